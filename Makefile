@@ -1,0 +1,48 @@
+# timeline: `make help` lists the targets.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+CORPUS ?= ../shared/corpora/tbaq-cleaned
+SEED := fixtures/reuters-2021-03-30-us-mexico-cartels.txt
+CONSTRAINTS := requirements/constraints.txt
+PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c $(CONSTRAINTS)
+
+.DEFAULT_GOAL := help
+.PHONY: help demo test lint typecheck unit eval bench stress fuzz docs clean
+
+help: ## List the targets with what they do
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+
+$(VENV)/.runtime: setup.cfg pyproject.toml $(CONSTRAINTS) | $(BIN)/python
+	$(PIP) -e .
+	@touch $@
+
+$(VENV)/.dev: setup.cfg pyproject.toml $(CONSTRAINTS) | $(BIN)/python
+	$(PIP) torch==2.13.0
+	$(PIP) -e '.[test,stanza,dask,docs]'
+	@touch $@ $(VENV)/.runtime
+
+demo: $(VENV)/.runtime ## Timeline of the seed article: out/seed.csv and out/seed.png
+	@mkdir -p out
+	$(BIN)/timeline $(SEED) --published 2021-03-30 --csv out/seed.csv --png out/seed.png
+
+test: lint typecheck unit ## Everything CI runs: ruff, mypy --strict, pytest
+
+lint: $(VENV)/.dev ## ruff
+	$(BIN)/ruff check timeline tests benchmarks
+
+typecheck: $(VENV)/.dev ## mypy --strict
+	$(BIN)/mypy
+
+unit: $(VENV)/.dev ## pytest (warnings are errors)
+	$(BIN)/pytest -q
+
+eval: $(VENV)/.runtime ## TempEval-3 scores on TimeML (CORPUS=dir, default tbaq-cleaned)
+	$(BIN)/timeline-eval $(CORPUS) --worst 10
+
+clean: ## Remove the virtual environment and outputs
+	rm -rf $(VENV) out build site .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,36 @@
+"""timeline: dated, ordered event timelines from news and narrative text.
+
+>>> from timeline import extract_timeline
+>>> tl = extract_timeline("Mexico enacted a law in December.", published="2021-03-30")
+>>> [(e.text, e.value) for e in tl.expressions]
+[('December', '2020-12')]
+"""
+
+from __future__ import annotations
+
+from .api import extract_timeline
+from .errors import (
+    InvalidDateError,
+    InvalidInputError,
+    MissingDependencyError,
+    ModelNotAvailableError,
+    TimelineError,
+    TimeMLError,
+)
+from .timeline import Timeline
+from .types import Event, TimeExpression
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Event",
+    "InvalidDateError",
+    "InvalidInputError",
+    "MissingDependencyError",
+    "ModelNotAvailableError",
+    "TimeExpression",
+    "TimeMLError",
+    "Timeline",
+    "__version__",
+    "extract_timeline",
+]

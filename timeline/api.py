@@ -1,0 +1,173 @@
+"""`extract_timeline`: a thin orchestrator of the stages.
+
+text → analysis (sentences, tokens, tense) → recognized candidates → resolved
+expressions → events → ordered timeline.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from datetime import date
+from typing import Any, Literal
+
+from .errors import InvalidInputError
+from .events import build_events
+from .order import order_events
+from .published import coerce_published
+from .recognize import Candidate, recognize
+from .recognize.signals import link_ranges, signal_before
+from .resolve import Reference, Resolved, resolve
+from .text import Analysis, analyze
+from .timeline import Timeline
+from .types import Tense, TimeExpression
+
+__all__ = ["Backend", "Domain", "extract_timeline"]
+
+log = logging.getLogger("timeline")
+
+Domain = Literal["auto", "news", "narrative"]
+Backend = Literal["builtin", "stanza", "auto"]
+
+# A signal that fixes the direction whatever the verb's tense says.
+_SIGNAL_TENSE: dict[str, Tense] = {"since": "past", "ago": "past"}
+_DOMAINS = ("auto", "news", "narrative")
+_BACKENDS = ("builtin", "stanza", "auto")
+
+
+def extract_timeline(
+    text: Any,
+    *,
+    published: Any = None,
+    domain: Domain = "auto",
+    backend: Backend = "builtin",
+    title: str | None = None,
+) -> Timeline:
+    """Find, resolve and order the temporal expressions and events of ``text``.
+
+    ``text`` is a str (or a ``stanza.Document`` already parsed by the caller).
+    ``published`` (str 'YYYY-MM-DD', date, datetime, pandas.Timestamp or None) is the
+    reference for relative expressions in news; without it relative expressions stay
+    underspecified ("XXXX-12").  ``domain="narrative"`` resolves against the last date
+    the text mentioned; "auto" means news when ``published`` is given, else narrative.
+    ``backend="stanza"`` uses stanza's parse (the ``stanza`` extra and its English
+    models), "auto" uses it when installed and the built-in analysis otherwise.
+    """
+    reference_day = coerce_published(published)
+    if domain not in _DOMAINS:
+        raise ValueError(f"domain={domain!r}: expected one of {', '.join(_DOMAINS)}")
+    if backend not in _BACKENDS:
+        raise ValueError(f"backend={backend!r}: expected one of {', '.join(_BACKENDS)}")
+    chosen: Literal["news", "narrative"] = (
+        domain if domain != "auto" else ("news" if reference_day is not None else "narrative")
+    )
+    analysis = _analysis_for(text, backend)
+    expressions = resolve_expressions(analysis, published=reference_day, domain=chosen)
+    reference_text = f"published {reference_day.isoformat()}" if reference_day else "no publication date"
+    events = build_events(expressions, analysis, published=reference_day, reference_text=reference_text)
+    return Timeline(
+        text=analysis.text,
+        published=reference_day,
+        expressions=expressions,
+        events=order_events(events),
+        domain=chosen,
+        title=title,
+    )
+
+
+def _analysis_for(text: Any, backend: str) -> Analysis:
+    if _is_stanza_document(text):
+        from .nlp.stanza import analysis_from_document
+
+        return analysis_from_document(text)
+    _check_text(text)
+    if backend == "builtin":
+        return analyze(text)
+    from .nlp.stanza import stanza_analysis
+
+    return stanza_analysis(text, required=backend == "stanza")
+
+
+def _is_stanza_document(value: Any) -> bool:
+    return type(value).__name__ == "Document" and type(value).__module__.startswith("stanza")
+
+
+def _check_text(text: Any) -> None:
+    if isinstance(text, str):
+        return
+    if isinstance(text, bytes | bytearray):
+        raise InvalidInputError(
+            f"text: got {type(text).__name__}; decode it first, e.g. text.decode('utf-8')"
+        )
+    raise InvalidInputError(f"text: expected str, got {type(text).__name__} ({text!r:.60})")
+
+
+def resolve_expressions(
+    analysis: Analysis, *, published: date | None, domain: Literal["news", "narrative"]
+) -> list[TimeExpression]:
+    """Recognize and resolve every expression of the analyzed text, in text order."""
+    text = analysis.text
+    candidates = link_ranges(text, recognize(text, extra_spans=analysis.entities))
+    news_reference = Reference(published, "day", f"published {published.isoformat()}") if published else None
+    expressions: list[TimeExpression] = []
+    last_dated: TimeExpression | None = None
+    for candidate in candidates:
+        expression = _resolve_candidate(candidate, analysis, news_reference, last_dated, domain)
+        expressions.append(expression)
+        if expression.start is not None and expression.granularity not in ("ref", "unknown"):
+            last_dated = expression
+    return expressions
+
+
+def _resolve_candidate(
+    candidate: Candidate,
+    analysis: Analysis,
+    news_reference: Reference | None,
+    last_dated: TimeExpression | None,
+    domain: str,
+) -> TimeExpression:
+    text = analysis.text
+    span = (candidate.start, candidate.end)
+    signal = signal_before(text, candidate.start)
+    tense = _SIGNAL_TENSE.get(signal or "") or analysis.tense_at(span)
+    reference = _reference_for(candidate, news_reference, last_dated, domain)
+    resolved = resolve(candidate.partial, reference=reference, tense=tense)
+    return _expression(candidate, text, resolved, signal, tense, analysis.sentence_index_at(candidate.start))
+
+
+def _reference_for(
+    candidate: Candidate,
+    news_reference: Reference | None,
+    last_dated: TimeExpression | None,
+    domain: str,
+) -> Reference | None:
+    """The publication date for news; the last mentioned date for anchored and narrative use."""
+    if (candidate.partial.anchored or domain == "narrative") and last_dated is not None:
+        assert last_dated.start is not None
+        return Reference(last_dated.start, last_dated.granularity, f"expression '{last_dated.text}'")
+    return news_reference
+
+
+def _expression(
+    candidate: Candidate, text: str, resolved: Resolved, signal: str | None, tense: Tense, sentence: int
+) -> TimeExpression:
+    partial = candidate.partial
+    return TimeExpression(
+        text=text[candidate.start : candidate.end],
+        span=(candidate.start, candidate.end),
+        type=partial.type,
+        value=resolved.value,
+        mod=resolved.mod,
+        granularity=resolved.granularity,
+        start=resolved.start,
+        end=resolved.end,
+        signal=signal,
+        rule=candidate.rule,
+        reference=resolved.reference,
+        tense=tense,
+        sentence=sentence,
+        quant=partial.quant,
+        range_role=candidate.range_role,  # type: ignore[arg-type]
+    )
+
+

@@ -1,0 +1,300 @@
+"""Events: the trigger, a concise description and the relation for each dated clause.
+
+For every expression with calendar bounds, the verb that governs it (from the analysis)
+is the trigger; the description is the clause around the trigger with the temporal
+expression and its signal cut out; the signal becomes the relation, and the relation
+turns the expression's bounds into the event's interval.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from .text import Analysis, Token
+from .types import Event, Relation, TimeExpression
+
+__all__ = ["build_events", "event_interval", "relation_of"]
+
+_RELATIONS: dict[str, Relation] = {
+    "in": "in",
+    "on": "on",
+    "at": "at",
+    "of": "in",
+    "during": "during",
+    "throughout": "during",
+    "over": "during",
+    "since": "since",
+    "until": "until",
+    "till": "until",
+    "through": "until",
+    "to": "until",
+    "by": "by",
+    "no later than": "by",
+    "before": "before",
+    "prior to": "before",
+    "ahead of": "before",
+    "earlier than": "before",
+    "after": "after",
+    "following": "after",
+    "later than": "after",
+    "within": "within",
+    "for": "for",
+    "as of": "on",
+}
+
+# Words that open a new clause: a description stops before them.
+_CLAUSE_OPENERS = frozenset(
+    {"and", "but", "as", "when", "while", "after", "before", "because", "although", "though",
+     "which", "who", "whom", "whose", "where", "if", "unless", "since", "until", "so", "or",
+     "said", "says", "according"}
+)
+_BREAK_TOKENS = frozenset({",", ";", ":", "“", "”", '"', "(", ")", "–", "—", ".", "!", "?"})
+_MAX_LEFT, _MAX_RIGHT = 10, 10
+
+
+def relation_of(expression: TimeExpression) -> Relation:
+    """The event relation named by the expression's signal ("in" when there is none)."""
+    if expression.range_role == "start":
+        return "from…to"
+    return _RELATIONS.get(expression.signal or "", "in")
+
+
+def event_interval(
+    relation: Relation,
+    expression: TimeExpression,
+    *,
+    published: date | None,
+    end_expression: TimeExpression | None = None,
+) -> tuple[date | None, date | None]:
+    """The event's interval that ``relation`` makes of the expression's bounds."""
+    start, end = expression.start, expression.end
+    if relation == "from…to":
+        return start, end_expression.end if end_expression else end
+    if relation == "since":
+        return start, published if published and start and published >= start else None
+    if relation in ("until", "by"):
+        return None, end
+    if relation == "before":
+        return None, _shift(start, -1)
+    if relation == "after":
+        return _shift(end, 1), None
+    return start, end
+
+
+def _shift(day: date | None, days: int) -> date | None:
+    if day is None:
+        return None
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+def build_events(
+    expressions: Sequence[TimeExpression],
+    analysis: Analysis,
+    *,
+    published: date | None,
+    reference_text: str,
+) -> list[Event]:
+    """One event per dated expression (a "from … to" pair makes one), in text order."""
+    events: list[Event] = []
+    skip_next = False
+    for i, expression in enumerate(expressions):
+        if skip_next:
+            skip_next = False
+            continue
+        if not _dates_an_event(expression):
+            continue
+        end_expression = None
+        if expression.range_role == "start" and i + 1 < len(expressions):
+            end_expression = expressions[i + 1]
+            skip_next = True
+        event = _event_for(expression, end_expression, analysis, published, reference_text)
+        if event is not None:
+            events.append(event)
+        events.extend(_when_clause_events(expression, analysis, published, reference_text))
+    return events
+
+
+def _dates_an_event(expression: TimeExpression) -> bool:
+    # Durations, sets and PRESENT/PAST/FUTURE_REF do not place an event on the calendar.
+    return expression.type in ("DATE", "TIME") and expression.granularity != "ref" and (
+        expression.start is not None or expression.end is not None
+    )
+
+
+def _event_for(
+    expression: TimeExpression,
+    end_expression: TimeExpression | None,
+    analysis: Analysis,
+    published: date | None,
+    reference_text: str,
+) -> Event | None:
+    span = (expression.span[0], (end_expression or expression).span[1])
+    trigger = _trigger_for(span, expression, analysis)
+    if trigger is None:
+        return None
+    relation = relation_of(expression)
+    start, end = event_interval(relation, expression, published=published, end_expression=end_expression)
+    return _make_event(expression, end_expression, trigger, relation, start, end, analysis, reference_text, span)
+
+
+def _make_event(
+    expression: TimeExpression,
+    end_expression: TimeExpression | None,
+    trigger: Token,
+    relation: Relation,
+    start: date | None,
+    end: date | None,
+    analysis: Analysis,
+    reference_text: str,
+    cut: tuple[int, int],
+) -> Event:
+    sentence = analysis.sentence_at(trigger.start)
+    tokens = analysis.tokens(sentence.index)
+    signal_start = _signal_start(analysis.text, cut[0], expression.signal)
+    desc_start, desc_end = _clause_bounds(tokens, trigger, (signal_start, cut[1]))
+    description = _describe(analysis.text, desc_start, desc_end, (signal_start, cut[1]))
+    antecedent = _relative_antecedent(tokens, desc_start)
+    if antecedent:
+        description = f"{antecedent} {description}"
+    anchor = expression.reference or "absolute date"
+    if expression.reference and not expression.reference.startswith("no "):
+        anchor = expression.reference
+    return Event(
+        description=description,
+        trigger=trigger.text,
+        trigger_span=(trigger.start, trigger.end),
+        relation=relation,
+        start=start,
+        end=end if relation != "since" or end is not None else None,
+        granularity=expression.granularity,
+        sentence=sentence.text,
+        sentence_index=sentence.index,
+        span=(desc_start, desc_end),
+        anchor=anchor if anchor else reference_text,
+        expression=expression,
+        end_expression=end_expression,
+        lemma=analysis.lemma_of(trigger),
+        tense=expression.tense,
+    )
+
+
+def _trigger_for(span: tuple[int, int], expression: TimeExpression, analysis: Analysis) -> Token | None:
+    """The governing verb; for a verbless appositive ("defense minister from 2012"), its noun."""
+    sentence = analysis.sentence_at(span[0])
+    tokens = analysis.tokens(sentence.index)
+    verb = analysis.governor_of(span)
+    noun = _appositive_head(tokens, span, expression.signal)
+    if noun is not None and (verb is None or not _same_segment(tokens, verb, span)):
+        return noun
+    return verb if verb is not None else noun
+
+
+def _same_segment(tokens: Sequence[Token], token: Token, span: tuple[int, int]) -> bool:
+    low, high = sorted((token.start, span[0]))
+    return not any(t.text in (",", ";", ":", "(", ")", "—", "–") for t in tokens if low <= t.start < high)
+
+
+def _appositive_head(tokens: Sequence[Token], span: tuple[int, int], signal: str | None) -> Token | None:
+    """The noun just before the signal when nothing verbal stands between a comma and it."""
+    before = [t for t in tokens if t.end <= span[0]]
+    if signal:
+        before = before[: len(before) - len(signal.split())]
+    if not before:
+        return None
+    last = before[-1]
+    if not re.fullmatch(r"[A-Za-z][a-z]+", last.text) or last.text.lower() in _CLAUSE_OPENERS:
+        return None
+    return last if len(before) >= 2 and before[-2].text not in _BREAK_TOKENS or len(before) == 1 else last
+
+
+def _signal_start(text: str, start: int, signal: str | None) -> int:
+    if not signal:
+        return start
+    window_start = max(0, start - len(signal) - 8)
+    index = text.lower().rfind(signal.split()[0], window_start, start)
+    return index if index >= 0 else start
+
+
+def _clause_bounds(tokens: Sequence[Token], trigger: Token, cut: tuple[int, int]) -> tuple[int, int]:
+    """Character bounds of the trigger's clause core: subject, trigger, a few words after."""
+    index = next(i for i, t in enumerate(tokens) if t.start == trigger.start)
+    left = index
+    steps = 0
+    while left > 0 and steps < _MAX_LEFT and not _ends_clause(tokens, left - 1):
+        left -= 1
+        steps += 1
+    right = index
+    steps = 0
+    while right + 1 < len(tokens) and steps < _MAX_RIGHT:
+        inside_cut = cut[0] <= tokens[right + 1].start < cut[1]
+        if not inside_cut and _ends_clause(tokens, right + 1):
+            break
+        right += 1
+        steps += 0 if inside_cut else 1
+    return tokens[left].start, tokens[right].end
+
+
+def _ends_clause(tokens: Sequence[Token], i: int) -> bool:
+    word = tokens[i].text
+    if word in _BREAK_TOKENS:
+        return True
+    if word.lower() not in _CLAUSE_OPENERS:
+        return False
+    # "Customs and Border Protection": "and" inside a name does not open a clause
+    return not (word == "and" and 0 < i < len(tokens) - 1 and tokens[i - 1].text[:1].isupper()
+                and tokens[i + 1].text[:1].isupper())
+
+
+def _relative_antecedent(tokens: Sequence[Token], start: int) -> str | None:
+    """For "…, said Timothy Shea, who stepped down": the name the relative pronoun stands for."""
+    index = next((i for i, t in enumerate(tokens) if t.start == start), None)
+    if index is None or index < 3 or tokens[index - 1].text.lower() not in ("who", "which"):
+        return None
+    if tokens[index - 2].text != ",":
+        return None
+    name: list[str] = []
+    i = index - 3
+    while i >= 0 and len(name) < 5 and (tokens[i].text[:1].isupper() or tokens[i].text in ("’s", "'s")):
+        name.insert(0, tokens[i].text)
+        i -= 1
+    return " ".join(name) if name else None
+
+
+def _describe(text: str, start: int, end: int, cut: tuple[int, int]) -> str:
+    pieces = []
+    if cut[0] > start:
+        pieces.append(text[start : min(cut[0], end)])
+    if cut[1] < end:
+        pieces.append(text[max(cut[1], start) : end])
+    if not pieces:
+        pieces.append(text[start:end])
+    description = re.sub(r"\s+", " ", " ".join(pieces)).strip(" ,;:")
+    return re.sub(r"\s+([,.;:])", r"\1", description)
+
+
+def _when_clause_events(
+    expression: TimeExpression, analysis: Analysis, published: date | None, reference_text: str
+) -> list[Event]:
+    """"until October 2020, when Cienfuegos was arrested": the when-clause happened then."""
+    text = analysis.text
+    follow = re.match(r",?\s{0,3}(?:when|as)\s", text[expression.span[1] : expression.span[1] + 12])
+    if follow is None or not _dates_an_event(expression):
+        return []
+    clause_start = expression.span[1] + follow.end()
+    sentence = analysis.sentence_at(clause_start)
+    tokens = [t for t in analysis.tokens(sentence.index) if t.start >= clause_start]
+    verb = analysis.governor_of((clause_start, clause_start))
+    if verb is None or verb.start < clause_start or not tokens:
+        return []
+    start, end = expression.start, expression.end
+    return [
+        _make_event(
+            expression, None, verb, "in", start, end, analysis, reference_text,
+            (expression.span[1], expression.span[1]),
+        )
+    ]

@@ -1,0 +1,147 @@
+"""Regex fragments and lookups built once from the language data files."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..resources import load_lexicon
+
+__all__ = ["Lexicon", "alternation", "lexicon"]
+
+
+def alternation(words: list[str] | set[str] | tuple[str, ...], *, capitalized: bool = False) -> str:
+    """A non-capturing regex alternation of ``words``, longest first.
+
+    With ``capitalized`` only Capitalized and UPPER-CASE spellings match (month and
+    weekday names are proper nouns in edited text; "may" and "march" are verbs).
+    Otherwise the words match in any case.
+    """
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    if capitalized:
+        forms: list[str] = []
+        for word in ordered:
+            forms.extend((re.escape(word[:1].upper() + word[1:]), re.escape(word.upper())))
+        return "(?:" + "|".join(dict.fromkeys(forms)) + ")"
+    return "(?i:" + "|".join(_loose_space(re.escape(w)) for w in ordered) + ")"
+
+
+def _loose_space(escaped: str) -> str:
+    # a multi-word entry matches across one run of white space of bounded length
+    return escaped.replace(r"\ ", r"\s{1,3}")
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    seasons: dict[str, str]
+    parts_of_day: dict[str, str]
+    units: dict[str, str]
+    unit_plurals: dict[str, str]
+    set_adverbs: dict[str, list[str | None]]
+    relative_past: tuple[str, ...]
+    relative_future: tuple[str, ...]
+    relative_this: tuple[str, ...]
+    day_words: dict[str, int]
+    present_ref: tuple[str, ...]
+    past_ref: tuple[str, ...]
+    future_ref: tuple[str, ...]
+    point_modifiers: dict[str, str]
+    quantity_modifiers: dict[str, str]
+    signals: tuple[str, ...]
+    cardinals: dict[str, float]
+    tens: dict[str, int]
+    vague: dict[str, str]
+    ordinals: dict[str, int]
+    decade_words: dict[str, int]
+    negative_phrases: tuple[str, ...]
+    may_followers: frozenset[str]
+    not_after_number: frozenset[str]
+    not_before_year: frozenset[str]
+    fixed_holidays: dict[str, list[int]]
+    nth_weekday_holidays: dict[str, list[int]]
+    easter_holidays: dict[str, int]
+
+    def unit_of(self, word: str) -> str | None:
+        """The singular unit for "years", "year", "Year" …, else None."""
+        w = word.lower()
+        if w in self.units:
+            return w
+        return self.unit_plurals.get(w)
+
+    def month_of(self, word: str) -> int:
+        return self.months[word.lower().rstrip(".")]
+
+    def weekday_of(self, word: str) -> int:
+        return self.weekdays[word.lower().rstrip(".")]
+
+    def number_of(self, words: str) -> float | None:
+        """The value of a number written in digits or words ("two", "twenty-five", "3")."""
+        text = re.sub(r"\s+", " ", words.strip().lower()).replace(",", "")
+        if not text:
+            return None
+        if re.fullmatch(r"\d+(?:\.\d+)?", text):
+            return float(text)
+        fraction = re.fullmatch(r"(\d+)\s*(?:and\s*)?(\d)/(\d)", text)
+        if fraction:
+            return int(fraction.group(1)) + int(fraction.group(2)) / int(fraction.group(3))
+        return self._number_words(text)
+
+    def _number_words(self, text: str) -> float | None:
+        total = 0.0
+        current = 0.0
+        for part in re.split(r"[\s-]+", text):
+            if part in ("and", "of"):
+                continue
+            value = self.cardinals.get(part)
+            if value is None:
+                return None
+            if value == 100:
+                current = max(current, 1) * 100
+            elif value == 1000:
+                total += max(current, 1) * 1000
+                current = 0
+            else:
+                current += value
+        return total + current
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    cal = load_lexicon("calendar")
+    num = load_lexicon("numbers")
+    neg = load_lexicon("negatives")
+    hol = load_lexicon("holidays")
+    return Lexicon(
+        months=cal["months"],
+        weekdays=cal["weekdays"],
+        seasons=cal["seasons"],
+        parts_of_day=cal["parts_of_day"],
+        units=cal["units"],
+        unit_plurals=cal["unit_plurals"],
+        set_adverbs=cal["set_adverbs"],
+        relative_past=tuple(cal["relative_past"]),
+        relative_future=tuple(cal["relative_future"]),
+        relative_this=tuple(cal["relative_this"]),
+        day_words=cal["day_words"],
+        present_ref=tuple(cal["present_ref"]),
+        past_ref=tuple(cal["past_ref"]),
+        future_ref=tuple(cal["future_ref"]),
+        point_modifiers=cal["point_modifiers"],
+        quantity_modifiers=cal["quantity_modifiers"],
+        signals=tuple(cal["signals"]),
+        cardinals=num["cardinals"],
+        tens=num["tens"],
+        vague=num["vague"],
+        ordinals=num["ordinals"],
+        decade_words=num["decade_words"],
+        negative_phrases=tuple(neg["phrases"]),
+        may_followers=frozenset(neg["may_followers"]),
+        not_after_number=frozenset(neg["not_after_number"]),
+        not_before_year=frozenset(neg["not_before_year"]),
+        fixed_holidays=hol["fixed"],
+        nth_weekday_holidays=hol["nth_weekday"],
+        easter_holidays=hol["easter"],
+    )

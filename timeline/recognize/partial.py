@@ -1,0 +1,69 @@
+"""What recognition produces: an underspecified value and where it was found."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..types import ExpressionType, Granularity
+
+__all__ = ["Candidate", "Partial"]
+
+
+@dataclass(frozen=True, slots=True)
+class Partial:
+    """An underspecified TIMEX3 value, before any reference date is applied.
+
+    Calendar fields that the text names are set; the rest are None.  A relative
+    expression sets ``unit`` and ``offset`` ("last year": ``unit="year", offset=-1``).  A
+    name without a year ("December", "Friday") leaves ``year`` unset and ``direction``
+    None, so the resolver picks the year from the clause's tense.
+    """
+
+    type: ExpressionType = "DATE"
+    granularity: Granularity = "day"
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    week: int | None = None
+    quarter: int | None = None
+    half: int | None = None
+    season: str | None = None
+    #: the first three digits of a decade's years: 199 for "the 1990s"
+    decade: int | None = None
+    #: the first two digits of a century's years: 19 for "the 20th century" (19XX)
+    century: int | None = None
+    weekday: int | None = None
+    weekend: bool = False
+    part_of_day: str | None = None
+    hour: int | None = None
+    minute: int | None = None
+    #: relative shift of the reference: "two years ago" is unit="year", offset=-2
+    unit: str | None = None
+    offset: int | None = None
+    #: for a name without a year: -1 the last one before, +1 the next one, 0 this one,
+    #: None decided by tense
+    direction: int | None = None
+    #: PRESENT_REF, PAST_REF or FUTURE_REF
+    ref: str | None = None
+    #: a DURATION or SET value already complete ("P3Y", "P1W")
+    duration: str | None = None
+    quant: str | None = None
+    mod: str | None = None
+    #: a year before the common era ("44 BC")
+    bc: bool = False
+    #: resolve against the previous expression rather than the reference ("a year earlier")
+    anchored: bool = False
+    fiscal: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A recognized span, its underspecified value and the rule that found it."""
+
+    start: int
+    end: int
+    partial: Partial
+    rule: str
+    #: higher wins among candidates of equal length
+    priority: int = 0
+    range_role: str | None = None

@@ -1,0 +1,687 @@
+"""The recognition rules: a regex built from the language data, and a handler each.
+
+A rule's pattern finds a span; its handler reads the groups and returns the
+underspecified `Partial` (or None to reject the match: "May be", "2000 shoes").  Every
+pattern uses bounded repetition only, so no rule can backtrack more than a constant
+number of steps at a position: recognition stays linear in the text's length.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from .lexicon import Lexicon, alternation, lexicon
+from .partial import Candidate, Partial
+
+__all__ = ["Rule", "rules"]
+
+Handler = Callable[[re.Match[str], str], "list[Candidate] | Partial | None"]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    handler: Handler
+    priority: int = 0
+
+
+_W = r"\s{1,3}"  # white space between words: bounded, so a flood of spaces stays linear
+_YEAR = r"(?:1\d{3}|20\d{2})(?![\d,]\d)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+_LEFT = r"(?<![\w$£€#.,/-])"  # a number that is not part of a larger number or amount
+_POINT_MOD = r"(?P<pmod>(?i:early|mid|late|the\s{1,3}(?:beginning|start|middle|end|close)\s{1,3}of))"
+
+
+def _month_pattern(lex: Lexicon) -> str:
+    full = [m for m in lex.months if len(m) > 4 or m in ("may", "june", "july")]
+    short = [m for m in lex.months if m not in full]
+    return (
+        "(?:"
+        + alternation(full, capitalized=True)
+        + "|"
+        + alternation(short, capitalized=True)
+        + r"\.?)(?![\w'’])"
+    )
+
+
+def _weekday_pattern(lex: Lexicon) -> str:
+    full = [w for w in lex.weekdays if w.endswith("day")]
+    short = [w for w in lex.weekdays if not w.endswith("day")]
+    # an abbreviation needs its period ("Wed." not "Wed", "Sun." not "Sun")
+    return (
+        "(?:" + alternation(full, capitalized=True) + r"(?:['’]s)?|" + alternation(short, capitalized=True) + r"\.)"
+        + r"(?![\w])"
+    )
+
+
+def _number_pattern(lex: Lexicon) -> str:
+    units = [w for w, v in lex.cardinals.items() if 1 <= v < 20 and w not in ("a", "an")]
+    tens = list(lex.tens)
+    words = alternation(units + tens + ["hundred", "dozen", "a dozen", "a couple of", "a couple", "couple of"])
+    compound = "(?i:" + "|".join(tens) + r")[\s-](?i:one|two|three|four|five|six|seven|eight|nine)"
+    vague = alternation(["several", "a few", "few", "many", "some", "a number of", "numerous", "countless", "multiple"])
+    fraction = r"\d{1,4}(?:\s|-)\d/\d"
+    digits = r"\d{1,3}(?:,\d{3})+|\d{1,6}(?:\.\d{1,2})?"
+    return (
+        rf"(?P<num>{fraction}|{digits}|{compound}|{words}|{vague}|(?i:an?))(?![\w])"
+        r"(?P<half>\s{1,3}and\s{1,3}a\s{1,3}half)?"
+    )
+
+
+def _unit_pattern(lex: Lexicon, group: str = "unit") -> str:
+    words = list(lex.units) + list(lex.unit_plurals)
+    return rf"(?P<{group}>{alternation(words)})(?![\w])"
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _pmod(match: re.Match[str], lex: Lexicon) -> str | None:
+    text = match.groupdict().get("pmod")
+    if not text:
+        return None
+    last = re.split(r"\s+", text.strip().lower())
+    for word in reversed(last):
+        if word in lex.point_modifiers:
+            return lex.point_modifiers[word]
+    return None
+
+
+def _word_before(text: str, start: int) -> str:
+    window = text[max(0, start - 30) : start]
+    found = re.search(r"([\w'’.$£€#%-]+)\W{0,2}$", window)
+    return found.group(1).lower() if found else ""
+
+
+def _word_after(text: str, end: int) -> str:
+    found = re.match(r"\W{0,2}?\s{0,3}([\w'’%-]+)", text[end : end + 30])
+    return found.group(1).lower() if found else ""
+
+
+def _is_number_context(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """True when a four-digit number is a quantity or a label, not a year."""
+    before = _word_before(text, start)
+    after = _word_after(text, end)
+    if before in lex.not_before_year or before.endswith(("$", "£", "€", "#")):
+        return True
+    if after in lex.not_after_number or after in ("percent", "%"):
+        return True
+    return text[end : end + 1] in ("%", "$") or text[start - 1 : start] in ("$", "#")
+
+
+def _year(match: re.Match[str], group: str = "year") -> int | None:
+    value = match.group(group)
+    return int(value) if value else None
+
+
+def _day(value: str) -> int:
+    return int(re.sub(r"\D", "", value))
+
+
+def _number(value: str, lex: Lexicon) -> float | str | None:
+    text = value.strip().lower()
+    if text in lex.vague or re.sub(r"\s+", " ", text) in ("a few", "a number of"):
+        return "X"
+    text = re.sub(r"^(?:a\s+couple(?:\s+of)?|couple\s+of)$", "2", text)
+    text = re.sub(r"^a\s+dozen$", "12", text)
+    return lex.number_of(text)
+
+
+def _duration_value(amount: float | str, unit: str) -> str:
+    """TIMEX3 duration: 3 years → P3Y, 2.5 hours → PT2H30M, several weeks → PXW."""
+    time_units = {"hour": "H", "minute": "M", "second": "S"}
+    date_units = {"day": "D", "week": "W", "month": "M", "year": "Y", "quarter": "Q", "weekend": "WE"}
+    scaled = {"decade": ("DE", 10), "century": ("CE", 100), "millennium": ("ML", 1000), "fortnight": ("W", 2)}
+    if amount == "X":
+        if unit in scaled:
+            return "PX" + scaled[unit][0]
+        return ("PTX" + time_units[unit]) if unit in time_units else "PX" + date_units[unit]
+    assert isinstance(amount, float | int)
+    if unit in scaled:
+        letter, factor = scaled[unit]
+        return f"P{_fmt(amount * factor)}{'W' if unit == 'fortnight' else 'Y'}"
+    if unit in time_units:
+        return _time_duration(float(amount), unit)
+    if amount != int(amount):
+        return _fractional_date_duration(float(amount), unit)
+    return f"P{int(amount)}{date_units[unit]}"
+
+
+def _fmt(value: float) -> str:
+    return str(int(value)) if value == int(value) else str(value)
+
+
+def _time_duration(amount: float, unit: str) -> str:
+    seconds = {"hour": 3600, "minute": 60, "second": 1}[unit] * amount
+    hours, rest = divmod(int(round(seconds)), 3600)
+    minutes, secs = divmod(rest, 60)
+    parts = (f"{hours}H" if hours else "") + (f"{minutes}M" if minutes else "") + (f"{secs}S" if secs else "")
+    return "PT" + (parts or "0S")
+
+
+def _fractional_date_duration(amount: float, unit: str) -> str:
+    if unit == "year":
+        return f"P{int(round(amount * 12))}M" if amount < 1 else f"P{int(amount)}Y{int(round((amount % 1) * 12))}M"
+    if unit == "month":
+        return f"P{int(round(amount * 30))}D" if amount < 1 else f"P{int(amount)}M{int(round((amount % 1) * 30))}D"
+    if unit == "week":
+        return f"P{int(round(amount * 7))}D"
+    if unit == "day":
+        return f"PT{int(round(amount * 24))}H"
+    return f"P{_fmt(amount)}{unit[0].upper()}"
+
+
+def _granularity_of_unit(unit: str) -> str:
+    return {"fortnight": "week", "weekend": "weekend", "millennium": "millennium"}.get(unit, unit)
+
+
+# ---------------------------------------------------------------- handlers
+
+
+def _iso(match: re.Match[str], text: str) -> Partial | None:
+    year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
+    if match["H"]:
+        return Partial(type="TIME", granularity="minute", year=year, month=month, day=day,
+                       hour=int(match["H"]), minute=int(match["M"]))
+    return Partial(granularity="day", year=year, month=month, day=day)
+
+
+def _slash(match: re.Match[str], text: str) -> Partial | None:
+    a, b, y = int(match["a"]), int(match["b"]), match["y"]
+    year = int(y) if len(y) == 4 else (1900 + int(y) if int(y) >= 50 else 2000 + int(y))
+    month, day = (a, b) if a <= 12 else (b, a)  # US order unless the first cannot be a month
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return Partial(granularity="day", year=year, month=month, day=day)
+
+
+def _month_day(match: re.Match[str], text: str) -> Partial | None:
+    lex = lexicon()
+    month = lex.month_of(match["month"])
+    day = _day(match["day"])
+    if match.groupdict().get("year") and _is_number_context(text, match.start("year"), match.end("year"), lex):
+        return None
+    year = _year(match)
+    if match["month"].lower().rstrip(".") == "may" and not year and _word_after(text, match.end()) in lex.not_after_number:
+        return None
+    return Partial(granularity="day", year=year, month=month, day=day)
+
+
+def _month_year(match: re.Match[str], text: str) -> Partial | None:
+    lex = lexicon()
+    if _is_number_context(text, match.start("year"), match.end("year"), lex):
+        return None
+    return Partial(granularity="month", year=int(match["year"]), month=lex.month_of(match["month"]), mod=_pmod(match, lex))
+
+
+def _bare_month(match: re.Match[str], text: str) -> Partial | None:
+    lex = lexicon()
+    word = match["month"]
+    rel = (match["rel"] or "").lower()
+    mod = _pmod(match, lex)
+    if not rel and not mod and _looks_like_verb_month(word, match, text, lex):
+        return None
+    direction = {"last": -1, "past": -1, "this": 0, "next": 1, "this past": -1}.get(rel)
+    return Partial(granularity="month", month=lex.month_of(word), direction=direction, mod=mod)
+
+
+def _looks_like_verb_month(word: str, match: re.Match[str], text: str, lex: Lexicon) -> bool:
+    low = word.lower().rstrip(".")
+    after = _word_after(text, match.end())
+    before = _word_before(text, match.start())
+    if low in ("may", "march") and word[0].isupper() and word[1:].islower():
+        # "May be", "May I", "March on Washington": a verb reading after a capital
+        if after in lex.may_followers or (low == "march" and after in ("on", "through", "to", "against")):
+            return True
+        if low == "may" and before in ("", ".", "\"", "“") and after.isalpha():
+            return True
+    if low in ("mar", "jun", "jul", "sep", "oct", "nov", "dec", "jan", "feb", "apr", "aug") and not word.endswith("."):
+        return True  # a bare abbreviation without its period is too often something else
+    phrase = (word + " " + after).lower()
+    return any(phrase.startswith(neg) for neg in lex.negative_phrases)
+
+
+def _weekday(match: re.Match[str], text: str) -> Partial | None:
+    lex = lexicon()
+    word = re.sub(r"['’]s$", "", match["wd"])
+    rel = (match["rel"] or "").lower()
+    direction = {"last": -1, "past": -1, "this past": -1, "this": None, "next": 1, "coming": 1, "this coming": 1}.get(rel)
+    pod = (match["pod"] or "").lower()
+    phrase = (word + " " + _word_after(text, match.end())).lower()
+    if any(phrase.startswith(neg) for neg in lex.negative_phrases):
+        return None
+    if pod:
+        return Partial(type="TIME", granularity="part_of_day", weekday=lex.weekday_of(word),
+                       part_of_day=lex.parts_of_day[pod], direction=direction)
+    return Partial(granularity="day", weekday=lex.weekday_of(word), direction=direction)
+
+
+def _year_rule(match: re.Match[str], text: str) -> Partial | None:
+    lex = lexicon()
+    year = int(match["year"])
+    era = (match["era"] or "").upper().replace(".", "")
+    fiscal = bool(match["fiscal"]) and "fiscal" in match["fiscal"].lower() or (match["fiscal"] or "").upper().startswith("FY")
+    if not era and not fiscal and not match["pmod"] and not match["the"]:
+        if _is_number_context(text, match.start("year"), match.end("year"), lex):
+            return None
+        if year < 1000 or (year > 2100 and _word_before(text, match.start()) not in lex.signals):
+            return None
+    if era in ("BC", "BCE"):
+        return Partial(granularity="year", year=year, bc=True)
+    return Partial(granularity="year", year=year, mod=_pmod(match, lex), fiscal=fiscal)
+
+
+def _year_range(match: re.Match[str], text: str) -> list[Candidate] | None:
+    lex = lexicon()
+    if _is_number_context(text, match.start(), match.end(), lex):
+        return None
+    first = int(match["y1"])
+    second_text = match["y2"]
+    second = int(second_text) if len(second_text) == 4 else (first // 100) * 100 + int(second_text)
+    if second <= first or second - first > 200:
+        return None
+    return [
+        Candidate(match.start("y1"), match.end("y1"), Partial(granularity="year", year=first), "year_range", 2, "start"),
+        Candidate(match.start("y2"), match.end("y2"), Partial(granularity="year", year=second), "year_range", 2, "end"),
+    ]
+
+
+def _decade(match: re.Match[str], text: str) -> Partial | None:
+    lex = lexicon()
+    mod = _pmod(match, lex)
+    if match["digits"]:
+        digits = match["digits"]
+        if len(digits) == 4:
+            if digits.endswith("00"):
+                # "the 1900s" is the century in news usage
+                return Partial(granularity="century", century=int(digits[:2]), mod=mod)
+            return Partial(granularity="decade", decade=int(digits[:3]), mod=mod)
+        return Partial(granularity="decade", decade=190 + int(digits[0]) if digits != "00" else 200, mod=mod)
+    word = match["dword"].lower()
+    return Partial(granularity="decade", decade=190 + lex.decade_words[word], mod=mod)
+
+
+def _century(match: re.Match[str], text: str) -> Partial | None:
+    lex = lexicon()
+    raw = match["ord"].lower()
+    number = lex.ordinals.get(raw) or (int(re.sub(r"\D", "", raw)) if re.search(r"\d", raw) else None)
+    if not number:
+        return None
+    if match["bc"]:
+        return Partial(granularity="century", century=number - 1, bc=True, mod=_pmod(match, lex))
+    return Partial(granularity="century", century=number - 1, mod=_pmod(match, lex))
+
+
+def _season(match: re.Match[str], text: str) -> Partial | None:
+    lex = lexicon()
+    det = (match["det"] or "").lower()
+    year = _year(match)
+    mod = _pmod(match, lex)
+    before = _word_before(text, match.start())
+    if not det and not year and not mod and before not in ("in", "during", "since", "until", "by", "of", "through", "this", "last", "next"):
+        return None
+    if year and _is_number_context(text, match.start("year"), match.end("year"), lex):
+        return None
+    season = lex.seasons[match["season"].lower()]
+    direction = {"last": -1, "this past": -1, "past": -1, "next": 1, "this coming": 1, "this": 0, "coming": 1}.get(det)
+    return Partial(granularity="season", season=season, year=year, direction=direction, mod=mod)
+
+
+def _quarter(match: re.Match[str], text: str) -> Partial | None:
+    lex = lexicon()
+    unit = match["qunit"].lower()
+    ordinal = (match["qord"] or "").lower().rstrip("-")
+    rel = (match["qrel"] or "").lower()
+    year = _year(match)
+    after = text[match.end() : match.end() + 12].lower()
+    if not ordinal and not rel and not match["qthe"]:
+        return None
+    if re.match(r"\s{0,3}of\s{1,3}(?:a|an|the|its|their|his|her|our|all|those|these|\d)\b", after) and not year:
+        return None  # "a quarter of the vote": a fraction
+    index = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}.get(ordinal)
+    if unit == "half":
+        if index is None or index > 2:
+            return None
+        return Partial(granularity="half", half=index, year=year)
+    if ordinal in ("final", "last") and not rel:
+        index = 4
+    if rel in ("year-ago", "year-earlier", "year ago", "year earlier"):
+        return Partial(granularity="quarter", quarter=index, unit="quarter", offset=-4)
+    if rel in ("last", "past", "previous", "prior", "preceding"):
+        return Partial(granularity="quarter", unit="quarter", offset=-1)
+    if rel in ("next", "coming", "following"):
+        return Partial(granularity="quarter", unit="quarter", offset=1)
+    if index is None:
+        # "the quarter", "the latest quarter", "the current quarter": the reported one
+        return Partial(granularity="quarter", unit="quarter", offset=0, direction=-1)
+    return Partial(granularity="quarter", quarter=index, year=year)
+
+
+def _relative_unit(match: re.Match[str], text: str) -> Partial | None:
+    lex = lexicon()
+    rel = re.sub(r"\s+", " ", match["rel"].lower())
+    unit = lex.unit_of(match["unit"]) or ""
+    if unit in ("hour", "minute", "second", "quarter"):
+        return None
+    mod = _pmod(match, lex) or _earlier_later(match)
+    if rel in ("following", "previous", "preceding", "prior"):
+        # "the following year" hangs on the last date mentioned, not the publication date
+        return Partial(granularity=_granularity_of_unit(unit), unit=unit, offset=1 if rel == "following" else -1,  # type: ignore[arg-type]
+                       anchored=True, mod=mod)
+    offset = {"last": -1, "past": -1, "this past": -1, "next": 1, "coming": 1, "this coming": 1,
+              "this": 0, "current": 0, "present": 0}[rel]
+    if unit == "weekend":
+        return Partial(granularity="weekend", unit="week", offset=offset, weekend=True, mod=mod)
+    return Partial(granularity=_granularity_of_unit(unit), unit=unit, offset=offset, mod=mod)  # type: ignore[arg-type]
+
+
+def _earlier_later(match: re.Match[str]) -> str | None:
+    word = (match.groupdict().get("el") or "").lower()
+    return {"earlier": "START", "later": "END"}.get(word)
+
+
+def _counted(match: re.Match[str], text: str) -> Partial | list[Candidate] | None:
+    """A number of units: a duration, or with "ago"/"earlier" a shifted date."""
+    lex = lexicon()
+    unit = lex.unit_of(match["unit"]) or ""
+    amount = _number(match["num"], lex)
+    if amount is None or not unit:
+        return None
+    if match["half"] and isinstance(amount, float | int):
+        amount = amount + 0.5
+    after = _word_after(text, match.end())
+    if after in ("old", "olds") or text[match.end() : match.end() + 4].lower() in ("-old", "-yea"):
+        return None
+    tail = re.sub(r"\s+", " ", (match["tail"] or "").strip().lower())
+    mod = _quantity_mod(match, lex)
+    if tail in ("ago", "back") and isinstance(amount, float | int) and amount == int(amount):
+        return Partial(granularity=_granularity_of_unit(unit), unit=unit, offset=-int(amount), mod=mod)  # type: ignore[arg-type]
+    if tail in ("earlier", "later", "before", "after", "previously") and isinstance(amount, float | int) and amount == int(amount) and tail in ("earlier", "later"):
+        sign = -1 if tail == "earlier" else 1
+        return Partial(granularity=_granularity_of_unit(unit), unit=unit, offset=sign * int(amount), anchored=True, mod=mod)  # type: ignore[arg-type]
+    if tail == "from now" and isinstance(amount, float | int) and amount == int(amount):
+        return Partial(granularity=_granularity_of_unit(unit), unit=unit, offset=int(amount), mod=mod)  # type: ignore[arg-type]
+    if tail in ("ago", "back") and amount == "X":
+        return Partial(granularity="ref", ref="PAST_REF")
+    if match["num"].lower() in ("a", "an") and _is_rate(text, match.start()):
+        return Partial(type="SET", granularity="unknown", duration=_duration_value(1.0, unit), quant="EACH")
+    return Partial(type="DURATION", granularity="unknown", duration=_duration_value(amount, unit), mod=mod)
+
+
+def _is_rate(text: str, start: int) -> bool:
+    # "200,000 guns a year", "twice a week": a frequency, not a length of time
+    before = text[max(0, start - 40) : start].lower()
+    return bool(re.search(r"(?:\d|times|twice|once|thrice|percent|%|dollars|guns|cents|barrels)\W{0,3}\s{0,3}(?:\w+\s){0,1}$", before))
+
+
+def _quantity_mod(match: re.Match[str], lex: Lexicon) -> str | None:
+    text = match.groupdict().get("qmod")
+    if not text:
+        return None
+    return lex.quantity_modifiers.get(re.sub(r"\s+", " ", text.lower()))
+
+
+def _vague_units(match: re.Match[str], text: str) -> Partial | None:
+    lex = lexicon()
+    unit = lex.unit_of(match["units"]) or ""
+    after = _word_after(text, match.end())
+    if after in ("old",) or text[match.end() : match.end() + 4] == "-old":
+        return None
+    lead = re.sub(r"\s+", " ", (match["lead"] or "").lower())
+    if lead in ("recent",) and unit in ("year", "decade"):
+        return Partial(granularity="ref", ref="PAST_REF")
+    return Partial(type="DURATION", granularity="unknown", duration=_duration_value("X", unit))
+
+
+def _day_word(match: re.Match[str], text: str) -> Partial | None:
+    lex = lexicon()
+    word = match["dw"].lower()
+    offset = lex.day_words[word]
+    pod = (match["pod"] or "").lower()
+    if word == "tonight":
+        pod = pod or "night"
+    if pod:
+        return Partial(type="TIME", granularity="part_of_day", unit="day", offset=offset, part_of_day=lex.parts_of_day[pod])
+    return Partial(granularity="day", unit="day", offset=offset, mod=_pmod(match, lex))
+
+
+def _this_part_of_day(match: re.Match[str], text: str) -> Partial | None:
+    lex = lexicon()
+    rel = match["prel"].lower()
+    pod = match["ppod"].lower()
+    offset = -1 if rel == "last" else 0
+    if rel == "last" and pod != "night":
+        offset = -1
+    return Partial(type="TIME", granularity="part_of_day", unit="day", offset=offset, part_of_day=lex.parts_of_day[pod])
+
+
+def _ref(kind: str) -> Handler:
+    def handler(match: re.Match[str], text: str) -> Partial | None:
+        word = match.group().lower()
+        after = _word_after(text, match.end())
+        if word == "now" and after in ("that",) and False:
+            return None
+        if word in ("current", "recent") and after in ("account", "accounts", "events", "affairs", "rate", "flow", "flows", "state"):
+            return None
+        if word == "future" and after in ("contract", "contracts", "prices", "trading", "exchange", "market", "markets"):
+            return None
+        return Partial(granularity="ref", ref=kind)
+
+    return handler
+
+
+def _set_adverb(match: re.Match[str], text: str) -> Partial | None:
+    lex = lexicon()
+    value, pod = lex.set_adverbs[match["adv"].lower()]
+    assert value is not None
+    return Partial(type="SET", granularity="unknown", duration=value, part_of_day=pod)
+
+
+def _every(match: re.Match[str], text: str) -> Partial | None:
+    lex = lexicon()
+    word = match["every_unit"].lower().rstrip(".")
+    quant = match["every"].upper()
+    other = bool(match["other"])
+    if word in lex.weekdays:
+        return Partial(type="SET", granularity="unknown", duration=f"XXXX-WXX-{lex.weekday_of(word)}", quant=quant)
+    if word in lex.parts_of_day:
+        return Partial(type="SET", granularity="unknown", duration=f"P1D", part_of_day=lex.parts_of_day[word], quant=quant)
+    unit = lex.unit_of(word)
+    if unit is None:
+        return None
+    return Partial(type="SET", granularity="unknown", duration=_duration_value(2.0 if other else 1.0, unit), quant=quant)
+
+
+def _time_of_day(match: re.Match[str], text: str) -> Partial | None:
+    hour = int(match["h"])
+    minute = int(match["mi"] or 0)
+    ampm = (match["ampm"] or "").lower().replace(".", "").replace(" ", "")
+    if ampm:
+        if not 1 <= hour <= 12:
+            return None
+        hour = (hour % 12) + (12 if ampm.startswith("p") else 0)
+    elif hour > 23:
+        return None
+    lex = lexicon()
+    weekday = match["twd"]
+    dayword = (match["tdw"] or "").lower()
+    partial = Partial(type="TIME", granularity="minute", hour=hour, minute=minute, unit="day", offset=0)
+    if weekday:
+        return replace(partial, weekday=lex.weekday_of(re.sub(r"['’]s$", "", weekday)), unit=None, offset=None)
+    if dayword:
+        return replace(partial, offset=lex.day_words[dayword])
+    return partial
+
+
+def _clock_24(match: re.Match[str], text: str) -> Partial | None:
+    if _word_before(text, match.start()) in ("score", "scored", "ratio", "by", "won", "lost", "beat") or _word_after(text, match.end()) in ("ratio", "margin", "vote", "votes", "win", "lead"):
+        return None
+    return Partial(type="TIME", granularity="minute", hour=int(match["h"]), minute=int(match["mi"]), unit="day", offset=0)
+
+
+def _noon(match: re.Match[str], text: str) -> Partial | None:
+    word = match["noon"].lower()
+    hour = 12 if word == "noon" or word == "midday" else 0
+    return Partial(type="TIME", granularity="minute", hour=hour, minute=0, unit="day", offset=0)
+
+
+def _holiday(match: re.Match[str], text: str) -> Partial | None:
+    # resolved by the resolver from its name; keep month/day for fixed holidays
+    lex = lexicon()
+    name = re.sub(r"\s+", " ", match["hol"].lower())
+    year = _year(match)
+    if name in lex.fixed_holidays:
+        month, day = lex.fixed_holidays[name]
+        return Partial(granularity="day", year=year, month=month, day=day)
+    return Partial(granularity="day", year=year, unit="holiday:" + name)
+
+
+def _week_of(match: re.Match[str], text: str) -> Partial | None:
+    lex = lexicon()
+    return Partial(granularity="week", year=_year(match), month=lex.month_of(match["month"]), day=_day(match["day"]), week=-1)
+
+
+def _anchored_day(match: re.Match[str], text: str) -> Partial | None:
+    lex = lexicon()
+    rel = re.sub(r"\s+", " ", match["arel"].lower())
+    unit = lex.unit_of(match["aunit"]) or "day"
+    offset = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "prior": -1, "same": 0, "that": 0}[rel]
+    return Partial(granularity=_granularity_of_unit(unit), unit=unit, offset=offset, anchored=True)  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------- table
+
+
+@lru_cache(maxsize=1)
+def rules() -> tuple[Rule, ...]:
+    """Every rule, compiled once on first use (not at import: `import timeline` stays fast)."""
+    lex = lexicon()
+    month = _month_pattern(lex)
+    weekday = _weekday_pattern(lex)
+    number = _number_pattern(lex)
+    unit = _unit_pattern(lex)
+    seasons = alternation(list(lex.seasons))
+    pods = alternation(["morning", "afternoon", "evening", "night"])
+    ordinal_words = alternation(list(lex.ordinals))
+    qmods = alternation(list(lex.quantity_modifiers))
+    set_adverbs = alternation(list(lex.set_adverbs))
+    every_targets = alternation(list(lex.units) + list(lex.parts_of_day)) + "|" + weekday
+    holidays = alternation(list(lex.fixed_holidays) + list(lex.nth_weekday_holidays) + list(lex.easter_holidays))
+    the = r"(?:(?i:the)\s{1,3})"
+    year = _YEAR
+
+    def rule(name: str, pattern: str, handler: Handler, priority: int = 0) -> Rule:
+        return Rule(name, re.compile(pattern), handler, priority)
+
+    def ref_rule(name: str, words: tuple[str, ...], kind: str) -> Rule:
+        return rule(name, r"(?<![\w-])" + alternation(list(words)) + r"(?![\w-])", _ref(kind), -1)
+
+    return (
+        rule("iso_date", rf"(?<![\w/-])(?P<y>\d{{4}})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?:T(?P<H>[01]\d|2[0-3]):(?P<M>[0-5]\d)(?::\d\d)?)?(?![\w/-])", _iso, 3),
+        rule("numeric_date", r"(?<![\w/.-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\w/])", _slash, 3),
+        rule("month_day", rf"(?:{weekday},?{_W})?(?P<month>{month}){_W}(?P<day>{_DAY})(?:,?{_W}(?P<year>{year}))?", _month_day, 2),
+        rule("day_month", rf"(?:{weekday},?{_W})?(?:{the})?(?P<day>{_DAY})(?:{_W}of)?{_W}(?P<month>{month})(?:,?{_W}(?P<year>{year}))?", _month_day, 2),
+        rule("month_year", rf"(?:{_POINT_MOD}[\s-]{{1,3}})?(?P<month>{month})(?:,|{_W}of)?{_W}(?P<year>{year})", _month_year, 2),
+        rule("month", rf"(?:{_POINT_MOD}[\s-]{{1,3}})?(?:(?P<rel>(?i:this\s{{1,3}}past|last|next|this|past)){_W})?(?P<month>{month})", _bare_month),
+        rule("weekday", rf"(?:(?P<rel>(?i:this\s{{1,3}}past|this\s{{1,3}}coming|last|next|this|past|coming)){_W})?(?P<wd>{weekday})(?:{_W}(?P<pod>{pods}))?", _weekday, 1),
+        rule("year", rf"(?:{_POINT_MOD}[\s-]{{1,3}}(?:of{_W})?)?(?:(?P<the>(?i:the\s{{1,3}}year|the\s{{1,3}}summer\s{{1,3}}of)){_W})?(?:(?P<fiscal>(?i:fiscal(?:\s{{1,3}}year)?)|FY|F\.Y\.)\s{{0,3}})?{_LEFT}(?P<year>\d{{1,4}})(?![\d,]\d|\.\d)(?:{_W}(?P<era>B\.C\.E?|BCE?|A\.D\.|AD|CE)(?!\w))?", _year_rule_dispatch),
+        rule("year_range", rf"{_LEFT}(?P<y1>{year})\s?[-–]\s?(?P<y2>{year}|\d{{2}})(?![\d\w])", _year_range, 3),
+        rule("decade", rf"(?:{the})?(?:{_POINT_MOD}[\s-]{{1,3}})?(?:(?P<digits>(?:1\d|20)\d0)['’]?s|['’](?P<digits2>\d0)['’]?s|(?P<dword>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))(?![\w])", _decade_dispatch, 2),
+        rule("century", rf"(?:{the})?(?:{_POINT_MOD}[\s-]{{1,3}})?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ordinal_words})[\s-](?i:century)(?:{_W}(?P<bc>BC|B\.C\.))?", _century, 2),
+        rule("season", rf"(?:{_POINT_MOD}[\s-]{{1,3}})?(?:(?P<det>(?i:this\s{{1,3}}past|this\s{{1,3}}coming|the|this|last|next|past|coming)){_W})?(?:{_POINT_MOD2}[\s-]{{1,3}})?(?P<season>{seasons})(?![\w])(?:{_W}(?:of{_W})?(?P<year>{year}))?", _season),
+        rule("quarter", rf"(?P<qthe>(?i:the)\s{{1,3}})?(?:(?P<qrel>(?i:year[-\s]ago|year[-\s]earlier|last|past|previous|prior|latest|current|recent|same|next|coming|following|fiscal)){_W})?(?:(?P<qord>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))[\s-])?(?:(?i:fiscal){_W})?(?P<qunit>(?i:quarter|half))(?![\w])(?:{_W}(?:(?i:of|ended|ending)){_W}(?:(?i:fiscal){_W})?)?(?:(?P<year>{year}))?", _quarter, 1),
+        rule("q_notation", rf"(?<![\w])(?P<q>Q[1-4]|H[12])(?:{_W}|-)?(?P<year>{year})?(?![\w])", _q_notation, 1),
+        rule("relative_unit", rf"(?:(?:{_POINT_MOD}|(?P<el>(?i:earlier|later))){_W})?(?:{the})?(?P<rel>(?i:this\s{{1,3}}past|this\s{{1,3}}coming|last|past|next|coming|this|current|following|previous|preceding|present)){_W}{unit}", _relative_unit),
+        rule("counted", rf"(?:(?P<qmod>{qmods}){_W})?(?:{the})?(?:(?i:past|last|next|coming|first|previous|following|final|latest|remaining|further)\s{{1,3}})?{number}[\s-](?:(?i:more|additional|straight|consecutive|full|long|short|extra|whole)\s{{1,3}})?{unit}(?P<tail>{_W}(?i:ago|earlier|later|back|previously|from\s{{1,3}}now))?", _counted, 1),
+        rule("half_unit", rf"(?:(?P<qmod>{qmods}){_W})?(?i:half\s{{1,3}}an?|a\s{{1,3}}half)[\s-]{unit}", _half_unit, 1),
+        rule("vague_units", rf"(?:(?P<lead>(?i:recent|the\s{{1,3}}past|the\s{{1,3}}coming|the\s{{1,3}}next|coming)){_W})?(?<![\w-])(?P<units>(?i:years|months|weeks|days|decades|centuries|hours|minutes))(?![\w-])", _vague_units, -1),
+        rule("day_word", rf"(?:{_POINT_MOD}{_W})?(?P<dw>(?i:today|yesterday|tomorrow|tonight))(?!['’]s\w)(?:{_W}(?P<pod>{pods}))?(?![\w])", _day_word, 1),
+        rule("this_part_of_day", rf"(?P<prel>(?i:this|last|tomorrow|yesterday)){_W}(?P<ppod>{pods})(?![\w])", _this_part_of_day, 1),
+        rule("anchored_day", rf"(?:{the})?(?P<arel>(?i:next|following|previous|preceding|prior|same)){_W}(?P<aunit>(?i:day|week|month|year|morning|night))(?![\w])", _anchored_dispatch, 1),
+        rule("that_unit", rf"(?P<arel>(?i:that))(?:{_W}(?i:same))?{_W}(?P<aunit>(?i:day|week|month|year))(?![\w])", _anchored_dispatch),
+        rule("time_of_day", rf"{_LEFT}(?P<h>\d{{1,2}})(?:[:.](?P<mi>[0-5]\d))?\s{{0,2}}(?P<ampm>(?i:a\.\s?m\.?|p\.\s?m\.?|am|pm)(?![\w]))(?:{_W}(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET))?(?:,?{_W}(?:(?P<twd>{weekday})|(?P<tdw>(?i:today|yesterday|tomorrow))))?", _time_of_day, 2),
+        rule("clock_24", rf"{_LEFT}(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])(?:{_W}(?:GMT|UTC|EST|EDT|local\s{{1,3}}time))?", _clock_24),
+        rule("noon", rf"(?<![\w-])(?P<noon>(?i:noon|midnight|midday))(?![\w-])", _noon),
+        rule("holiday", rf"(?<![\w])(?P<hol>{holidays})(?![\w])(?:,?{_W}(?P<year>{year}))?", _holiday_dispatch, 1),
+        rule("week_of", rf"{the}(?i:week){_W}(?i:of){_W}(?P<month>{month}){_W}(?P<day>{_DAY})(?:,?{_W}(?P<year>{year}))?", _week_of, 3),
+        rule("the_weekend", rf"(?<![\w])(?i:the){_W}(?i:weekend)(?![\w])", _the_weekend),
+        rule("set_adverb", rf"(?<![\w-])(?P<adv>{set_adverbs})(?![\w-])", _set_adverb),
+        rule("every", rf"(?P<every>(?i:every|each))(?P<other>{_W}(?i:other))?{_W}(?P<every_unit>{every_targets})(?![\w])", _every, 1),
+        rule("per_unit", rf"(?<![\w])(?i:per){_W}(?P<every_unit>(?i:year|month|week|day|hour|annum))(?![\w])", _per_unit),
+        ref_rule("present_ref", lex.present_ref, "PRESENT_REF"),
+        ref_rule("past_ref", lex.past_ref, "PAST_REF"),
+        ref_rule("future_ref", lex.future_ref, "FUTURE_REF"),
+    )
+
+
+_POINT_MOD2 = r"(?P<pmod2>(?i:early|mid|late))"
+
+
+def _year_rule_dispatch(match: re.Match[str], text: str) -> Partial | None:
+    return _year_rule(match, text)
+
+
+def _decade_dispatch(match: re.Match[str], text: str) -> Partial | None:
+    lex = lexicon()
+    mod = _pmod(match, lex)
+    if match["digits2"]:
+        two = int(match["digits2"])
+        decade = 200 if two == 0 else 190 + two // 10
+        return Partial(granularity="decade", decade=decade, mod=mod)
+    if match["digits"]:
+        digits = match["digits"]
+        if _is_number_context(text, match.start("digits"), match.end(), lex):
+            return None
+        if digits.endswith("00"):
+            return Partial(granularity="century", century=int(digits[:2]), mod=mod)
+        return Partial(granularity="decade", decade=int(digits[:3]), mod=mod)
+    if not match.group().lower().startswith("the") and _word_before(text, match.start()) not in ("in", "the", "late", "early", "mid", "during", "since", "until", "of"):
+        return None  # "in her forties" is an age
+    return _decade(match, text)
+
+
+def _q_notation(match: re.Match[str], text: str) -> Partial | None:
+    label = match["q"]
+    year = _year(match)
+    if label[0] == "Q":
+        return Partial(granularity="quarter", quarter=int(label[1]), year=year)
+    return Partial(granularity="half", half=int(label[1]), year=year)
+
+
+def _half_unit(match: re.Match[str], text: str) -> Partial | None:
+    lex = lexicon()
+    unit = lex.unit_of(match["unit"]) or ""
+    if not unit:
+        return None
+    return Partial(type="DURATION", granularity="unknown", duration=_duration_value(0.5, unit), mod=_quantity_mod(match, lex))
+
+
+def _anchored_dispatch(match: re.Match[str], text: str) -> Partial | None:
+    lex = lexicon()
+    word = match["aunit"].lower()
+    rel = match["arel"].lower()
+    if word in ("morning", "night"):
+        offset = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "prior": -1, "same": 0}[rel]
+        return Partial(type="TIME", granularity="part_of_day", unit="day", offset=offset, part_of_day=lex.parts_of_day[word], anchored=True)
+    if rel == "next" and not match.group().lower().startswith("the"):
+        return None  # "next week" without "the" is relative to now: the relative_unit rule
+    return _anchored_day(match, text)
+
+
+def _holiday_dispatch(match: re.Match[str], text: str) -> Partial | None:
+    return _holiday(match, text)
+
+
+def _the_weekend(match: re.Match[str], text: str) -> Partial | None:
+    return Partial(granularity="weekend", unit="week", offset=0, weekend=True, direction=-1)
+
+
+def _per_unit(match: re.Match[str], text: str) -> Partial | None:
+    lex = lexicon()
+    word = match["every_unit"].lower()
+    unit = "year" if word == "annum" else lex.unit_of(word) or "year"
+    return Partial(type="SET", granularity="unknown", duration=_duration_value(1.0, unit), quant="EACH")

@@ -1,0 +1,60 @@
+"""Signals: the prepositions and connectives that relate an expression to its event.
+
+TimeML keeps "in", "since", "until", "from … to" outside the TIMEX3 span as SIGNALs;
+the recognizer finds them here so the event stage can turn them into relations.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import lru_cache
+
+from .lexicon import lexicon
+from .partial import Candidate
+
+__all__ = ["link_ranges", "signal_before"]
+
+_RANGE_CONNECTOR = re.compile(r"\s{0,3}(?:(?i:to|and|through|thru|until|till)|[-–—])\s{0,3}")
+
+
+@lru_cache(maxsize=1)
+def _signal_pattern() -> re.Pattern[str]:
+    words = sorted(lexicon().signals, key=len, reverse=True)
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s{1,3}") for w in words)
+    # the signal must end right before the expression, after at most a little space
+    return re.compile(rf"(?<![\w])(?i:{alternatives})\s{{1,3}}$")
+
+
+def signal_before(text: str, start: int) -> str | None:
+    """The signal word(s) right before ``start`` ("in", "prior to"), lower-cased, or None."""
+    window = text[max(0, start - 24) : start]
+    match = _signal_pattern().search(window)
+    if match is None:
+        return None
+    return re.sub(r"\s+", " ", match.group().strip().lower())
+
+
+def link_ranges(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Mark "from X to Y", "between X and Y", "X-Y" pairs with their range roles."""
+    linked = list(candidates)
+    for i in range(len(linked) - 1):
+        first, second = linked[i], linked[i + 1]
+        if first.range_role or second.range_role:
+            continue
+        if not _RANGE_CONNECTOR.fullmatch(text[first.end : second.start]):
+            continue
+        connector = text[first.end : second.start].strip().lower()
+        opener = signal_before(text, first.start)
+        dash = connector in ("-", "–", "—")
+        if (opener == "from" and connector in ("to", "through", "thru", "until", "till", "-", "–", "—")) or (
+            opener == "between" and connector == "and"
+        ) or (dash and _same_kind(first, second)):
+            linked[i] = replace(first, range_role="start")
+            linked[i + 1] = replace(second, range_role="end")
+    return linked
+
+
+def _same_kind(first: Candidate, second: Candidate) -> bool:
+    return first.partial.granularity == second.partial.granularity and first.partial.type == second.partial.type

@@ -1,0 +1,459 @@
+"""Resolution: an underspecified value + a reference date + tense → TIMEX3 value and bounds.
+
+Small pure functions, one per kind of value.  The reference is the publication date
+for news, or the last mentioned date for narratives and anchored expressions
+("a year earlier").  Names without a year ("December", "Friday") take the year the
+clause's tense points to: a past verb looks back from the reference, "will" looks
+forward, and otherwise the nearest one wins (ties look back: news reports the past).
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .recognize.lexicon import lexicon
+from .recognize.partial import Partial
+from .types import Granularity, Tense
+
+__all__ = ["Resolved", "bounds_of", "resolve"]
+
+_MIN_YEAR, _MAX_YEAR = 1, 9999
+_SEASONS = ("SP", "SU", "FA", "WI")
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A resolved value: TIMEX3 string, granularity, inclusive bounds, and how it was found."""
+
+    value: str
+    granularity: Granularity
+    start: date | None
+    end: date | None
+    mod: str | None = None
+    #: what the value was resolved against ("" for absolute dates)
+    reference: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """The date a relative expression is resolved against, and what it is."""
+
+    day: date
+    granularity: Granularity
+    description: str
+
+
+def resolve(partial: Partial, *, reference: Reference | None, tense: Tense) -> Resolved:
+    """Resolve ``partial`` against ``reference`` (None: leave relative values unresolved)."""
+    if partial.ref is not None:
+        return _resolve_ref(partial, reference)
+    if partial.type in ("DURATION", "SET"):
+        return Resolved(_duration_text(partial), "unknown", None, None, partial.mod)
+    if partial.bc:
+        return _resolve_bc(partial)
+    if partial.unit is not None and partial.unit.startswith("holiday:"):
+        return _resolve_holiday(partial, reference, tense)
+    if partial.unit is not None and partial.offset is not None:
+        return _resolve_shift(partial, reference)
+    return _resolve_calendar(partial, reference, tense)
+
+
+# ------------------------------------------------------------------ refs
+
+
+def _resolve_ref(partial: Partial, reference: Reference | None) -> Resolved:
+    assert partial.ref is not None
+    if partial.ref == "PRESENT_REF" and reference is not None:
+        return Resolved("PRESENT_REF", "ref", reference.day, reference.day, partial.mod, reference.description)
+    return Resolved(partial.ref, "ref", None, None, partial.mod, reference.description if reference else "")
+
+
+def _duration_text(partial: Partial) -> str:
+    value = partial.duration or "PX"
+    if partial.type == "SET" and partial.part_of_day and value.startswith("P1D"):
+        return "XXXX-XX-XXT" + partial.part_of_day
+    return value
+
+
+def _resolve_bc(partial: Partial) -> Resolved:
+    if partial.granularity == "century" and partial.century is not None:
+        return Resolved(f"BC{partial.century:02d}XX", "century", None, None, partial.mod)
+    return Resolved(f"BC{partial.year or 0:04d}", "year", None, None, partial.mod)
+
+
+# ------------------------------------------------------------- relative
+
+
+def _resolve_shift(partial: Partial, reference: Reference | None) -> Resolved:
+    """"last year", "two weeks ago", "tomorrow", "the year-ago quarter"."""
+    assert partial.unit is not None and partial.offset is not None
+    if reference is None:
+        return Resolved(_unknown_value(partial), partial.granularity, None, None, partial.mod, "no reference date")
+    base = reference.day
+    unit, offset = partial.unit, partial.offset
+    if partial.anchored and unit == "year" and reference.granularity in ("quarter", "month", "half"):
+        # "a year earlier" after "the third quarter" is that quarter a year before
+        per_year = {"quarter": 4, "month": 12, "half": 2}[reference.granularity]
+        unit, offset = reference.granularity, offset * per_year
+    if unit == "quarter" and partial.quarter is not None:
+        # "the year-ago third quarter": the named quarter of the shifted year
+        year = base.year + offset // 4
+        return _finish(("quarter", year, partial.quarter), partial, reference)
+    if unit == "quarter" and partial.direction == -1 and offset == 0:
+        offset = -1  # "the quarter", "the latest quarter": the last one reported
+    fields = _shift_fields(base, unit, offset, partial)
+    if fields is None:
+        return Resolved(_unknown_value(partial), partial.granularity, None, None, partial.mod, reference.description)
+    return _finish(fields, partial, reference)
+
+
+def _shift_fields(base: date, unit: str, offset: int, partial: Partial) -> tuple[object, ...] | None:
+    try:
+        if unit == "day":
+            return ("day", base + timedelta(days=offset))
+        if unit in ("week", "weekend", "fortnight"):
+            step = 2 if unit == "fortnight" else 1
+            if partial.weekend and partial.direction == -1 and base.isoweekday() < 6:
+                offset -= 1  # "the weekend" read on a weekday is the one just past
+            return ("weekend" if partial.weekend else "week", base + timedelta(weeks=offset * step))
+        if unit == "month":
+            index = base.year * 12 + base.month - 1 + offset
+            return ("month", index // 12, index % 12 + 1)
+        if unit == "quarter":
+            index = base.year * 4 + (base.month - 1) // 3 + offset
+            return ("quarter", index // 4, index % 4 + 1)
+        if unit == "half":
+            index = base.year * 2 + (base.month - 1) // 6 + offset
+            return ("half", index // 2, index % 2 + 1)
+        if unit == "year":
+            return ("year", base.year + offset)
+        if unit == "decade":
+            return ("decade", base.year // 10 + offset)
+        if unit == "century":
+            return ("century", base.year // 100 + offset)
+        if unit == "millennium":
+            return ("year", base.year + 1000 * offset)
+        if unit in ("hour", "minute", "second"):
+            return ("day", base)
+    except OverflowError:
+        return None
+    return None
+
+
+def _finish(fields: tuple[object, ...], partial: Partial, reference: Reference) -> Resolved:
+    value, granularity, start, end = _value_and_bounds(fields, partial)
+    return Resolved(value, granularity, start, end, partial.mod, reference.description)
+
+
+def _value_and_bounds(fields: tuple[object, ...], partial: Partial) -> tuple[str, Granularity, date | None, date | None]:
+    kind = fields[0]
+    if kind in ("day", "week", "weekend"):
+        day = fields[1]
+        assert isinstance(day, date)
+        if kind == "day":
+            return _day_value(day, partial)
+        iso = day.isocalendar()
+        value = f"{iso.year:04d}-W{iso.week:02d}"
+        monday = day - timedelta(days=day.isoweekday() - 1)
+        if kind == "weekend":
+            return value + "-WE", "weekend", _safe_add(monday, 5), _safe_add(monday, 6)
+        return value, "week", monday, _safe_add(monday, 6)
+    year = fields[1]
+    assert isinstance(year, int)
+    if kind == "month":
+        month = fields[2]
+        assert isinstance(month, int)
+        return f"{year:04d}-{month:02d}", "month", *bounds_of("month", year, month)
+    if kind == "quarter":
+        quarter = fields[2]
+        assert isinstance(quarter, int)
+        return f"{year:04d}-Q{quarter}", "quarter", *bounds_of("quarter", year, quarter)
+    if kind == "half":
+        half = fields[2]
+        assert isinstance(half, int)
+        return f"{year:04d}-H{half}", "half", *bounds_of("half", year, half)
+    if kind == "decade":
+        return f"{year:03d}X", "decade", *bounds_of("decade", year)
+    if kind == "century":
+        return f"{year:02d}XX", "century", *bounds_of("century", year)
+    return f"{year:04d}", "year", *bounds_of("year", year)
+
+
+def _day_value(day: date, partial: Partial) -> tuple[str, Granularity, date | None, date | None]:
+    value = day.isoformat()
+    if partial.part_of_day:
+        return f"{value}T{partial.part_of_day}", "part_of_day", day, day
+    if partial.hour is not None:
+        return f"{value}T{partial.hour:02d}:{partial.minute or 0:02d}", "minute", day, day
+    return value, "day", day, day
+
+
+def _safe_add(day: date, days: int) -> date | None:
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+def bounds_of(granularity: str, year: int, index: int | None = None) -> tuple[date | None, date | None]:
+    """Inclusive calendar bounds of a year, month, quarter, half, season, decade or century.
+
+    ``year`` is the decade's first three digits for a decade (199) and the century's
+    first two for a century (19).  Bounds outside years 1-9999 are None.
+    """
+    if granularity == "decade":
+        return _span(year * 10, 1, 1, year * 10 + 9, 12, 31)
+    if granularity == "century":
+        return _span(year * 100, 1, 1, year * 100 + 99, 12, 31)
+    if granularity == "year":
+        return _span(year, 1, 1, year, 12, 31)
+    assert index is not None
+    if granularity == "month":
+        return _span(year, index, 1, year, index, _last_day(year, index))
+    if granularity == "quarter":
+        first, last = 3 * index - 2, 3 * index
+        return _span(year, first, 1, year, last, _last_day(year, last))
+    if granularity == "half":
+        first, last = 6 * index - 5, 6 * index
+        return _span(year, first, 1, year, last, _last_day(year, last))
+    raise ValueError(f"no bounds for granularity {granularity!r}")
+
+
+def _span(y1: int, m1: int, d1: int, y2: int, m2: int, d2: int) -> tuple[date | None, date | None]:
+    start = date(max(y1, 1), m1, d1) if _MIN_YEAR <= y1 <= _MAX_YEAR or (y1 < 1 <= y2) else None
+    end = date(y2, m2, d2) if _MIN_YEAR <= y2 <= _MAX_YEAR else None
+    return start, end
+
+
+def _last_day(year: int, month: int) -> int:
+    if not _MIN_YEAR <= year <= _MAX_YEAR:
+        return 28
+    return calendar.monthrange(year, month)[1]
+
+
+def _season_bounds(year: int, season: str) -> tuple[date | None, date | None]:
+    if season == "WI":
+        # meteorological winter: December of the year to the end of February after it
+        start = date(year, 12, 1) if _MIN_YEAR <= year <= _MAX_YEAR else None
+        end = date(year + 1, 2, _last_day(year + 1, 2)) if _MIN_YEAR <= year + 1 <= _MAX_YEAR else None
+        return start, end
+    first = {"SP": 3, "SU": 6, "FA": 9}[season]
+    return _span(year, first, 1, year, first + 2, _last_day(year, first + 2))
+
+
+def _unknown_value(partial: Partial) -> str:
+    """The TIMEX3 value of a relative expression with nothing to resolve it against."""
+    return {
+        "day": "XXXX-XX-XX",
+        "part_of_day": "XXXX-XX-XX",
+        "minute": "XXXX-XX-XX",
+        "week": "XXXX-WXX",
+        "weekend": "XXXX-WXX-WE",
+        "month": "XXXX-XX",
+        "quarter": "XXXX-QX",
+        "half": "XXXX-HX",
+        "year": "XXXX",
+        "decade": "XXX",
+        "century": "XX",
+    }.get(partial.granularity, "XXXX")
+
+
+# ------------------------------------------------------------- calendar
+
+
+def _resolve_calendar(partial: Partial, reference: Reference | None, tense: Tense) -> Resolved:
+    if partial.granularity == "decade" and partial.decade is not None:
+        return Resolved(f"{partial.decade:03d}X", "decade", *bounds_of("decade", partial.decade), partial.mod)
+    if partial.granularity == "century" and partial.century is not None:
+        return Resolved(f"{partial.century:02d}XX", "century", *bounds_of("century", partial.century), partial.mod)
+    if partial.weekday is not None and partial.month is None:
+        return _resolve_weekday(partial, reference, tense)
+    if partial.year is not None:
+        return _calendar_with_year(partial, partial.year, "")
+    if reference is None:
+        return _calendar_without_reference(partial)
+    year = _choose_year(partial, reference.day, tense)
+    return _calendar_with_year(partial, year, reference.description)
+
+
+def _calendar_with_year(partial: Partial, year: int, reference: str) -> Resolved:
+    g = partial.granularity
+    mod = partial.mod
+    if partial.week == -1 and partial.month and partial.day:
+        day = _valid_date(year, partial.month, partial.day)
+        if day is None:
+            return Resolved(f"{year:04d}-WXX", "week", None, None, mod, reference)
+        return Resolved(*_value_and_bounds(("week", day), partial), mod, reference)
+    if partial.month is not None and partial.day is not None:
+        day = _valid_date(year, partial.month, partial.day)
+        if day is None:
+            return Resolved(f"{year:04d}-{partial.month:02d}-{partial.day:02d}", "day", None, None, mod, reference)
+        return Resolved(*_day_value(day, partial), mod, reference)
+    if partial.month is not None:
+        return Resolved(f"{year:04d}-{partial.month:02d}", "month", *bounds_of("month", year, partial.month), mod, reference)
+    if partial.quarter is not None:
+        return Resolved(f"{year:04d}-Q{partial.quarter}", "quarter", *bounds_of("quarter", year, partial.quarter), mod, reference)
+    if partial.half is not None:
+        return Resolved(f"{year:04d}-H{partial.half}", "half", *bounds_of("half", year, partial.half), mod, reference)
+    if partial.season is not None:
+        return Resolved(f"{year:04d}-{partial.season}", "season", *_season_bounds(year, partial.season), mod, reference)
+    del g
+    return Resolved(f"{year:04d}", "year", *bounds_of("year", year), mod, reference)
+
+
+def _valid_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _calendar_without_reference(partial: Partial) -> Resolved:
+    reason = "no publication date: year left unspecified"
+    if partial.month is not None and partial.day is not None:
+        return Resolved(f"XXXX-{partial.month:02d}-{partial.day:02d}", "day", None, None, partial.mod, reason)
+    if partial.month is not None:
+        return Resolved(f"XXXX-{partial.month:02d}", "month", None, None, partial.mod, reason)
+    if partial.quarter is not None:
+        return Resolved(f"XXXX-Q{partial.quarter}", "quarter", None, None, partial.mod, reason)
+    if partial.half is not None:
+        return Resolved(f"XXXX-H{partial.half}", "half", None, None, partial.mod, reason)
+    if partial.season is not None:
+        return Resolved(f"XXXX-{partial.season}", "season", None, None, partial.mod, reason)
+    return Resolved("XXXX", partial.granularity, None, None, partial.mod, reason)
+
+
+def _choose_year(partial: Partial, ref: date, tense: Tense) -> int:
+    """The year of a yearless name, by explicit direction or by tense."""
+    position, current = _position_in_year(partial, ref)
+    direction = partial.direction
+    if direction == 0:
+        return ref.year
+    if direction == -1:
+        return ref.year if position < current else ref.year - 1
+    if direction == 1:
+        return ref.year if position > current else ref.year + 1
+    if tense == "past":
+        return ref.year if position <= current else ref.year - 1
+    if tense == "future":
+        return ref.year if position >= current else ref.year + 1
+    return _nearest_year(position, current, ref.year, partial)
+
+
+def _position_in_year(partial: Partial, ref: date) -> tuple[float, float]:
+    """Where the name and the reference fall within a year, on one comparable scale."""
+    if partial.month is not None:
+        day = partial.day or 0
+        ref_day = ref.day if partial.day is not None else 0
+        return partial.month + day / 100, ref.month + ref_day / 100
+    if partial.quarter is not None:
+        return partial.quarter, (ref.month - 1) // 3 + 1
+    if partial.half is not None:
+        return partial.half, (ref.month - 1) // 6 + 1
+    if partial.season is not None:
+        return _SEASONS.index(partial.season), _season_index(ref)
+    return 0, 0
+
+
+def _season_index(ref: date) -> int:
+    if ref.month in (1, 2):
+        return -1  # still last year's winter
+    return (ref.month - 3) // 3
+
+
+def _nearest_year(position: float, current: float, year: int, partial: Partial) -> int:
+    span = 12 if partial.month is not None else (4 if partial.quarter or partial.season else 2)
+    back = (current - position) % span  # how far back the last one was
+    ahead = (position - current) % span
+    if back <= ahead:
+        return year if position <= current else year - 1
+    return year if position >= current else year + 1
+
+
+def _resolve_weekday(partial: Partial, reference: Reference | None, tense: Tense) -> Resolved:
+    assert partial.weekday is not None
+    if reference is None:
+        suffix = f"T{partial.part_of_day}" if partial.part_of_day else ""
+        return Resolved(f"XXXX-WXX-{partial.weekday}{suffix}", "day", None, None, partial.mod, "no publication date")
+    ref = reference.day
+    delta = partial.weekday - ref.isoweekday()
+    back = -(-delta % 7)  # days back to the last such weekday (0 if today)
+    ahead = delta % 7
+    if partial.direction == -1:
+        shift = back if back != 0 else -7
+    elif partial.direction == 1:
+        shift = ahead if ahead != 0 else 7
+    elif tense == "future":
+        shift = ahead
+    elif tense == "past" or -back <= ahead:
+        shift = back
+    else:
+        shift = ahead
+    day = _safe_add(ref, shift)
+    if day is None:
+        return Resolved(f"XXXX-WXX-{partial.weekday}", "day", None, None, partial.mod, reference.description)
+    return Resolved(*_day_value(day, partial), partial.mod, reference.description)
+
+
+# ------------------------------------------------------------- holidays
+
+
+def _resolve_holiday(partial: Partial, reference: Reference | None, tense: Tense) -> Resolved:
+    assert partial.unit is not None
+    name = partial.unit.split(":", 1)[1]
+    if partial.year is not None:
+        day = holiday_date(name, partial.year)
+        return Resolved(*_day_value(day, partial), partial.mod, "") if day else Resolved(f"{partial.year:04d}", "year", None, None)
+    if reference is None:
+        return Resolved("XXXX-XX-XX", "day", None, None, partial.mod, "no publication date")
+    this_year = holiday_date(name, reference.day.year)
+    if this_year is None:
+        return Resolved("XXXX-XX-XX", "day", None, None, partial.mod, reference.description)
+    probe = Partial(month=this_year.month, day=this_year.day, granularity="day", direction=partial.direction)
+    year = _choose_year(probe, reference.day, tense)
+    day = holiday_date(name, year)
+    if day is None:
+        return Resolved("XXXX-XX-XX", "day", None, None, partial.mod, reference.description)
+    return Resolved(*_day_value(day, partial), partial.mod, reference.description)
+
+
+def holiday_date(name: str, year: int) -> date | None:
+    """The date of a named holiday in ``year`` (fixed, n-th weekday, or Easter-based)."""
+    if not _MIN_YEAR <= year <= _MAX_YEAR:
+        return None
+    lex = lexicon()
+    if name in lex.fixed_holidays:
+        month, day = lex.fixed_holidays[name]
+        return date(year, month, day)
+    if name in lex.nth_weekday_holidays:
+        month, weekday, nth = lex.nth_weekday_holidays[name]
+        return _nth_weekday(year, month, weekday, nth)
+    if name in lex.easter_holidays:
+        return _safe_add(_easter(year), lex.easter_holidays[name])
+    return None
+
+
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
+    if nth > 0:
+        first = date(year, month, 1)
+        shift = (weekday - first.isoweekday()) % 7
+        return first + timedelta(days=shift + 7 * (nth - 1))
+    last = date(year, month, calendar.monthrange(year, month)[1])
+    return last - timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
+def _easter(year: int) -> date:
+    """Gregorian Easter Sunday (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m + 114) // 31
+    day = (h + l_ - 7 * m + 114) % 31 + 1
+    return date(year, month, day)

@@ -1,0 +1,466 @@
+"""Sentences, tokens and tense cues: the built-in analysis that needs no download.
+
+The analysis is the stage between raw text and the recognizer.  `BuiltinAnalysis`
+splits sentences with a linear regex scan, tokenizes a sentence only when a later stage
+asks for it, and answers two questions the later stages need:
+
+- `tense_at(span)`: the tense of the clause that governs a span, from tense cue words
+  (auxiliaries, modals, a list of irregular past forms and the regular ``-ed`` ending).
+- `governor_of(span)`: the verb most likely to govern the span, by distance within the
+  clause (the stanza adapter answers the same questions from a dependency parse).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .resources import load_lexicon
+from .types import Tense
+
+__all__ = ["Analysis", "BuiltinAnalysis", "Sentence", "Token", "analyze"]
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A token with character offsets into the whole document."""
+
+    text: str
+    start: int
+    end: int
+    lemma: str | None = None
+    upos: str | None = None
+    feats: str | None = None
+    #: index of the head token within the sentence, -1 for the root, None when unparsed
+    head: int | None = None
+    deprel: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence: its index, its character span in the document, and its text."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+_WINDOW = 25
+
+
+class Analysis:
+    """The interface every analysis offers to the later stages.
+
+    Subclasses fill ``sentences`` and may override the tokenization, tense and governor
+    answers; the default implementations are the built-in heuristics.
+    """
+
+    text: str
+    sentences: Sequence[Sentence]
+    #: extra candidate spans (start, end, label) from a named-entity tagger
+    entities: Sequence[tuple[int, int, str]]
+    backend: str = "builtin"
+
+    def __init__(self, text: str, sentences: Sequence[Sentence]) -> None:
+        self.text = text
+        self.sentences = sentences
+        self.entities = ()
+        self._starts = [s.start for s in sentences]
+        self._tokens: dict[int, tuple[Token, ...]] = {}
+        self._token_starts: dict[int, list[int]] = {}
+
+    def sentence_index_at(self, offset: int) -> int:
+        """Index of the sentence holding ``offset`` (the last one starting at or before it)."""
+        return max(0, bisect.bisect_right(self._starts, offset) - 1)
+
+    def sentence_at(self, offset: int) -> Sentence:
+        return self.sentences[self.sentence_index_at(offset)]
+
+    def tokens(self, sentence_index: int) -> tuple[Token, ...]:
+        """The tokens of one sentence, computed on first use and kept."""
+        cached = self._tokens.get(sentence_index)
+        if cached is None:
+            cached = self._tokenize(self.sentences[sentence_index])
+            self._tokens[sentence_index] = cached
+        return cached
+
+    def _tokenize(self, sentence: Sentence) -> tuple[Token, ...]:
+        return tokenize(sentence.text, sentence.start)
+
+    def window(self, span: tuple[int, int], radius: int = _WINDOW) -> Sequence[Token]:
+        """The tokens of ``span``'s sentence within ``radius`` tokens of it.
+
+        Cue and governor searches look only this far, so a sentence of a million words
+        (a text with no punctuation) costs no more per expression than a short one.
+        """
+        index = self.sentence_index_at(span[0])
+        tokens = self.tokens(index)
+        starts = self._token_starts.get(index)
+        if starts is None:
+            starts = [t.start for t in tokens]
+            self._token_starts[index] = starts
+        low = bisect.bisect_left(starts, span[0])
+        high = bisect.bisect_left(starts, span[1])
+        return tokens[max(0, low - radius) : high + radius]
+
+    def tense_at(self, span: tuple[int, int]) -> Tense:
+        """Tense of the clause governing ``span`` (cue words nearest to it win)."""
+        return tense_from_cues(self.window(span), span)
+
+    def governor_of(self, span: tuple[int, int]) -> Token | None:
+        """The verb token that most likely governs ``span``, or None."""
+        return nearest_verb(self.window(span), span)
+
+    def lemma_of(self, token: Token) -> str:
+        """The lemma of a token: the parser's, else the built-in verb lexicon's guess."""
+        if token.lemma:
+            return token.lemma
+        return verb_lemma(token.text.lower()) or token.text.lower()
+
+
+class BuiltinAnalysis(Analysis):
+    """Regex sentences and tokens, lexicon-driven tense and governor heuristics."""
+
+    backend = "builtin"
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text, split_sentences(text))
+
+
+def analyze(text: str) -> Analysis:
+    """The default, download-free analysis of ``text``."""
+    return BuiltinAnalysis(text)
+
+
+# ---------------------------------------------------------------- sentences
+
+# A candidate boundary: terminal punctuation (with closing quotes/brackets) then space,
+# or a blank line / a line break.  Both alternatives are bounded, so the scan is linear.
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]{0,3}(?=\s)|\n")
+_WORD_BEFORE = re.compile(r"(\S{1,40})$")
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split ``text`` into sentences with offsets; abbreviations do not end a sentence."""
+    abbreviations = _abbreviations()
+    sentences: list[Sentence] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        end = match.end()
+        if match.group() != "\n" and _is_abbreviation(text, match.start(), end, abbreviations):
+            continue
+        _append_sentence(sentences, text, start, end)
+        start = end
+    _append_sentence(sentences, text, start, len(text))
+    if not sentences:
+        sentences.append(Sentence(0, 0, len(text), text))
+    return sentences
+
+
+def _append_sentence(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    # Strip surrounding white space so spans point at the sentence itself.
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        sentences.append(Sentence(len(sentences), start, end, text[start:end]))
+
+
+def _is_abbreviation(text: str, dot: int, end: int, abbreviations: frozenset[str]) -> bool:
+    if text[dot] != ".":
+        return False
+    word = _WORD_BEFORE.search(text, max(0, dot - 40), dot)
+    if word is None:
+        return False
+    token = word.group(1).lstrip("(\"'“‘").lower()
+    if token + "." in abbreviations:
+        # "U.S. officials" continues; "in the U.S. The next" cannot be told apart
+        # without a parser, so a following lower-case word or digit is required.
+        return _next_starts_lower_or_digit(text, end) or len(token) <= 4
+    # Single letters ("J. Smith") and dotted initialisms ("a.m.", "U.N.")
+    if len(token) == 1 and token.isalpha():
+        return True
+    return bool(re.fullmatch(r"(?:[a-z]\.){1,4}[a-z]", token)) and _next_starts_lower_or_digit(
+        text, end
+    )
+
+
+def _next_starts_lower_or_digit(text: str, end: int) -> bool:
+    i = end
+    limit = min(len(text), end + 20)
+    while i < limit and text[i].isspace():
+        i += 1
+    return i < limit and (text[i].islower() or text[i].isdigit())
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_lexicon("abbreviations"))
+
+
+# ------------------------------------------------------------------ tokens
+
+# Dotted initialisms ("U.S.", "a.m.") stay one token so their periods end nothing.
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[-'’]\w+)*|[^\w\s]")
+
+
+def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
+    """Word and punctuation tokens of ``text``; offsets are shifted by ``offset``."""
+    return tuple(
+        Token(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(text)
+    )
+
+
+# ------------------------------------------------------------------- tense
+
+# Tokens that end a clause for the purpose of tense: a cue beyond one of these counts less.
+_CLAUSE_BREAKS = frozenset({";", ":", "“", "”", '"', "(", ")", "–", "—"})
+
+
+def tense_from_cues(tokens: Sequence[Token], span: tuple[int, int]) -> Tense:
+    """The tense of the cue word nearest to ``span`` (clause breaks weigh as distance)."""
+    best: tuple[float, Tense] | None = None
+    center = _token_position(tokens, span)
+    for position, tense in _tense_cues(tokens):
+        distance = float(abs(position - center)) + 6.0 * _breaks_between(tokens, position, center)
+        if position > center:
+            distance += 0.5  # a verb before the expression usually governs it in English
+        if best is None or distance < best[0]:
+            best = (distance, tense)
+    return best[1] if best is not None else "unknown"
+
+
+def _token_position(tokens: Sequence[Token], span: tuple[int, int]) -> int:
+    starts = [t.start for t in tokens]
+    return max(0, bisect.bisect_left(starts, span[0]))
+
+
+# Words that open another clause: a cue beyond one of them counts less, but less so
+# than beyond punctuation.
+_SOFT_BREAKS = frozenset({"and", "but", "when", "who", "which", "after", "before", "while", "because", "whereas"})
+
+
+def _breaks_between(tokens: Sequence[Token], a: int, b: int) -> float:
+    low, high = (a, b) if a < b else (b, a)
+    hard = sum(1 for t in tokens[low + 1 : high] if t.text in _CLAUSE_BREAKS)
+    soft = sum(1 for t in tokens[low + 1 : high] if t.text.lower() in _SOFT_BREAKS)
+    return hard + soft / 2
+
+
+def _tense_cues(tokens: Sequence[Token]) -> list[tuple[int, Tense]]:
+    lexicon = _tense_lexicon()
+    cues: list[tuple[int, Tense]] = []
+    for i, token in enumerate(tokens):
+        tense = _tense_of_token(tokens, i, lexicon)
+        if tense is not None:
+            cues.append((i, tense))
+    return cues
+
+
+def _tense_of_token(tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> Tense | None:
+    token = tokens[i]
+    if token.feats:
+        # A parsed token: its UD features decide.
+        return _tense_from_feats(token)
+    word = token.text.lower()
+    if word in lexicon.future:
+        return "future"
+    if word == "going" and i + 1 < len(tokens) and tokens[i + 1].text.lower() == "to":
+        return "future"
+    if word in lexicon.present_perfect:
+        # "has fallen", "have ground to a halt": the event lies before the reference time
+        return "past" if _followed_by_participle(tokens, i, lexicon) else "present"
+    if word in lexicon.present:
+        return "present"
+    if word in lexicon.past or word in lexicon.irregular_past:
+        return "past"
+    if _looks_regular_past(word, tokens, i, lexicon):
+        return "past"
+    return None
+
+
+def _tense_from_feats(token: Token) -> Tense | None:
+    feats = token.feats or ""
+    if "Tense=Past" in feats and "VerbForm=Fin" in feats:
+        return "past"
+    if "Tense=Pres" in feats and "VerbForm=Fin" in feats:
+        return "present"
+    if token.upos == "AUX" and token.text.lower() in {"will", "'ll", "shall", "wo"}:
+        return "future"
+    return None
+
+
+def _followed_by_participle(tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> bool:
+    for token in tokens[i + 1 : i + 4]:
+        word = token.text.lower()
+        if word in lexicon.participles or word.endswith("ed") or word in lexicon.irregular_past:
+            return True
+    return False
+
+
+def _looks_regular_past(
+    word: str, tokens: Sequence[Token], i: int, lexicon: _TenseLexicon
+) -> bool:
+    if not word.endswith("ed") or len(word) < 5 or word in lexicon.not_past:
+        return False
+    # "the United States", "a proposed law": an -ed word after a determiner is an adjective.
+    previous = tokens[i - 1].text.lower() if i > 0 else ""
+    if previous in lexicon.determiners:
+        return False
+    return not tokens[i].text[0].isupper() or i == 0
+
+
+@dataclass(frozen=True, slots=True)
+class _TenseLexicon:
+    future: frozenset[str]
+    present: frozenset[str]
+    present_perfect: frozenset[str]
+    past: frozenset[str]
+    irregular_past: frozenset[str]
+    participles: frozenset[str]
+    not_past: frozenset[str]
+    determiners: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _tense_lexicon() -> _TenseLexicon:
+    data = load_lexicon("tense")
+    verbs = _verb_forms()
+    return _TenseLexicon(
+        future=frozenset(data["future"]),
+        present=frozenset(data["present"]),
+        present_perfect=frozenset(data["present_perfect"]),
+        past=frozenset(data["past"]),
+        irregular_past=frozenset(verbs.past),
+        participles=frozenset(verbs.participles),
+        not_past=frozenset(data["not_past"]),
+        determiners=frozenset(data["determiners"]),
+    )
+
+
+# ------------------------------------------------------------------- verbs
+
+
+@dataclass(frozen=True, slots=True)
+class _VerbForms:
+    #: every inflected form → lemma
+    lemmas: dict[str, str]
+    past: frozenset[str]
+    participles: frozenset[str]
+    auxiliaries: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _verb_forms() -> _VerbForms:
+    data = load_lexicon("verbs")
+    lemmas: dict[str, str] = {}
+    past: set[str] = set()
+    participles: set[str] = set()
+    for lemma, forms in data["irregular"].items():
+        past_form, participle = forms[0], forms[1]
+        for form in (lemma, *past_form.split("/"), *participle.split("/")):
+            lemmas.setdefault(form, lemma)
+        past.update(past_form.split("/"))
+        participles.update(participle.split("/"))
+        lemmas.setdefault(_third_person(lemma), lemma)
+        lemmas.setdefault(_gerund(lemma), lemma)
+    for lemma in data["regular"]:
+        for form in (lemma, _third_person(lemma), _regular_past(lemma), _gerund(lemma)):
+            lemmas.setdefault(form, lemma)
+    return _VerbForms(lemmas, frozenset(past), frozenset(participles), frozenset(data["auxiliaries"]))
+
+
+def _third_person(lemma: str) -> str:
+    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return lemma + "es"
+    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        return lemma[:-1] + "ies"
+    return lemma + "s"
+
+
+def _regular_past(lemma: str) -> str:
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        return lemma[:-1] + "ied"
+    if _doubles_final_consonant(lemma):
+        return lemma + lemma[-1] + "ed"
+    return lemma + "ed"
+
+
+def _gerund(lemma: str) -> str:
+    if lemma.endswith("ie"):
+        return lemma[:-2] + "ying"
+    if lemma.endswith("e") and not lemma.endswith(("ee", "ye", "oe")):
+        return lemma[:-1] + "ing"
+    if _doubles_final_consonant(lemma):
+        return lemma + lemma[-1] + "ing"
+    return lemma + "ing"
+
+
+def _doubles_final_consonant(lemma: str) -> bool:
+    # stop → stopped, but not open → opened (stress is not in the data: short words only)
+    return (
+        len(lemma) <= 4
+        and len(lemma) >= 3
+        and lemma[-1] not in "aeiouwxy"
+        and lemma[-2] in "aeiou"
+        and lemma[-3] not in "aeiou"
+    )
+
+
+def verb_lemma(word: str) -> str | None:
+    """The lemma of a verb form known to the lexicon ("enacted" → "enact"), else None."""
+    forms = _verb_forms()
+    lemma = forms.lemmas.get(word)
+    if lemma is not None:
+        return lemma
+    # Regular forms of verbs missing from the list: strip the ending.
+    for suffix, replacement in (("ied", "y"), ("ed", ""), ("ed", "e")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            candidate = word[: -len(suffix)] + replacement
+            if candidate in forms.lemmas:
+                return forms.lemmas[candidate]
+    return None
+
+
+def is_verb_form(word: str) -> bool:
+    return verb_lemma(word) is not None
+
+
+def nearest_verb(tokens: Sequence[Token], span: tuple[int, int]) -> Token | None:
+    """The content verb nearest to ``span`` in its clause (auxiliaries and modals skipped)."""
+    forms = _verb_forms()
+    center = _token_position(tokens, span)
+    best: tuple[float, Token] | None = None
+    for i, token in enumerate(tokens):
+        if span[0] <= token.start < span[1]:
+            continue
+        if not _is_content_verb(tokens, i, forms):
+            continue
+        distance = float(abs(i - center)) + 6.0 * _breaks_between(tokens, i, center)
+        if i > center:
+            distance += 0.5
+        if best is None or distance < best[0]:
+            best = (distance, token)
+    return best[1] if best is not None else None
+
+
+def _is_content_verb(tokens: Sequence[Token], i: int, forms: _VerbForms) -> bool:
+    token = tokens[i]
+    if token.upos is not None:
+        return token.upos == "VERB"
+    word = token.text.lower()
+    if word in forms.auxiliaries or word not in forms.lemmas and verb_lemma(word) is None:
+        return False
+    if token.text[0].isupper() and i > 0:
+        return False  # "Mark Morgan", "March": capitalized mid-sentence words are names
+    previous = tokens[i - 1].text.lower() if i > 0 else ""
+    lexicon = _tense_lexicon()
+    # "the arrest", "a law": after a determiner an ambiguous word is a noun
+    return previous not in lexicon.determiners

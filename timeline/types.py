@@ -1,0 +1,133 @@
+"""The result types: frozen, typed, and self-explaining.
+
+Dates are ``datetime.date`` bounds, inclusive on both sides, so years 1-9999 are
+representable without pandas' nanosecond limits.  A bound is ``None`` when it is not
+known (an underspecified value such as ``XXXX-12``, a BC year, an open interval side).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+__all__ = [
+    "ExpressionType",
+    "Granularity",
+    "Relation",
+    "Tense",
+    "TimeExpression",
+    "Event",
+]
+
+ExpressionType = Literal["DATE", "TIME", "DURATION", "SET"]
+
+#: Granularities from coarse to fine.  ``ref`` is PRESENT_REF/PAST_REF/FUTURE_REF.
+Granularity = Literal[
+    "millennium",
+    "century",
+    "decade",
+    "year",
+    "half",
+    "quarter",
+    "season",
+    "month",
+    "week",
+    "weekend",
+    "day",
+    "part_of_day",
+    "hour",
+    "minute",
+    "second",
+    "ref",
+    "unknown",
+]
+
+Tense = Literal["past", "present", "future", "unknown"]
+
+#: How an event relates to the expression that dates it.
+Relation = Literal[
+    "in",
+    "on",
+    "at",
+    "since",
+    "until",
+    "from…to",
+    "before",
+    "after",
+    "by",
+    "during",
+    "within",
+    "for",
+    "undated",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    """A temporal expression found in the text, with its resolved TIMEX3 value.
+
+    ``span`` is ``(start, end)`` with ``end`` exclusive, so ``text[start:end] == self.text``.
+    Spans follow TimeML: the preposition ("in", "since") is not part of the expression;
+    it is kept as ``signal`` and becomes the event's relation.
+    """
+
+    text: str
+    span: tuple[int, int]
+    type: ExpressionType
+    value: str
+    mod: str | None = None
+    granularity: Granularity = "unknown"
+    start: date | None = None
+    end: date | None = None
+    signal: str | None = None
+    #: name of the recognizer rule that found it
+    rule: str = ""
+    #: what it was resolved against: "published 2021-03-30", "expression 'October 2020'",
+    #: "event 'arrested'", or "" when it needed no reference (an absolute date)
+    reference: str = ""
+    #: tense of the governing clause used to choose a direction ("past", "future", ...)
+    tense: Tense = "unknown"
+    #: index of the sentence that holds it
+    sentence: int = 0
+    #: for SET expressions: how often ("EACH", "EVERY") as TIMEX3 ``quant``/``freq``
+    quant: str | None = None
+    #: "start"/"end" when it is one side of a range ("from 2012 to 2018")
+    range_role: Literal["start", "end"] | None = None
+
+    @property
+    def is_resolved(self) -> bool:
+        """True when the value names a calendar interval (both bounds known)."""
+        return self.start is not None and self.end is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Something that happened, dated by an expression (or by another event).
+
+    ``start``/``end`` are the event's interval (inclusive), which the relation derives
+    from the expression's bounds: "until October 2020" gives ``start=None``,
+    ``end=2020-10-31``; "since January" runs to the publication date.
+    """
+
+    description: str
+    trigger: str
+    trigger_span: tuple[int, int]
+    relation: Relation
+    start: date | None
+    end: date | None
+    granularity: Granularity
+    sentence: str
+    sentence_index: int
+    #: character span of the clause the description was taken from
+    span: tuple[int, int]
+    #: what placed the event: "published 2021-03-30", "expression", "event 'arrested'"
+    anchor: str
+    expression: TimeExpression | None = None
+    #: the closing expression of a "from … to" range
+    end_expression: TimeExpression | None = None
+    #: the lemma of the trigger, used to merge the same event from several articles
+    lemma: str = ""
+    tense: Tense = "unknown"
+    doc_id: str | None = None
+    sources: tuple[str, ...] = field(default_factory=tuple)
