@@ -44,5 +44,18 @@ unit: $(VENV)/.dev ## pytest (warnings are errors)
 eval: $(VENV)/.runtime ## TempEval-3 scores on TimeML (CORPUS=dir, default tbaq-cleaned)
 	$(BIN)/timeline-eval $(CORPUS) --worst 10
 
+bench: $(VENV)/.dev ## Speed and memory benchmark against dateparser (table + build/bench.json)
+	$(BIN)/python -m benchmarks.run --corpus $(CORPUS) --json build/bench.json
+
+stress: $(VENV)/.dev ## Adversarial inputs of 1 MB and 4 MB: time ratios (not in CI)
+	$(BIN)/python -m benchmarks.stress
+
+fuzz: $(VENV)/.dev ## atheris fuzzing of extract_timeline (FUZZ_SECONDS=1200; not in CI)
+	$(PIP) 'atheris>=2.3'
+	$(BIN)/python benchmarks/fuzz.py -max_total_time=$${FUZZ_SECONDS:-1200}
+
+docs: $(VENV)/.dev ## Build the MkDocs site (warnings are errors) into site/
+	$(BIN)/mkdocs build --strict
+
 clean: ## Remove the virtual environment and outputs
 	rm -rf $(VENV) out build site .mypy_cache .ruff_cache .pytest_cache

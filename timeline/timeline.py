@@ -147,6 +147,25 @@ class Timeline:
         )
 
 
+    def to_json(self, path_or_buffer: str | os.PathLike[str] | IO[str] | None = None) -> str | None:
+        """The events with every column as JSON (ISO dates); returns the text without a target."""
+        from .exports import to_json
+
+        return to_json(self, path_or_buffer)
+
+    def to_timeml(self, *, doc_id: str = "") -> str:
+        """TimeML with TIMEX3, EVENT and TLINKs for the order found; DCT marked."""
+        from .exports import to_timeml
+
+        return to_timeml(self, doc_id=doc_id)
+
+    def to_timelinejs(self, *, headline: str | None = None) -> dict[str, Any]:
+        """Knight Lab TimelineJS JSON (a dict ready for ``json.dump``)."""
+        from .exports import to_timelinejs
+
+        return to_timelinejs(self, headline=headline)
+
+
 def _csv_cell(value: object, neutralize: bool) -> str:
     if value is None:
         return ""
