@@ -1135,7 +1135,8 @@ class _Timeline:
             backgrounds.append(self._label_background(slot, sizes[mark.index], top))
         if backgrounds:
             self.axes.add_collection(
-                PolyCollection(backgrounds, facecolors="white", edgecolors="none", alpha=0.85,
+                PolyCollection(backgrounds, facecolors=self._lane_color(lane), edgecolors="none",
+                               alpha=0.85,
                                zorder=4.5),
                 autolim=False,
             )
@@ -1145,6 +1146,10 @@ class _Timeline:
                                gid=f"{STEM_GID}{lane.number}"),
                 autolim=False,
             )
+
+    def _lane_color(self, lane: _Lane) -> str:
+        shaded = len(self.names) > 1 and lane.number % 2 == 0
+        return _LANE_SHADE if shaded else "white"
 
     def _label_background(
         self, slot: _Slot, size: _LabelSize, top: float
