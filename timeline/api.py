@@ -7,6 +7,7 @@ expressions → events → ordered timeline.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from datetime import date
 from typing import Any, Literal
@@ -15,7 +16,7 @@ from .errors import InvalidInputError
 from .events import build_events
 from .order import order_events
 from .published import coerce_published
-from .recognize import Candidate, recognize
+from .recognize import Candidate, Partial, recognize
 from .recognize.signals import link_ranges, signal_before
 from .resolve import Reference, Resolved, resolve
 from .text import Analysis, analyze
@@ -130,9 +131,10 @@ def _resolve_candidate(
     span = (candidate.start, candidate.end)
     signal = signal_before(text, candidate.start)
     tense = _SIGNAL_TENSE.get(signal or "") or analysis.tense_at(span)
-    reference = _reference_for(candidate, news_reference, last_dated, domain)
-    resolved = resolve(candidate.partial, reference=reference, tense=tense)
-    return _expression(candidate, text, resolved, signal, tense, analysis.sentence_index_at(candidate.start))
+    sentence = analysis.sentence_index_at(candidate.start)
+    reference, partial = _reference_for(candidate, news_reference, last_dated, domain, sentence)
+    resolved = resolve(partial, reference=reference, tense=tense)
+    return _expression(candidate, text, resolved, signal, tense, sentence)
 
 
 def _reference_for(
@@ -140,12 +142,31 @@ def _reference_for(
     news_reference: Reference | None,
     last_dated: TimeExpression | None,
     domain: str,
-) -> Reference | None:
-    """The publication date for news; the last mentioned date for anchored and narrative use."""
-    if (candidate.partial.anchored or domain == "narrative") and last_dated is not None:
-        assert last_dated.start is not None
-        return Reference(last_dated.start, last_dated.granularity, f"expression '{last_dated.text}'")
-    return news_reference
+    sentence: int,
+) -> tuple[Reference | None, Partial]:
+    """The reference and the (possibly re-anchored) value to resolve against it.
+
+    News resolves against the publication date; anchored expressions ("a year
+    earlier") and narratives against the last mentioned date.  "A year ago" right after
+    a quarter or a month is that period a year before.
+    """
+    partial = candidate.partial
+    if partial.follow_context and last_dated is not None and last_dated.sentence >= sentence - 1:
+        if last_dated.granularity in _CONTEXT_GRANULARITIES:
+            if partial.unit == "quarter":
+                partial = replace(partial, offset=-4)
+            return _expression_reference(last_dated), replace(partial, anchored=True)
+    if (partial.anchored or domain == "narrative") and last_dated is not None:
+        return _expression_reference(last_dated), partial
+    return news_reference, partial
+
+
+_CONTEXT_GRANULARITIES = frozenset({"quarter", "month", "half"})
+
+
+def _expression_reference(expression: TimeExpression) -> Reference:
+    assert expression.start is not None
+    return Reference(expression.start, expression.granularity, f"expression '{expression.text}'")
 
 
 def _expression(

@@ -129,6 +129,8 @@ def _shift_fields(base: date, unit: str, offset: int, partial: Partial) -> tuple
             return ("half", index // 2, index % 2 + 1)
         if unit == "year":
             return ("year", base.year + offset)
+        if unit == "year_month" and partial.month is not None:
+            return ("month", base.year + offset, partial.month)
         if unit == "decade":
             return ("decade", base.year // 10 + offset)
         if unit == "century":
@@ -335,11 +337,45 @@ def _choose_year(partial: Partial, ref: date, tense: Tense) -> int:
         return ref.year if position < current else ref.year - 1
     if direction == 1:
         return ref.year if position > current else ref.year + 1
-    if tense == "past":
-        return ref.year if position <= current else ref.year - 1
-    if tense == "future":
-        return ref.year if position >= current else ref.year + 1
+    if partial.quarter is not None or partial.half is not None:
+        return _reported_period_year(position, current, ref.year, tense)
+    back_year = ref.year if position <= current else ref.year - 1
+    ahead_year = ref.year if position >= current else ref.year + 1
+    back, ahead = _months_between(partial, ref, back_year), _months_between(partial, ref, ahead_year)
+    if tense == "past" and not (back > _IMPLAUSIBLE and ahead < _CLOSE):
+        return back_year
+    if tense == "future" and not (ahead > _IMPLAUSIBLE and back < _CLOSE):
+        return ahead_year
     return _nearest_year(position, current, ref.year, partial)
+
+
+# A tense cue is overruled when it would put a yearless date the best part of a year
+# away while the other reading is close: "must be returned by Jan. 14" in an article of
+# Jan. 5 is nine days ahead, whatever the tense of "must be returned" suggests.
+_IMPLAUSIBLE, _CLOSE = 9.0, 3.0
+
+
+def _months_between(partial: Partial, ref: date, year: int) -> float:
+    """How many months separate the name in ``year`` from the reference (absolute)."""
+    month = partial.month if partial.month is not None else (
+        _SEASON_MONTH.get(partial.season or "", ref.month)
+    )
+    day = partial.day if partial.day is not None else 15
+    return abs((year * 12 + month + day / 31) - (ref.year * 12 + ref.month + ref.day / 31))
+
+
+_SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 13}
+
+
+def _reported_period_year(position: float, current: float, year: int, tense: Tense) -> int:
+    """A quarter or half without a year: this year's unless it is still to come.
+
+    News reports finished periods ("third-quarter profit" in October is this year's);
+    a later period is next year's only when the clause looks forward.
+    """
+    if position <= current:
+        return year
+    return year if tense == "future" else year - 1
 
 
 def _position_in_year(partial: Partial, ref: date) -> tuple[float, float]:

@@ -32,7 +32,11 @@ def _all_candidates(text: str) -> Iterable[Candidate]:
             if result is None:
                 continue
             if isinstance(result, Partial):
-                start, end = _trim(text, match.start(), match.end())
+                # a rule may keep words out of the span (TimeML leaves "about" in
+                # "about five hours" outside the TIMEX3) by naming the inside "body"
+                body = rule.pattern.groupindex.get("body")
+                first, last = match.span(body) if body else match.span()
+                start, end = _trim(text, first, last)
                 yield Candidate(start, end, result, rule.name, rule.priority)
             else:
                 yield from result

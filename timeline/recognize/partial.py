@@ -53,6 +53,9 @@ class Partial:
     bc: bool = False
     #: resolve against the previous expression rather than the reference ("a year earlier")
     anchored: bool = False
+    #: "a year ago" after "the third quarter" means that quarter a year before: take the
+    #: granularity of a date mentioned just before, when there is one
+    follow_context: bool = False
     fiscal: bool = False
 
 

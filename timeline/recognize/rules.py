@@ -31,7 +31,7 @@ class Rule:
 
 _W = r"\s{1,3}"  # white space between words: bounded, so a flood of spaces stays linear
 _YEAR = r"(?:1\d{3}|20\d{2})(?![\d,]\d)"
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 _LEFT = r"(?<![\w$£€#.,/-])"  # a number that is not part of a larger number or amount
 _POINT_MOD = r"(?P<pmod>(?i:early|mid|late|the\s{1,3}(?:beginning|start|middle|end|close)\s{1,3}of))"
 
@@ -53,7 +53,8 @@ def _weekday_pattern(lex: Lexicon) -> str:
     short = [w for w in lex.weekdays if not w.endswith("day")]
     # an abbreviation needs its period ("Wed." not "Wed", "Sun." not "Sun")
     return (
-        "(?:" + alternation(full, capitalized=True) + r"(?:['’]s)?|" + alternation(short, capitalized=True) + r"\.)"
+        "(?:" + alternation(full, capitalized=True) + r"(?=['’]s\b)|" + alternation(full, capitalized=True) + "|"
+        + alternation(short, capitalized=True) + r"\.)"
         + r"(?![\w])"
     )
 
@@ -349,8 +350,11 @@ def _quarter(match: re.Match[str], text: str) -> Partial | None:
         return Partial(granularity="half", half=index, year=year)
     if ordinal in ("final", "last") and not rel:
         index = 4
-    if rel in ("year-ago", "year-earlier", "year ago", "year earlier"):
-        return Partial(granularity="quarter", quarter=index, unit="quarter", offset=-4)
+    if rel.replace(" ", "-") in ("year-ago", "year-earlier"):
+        if index is not None:
+            return Partial(granularity="quarter", quarter=index, unit="quarter", offset=-4)
+        # "the year-ago quarter": the reported quarter (the last finished one) a year before
+        return Partial(granularity="quarter", unit="quarter", offset=-5, follow_context=True)
     if rel in ("last", "past", "previous", "prior", "preceding"):
         return Partial(granularity="quarter", unit="quarter", offset=-1)
     if rel in ("next", "coming", "following"):
@@ -367,6 +371,9 @@ def _relative_unit(match: re.Match[str], text: str) -> Partial | None:
     unit = lex.unit_of(match["unit"]) or ""
     if unit in ("hour", "minute", "second", "quarter"):
         return None
+    if match["unit"].lower() in lex.unit_plurals:
+        # "the coming years", "the past months": an unspecified stretch of time
+        return Partial(type="DURATION", granularity="unknown", duration=_duration_value("X", unit))
     mod = _pmod(match, lex) or _earlier_later(match)
     if rel in ("following", "previous", "preceding", "prior"):
         # "the following year" hangs on the last date mentioned, not the publication date
@@ -391,25 +398,35 @@ def _counted(match: re.Match[str], text: str) -> Partial | list[Candidate] | Non
     amount = _number(match["num"], lex)
     if amount is None or not unit:
         return None
-    if match["half"] and isinstance(amount, float | int):
+    if (match["half"] or match["half2"]) and isinstance(amount, float | int):
         amount = amount + 0.5
     after = _word_after(text, match.end())
     if after in ("old", "olds") or text[match.end() : match.end() + 4].lower() in ("-old", "-yea"):
         return None
     tail = re.sub(r"\s+", " ", (match["tail"] or "").strip().lower())
     mod = _quantity_mod(match, lex)
-    if tail in ("ago", "back") and isinstance(amount, float | int) and amount == int(amount):
-        return Partial(granularity=_granularity_of_unit(unit), unit=unit, offset=-int(amount), mod=mod)  # type: ignore[arg-type]
-    if tail in ("earlier", "later", "before", "after", "previously") and isinstance(amount, float | int) and amount == int(amount) and tail in ("earlier", "later"):
+    whole = isinstance(amount, float | int) and amount == int(amount)
+    one_year = unit == "year" and amount == 1
+    if tail in ("ago", "back") and whole:
+        assert isinstance(amount, float | int)
+        return Partial(granularity=_granularity_of_unit(unit), unit=unit, offset=-int(amount), mod=mod,  # type: ignore[arg-type]
+                       follow_context=one_year)
+    if tail in ("earlier", "later") and whole:
+        assert isinstance(amount, float | int)
         sign = -1 if tail == "earlier" else 1
-        return Partial(granularity=_granularity_of_unit(unit), unit=unit, offset=sign * int(amount), anchored=True, mod=mod)  # type: ignore[arg-type]
+        return Partial(granularity=_granularity_of_unit(unit), unit=unit, offset=sign * int(amount), anchored=True, mod=mod,  # type: ignore[arg-type]
+                       follow_context=one_year)
     if tail == "from now" and isinstance(amount, float | int) and amount == int(amount):
         return Partial(granularity=_granularity_of_unit(unit), unit=unit, offset=int(amount), mod=mod)  # type: ignore[arg-type]
     if tail in ("ago", "back") and amount == "X":
         return Partial(granularity="ref", ref="PAST_REF")
     if match["num"].lower() in ("a", "an") and _is_rate(text, match.start()):
         return Partial(type="SET", granularity="unknown", duration=_duration_value(1.0, unit), quant="EACH")
-    return Partial(type="DURATION", granularity="unknown", duration=_duration_value(amount, unit), mod=mod)
+    partial = Partial(type="DURATION", granularity="unknown", duration=_duration_value(amount, unit), mod=mod)
+    if match["the"] and match["joint"] == "-" and not match["rel"]:
+        # "the 14-day limit": "the" belongs to the noun the adjective modifies
+        return [Candidate(match.end("the"), match.end("body"), partial, "counted", 1)]
+    return partial
 
 
 def _is_rate(text: str, start: int) -> bool:
@@ -526,6 +543,9 @@ def _clock_24(match: re.Match[str], text: str) -> Partial | None:
 def _noon(match: re.Match[str], text: str) -> Partial | None:
     word = match["noon"].lower()
     hour = 12 if word == "noon" or word == "midday" else 0
+    if match["twd"]:
+        weekday = lexicon().weekday_of(re.sub(r"['’]s$", "", match["twd"]))
+        return Partial(type="TIME", granularity="minute", hour=hour, minute=0, weekday=weekday)
     return Partial(type="TIME", granularity="minute", hour=hour, minute=0, unit="day", offset=0)
 
 
@@ -586,9 +606,11 @@ def rules() -> tuple[Rule, ...]:
         rule("month_day", rf"(?:{weekday},?{_W})?(?P<month>{month}){_W}(?P<day>{_DAY})(?:,?{_W}(?P<year>{year}))?", _month_day, 2),
         rule("day_month", rf"(?:{weekday},?{_W})?(?:{the})?(?P<day>{_DAY})(?:{_W}of)?{_W}(?P<month>{month})(?:,?{_W}(?P<year>{year}))?", _month_day, 2),
         rule("month_year", rf"(?:{_POINT_MOD}[\s-]{{1,3}})?(?P<month>{month})(?:,|{_W}of)?{_W}(?P<year>{year})", _month_year, 2),
+        rule("year_earlier", r"(?<![\w-])(?i:year[-\s](?:earlier|ago))(?![\w-])(?!\s{1,3}(?i:quarter|period|half))", _year_earlier),
+        rule("month_rel_year", rf"(?P<month>{month}){_W}(?P<yrel>(?i:this|last|next|of\s{{1,3}}this|of\s{{1,3}}last|of\s{{1,3}}next)){_W}(?i:year)(?![\w])", _month_rel_year, 2),
         rule("month", rf"(?:{_POINT_MOD}[\s-]{{1,3}})?(?:(?P<rel>(?i:this\s{{1,3}}past|last|next|this|past)){_W})?(?P<month>{month})", _bare_month),
-        rule("weekday", rf"(?:(?P<rel>(?i:this\s{{1,3}}past|this\s{{1,3}}coming|last|next|this|past|coming)){_W})?(?P<wd>{weekday})(?:{_W}(?P<pod>{pods}))?", _weekday, 1),
-        rule("year", rf"(?:{_POINT_MOD}[\s-]{{1,3}}(?:of{_W})?)?(?:(?P<the>(?i:the\s{{1,3}}year|the\s{{1,3}}summer\s{{1,3}}of)){_W})?(?:(?P<fiscal>(?i:fiscal(?:\s{{1,3}}year)?)|FY|F\.Y\.)\s{{0,3}})?{_LEFT}(?P<year>\d{{1,4}})(?![\d,]\d|\.\d)(?:{_W}(?P<era>B\.C\.E?|BCE?|A\.D\.|AD|CE)(?!\w))?", _year_rule_dispatch),
+        rule("weekday", rf"(?:(?P<wmod>(?i:early|late|earlier|later)){_W})?(?:(?P<rel>(?i:this\s{{1,3}}past|this\s{{1,3}}coming|last|next|this|past|coming)){_W})?(?P<wd>{weekday})(?:{_W}(?P<pod>{pods}))?", _weekday, 1),
+        rule("year", rf"(?:{_POINT_MOD}[\s-]{{1,3}}(?:of{_W})?)?(?:(?P<the>(?i:the\s{{1,3}}year|the\s{{1,3}}summer\s{{1,3}}of)){_W})?(?:(?P<fiscal>(?i:fiscal(?:\s{{1,3}}year)?)|FY|F\.Y\.)\s{{0,3}})?{_LEFT}(?P<year>\d{{4}}|\d{{1,4}}(?={_W}(?:B\.C|BC|A\.D|AD|CE)))(?![\d,]\d|\.\d)(?:{_W}(?P<era>B\.C\.E?|BCE?|A\.D\.|AD|CE)(?!\w))?", _year_rule_dispatch),
         rule("year_range", rf"{_LEFT}(?P<y1>{year})\s?[-–]\s?(?P<y2>{year}|\d{{2}})(?![\d\w])", _year_range, 3),
         rule("decade", rf"(?:{the})?(?:{_POINT_MOD}[\s-]{{1,3}})?(?:(?P<digits>(?:1\d|20)\d0)['’]?s|['’](?P<digits2>\d0)['’]?s|(?P<dword>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))(?![\w])", _decade_dispatch, 2),
         rule("century", rf"(?:{the})?(?:{_POINT_MOD}[\s-]{{1,3}})?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ordinal_words})[\s-](?i:century)(?:{_W}(?P<bc>BC|B\.C\.))?", _century, 2),
@@ -596,16 +618,16 @@ def rules() -> tuple[Rule, ...]:
         rule("quarter", rf"(?P<qthe>(?i:the)\s{{1,3}})?(?:(?P<qrel>(?i:year[-\s]ago|year[-\s]earlier|last|past|previous|prior|latest|current|recent|same|next|coming|following|fiscal)){_W})?(?:(?P<qord>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))[\s-])?(?:(?i:fiscal){_W})?(?P<qunit>(?i:quarter|half))(?![\w])(?:{_W}(?:(?i:of|ended|ending)){_W}(?:(?i:fiscal){_W})?)?(?:(?P<year>{year}))?", _quarter, 1),
         rule("q_notation", rf"(?<![\w])(?P<q>Q[1-4]|H[12])(?:{_W}|-)?(?P<year>{year})?(?![\w])", _q_notation, 1),
         rule("relative_unit", rf"(?:(?:{_POINT_MOD}|(?P<el>(?i:earlier|later))){_W})?(?:{the})?(?P<rel>(?i:this\s{{1,3}}past|this\s{{1,3}}coming|last|past|next|coming|this|current|following|previous|preceding|present)){_W}{unit}", _relative_unit),
-        rule("counted", rf"(?:(?P<qmod>{qmods}){_W})?(?:{the})?(?:(?i:past|last|next|coming|first|previous|following|final|latest|remaining|further)\s{{1,3}})?{number}[\s-](?:(?i:more|additional|straight|consecutive|full|long|short|extra|whole)\s{{1,3}})?{unit}(?P<tail>{_W}(?i:ago|earlier|later|back|previously|from\s{{1,3}}now))?", _counted, 1),
-        rule("half_unit", rf"(?:(?P<qmod>{qmods}){_W})?(?i:half\s{{1,3}}an?|a\s{{1,3}}half)[\s-]{unit}", _half_unit, 1),
+        rule("counted", rf"(?:(?P<qmod>{qmods}){_W})?(?P<body>(?P<the>{the})?(?P<rel>(?i:past|last|next|coming|first|previous|following|final|latest|remaining|further)\s{{1,3}})?{number}(?P<joint>[\s-])(?:(?i:more|additional|straight|consecutive|full|long|short|extra|whole)\s{{1,3}})?{unit}(?P<half2>\s{{1,3}}and\s{{1,3}}a\s{{1,3}}half)?(?P<tail>{_W}(?i:ago|earlier|later|back|previously|from\s{{1,3}}now))?)", _counted, 1),
+        rule("half_unit", rf"(?:(?P<qmod>{qmods}){_W})?(?P<body>(?i:half\s{{1,3}}an?|a\s{{1,3}}half)[\s-]{unit})", _half_unit, 1),
         rule("vague_units", rf"(?:(?P<lead>(?i:recent|the\s{{1,3}}past|the\s{{1,3}}coming|the\s{{1,3}}next|coming)){_W})?(?<![\w-])(?P<units>(?i:years|months|weeks|days|decades|centuries|hours|minutes))(?![\w-])", _vague_units, -1),
         rule("day_word", rf"(?:{_POINT_MOD}{_W})?(?P<dw>(?i:today|yesterday|tomorrow|tonight))(?!['’]s\w)(?:{_W}(?P<pod>{pods}))?(?![\w])", _day_word, 1),
-        rule("this_part_of_day", rf"(?P<prel>(?i:this|last|tomorrow|yesterday)){_W}(?P<ppod>{pods})(?![\w])", _this_part_of_day, 1),
+        rule("this_part_of_day", rf"(?:(?i:earlier|later){_W})?(?P<prel>(?i:this|last|tomorrow|yesterday)){_W}(?P<ppod>{pods})(?![\w])", _this_part_of_day, 1),
         rule("anchored_day", rf"(?:{the})?(?P<arel>(?i:next|following|previous|preceding|prior|same)){_W}(?P<aunit>(?i:day|week|month|year|morning|night))(?![\w])", _anchored_dispatch, 1),
         rule("that_unit", rf"(?P<arel>(?i:that))(?:{_W}(?i:same))?{_W}(?P<aunit>(?i:day|week|month|year))(?![\w])", _anchored_dispatch),
         rule("time_of_day", rf"{_LEFT}(?P<h>\d{{1,2}})(?:[:.](?P<mi>[0-5]\d))?\s{{0,2}}(?P<ampm>(?i:a\.\s?m\.?|p\.\s?m\.?|am|pm)(?![\w]))(?:{_W}(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET))?(?:,?{_W}(?:(?P<twd>{weekday})|(?P<tdw>(?i:today|yesterday|tomorrow))))?", _time_of_day, 2),
         rule("clock_24", rf"{_LEFT}(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])(?:{_W}(?:GMT|UTC|EST|EDT|local\s{{1,3}}time))?", _clock_24),
-        rule("noon", rf"(?<![\w-])(?P<noon>(?i:noon|midnight|midday))(?![\w-])", _noon),
+        rule("noon", rf"(?<![\w-])(?P<noon>(?i:noon|midnight|midday))(?![\w-])(?:,?{_W}(?P<twd>{weekday}))?", _noon),
         rule("holiday", rf"(?<![\w])(?P<hol>{holidays})(?![\w])(?:,?{_W}(?P<year>{year}))?", _holiday_dispatch, 1),
         rule("week_of", rf"{the}(?i:week){_W}(?i:of){_W}(?P<month>{month}){_W}(?P<day>{_DAY})(?:,?{_W}(?P<year>{year}))?", _week_of, 3),
         rule("the_weekend", rf"(?<![\w])(?i:the){_W}(?i:weekend)(?![\w])", _the_weekend),
@@ -685,3 +707,16 @@ def _per_unit(match: re.Match[str], text: str) -> Partial | None:
     word = match["every_unit"].lower()
     unit = "year" if word == "annum" else lex.unit_of(word) or "year"
     return Partial(type="SET", granularity="unknown", duration=_duration_value(1.0, unit), quant="EACH")
+
+
+def _month_rel_year(match: re.Match[str], text: str) -> Partial | None:
+    """"June last year", "January this year": the month of a year relative to the reference."""
+    lex = lexicon()
+    rel = match["yrel"].lower().split()[-1]
+    offset = {"this": 0, "last": -1, "next": 1}[rel]
+    return Partial(granularity="month", month=lex.month_of(match["month"]), unit="year_month", offset=offset)
+
+
+def _year_earlier(match: re.Match[str], text: str) -> Partial | None:
+    """"year-earlier profit": the period in question, a year before."""
+    return Partial(granularity="year", unit="year", offset=-1, follow_context=True)
