@@ -151,7 +151,7 @@ def _reference_for(
     a quarter or a month is that period a year before.
     """
     partial = candidate.partial
-    if partial.follow_context and last_dated is not None and last_dated.sentence >= sentence - 1:
+    if partial.follow_context and last_dated is not None and last_dated.sentence >= sentence - partial.context_reach:
         if last_dated.granularity in _CONTEXT_GRANULARITIES:
             if partial.unit == "quarter":
                 partial = replace(partial, offset=-4)

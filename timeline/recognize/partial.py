@@ -56,6 +56,8 @@ class Partial:
     #: "a year ago" after "the third quarter" means that quarter a year before: take the
     #: granularity of a date mentioned just before, when there is one
     follow_context: bool = False
+    #: how many sentences back that date may stand (0: the same sentence only)
+    context_reach: int = 1
     fiscal: bool = False
 
 

@@ -332,12 +332,16 @@ def _season(match: re.Match[str], text: str) -> Partial | None:
     return Partial(granularity="season", season=season, year=year, direction=direction, mod=mod)
 
 
-def _quarter(match: re.Match[str], text: str) -> Partial | None:
+def _quarter(match: re.Match[str], text: str) -> Partial | list[Candidate] | None:
     lex = lexicon()
     unit = match["qunit"].lower()
     ordinal = (match["qord"] or "").lower().rstrip("-")
-    rel = (match["qrel"] or "").lower()
-    year = _year(match)
+    rel = re.sub(r"^comparable\s+", "", (match["qrel"] or "").lower())
+    year = _year(match) or _year(match, "year0")
+    if unit == "period":
+        if not (rel.replace(" ", "-") in ("year-ago", "year-earlier", "latest", "comparable") or year):
+            return None  # "a period of calm" is not a reporting period
+        unit = "quarter"
     after = text[match.end() : match.end() + 12].lower()
     if not ordinal and not rel and not match["qthe"]:
         return None
@@ -357,12 +361,18 @@ def _quarter(match: re.Match[str], text: str) -> Partial | None:
         return Partial(granularity="quarter", unit="quarter", offset=-5, follow_context=True)
     if rel in ("last", "past", "previous", "prior", "preceding"):
         return Partial(granularity="quarter", unit="quarter", offset=-1)
+    if rel in ("this", "current") and index is None:
+        return Partial(granularity="quarter", unit="quarter", offset=0)
     if rel in ("next", "coming", "following"):
         return Partial(granularity="quarter", unit="quarter", offset=1)
     if index is None:
         # "the quarter", "the latest quarter", "the current quarter": the reported one
         return Partial(granularity="quarter", unit="quarter", offset=0, direction=-1)
-    return Partial(granularity="quarter", quarter=index, year=year)
+    partial = Partial(granularity="quarter", quarter=index, year=year)
+    if match["qthe"] and match["qjoint"] == "-" and not rel and not match["year0"]:
+        # "the third-quarter results": "the" belongs to "results"
+        return [Candidate(match.end("qthe"), match.end(), partial, "quarter", 1)]
+    return partial
 
 
 def _relative_unit(match: re.Match[str], text: str) -> Partial | None:
@@ -381,6 +391,9 @@ def _relative_unit(match: re.Match[str], text: str) -> Partial | None:
                        anchored=True, mod=mod)
     offset = {"last": -1, "past": -1, "this past": -1, "next": 1, "coming": 1, "this coming": 1,
               "this": 0, "current": 0, "present": 0}[rel]
+    if unit == "year" and offset == -1 and not mod:
+        # "profit fell from $2 a share last year" next to "third-quarter": that quarter
+        return Partial(granularity="year", unit="year", offset=-1, follow_context=True, context_reach=0)
     if unit == "weekend":
         return Partial(granularity="weekend", unit="week", offset=offset, weekend=True, mod=mod)
     return Partial(granularity=_granularity_of_unit(unit), unit=unit, offset=offset, mod=mod)  # type: ignore[arg-type]
@@ -422,11 +435,31 @@ def _counted(match: re.Match[str], text: str) -> Partial | list[Candidate] | Non
         return Partial(granularity="ref", ref="PAST_REF")
     if match["num"].lower() in ("a", "an") and _is_rate(text, match.start()):
         return Partial(type="SET", granularity="unknown", duration=_duration_value(1.0, unit), quant="EACH")
+    if unit == "quarter" and (match["joint"] == "-" or after == "of"):
+        return None  # "three-quarters of the vote" is a fraction
+    if unit == "second" and match["num"].lower() in ("a", "an") and _word_before(text, match.start()) not in ("for", "within", "in", "than"):
+        return None  # "a second time", "a second round": an ordinal
+    if unit == "second" and match["unit"].lower() == "second" and amount != 1 and match["joint"] != "-":
+        return None  # "the 1988 second quarter": an ordinal, not 1,988 seconds
     partial = Partial(type="DURATION", granularity="unknown", duration=_duration_value(amount, unit), mod=mod)
+    if match["qmod"] and _keeps_modifier(match["qmod"]):
+        return [Candidate(match.start(), match.end(), partial, "counted", 1)]
     if match["the"] and match["joint"] == "-" and not match["rel"]:
         # "the 14-day limit": "the" belongs to the noun the adjective modifies
         return [Candidate(match.end("the"), match.end("body"), partial, "counted", 1)]
     return partial
+
+
+def _keeps_modifier(text: str) -> bool:
+    """TimeML keeps bounding modifiers ("at least two years") inside the TIMEX3 but
+    leaves approximations ("about", "over") outside as free words."""
+    return re.sub(r"\s+", " ", text.lower()) in _INSIDE_MODIFIERS
+
+
+_INSIDE_MODIFIERS = frozenset(
+    {"more than", "less than", "fewer than", "at least", "no more than", "no less than", "up to",
+     "nearly", "almost", "around", "upwards of", "at most", "just under"}
+)
 
 
 def _is_rate(text: str, start: int) -> bool:
@@ -592,6 +625,9 @@ def rules() -> tuple[Rule, ...]:
     every_targets = alternation(list(lex.units) + list(lex.parts_of_day)) + "|" + weekday
     holidays = alternation(list(lex.fixed_holidays) + list(lex.nth_weekday_holidays) + list(lex.easter_holidays))
     the = r"(?:(?i:the)\s{1,3})"
+    spoken_tens = "(?i:" + "|".join(lex.tens) + ")"
+    spoken_units = "(?i:one|two|three|four|five|six|seven|eight|nine)"
+    spoken_teens = "(?i:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
     year = _YEAR
 
     def rule(name: str, pattern: str, handler: Handler, priority: int = 0) -> Rule:
@@ -607,17 +643,21 @@ def rules() -> tuple[Rule, ...]:
         rule("day_month", rf"(?:{weekday},?{_W})?(?:{the})?(?P<day>{_DAY})(?:{_W}of)?{_W}(?P<month>{month})(?:,?{_W}(?P<year>{year}))?", _month_day, 2),
         rule("month_year", rf"(?:{_POINT_MOD}[\s-]{{1,3}})?(?P<month>{month})(?:,|{_W}of)?{_W}(?P<year>{year})", _month_year, 2),
         rule("year_earlier", r"(?<![\w-])(?i:year[-\s](?:earlier|ago))(?![\w-])(?!\s{1,3}(?i:quarter|period|half))", _year_earlier),
+        rule("spoken_year", rf"(?:(?P<sy_lead>(?i:the\s{{1,3}}year)){_W})?(?<![\w-])(?P<sy>(?i:nineteen|eighteen|twenty)[\s-]{{1,3}}(?:(?i:hundred)|{spoken_tens}(?:[\s-]{{1,2}}{spoken_units})?|(?i:oh)[\s-]{{1,2}}{spoken_units}|{spoken_teens})|(?i:two\s{{1,3}}thousand(?:\s{{1,3}}(?:and\s{{1,3}})?(?:{spoken_units}|{spoken_teens}))?))(?![\w-])", _spoken_year, 1),
+        rule("month_spoken_year", rf"(?P<month>{month}){_W}(?P<sy>(?i:nineteen)[\s-]{{1,3}}{spoken_tens}(?:[\s-]{{1,2}}{spoken_units})?)(?![\w-])", _month_spoken_year, 3),
+        rule("season_spoken_year", rf"(?:{the})?(?P<season>{seasons}){_W}(?i:of){_W}(?P<sy>(?i:nineteen)[\s-]{{1,3}}{spoken_tens}(?:[\s-]{{1,2}}{spoken_units})?)(?![\w-])", _season_spoken_year, 3),
+        rule("period_edge", rf"{the}(?P<edge>(?i:beginning|start|middle|end|close)){_W}(?i:of){_W}(?i:the){_W}(?P<eunit>(?i:year|month|week|quarter|decade|century))(?![\w])", _period_edge, 1),
         rule("month_rel_year", rf"(?P<month>{month}){_W}(?P<yrel>(?i:this|last|next|of\s{{1,3}}this|of\s{{1,3}}last|of\s{{1,3}}next)){_W}(?i:year)(?![\w])", _month_rel_year, 2),
         rule("month", rf"(?:{_POINT_MOD}[\s-]{{1,3}})?(?:(?P<rel>(?i:this\s{{1,3}}past|last|next|this|past)){_W})?(?P<month>{month})", _bare_month),
         rule("weekday", rf"(?:(?P<wmod>(?i:early|late|earlier|later)){_W})?(?:(?P<rel>(?i:this\s{{1,3}}past|this\s{{1,3}}coming|last|next|this|past|coming)){_W})?(?P<wd>{weekday})(?:{_W}(?P<pod>{pods}))?", _weekday, 1),
-        rule("year", rf"(?:{_POINT_MOD}[\s-]{{1,3}}(?:of{_W})?)?(?:(?P<the>(?i:the\s{{1,3}}year|the\s{{1,3}}summer\s{{1,3}}of)){_W})?(?:(?P<fiscal>(?i:fiscal(?:\s{{1,3}}year)?)|FY|F\.Y\.)\s{{0,3}})?{_LEFT}(?P<year>\d{{4}}|\d{{1,4}}(?={_W}(?:B\.C|BC|A\.D|AD|CE)))(?![\d,]\d|\.\d)(?:{_W}(?P<era>B\.C\.E?|BCE?|A\.D\.|AD|CE)(?!\w))?", _year_rule_dispatch),
+        rule("year", rf"(?:{_POINT_MOD}[\s-]{{1,3}}(?:of{_W})?)?(?:(?P<the>(?i:the\s{{1,3}}year|the\s{{1,3}}summer\s{{1,3}}of)){_W})?(?:(?P<fiscal>(?i:fiscal(?:\s{{1,3}}year)?)|FY|F\.Y\.)\s{{0,3}})?(?:(?<=[A-Za-z]-)|{_LEFT})(?P<year>\d{{4}}|\d{{1,4}}(?={_W}(?:B\.C|BC|A\.D|AD|CE)))(?![\d,]\d|\.\d)(?:{_W}(?P<era>B\.C\.E?|BCE?|A\.D\.|AD|CE)(?!\w))?", _year_rule_dispatch),
         rule("year_range", rf"{_LEFT}(?P<y1>{year})\s?[-–]\s?(?P<y2>{year}|\d{{2}})(?![\d\w])", _year_range, 3),
         rule("decade", rf"(?:{the})?(?:{_POINT_MOD}[\s-]{{1,3}})?(?:(?P<digits>(?:1\d|20)\d0)['’]?s|['’](?P<digits2>\d0)['’]?s|(?P<dword>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))(?![\w])", _decade_dispatch, 2),
         rule("century", rf"(?:{the})?(?:{_POINT_MOD}[\s-]{{1,3}})?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ordinal_words})[\s-](?i:century)(?:{_W}(?P<bc>BC|B\.C\.))?", _century, 2),
         rule("season", rf"(?:{_POINT_MOD}[\s-]{{1,3}})?(?:(?P<det>(?i:this\s{{1,3}}past|this\s{{1,3}}coming|the|this|last|next|past|coming)){_W})?(?:{_POINT_MOD2}[\s-]{{1,3}})?(?P<season>{seasons})(?![\w])(?:{_W}(?:of{_W})?(?P<year>{year}))?", _season),
-        rule("quarter", rf"(?P<qthe>(?i:the)\s{{1,3}})?(?:(?P<qrel>(?i:year[-\s]ago|year[-\s]earlier|last|past|previous|prior|latest|current|recent|same|next|coming|following|fiscal)){_W})?(?:(?P<qord>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))[\s-])?(?:(?i:fiscal){_W})?(?P<qunit>(?i:quarter|half))(?![\w])(?:{_W}(?:(?i:of|ended|ending)){_W}(?:(?i:fiscal){_W})?)?(?:(?P<year>{year}))?", _quarter, 1),
+        rule("quarter", rf"(?P<qthe>(?i:the|its|their)\s{{1,3}})?(?:(?P<year0>{year}){_W})?(?:(?P<qrel>(?i:comparable\s{{1,3}}year[-\s]ago|comparable\s{{1,3}}year[-\s]earlier|year[-\s]ago|year[-\s]earlier|last|past|previous|prior|latest|current|recent|same|next|coming|following|fiscal|this)){_W})?(?:(?P<qord>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))(?P<qjoint>[\s-]))?(?:(?i:fiscal){_W})?(?P<qunit>(?i:quarter|half|period))(?![\w])(?:{_W}(?:(?i:of|ended|ending)){_W}(?:(?i:fiscal){_W})?(?P<year>{year}))?", _quarter, 1),
         rule("q_notation", rf"(?<![\w])(?P<q>Q[1-4]|H[12])(?:{_W}|-)?(?P<year>{year})?(?![\w])", _q_notation, 1),
-        rule("relative_unit", rf"(?:(?:{_POINT_MOD}|(?P<el>(?i:earlier|later))){_W})?(?:{the})?(?P<rel>(?i:this\s{{1,3}}past|this\s{{1,3}}coming|last|past|next|coming|this|current|following|previous|preceding|present)){_W}{unit}", _relative_unit),
+        rule("relative_unit", rf"(?:(?:{_POINT_MOD}|(?P<el>(?i:earlier|later))){_W})?(?:{the})?(?P<rel>(?i:this\s{{1,3}}past|this\s{{1,3}}coming|last|past|next|coming|this|current|following|previous|preceding|present)){_W}(?:(?i:fiscal|full|calendar){_W})?{unit}", _relative_unit),
         rule("counted", rf"(?:(?P<qmod>{qmods}){_W})?(?P<body>(?P<the>{the})?(?P<rel>(?i:past|last|next|coming|first|previous|following|final|latest|remaining|further)\s{{1,3}})?{number}(?P<joint>[\s-])(?:(?i:more|additional|straight|consecutive|full|long|short|extra|whole)\s{{1,3}})?{unit}(?P<half2>\s{{1,3}}and\s{{1,3}}a\s{{1,3}}half)?(?P<tail>{_W}(?i:ago|earlier|later|back|previously|from\s{{1,3}}now))?)", _counted, 1),
         rule("half_unit", rf"(?:(?P<qmod>{qmods}){_W})?(?P<body>(?i:half\s{{1,3}}an?|a\s{{1,3}}half)[\s-]{unit})", _half_unit, 1),
         rule("vague_units", rf"(?:(?P<lead>(?i:recent|the\s{{1,3}}past|the\s{{1,3}}coming|the\s{{1,3}}next|coming)){_W})?(?<![\w-])(?P<units>(?i:years|months|weeks|days|decades|centuries|hours|minutes))(?![\w-])", _vague_units, -1),
@@ -720,3 +760,52 @@ def _month_rel_year(match: re.Match[str], text: str) -> Partial | None:
 def _year_earlier(match: re.Match[str], text: str) -> Partial | None:
     """"year-earlier profit": the period in question, a year before."""
     return Partial(granularity="year", unit="year", offset=-1, follow_context=True)
+
+
+def _spoken_number(words: str) -> int | None:
+    """"nineteen ninety-four" → 1994, "two thousand" → 2000, "nineteen oh five" → 1905."""
+    lex = lexicon()
+    parts = [p for p in re.split(r"[\s-]+", words.lower()) if p and p != "and"]
+    if parts[:2] == ["two", "thousand"]:
+        rest = lex.number_of(" ".join(parts[2:])) if parts[2:] else 0
+        return 2000 + int(rest) if rest is not None else None
+    century = lex.cardinals.get(parts[0])
+    if century is None:
+        return None
+    if parts[1:] == ["hundred"]:
+        return int(century) * 100
+    rest_words = [p for p in parts[1:] if p != "oh"]
+    rest = lex.number_of(" ".join(rest_words))
+    return int(century) * 100 + int(rest) if rest is not None and rest < 100 else None
+
+
+def _spoken_year(match: re.Match[str], text: str) -> Partial | None:
+    """Years as broadcast transcripts write them: "nineteen ninety-four", "the year two thousand"."""
+    year = _spoken_number(match["sy"])
+    if year is None:
+        return None
+    if not match["sy_lead"] and not match["sy"].lower().startswith(("nineteen", "two thousand")):
+        return None  # "twenty twenty" alone is too often a count
+    return Partial(granularity="year", year=year)
+
+
+def _month_spoken_year(match: re.Match[str], text: str) -> Partial | None:
+    year = _spoken_number(match["sy"])
+    if year is None:
+        return None
+    return Partial(granularity="month", year=year, month=lexicon().month_of(match["month"]))
+
+
+def _season_spoken_year(match: re.Match[str], text: str) -> Partial | None:
+    year = _spoken_number(match["sy"])
+    if year is None:
+        return None
+    return Partial(granularity="season", year=year, season=lexicon().seasons[match["season"].lower()])
+
+
+def _period_edge(match: re.Match[str], text: str) -> Partial | None:
+    """"the end of the year": this year (or month, week…), with its part as the mod."""
+    lex = lexicon()
+    unit = lex.unit_of(match["eunit"]) or "year"
+    mod = lex.point_modifiers[match["edge"].lower()]
+    return Partial(granularity=_granularity_of_unit(unit), unit=unit, offset=0, mod=mod)  # type: ignore[arg-type]
