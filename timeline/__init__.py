@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from .api import extract_timeline
+from .corpus import extract_timelines
 from .errors import (
     InvalidDateError,
     InvalidInputError,
@@ -33,4 +34,5 @@ __all__ = [
     "Timeline",
     "__version__",
     "extract_timeline",
+    "extract_timelines",
 ]
