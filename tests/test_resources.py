@@ -1,0 +1,181 @@
+"""Language knowledge is data: every lexicon loads through the one loader and is sane."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from timeline.resources import LEXICONS, load_lexicon
+
+EN = Path(str(resources.files("timeline.resources").joinpath("en")))
+
+#: the top-level keys of the lexicons that are JSON objects
+TOP_LEVEL_KEYS: dict[str, set[str]] = {
+    "calendar": {
+        "months", "weekdays", "seasons", "parts_of_day", "units", "unit_plurals",
+        "set_adverbs", "relative_past", "relative_future", "relative_this", "day_words",
+        "present_ref", "past_ref", "future_ref", "point_modifiers", "quantity_modifiers",
+        "signals",
+    },
+    "numbers": {"cardinals", "tens", "vague", "ordinals", "decade_words"},
+    "verbs": {"irregular", "regular", "auxiliaries"},
+    "tense": {"future", "present", "present_perfect", "past", "not_past", "determiners"},
+    "negatives": {
+        "phrases", "may_followers", "not_after_number", "not_before_year",
+        "not_before_year_after",
+    },
+    "holidays": {"fixed", "nth_weekday", "easter"},
+}  # fmt: skip
+
+DECADE_WORDS = (
+    "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties",
+)  # fmt: skip
+
+#: lexicons whose whole content is a list of strings
+LIST_LEXICONS = {"abbreviations"}
+
+TIMEX_MODS = {
+    "START", "MID", "END", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER",
+    "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE", "APPROX",
+}  # fmt: skip
+
+
+def _pairs_checked(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    keys = [key for key, _ in pairs]
+    folded = [key.casefold() for key in keys]
+    duplicates = sorted({key for key in keys if folded.count(key.casefold()) > 1})
+    if duplicates:
+        raise ValueError(f"duplicate keys (ignoring case): {duplicates}")
+    return dict(pairs)
+
+
+def _raw(name: str) -> Any:
+    """The file parsed so that a repeated key (json.load keeps the last) is an error."""
+    return json.loads(
+        (EN / f"{name}.json").read_text(encoding="utf-8"), object_pairs_hook=_pairs_checked
+    )
+
+
+def _string_lists(node: Any, path: str) -> Iterator[tuple[str, list[str]]]:
+    if path == "verbs.irregular":
+        return  # [past, participle] pairs: "bent", "bent" is no duplicate
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _string_lists(value, f"{path}.{key}")
+    elif isinstance(node, list) and node and all(isinstance(item, str) for item in node):
+        yield path, node
+
+
+def test_every_file_is_listed() -> None:
+    files = sorted(path.stem for path in EN.glob("*.json"))
+    assert files == sorted(LEXICONS)
+
+
+@pytest.mark.parametrize("name", LEXICONS)
+def test_lexicon_loads_with_expected_shape(name: str) -> None:
+    data = load_lexicon(name)
+    assert data == _raw(name)
+    if name in LIST_LEXICONS:
+        assert isinstance(data, list)
+        assert data
+        assert all(isinstance(item, str) and item for item in data)
+    else:
+        assert isinstance(data, dict)
+        assert set(data) == TOP_LEVEL_KEYS[name]
+
+
+@pytest.mark.parametrize("name", LEXICONS)
+def test_no_duplicate_keys_ignoring_case(name: str) -> None:
+    _raw(name)  # raises on a repeated key at any depth
+
+
+@pytest.mark.parametrize("name", LEXICONS)
+def test_word_lists_have_no_duplicates(name: str) -> None:
+    data = _raw(name)
+    lists = [("", data)] if isinstance(data, list) else list(_string_lists(data, name))
+    repeated = {
+        path: sorted({w for w in words if [v.casefold() for v in words].count(w.casefold()) > 1})
+        for path, words in lists
+    }
+    assert {path: words for path, words in repeated.items() if words} == {}
+
+
+def test_keys_are_lower_case() -> None:
+    calendar = load_lexicon("calendar")
+    for table in ("months", "weekdays", "seasons", "parts_of_day", "units", "day_words"):
+        assert all(key == key.lower() for key in calendar[table]), table
+
+
+def test_months_map_to_1_through_12() -> None:
+    months = load_lexicon("calendar")["months"]
+    assert all(isinstance(n, int) and 1 <= n <= 12 for n in months.values())
+    assert set(months.values()) == set(range(1, 13))
+    assert months["january"] == 1
+    assert months["december"] == 12
+    assert months["sept"] == 9
+
+
+def test_weekdays_map_to_1_through_7() -> None:
+    weekdays = load_lexicon("calendar")["weekdays"]
+    assert all(isinstance(n, int) and 1 <= n <= 7 for n in weekdays.values())
+    assert set(weekdays.values()) == set(range(1, 8))
+    assert weekdays["monday"] == 1  # ISO 8601: Monday is 1, Sunday 7
+    assert weekdays["sunday"] == 7
+
+
+def test_calendar_values() -> None:
+    calendar = load_lexicon("calendar")
+    assert set(calendar["seasons"].values()) == {"SP", "SU", "FA", "WI"}
+    assert calendar["day_words"] == {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
+    assert set(calendar["point_modifiers"].values()) <= TIMEX_MODS
+    assert set(calendar["quantity_modifiers"].values()) <= TIMEX_MODS
+    for word, (period, part) in calendar["set_adverbs"].items():
+        assert isinstance(period, str), word
+        assert period.startswith("P"), word
+        assert part is None or isinstance(part, str), word
+    assert calendar["set_adverbs"]["annually"][0] == "P1Y"
+    assert calendar["set_adverbs"]["monthly"][0] == "P1M"
+    assert set(calendar["unit_plurals"].values()) <= set(calendar["units"])
+
+
+def test_numbers_values() -> None:
+    numbers = load_lexicon("numbers")
+    for table in ("cardinals", "tens", "ordinals", "decade_words"):
+        assert all(isinstance(n, int) and n >= 0 for n in numbers[table].values()), table
+    assert numbers["ordinals"]["first"] == 1
+    assert numbers["ordinals"]["thirty-first"] == 31
+    assert set(numbers["ordinals"].values()) == set(range(1, 32))
+    # the decade's digit: "the nineties" is 199X
+    assert numbers["decade_words"] == dict(zip(DECADE_WORDS, range(2, 10), strict=True))
+    assert numbers["cardinals"]["twelve"] == 12
+
+
+def test_holidays_values() -> None:
+    holidays = load_lexicon("holidays")
+    for name, (month, day) in holidays["fixed"].items():
+        assert 1 <= month <= 12, name
+        assert 1 <= day <= 31, name
+    for name, rule in holidays["nth_weekday"].items():
+        month, weekday, nth = rule
+        assert 1 <= month <= 12, name
+        assert 1 <= weekday <= 7, name
+        assert nth in (-1, 1, 2, 3, 4, 5), name  # -1: the last one in the month
+    assert holidays["fixed"]["christmas"] == [12, 25]
+    assert holidays["nth_weekday"]["thanksgiving"] == [11, 4, 4]  # fourth Thursday
+    assert all(isinstance(offset, int) for offset in holidays["easter"].values())
+    assert holidays["easter"]["easter"] == 0
+
+
+def test_verbs_values() -> None:
+    verbs = load_lexicon("verbs")
+    for lemma, forms in verbs["irregular"].items():
+        assert isinstance(forms, list), lemma
+        assert len(forms) == 2, lemma
+        assert all(isinstance(form, str) and form for form in forms), lemma
+    assert all(isinstance(verb, str) and verb == verb.lower() for verb in verbs["regular"])
+    assert "was" in verbs["auxiliaries"]
