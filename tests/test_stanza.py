@@ -121,7 +121,14 @@ def test_extract_timeline_from_document(
     assert [(e.text, e.value, e.tense) for e in timeline.expressions] == expressions
     for expression in timeline.expressions:
         assert text[expression.span[0] : expression.span[1]] == expression.text
-    assert [(e.trigger, e.relation, e.start, e.end) for e in timeline.events] == events
+    # Events anchored on other events (the anchoring stage) may come in between.
+    found = [(e.trigger, str(e.relation), e.start, e.end) for e in timeline.events]
+    assert _subsequence(events, found), found
+
+
+def _subsequence(wanted: list[Any], found: list[Any]) -> bool:
+    rest = iter(found)
+    return all(any(item == candidate for candidate in rest) for item in wanted)
 
 
 def test_tree_disagrees_with_cue_words_where_it_should() -> None:
