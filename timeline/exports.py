@@ -16,7 +16,9 @@ TimelineJS mapping, for a reader who has to trust it:
   says nothing more than ``start_date`` at that precision ("in December": one month).
 * An interval open at the start ("until October 2020", "before 2019") has no start to
   show, and TimelineJS requires one: the slide is placed at its known end, and its
-  ``display_date`` ("until October 2020") tells the reader the start is open.
+  ``display_date`` ("until October 2020") tells the reader the start is open.  An
+  event placed through another event ("shortly after the arrest") reads
+  "October 2020 or later" (or "... or earlier").
 * ``group`` is the event's ``doc_id``, else its sources joined with "; ", else absent,
   so events of one article share a row.
 * TimelineJS renders ``headline`` and ``text`` as HTML: both are escaped, because event
@@ -165,6 +167,8 @@ def _slide(ev: Event) -> dict[str, Any]:
 
 def _end_granularity(ev: Event) -> Granularity:
     """How precise the event's end is: it may come from another expression or the DCT."""
+    if ev.expression is None or not ev.expression.is_resolved:
+        return ev.granularity  # placed through another event: its precision throughout
     if ev.relation == "since":
         return "day"  # the publication date closes it
     if ev.relation in ("before", "after"):
@@ -207,6 +211,10 @@ def _display_date(ev: Event, start_grain: Granularity, end_grain: Granularity) -
     known = start if start is not None else end
     assert known is not None
     grain = start_grain if start is not None else end_grain
+    if ev.expression is None:
+        # Placed through another event ("shortly after the arrest"): its relation is to
+        # that event, so say which side of the known date it lies on.
+        return f"{_format(known, grain)} or {'later' if start is not None else 'earlier'}"
     return f"{ev.relation} {_format_expression(ev.expression, known, grain)}"
 
 
@@ -217,6 +225,8 @@ def _body(ev: Event) -> str:
             f"<small>Dated by “{html.escape(ev.expression.text)}” "
             f"({html.escape(ev.expression.value)}), {html.escape(ev.anchor)}.</small>"
         )
+    else:
+        parts.append(f"<small>Placed {html.escape(ev.relation)} {html.escape(ev.anchor)}.</small>")
     if ev.sources:
         parts.append(f"<small>Sources: {html.escape('; '.join(ev.sources))}</small>")
     return "<p>" + "</p><p>".join(parts) + "</p>"
