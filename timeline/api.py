@@ -12,7 +12,8 @@ from dataclasses import replace
 from datetime import date
 from typing import Any, Literal
 
-from .errors import InvalidInputError
+from .anchoring import LazyUndated, anchor_events
+from .errors import InvalidInputError, InvalidOptionError
 from .events import build_events
 from .order import order_events
 from .published import coerce_published
@@ -56,21 +57,24 @@ def extract_timeline(
     """
     reference_day = coerce_published(published)
     if domain not in _DOMAINS:
-        raise ValueError(f"domain={domain!r}: expected one of {', '.join(_DOMAINS)}")
+        raise InvalidOptionError(f"domain={domain!r}: expected one of {', '.join(_DOMAINS)}")
     if backend not in _BACKENDS:
-        raise ValueError(f"backend={backend!r}: expected one of {', '.join(_BACKENDS)}")
+        raise InvalidOptionError(f"backend={backend!r}: expected one of {', '.join(_BACKENDS)}")
     chosen: Literal["news", "narrative"] = (
         domain if domain != "auto" else ("news" if reference_day is not None else "narrative")
     )
     analysis = _analysis_for(text, backend)
     expressions = resolve_expressions(analysis, published=reference_day, domain=chosen)
     reference_text = f"published {reference_day.isoformat()}" if reference_day else "no publication date"
-    events = build_events(expressions, analysis, published=reference_day, reference_text=reference_text)
+    dated = build_events(expressions, analysis, published=reference_day, reference_text=reference_text)
+    placed = anchor_events(dated, expressions, analysis, published=reference_day)
+    events = [*dated, *placed]
     return Timeline(
         text=analysis.text,
         published=reference_day,
         expressions=expressions,
         events=order_events(events),
+        undated=LazyUndated(events, analysis),
         domain=chosen,
         title=title,
     )
@@ -98,7 +102,8 @@ def _check_text(text: Any) -> None:
         return
     if isinstance(text, bytes | bytearray):
         raise InvalidInputError(
-            f"text: got {type(text).__name__}; decode it first, e.g. text.decode('utf-8')"
+            f"text={text!r:.60}: got {type(text).__name__}; decode it first, "
+            "e.g. text.decode('utf-8')"
         )
     raise InvalidInputError(f"text: expected str, got {type(text).__name__} ({text!r:.60})")
 
@@ -156,9 +161,22 @@ def _reference_for(
             if partial.unit == "quarter":
                 partial = replace(partial, offset=-4)
             return _expression_reference(last_dated), replace(partial, anchored=True)
-    if (partial.anchored or domain == "narrative") and last_dated is not None:
+    if partial.anchored and last_dated is not None:
         return _expression_reference(last_dated), partial
+    if domain == "narrative" and last_dated is not None:
+        return _expression_reference(last_dated), _narrative(partial)
     return news_reference, partial
+
+
+def _narrative(partial: Partial) -> Partial:
+    """Narratives move forward from the last date they named (HeidelTime's narrative mode):
+    "In 1939 … In September" is September of 1939; "on Monday" the Monday after."""
+    if partial.year is None and partial.direction is None and partial.unit is None:
+        if partial.weekday is not None and partial.month is None:
+            return replace(partial, direction=1)
+        if any(v is not None for v in (partial.month, partial.season, partial.quarter, partial.half)):
+            return replace(partial, direction=0)
+    return partial
 
 
 _CONTEXT_GRANULARITIES = frozenset({"quarter", "month", "half"})

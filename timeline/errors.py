@@ -5,6 +5,7 @@
     TimelineError                 (base; catch this to catch them all)
     ├── InvalidInputError         (also a TypeError: text of the wrong type)
     ├── InvalidDateError          (also a ValueError: an impossible or unparseable date)
+    ├── InvalidOptionError        (also a ValueError: an option value the library does not know)
     ├── MissingDependencyError    (also an ImportError: an optional extra is not installed)
     ├── ModelNotAvailableError    (stanza is installed but its English models are not)
     └── TimeMLError               (also a ValueError: a TimeML file that cannot be read)
@@ -17,6 +18,7 @@ from __future__ import annotations
 __all__ = [
     "InvalidDateError",
     "InvalidInputError",
+    "InvalidOptionError",
     "MissingDependencyError",
     "ModelNotAvailableError",
     "TimeMLError",
@@ -34,6 +36,10 @@ class InvalidInputError(TimelineError, TypeError):
 
 class InvalidDateError(TimelineError, ValueError):
     """A date argument is impossible ("2021-02-30"), unparseable, or outside years 1-9999."""
+
+
+class InvalidOptionError(TimelineError, ValueError):
+    """A keyword option has a value the library does not know (``domain="sports"``)."""
 
 
 class MissingDependencyError(TimelineError, ImportError):

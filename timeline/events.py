@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from .text import Analysis, Token
 from .types import Event, Relation, TimeExpression
 
-__all__ = ["build_events", "event_interval", "relation_of"]
+__all__ = ["build_events", "describe", "event_interval", "relation_of"]
 
 _RELATIONS: dict[str, Relation] = {
     "in": "in",
@@ -153,40 +153,44 @@ def _make_event(
     reference_text: str,
     cut: tuple[int, int],
 ) -> Event:
-    sentence = analysis.sentence_at(trigger.start)
-    tokens = analysis.tokens(sentence.index)
     signal_start = _signal_start(analysis.text, cut[0], expression.signal)
-    desc_start, desc_end = _clause_bounds(tokens, trigger, (signal_start, cut[1]))
-    description = _describe(analysis.text, desc_start, desc_end, (signal_start, cut[1]))
-    antecedent = _relative_antecedent(tokens, desc_start)
-    if antecedent:
-        description = f"{antecedent} {description}"
-    anchor = expression.reference or "absolute date"
-    if expression.reference and not expression.reference.startswith("no "):
-        anchor = expression.reference
+    description, span = describe(analysis, trigger, (signal_start, cut[1]))
+    anchor = expression.reference or reference_text or "absolute date"
+    sentence = analysis.sentence_at(trigger.start)
     return Event(
         description=description,
         trigger=trigger.text,
         trigger_span=(trigger.start, trigger.end),
         relation=relation,
         start=start,
-        end=end if relation != "since" or end is not None else None,
+        end=end,
         granularity=expression.granularity,
         sentence=sentence.text,
         sentence_index=sentence.index,
-        span=(desc_start, desc_end),
-        anchor=anchor if anchor else reference_text,
+        span=span,
+        anchor=anchor if expression.reference else "absolute date",
         expression=expression,
         end_expression=end_expression,
         lemma=analysis.lemma_of(trigger),
         tense=expression.tense,
+        placement="anchored" if expression.reference.startswith("expression") else "expression",
     )
+
+
+def describe(analysis: Analysis, trigger: Token, cut: tuple[int, int]) -> tuple[str, tuple[int, int]]:
+    """A concise description of the trigger's clause, with the ``cut`` span left out."""
+    tokens = analysis.window((trigger.start, trigger.end), radius=_MAX_LEFT + _MAX_RIGHT + 8)
+    desc_start, desc_end = _clause_bounds(tokens, trigger, cut)
+    description = _describe(analysis.text, desc_start, desc_end, cut)
+    antecedent = _relative_antecedent(tokens, desc_start)
+    if antecedent:
+        description = f"{antecedent} {description}"
+    return description, (desc_start, desc_end)
 
 
 def _trigger_for(span: tuple[int, int], expression: TimeExpression, analysis: Analysis) -> Token | None:
     """The governing verb; for a verbless appositive ("defense minister from 2012"), its noun."""
-    sentence = analysis.sentence_at(span[0])
-    tokens = analysis.tokens(sentence.index)
+    tokens = analysis.window(span)
     verb = analysis.governor_of(span)
     noun = _appositive_head(tokens, span, expression.signal)
     if noun is not None and (verb is None or not _same_segment(tokens, verb, span)):
@@ -274,7 +278,15 @@ def _describe(text: str, start: int, end: int, cut: tuple[int, int]) -> str:
     if not pieces:
         pieces.append(text[start:end])
     description = re.sub(r"\s+", " ", " ".join(pieces)).strip(" ,;:")
-    return re.sub(r"\s+([,.;:])", r"\1", description)
+    description = re.sub(r"\s+([,.;:])", r"\1", description)
+    # a description ends on a content word, not on "for" or "shortly"
+    return _DANGLING.sub("", description)
+
+
+_DANGLING = re.compile(
+    r"(?:\s+(?i:for|to|of|in|on|at|by|with|from|the|a|an|and|or|but|shortly|soon|just|only|"
+    r"long|immediately|right|even|well|also|still)){1,4}$"
+)
 
 
 def _when_clause_events(
@@ -286,10 +298,8 @@ def _when_clause_events(
     if follow is None or not _dates_an_event(expression):
         return []
     clause_start = expression.span[1] + follow.end()
-    sentence = analysis.sentence_at(clause_start)
-    tokens = [t for t in analysis.tokens(sentence.index) if t.start >= clause_start]
     verb = analysis.governor_of((clause_start, clause_start))
-    if verb is None or verb.start < clause_start or not tokens:
+    if verb is None or verb.start < clause_start:
         return []
     start, end = expression.start, expression.end
     return [

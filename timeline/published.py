@@ -6,11 +6,11 @@ import re
 from datetime import date, datetime
 from typing import Any
 
-from .errors import InvalidDateError
+from .errors import InvalidDateError, InvalidInputError
 
 __all__ = ["coerce_published"]
 
-_ISO = re.compile(r"(-?\d{1,4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?")
+_ISO = re.compile(r"(-?\d{1,12})-(\d{1,2})-(\d{1,2})(?:[T ].*)?")
 # Words that make a date relative to today: `published` must name a calendar day.
 _RELATIVE_WORDS = re.compile(
     r"\b(?:ago|yesterday|today|tomorrow|now|last|next|this|in\s+\d|hence|later|earlier)\b", re.I
@@ -41,8 +41,8 @@ def coerce_published(value: Any, *, argument: str = "published") -> date | None:
         return _from_timestamp(value, argument)
     if isinstance(value, str):
         return _from_string(value, argument)
-    raise InvalidDateError(
-        f"{argument}={value!r}: expected str, date, datetime or pandas.Timestamp, "
+    raise InvalidInputError(
+        f"{argument}={value!r:.60}: expected str, date, datetime or pandas.Timestamp, "
         f"not {type(value).__name__}"
     )
 
@@ -104,4 +104,5 @@ def _parse_written(text: str, value: str, argument: str) -> date:
         raise InvalidDateError(
             f"{argument}={value!r}: not a date this library can read; pass 'YYYY-MM-DD'"
         )
-    return parsed.date()
+    day: date = parsed.date()
+    return day

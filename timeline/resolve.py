@@ -93,7 +93,7 @@ def _resolve_shift(partial: Partial, reference: Reference | None) -> Resolved:
         return Resolved(_unknown_value(partial), partial.granularity, None, None, partial.mod, "no reference date")
     base = reference.day
     unit, offset = partial.unit, partial.offset
-    if partial.anchored and unit == "year" and reference.granularity in ("quarter", "month", "half"):
+    if partial.follow_context and unit == "year" and reference.granularity in ("quarter", "month", "half"):
         # "a year earlier" after "the third quarter" is that quarter a year before
         per_year = {"quarter": 4, "month": 12, "half": 2}[reference.granularity]
         unit, offset = reference.granularity, offset * per_year

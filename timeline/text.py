@@ -21,7 +21,15 @@ from functools import lru_cache
 from .resources import load_lexicon
 from .types import Tense
 
-__all__ = ["Analysis", "BuiltinAnalysis", "Sentence", "Token", "analyze"]
+__all__ = [
+    "Analysis",
+    "BuiltinAnalysis",
+    "Sentence",
+    "Token",
+    "analyze",
+    "is_content_verb",
+    "verb_lemma",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -426,7 +434,27 @@ def verb_lemma(word: str) -> str | None:
             candidate = word[: -len(suffix)] + replacement
             if candidate in forms.lemmas:
                 return forms.lemmas[candidate]
-    return None
+    return _guess_past_lemma(word)
+
+
+def _guess_past_lemma(word: str) -> str | None:
+    """A lemma for an -ed word the lexicon lacks ("rehearsed", "docked", "cancelled").
+
+    The verb list cannot hold every verb; a lower-case word of six letters or more that
+    ends in -ed and is not a known adjective is a past form often enough to count.
+    """
+    if len(word) < 6 or not word.endswith("ed") or not word.isalpha() or word in _tense_lexicon().not_past:
+        return None
+    stem = word[:-2]
+    if stem.endswith("i"):
+        return stem[:-1] + "y"
+    if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
+        return stem[:-1]  # "stopped" → "stop"
+    if stem.endswith(("ll",)):
+        return stem[:-1]  # "cancelled" → "cancel"
+    if stem.endswith(("s", "c", "v", "z", "g", "u", "at", "ur", "id", "ud", "ag", "iz", "ar")) and not stem.endswith("ss"):
+        return stem + "e"  # "rehearsed" → "rehearse", "placed" → "place"
+    return stem
 
 
 def is_verb_form(word: str) -> bool:
@@ -451,6 +479,11 @@ def nearest_verb(tokens: Sequence[Token], span: tuple[int, int]) -> Token | None
     return best[1] if best is not None else None
 
 
+def is_content_verb(tokens: Sequence[Token], i: int) -> bool:
+    """True when ``tokens[i]`` is a verb that names an event (not an auxiliary or a noun)."""
+    return _is_content_verb(tokens, i, _verb_forms())
+
+
 def _is_content_verb(tokens: Sequence[Token], i: int, forms: _VerbForms) -> bool:
     token = tokens[i]
     if token.upos is not None:
@@ -463,4 +496,53 @@ def _is_content_verb(tokens: Sequence[Token], i: int, forms: _VerbForms) -> bool
     previous = tokens[i - 1].text.lower() if i > 0 else ""
     lexicon = _tense_lexicon()
     # "the arrest", "a law": after a determiner an ambiguous word is a noun
-    return previous not in lexicon.determiners
+    if previous in lexicon.determiners:
+        return False
+    return _verbal_in_context(word, tokens, i, forms)
+
+
+# Words after which a base form or an -s form is a verb, not a noun.
+_SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she", "it", "who", "which", "that"})
+_BASE_FORM_CUES = frozenset(
+    {"to", "will", "would", "can", "could", "may", "might", "must", "should", "shall", "not",
+     "n't", "did", "do", "does", "'ll", "wo", "ca", "i", "we", "you", "they", "who", "also", "never"}
+)
+_ING_CLAUSE_CUES = frozenset({"after", "before", "since", "while", "when", "without", "by", "until"})
+# "its first crewed mission", "the newly elected mayor": a participle after these is
+# an adjective in a noun phrase
+_PREMODIFIERS = frozenset(
+    {"first", "second", "third", "last", "next", "most", "more", "less", "newly",
+     "recently", "previously", "widely", "highly", "well", "so-called", "long", "much", "fully"}
+)
+_FUNCTION_WORDS = frozenset(
+    {"as", "of", "in", "on", "at", "by", "for", "with", "from", "into", "than", "and", "or",
+     "but", "nor", "about", "over", "under", "between", "among", "against", "without"}
+)
+_BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re", "’s", "’re"})
+
+
+def _verbal_in_context(word: str, tokens: Sequence[Token], i: int, forms: _VerbForms) -> bool:
+    """Whether an ambiguous form ("report", "charges", "including") is used as a verb here.
+
+    Past forms ("enacted", "ground") are verbs; a base form needs a cue before it ("to",
+    a modal, a pronoun); an -s form needs a subject right before it; an -ing form needs
+    a form of "be" (the progressive), else it is a noun or a modifier.
+    """
+    previous = tokens[i - 1].text.lower() if i > 0 else ""
+    lemma = verb_lemma(word) or word
+    if word in forms.past or word in forms.participles or (word.endswith("ed") and word != lemma):
+        # "its first crewed mission", "the last planned missions": a participle used as
+        # an adjective inside a noun phrase
+        if previous in _PREMODIFIERS:
+            return False
+        # a form the lexicon only guessed ("strained") after a function word is an adjective
+        return word in forms.lemmas or previous not in _FUNCTION_WORDS
+    if word.endswith("ing") and word != lemma:
+        # the progressive ("are struggling") or a clause after a signal ("after flying")
+        return previous in _BE_FORMS or previous in _ING_CLAUSE_CUES or (
+            i >= 2 and tokens[i - 2].text.lower() in _BE_FORMS
+        )
+    if word == lemma:
+        return previous in _BASE_FORM_CUES
+    # an -s form: "he says", "Mexico holds", "who leads"
+    return previous in _SUBJECT_PRONOUNS or (i > 0 and tokens[i - 1].text[:1].isupper())

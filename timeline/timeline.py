@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import IO, TYPE_CHECKING, Any
@@ -67,7 +68,8 @@ class Timeline:
     expressions: list[TimeExpression]
     events: list[Event]
     #: events the text mentions with no temporal information: kept out of the order
-    undated: list[Event] = field(default_factory=list)
+    #: (a lazy sequence: found on first use)
+    undated: Sequence[Event] = field(default_factory=list)
     domain: str = "news"
     title: str | None = None
 
@@ -110,7 +112,9 @@ class Timeline:
         would run as a formula is prefixed with ``'``; see :func:`neutralize_cell`.
         """
         buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
+        # RFC 4180 line ends: the writer then quotes any cell holding a CR or an LF, so a
+        # CR inside event text cannot end the row and smuggle a payload into a new one
+        writer = csv.writer(buffer, lineterminator="\r\n")
         writer.writerow(COLUMNS)
         for row in self.rows():
             writer.writerow([_csv_cell(row[c], neutralize_formulas) for c in COLUMNS])

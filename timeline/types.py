@@ -14,6 +14,7 @@ from typing import Literal
 __all__ = [
     "ExpressionType",
     "Granularity",
+    "Placement",
     "Relation",
     "Tense",
     "TimeExpression",
@@ -45,6 +46,8 @@ Granularity = Literal[
 
 Tense = Literal["past", "present", "future", "unknown"]
 
+Placement = Literal["expression", "anchored", "signal", "undated"]
+
 #: How an event relates to the expression that dates it.
 Relation = Literal[
     "in",
@@ -59,6 +62,7 @@ Relation = Literal[
     "during",
     "within",
     "for",
+    "when",
     "undated",
 ]
 
@@ -128,6 +132,10 @@ class Event:
     end_expression: TimeExpression | None = None
     #: the lemma of the trigger, used to merge the same event from several articles
     lemma: str = ""
+    #: how the event got its interval: "expression" (its own date), "anchored" (a
+    #: duration counted from another event: "within a month"), "signal" (placed by
+    #: "after", "before", "when" … relative to a dated event) or "undated"
+    placement: Placement = "expression"
     tense: Tense = "unknown"
     doc_id: str | None = None
     sources: tuple[str, ...] = field(default_factory=tuple)

@@ -31,6 +31,8 @@ class Rule:
 
 _W = r"\s{1,3}"  # white space between words: bounded, so a flood of spaces stays linear
 _YEAR = r"(?:1\d{3}|20\d{2})(?![\d,]\d)"
+# next to a month name any four-digit year is a year ("March 2400", "December 31, 9999")
+_CALENDAR_YEAR = r"(?:[1-9]\d{3})(?![\d,]\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 _LEFT = r"(?<![\w$£€#.,/-])"  # a number that is not part of a larger number or amount
 _POINT_MOD = r"(?P<pmod>(?i:early|mid|late|the\s{1,3}(?:beginning|start|middle|end|close)\s{1,3}of))"
@@ -639,9 +641,9 @@ def rules() -> tuple[Rule, ...]:
     return (
         rule("iso_date", rf"(?<![\w/-])(?P<y>\d{{4}})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?:T(?P<H>[01]\d|2[0-3]):(?P<M>[0-5]\d)(?::\d\d)?)?(?![\w/-])", _iso, 3),
         rule("numeric_date", r"(?<![\w/.-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\w/])", _slash, 3),
-        rule("month_day", rf"(?:{weekday},?{_W})?(?P<month>{month}){_W}(?P<day>{_DAY})(?:,?{_W}(?P<year>{year}))?", _month_day, 2),
-        rule("day_month", rf"(?:{weekday},?{_W})?(?:{the})?(?P<day>{_DAY})(?:{_W}of)?{_W}(?P<month>{month})(?:,?{_W}(?P<year>{year}))?", _month_day, 2),
-        rule("month_year", rf"(?:{_POINT_MOD}[\s-]{{1,3}})?(?P<month>{month})(?:,|{_W}of)?{_W}(?P<year>{year})", _month_year, 2),
+        rule("month_day", rf"(?:{weekday},?{_W})?(?P<month>{month}){_W}(?P<day>{_DAY})(?:,?{_W}(?P<year>{_CALENDAR_YEAR}))?", _month_day, 2),
+        rule("day_month", rf"(?:{weekday},?{_W})?(?:{the})?(?P<day>{_DAY})(?:{_W}of)?{_W}(?P<month>{month})(?:,?{_W}(?P<year>{_CALENDAR_YEAR}))?", _month_day, 2),
+        rule("month_year", rf"(?:{_POINT_MOD}[\s-]{{1,3}})?(?P<month>{month})(?:,|{_W}of)?{_W}(?P<year>{_CALENDAR_YEAR})", _month_year, 2),
         rule("year_earlier", r"(?<![\w-])(?i:year[-\s](?:earlier|ago))(?![\w-])(?!\s{1,3}(?i:quarter|period|half))", _year_earlier),
         rule("spoken_year", rf"(?:(?P<sy_lead>(?i:the\s{{1,3}}year)){_W})?(?<![\w-])(?P<sy>(?i:nineteen|eighteen|twenty)[\s-]{{1,3}}(?:(?i:hundred)|{spoken_tens}(?:[\s-]{{1,2}}{spoken_units})?|(?i:oh)[\s-]{{1,2}}{spoken_units}|{spoken_teens})|(?i:two\s{{1,3}}thousand(?:\s{{1,3}}(?:and\s{{1,3}})?(?:{spoken_units}|{spoken_teens}))?))(?![\w-])", _spoken_year, 1),
         rule("month_spoken_year", rf"(?P<month>{month}){_W}(?P<sy>(?i:nineteen)[\s-]{{1,3}}{spoken_tens}(?:[\s-]{{1,2}}{spoken_units})?)(?![\w-])", _month_spoken_year, 3),

@@ -1,0 +1,485 @@
+"""Events dated through other events: anchored durations and signal-placed clauses.
+
+After `events.build_events` has dated every clause that carries its own expression,
+this stage places the rest of what the text ties to those dates:
+
+- **Anchored durations**: "Within a month, authorities agreed …" counts the month from
+  the last dated event before it; "two weeks after the attack" from the dated event
+  whose trigger is "attack".  The interval is a bound, never an invented point: within a
+  month of October 2020 is 2020-10-01 … 2020-11-30.
+- **Signal-placed events**: "X shortly after Y", "X before Y", "X when Y", "X since Y",
+  "X until Y", where one side is dated (in the same sentence, or the same event
+  reported elsewhere in the text: same trigger lemma and a shared name) give the other
+  side bounds from it.
+- **Undated events**: every other clause verb; kept out of the order and counted.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import overload
+from datetime import date, timedelta
+
+from .events import describe
+from .text import Analysis, Token, is_content_verb
+from .types import Event, Relation, TimeExpression
+
+__all__ = ["LazyUndated", "add_duration", "anchor_events", "undated_events"]
+
+# clause signals and the relation the signalled side gets to the other
+_CLAUSE_SIGNALS: dict[str, Relation] = {
+    "after": "after",
+    "following": "after",
+    "before": "before",
+    "when": "when",
+    "while": "when",
+    "since": "since",
+    "until": "until",
+}
+# what the *governing* clause is to the signalled one: "X after Y" puts X after Y
+_CONVERSE: dict[Relation, Relation] = {
+    "after": "before",
+    "before": "after",
+    "when": "when",
+    "since": "since",
+    "until": "until",
+}
+_HEDGES = frozenset({"shortly", "soon", "just", "long", "immediately", "right", "only", "well", "even"})
+_DETERMINERS = frozenset({"the", "his", "her", "its", "their", "a", "an", "this", "that", "our", "my"})
+_ANCHORING_SIGNALS = frozenset({"within", "after", "later"})
+_LOOKBACK_SENTENCES = 6
+
+
+@dataclass(frozen=True, slots=True)
+class _Side:
+    """One side of a signal: a verb (an event of its own) or an event noun."""
+
+    token: Token
+    is_verb: bool
+    lemma: str
+
+
+def anchor_events(
+    events: Sequence[Event],
+    expressions: Sequence[TimeExpression],
+    analysis: Analysis,
+    *,
+    published: date | None,
+) -> list[Event]:
+    """New events placed by anchored durations and by clause signals."""
+    placed: list[Event] = []
+    triggers = {e.trigger_span[0] for e in events}
+    for expression in expressions:
+        event = _anchored_duration_event(expression, events, analysis, triggers)
+        if event is not None:
+            placed.append(event)
+            triggers.add(event.trigger_span[0])
+    for event in _signal_placed_events([*events, *placed], analysis, published, triggers):
+        placed.append(event)
+        triggers.add(event.trigger_span[0])
+    return placed
+
+
+# ------------------------------------------------------- anchored durations
+
+
+def _anchored_duration_event(
+    expression: TimeExpression, events: Sequence[Event], analysis: Analysis, triggers: set[int]
+) -> Event | None:
+    if expression.type != "DURATION" or not expression.value.startswith("P"):
+        return None
+    following = _word_after(analysis.text, expression.span[1])
+    anchor: Event | None
+    if expression.signal == "within" or following == "later":
+        anchor = _last_dated_before(events, expression.span[0], analysis)
+        direction = 1
+    elif following in ("after", "before"):
+        noun = _noun_after(analysis, expression.span[1])
+        anchor = _dated_by_lemma(events, noun, analysis) if noun else None
+        direction = 1 if following == "after" else -1
+    else:
+        return None
+    if anchor is None or anchor.start is None:
+        return None
+    trigger = analysis.governor_of(expression.span)
+    if trigger is None or trigger.start in triggers:
+        return None
+    start, end = _counted_interval(anchor, expression.value, direction, within=expression.signal == "within")
+    description, span = describe(analysis, trigger, _cut_for(expression, analysis))
+    return _placed_event(
+        analysis, trigger, description, span, "within" if expression.signal == "within" else "after",
+        start, end, anchor, "anchored", expression,
+    )
+
+
+def _counted_interval(
+    anchor: Event, duration: str, direction: int, *, within: bool
+) -> tuple[date | None, date | None]:
+    """"within a month" of the anchor: from its start to a month after its end."""
+    assert anchor.start is not None
+    end_base = anchor.end or anchor.start
+    if within:
+        return anchor.start, add_duration(end_base, duration, 1)
+    if direction > 0:
+        return add_duration(anchor.start, duration, 1), add_duration(end_base, duration, 1)
+    return add_duration(anchor.start, duration, -1), add_duration(end_base, duration, -1)
+
+
+_DURATION = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$")
+
+
+def add_duration(day: date, duration: str, sign: int) -> date | None:
+    """``day`` moved by a TIMEX3 duration ("P1M", "P2W"); None when vague or out of range."""
+    match = _DURATION.match(duration)
+    if match is None or not any(match.groups()):
+        return None
+    years, months, weeks, days = (int(g or 0) for g in match.groups())
+    try:
+        index = day.year * 12 + day.month - 1 + sign * (years * 12 + months)
+        year, month = divmod(index, 12)
+        month += 1
+        if not 1 <= year <= 9999:
+            return None
+        # the end of a month stays the end of a month: October 31 + 1 month = November 30
+        last = calendar.monthrange(year, month)[1]
+        end_of_month = day.day == calendar.monthrange(day.year, day.month)[1]
+        moved = date(year, month, last if end_of_month else min(day.day, last))
+        return moved + timedelta(days=sign * (weeks * 7 + days))
+    except (OverflowError, ValueError):
+        return None
+
+
+def _last_dated_before(events: Sequence[Event], offset: int, analysis: Analysis) -> Event | None:
+    sentence = analysis.sentence_index_at(offset)
+    candidates = [
+        e for e in events
+        if e.trigger_span[0] < offset and e.start is not None
+        and sentence - e.sentence_index <= _LOOKBACK_SENTENCES
+    ]
+    return max(candidates, key=lambda e: e.trigger_span[0], default=None)
+
+
+def _cut_for(expression: TimeExpression, analysis: Analysis) -> tuple[int, int]:
+    start = expression.span[0]
+    if expression.signal:
+        found = analysis.text.lower().rfind(expression.signal.split()[0], max(0, start - 24), start)
+        start = found if found >= 0 else start
+    return start, expression.span[1]
+
+
+# ------------------------------------------------------- clause signals
+
+
+def _signal_placed_events(
+    events: Sequence[Event], analysis: Analysis, published: date | None, triggers: set[int]
+) -> Iterable[Event]:
+    by_sentence: dict[int, list[Event]] = {}
+    for event in events:
+        by_sentence.setdefault(event.sentence_index, []).append(event)
+    lemma_index = _lemma_index(events)
+    for sentence in analysis.sentences:
+        yield from _placed_in_sentence(
+            sentence.index, by_sentence.get(sentence.index, []), events, lemma_index, analysis,
+            published, triggers,
+        )
+
+
+def _placed_in_sentence(
+    index: int,
+    local: Sequence[Event],
+    events: Sequence[Event],
+    lemma_index: dict[str, list[Event]],
+    analysis: Analysis,
+    published: date | None,
+    triggers: set[int],
+) -> Iterable[Event]:
+    tokens = analysis.tokens(index)
+    if not any(t.text.lower() in _CLAUSE_SIGNALS for t in tokens):
+        return
+    for position, token in enumerate(tokens):
+        relation = _CLAUSE_SIGNALS.get(token.text.lower())
+        if relation is None or _starts_expression(tokens, position, local):
+            continue
+        governing = _governing_verb(tokens, position, local)
+        signalled = _signalled_side(tokens, position, analysis)
+        if governing is None or signalled is None:
+            continue
+        placed = _place(governing, signalled, relation, tokens, local, lemma_index, analysis, published, triggers)
+        if placed is not None:
+            triggers.add(placed.trigger_span[0])
+            yield placed
+
+
+def _place(
+    governing: Token,
+    signalled: _Side,
+    relation: Relation,
+    tokens: Sequence[Token],
+    local: Sequence[Event],
+    lemma_index: dict[str, list[Event]],
+    analysis: Analysis,
+    published: date | None,
+    triggers: set[int],
+) -> Event | None:
+    """Date the undated side of "governing <signal> signalled" from the dated side."""
+    governing_event = _event_at(local, governing)
+    signalled_event = _event_at(local, signalled.token) or _same_event_elsewhere(
+        signalled, tokens, lemma_index, analysis
+    )
+    if governing_event is not None and signalled_event is None and signalled.is_verb:
+        if _same_event_elsewhere(signalled, tokens, lemma_index, analysis) is not None:
+            return None
+        return _placed_relative(signalled.token, _CONVERSE[relation], governing_event, analysis, published, triggers)
+    if governing_event is None and signalled_event is not None:
+        return _placed_relative(governing, relation, signalled_event, analysis, published, triggers)
+    return None
+
+
+def _placed_relative(
+    trigger: Token, relation: Relation, anchor: Event, analysis: Analysis, published: date | None,
+    triggers: set[int],
+) -> Event | None:
+    if trigger.start in triggers or (anchor.start is None and anchor.end is None):
+        return None
+    start, end = _signal_interval(relation, anchor, published)
+    if start is None and end is None:
+        return None
+    description, span = describe(analysis, trigger, (trigger.start, trigger.start))
+    return _placed_event(analysis, trigger, description, span, relation, start, end, anchor, "signal", None)
+
+
+def _signal_interval(relation: Relation, anchor: Event, published: date | None) -> tuple[date | None, date | None]:
+    if relation == "after":
+        return anchor.start or anchor.end, None
+    if relation == "before":
+        return None, anchor.end or anchor.start
+    if relation == "since":
+        return anchor.start, published
+    if relation == "until":
+        return None, anchor.end
+    return anchor.start, anchor.end
+
+
+def _placed_event(
+    analysis: Analysis,
+    trigger: Token,
+    description: str,
+    span: tuple[int, int],
+    relation: Relation,
+    start: date | None,
+    end: date | None,
+    anchor: Event,
+    placement: str,
+    expression: TimeExpression | None,
+) -> Event:
+    sentence = analysis.sentence_at(trigger.start)
+    return Event(
+        description=description,
+        trigger=trigger.text,
+        trigger_span=(trigger.start, trigger.end),
+        relation=relation,
+        start=start,
+        end=end,
+        granularity=anchor.granularity,
+        sentence=sentence.text,
+        sentence_index=sentence.index,
+        span=span,
+        anchor=f"event '{anchor.trigger}' ({anchor.description})",
+        expression=expression,
+        lemma=analysis.lemma_of(trigger),
+        tense=analysis.tense_at((trigger.start, trigger.end)),
+        placement="anchored" if placement == "anchored" else "signal",
+    )
+
+
+def _starts_expression(tokens: Sequence[Token], position: int, local: Sequence[Event]) -> bool:
+    """True when the signal word introduces a temporal expression ("since January")."""
+    if position + 1 >= len(tokens):
+        return True
+    nxt = tokens[position + 1].start
+    return any(e.expression is not None and e.expression.span[0] <= nxt < e.expression.span[1] + 1
+               for e in local) or tokens[position + 1].text[:1].isdigit()
+
+
+def _governing_verb(tokens: Sequence[Token], position: int, local: Sequence[Event]) -> Token | None:
+    """The content verb of the clause before the signal (nearest, within the clause).
+
+    Words of a temporal expression ("last year") are never the verb.
+    """
+    spans = [e.expression.span for e in local if e.expression is not None]
+    for i in range(position - 1, max(-1, position - 12), -1):
+        if tokens[i].text in (";", ":", "“", "”", '"'):
+            return None
+        if any(a <= tokens[i].start < b for a, b in spans):
+            continue
+        if is_content_verb(tokens, i):
+            return tokens[i]
+    return None
+
+
+def _signalled_side(tokens: Sequence[Token], position: int, analysis: Analysis) -> _Side | None:
+    """The verb of the signalled clause, or the event noun right after the signal."""
+    i = position + 1
+    while i < len(tokens) and tokens[i].text.lower() in _HEDGES:
+        i += 1
+    if i < len(tokens) and tokens[i].text.lower() in _DETERMINERS:
+        j = i + 1
+        while j < min(len(tokens), i + 4):
+            lemma = analysis.lemma_of(tokens[j])
+            if _is_event_noun(tokens[j], lemma):
+                return _Side(tokens[j], False, lemma)
+            j += 1
+    for k in range(i, min(len(tokens), i + 10)):
+        if tokens[k].text in (",", ";", ":", ".", "“", "”", '"'):
+            break
+        if is_content_verb(tokens, k):
+            return _Side(tokens[k], True, analysis.lemma_of(tokens[k]))
+    return None
+
+
+def _is_event_noun(token: Token, lemma: str) -> bool:
+    # "his arrest", "the attack": a noun that is also a verb names an event
+    return token.text.islower() and lemma != token.text.lower() or token.text.lower() == lemma and _is_verb_word(lemma)
+
+
+def _is_verb_word(word: str) -> bool:
+    from .text import verb_lemma
+
+    return verb_lemma(word) == word
+
+
+def _event_at(local: Sequence[Event], token: Token) -> Event | None:
+    return next((e for e in local if e.trigger_span[0] == token.start and e.start is not None or
+                 e.trigger_span[0] == token.start and e.end is not None), None)
+
+
+def _lemma_index(events: Sequence[Event]) -> dict[str, list[Event]]:
+    index: dict[str, list[Event]] = {}
+    for event in events:
+        if event.lemma and (event.start is not None or event.end is not None):
+            index.setdefault(event.lemma, []).append(event)
+    return index
+
+
+def _same_event_elsewhere(
+    side: _Side, tokens: Sequence[Token], lemma_index: dict[str, list[Event]], analysis: Analysis
+) -> Event | None:
+    """The dated event reported elsewhere with the same lemma and, for verbs, a shared name."""
+    candidates = lemma_index.get(side.lemma, [])
+    if not candidates:
+        return None
+    names = _names(tokens)
+    for event in candidates:
+        if names & _names_in(event.sentence):
+            return event
+    # "after his arrest": a pronoun-owned event noun refers to the one event of that kind
+    return candidates[0] if not side.is_verb and len(candidates) == 1 else None
+
+
+def _dated_by_lemma(events: Sequence[Event], noun: Token, analysis: Analysis) -> Event | None:
+    lemma = analysis.lemma_of(noun)
+    matches = [e for e in events if e.lemma == lemma and e.start is not None]
+    return matches[0] if len(matches) == 1 else None
+
+
+def _names(tokens: Sequence[Token]) -> set[str]:
+    return {t.text for t in tokens[1:] if t.text[:1].isupper() and len(t.text) >= 4}
+
+
+_NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][\w’'-]{3,}")
+
+
+def _names_in(sentence: str) -> set[str]:
+    return set(_NAME.findall(sentence))
+
+
+def _word_after(text: str, end: int) -> str:
+    match = re.match(r"\s{0,3}([A-Za-z]+)", text[end : end + 20])
+    return match.group(1).lower() if match else ""
+
+
+def _noun_after(analysis: Analysis, end: int) -> Token | None:
+    tokens = analysis.window((end, end), radius=6)
+    following = [t for t in tokens if t.start >= end][:5]
+    for token in following[1:]:
+        if token.text.lower() in _DETERMINERS:
+            continue
+        return token if token.text.isalpha() else None
+    return None
+
+
+# ------------------------------------------------------------- undated
+
+
+def undated_events(events: Sequence[Event], analysis: Analysis) -> list[Event]:
+    """Every clause verb of the text that no dated or placed event covers."""
+    covered = {e.trigger_span[0] for e in events}
+    undated: list[Event] = []
+    for sentence in analysis.sentences:
+        tokens = analysis.tokens(sentence.index)
+        for i, token in enumerate(tokens):
+            if token.start in covered or not is_content_verb(tokens, i):
+                continue
+            description, span = describe(analysis, token, (token.start, token.start))
+            undated.append(Event(
+                description=description,
+                trigger=token.text,
+                trigger_span=(token.start, token.end),
+                relation="undated",
+                start=None,
+                end=None,
+                granularity="unknown",
+                sentence=sentence.text,
+                sentence_index=sentence.index,
+                span=span,
+                anchor="",
+                lemma=analysis.lemma_of(token),
+                placement="undated",
+            ))
+    return undated
+
+
+class LazyUndated(Sequence[Event]):
+    """The undated events, found on first use.
+
+    Finding them means tokenizing every sentence, which a caller who only wants the
+    dated timeline should not pay for (batch runs over archives never look).
+    """
+
+    def __init__(self, events: Sequence[Event], analysis: Analysis) -> None:
+        self._events = events
+        self._analysis: Analysis | None = analysis
+        self._found: list[Event] | None = None
+
+    def _all(self) -> list[Event]:
+        if self._found is None:
+            assert self._analysis is not None
+            self._found = undated_events(self._events, self._analysis)
+            self._analysis = None  # the analysis is no longer needed: let it go
+        return self._found
+
+    @overload
+    def __getitem__(self, index: int) -> Event: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Event]: ...
+    def __getitem__(self, index: int | slice) -> Event | Sequence[Event]:
+        return self._all()[index]
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __iter__(self) -> Iterator[Event]:
+        return iter(self._all())
+
+    def __repr__(self) -> str:
+        return f"LazyUndated({self._all()!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
