@@ -161,7 +161,9 @@ def test_holidays_values() -> None:
         assert 1 <= month <= 12, name
         assert 1 <= day <= 31, name
     for name, rule in holidays["nth_weekday"].items():
-        month, weekday, nth = rule
+        month, weekday, nth, *after = rule  # optional: days after that weekday
+        assert len(after) <= 1, name
+        assert all(0 <= a <= 6 for a in after), name
         assert 1 <= month <= 12, name
         assert 1 <= weekday <= 7, name
         assert nth in (-1, 1, 2, 3, 4, 5), name  # -1: the last one in the month
@@ -169,6 +171,7 @@ def test_holidays_values() -> None:
     assert holidays["nth_weekday"]["thanksgiving"] == [11, 4, 4]  # fourth Thursday
     assert all(isinstance(offset, int) for offset in holidays["easter"].values())
     assert holidays["easter"]["easter"] == 0
+    assert holidays["nth_weekday"]["election day"] == [11, 1, 1, 1]  # Tuesday after 1st Monday
 
 
 def test_verbs_values() -> None:

@@ -175,7 +175,9 @@ def test_seed_csv_round_trip(seed: Timeline) -> None:
         assert list(back[column]) == list(frame[column])
     for column in ("expression", "value", "type", "relation", "trigger", "granularity"):
         # signal-placed events have no expression of their own: an empty cell
-        assert list(back[column].astype(str)) == ["" if pd.isna(v) else str(v) for v in frame[column]]
+        assert list(back[column].astype(str)) == [
+            "" if pd.isna(v) else str(v) for v in frame[column]
+        ]
 
 
 def test_seed_is_deterministic(seed: Timeline) -> None:

@@ -20,8 +20,8 @@ import calendar
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import overload
 from datetime import date, timedelta
+from typing import overload
 
 from .events import describe
 from .text import Analysis, Token, is_content_verb
@@ -47,8 +47,12 @@ _CONVERSE: dict[Relation, Relation] = {
     "since": "since",
     "until": "until",
 }
-_HEDGES = frozenset({"shortly", "soon", "just", "long", "immediately", "right", "only", "well", "even"})
-_DETERMINERS = frozenset({"the", "his", "her", "its", "their", "a", "an", "this", "that", "our", "my"})
+_HEDGES = frozenset(
+    {"shortly", "soon", "just", "long", "immediately", "right", "only", "well", "even"}
+)
+_DETERMINERS = frozenset(
+    {"the", "his", "her", "its", "their", "a", "an", "this", "that", "our", "my"}
+)
 _ANCHORING_SIGNALS = frozenset({"within", "after", "later"})
 _LOOKBACK_SENTENCES = 6
 
@@ -107,18 +111,28 @@ def _anchored_duration_event(
     trigger = analysis.governor_of(expression.span)
     if trigger is None or trigger.start in triggers:
         return None
-    start, end = _counted_interval(anchor, expression.value, direction, within=expression.signal == "within")
+    start, end = _counted_interval(
+        anchor, expression.value, direction, within=expression.signal == "within"
+    )
     description, span = describe(analysis, trigger, _cut_for(expression, analysis))
     return _placed_event(
-        analysis, trigger, description, span, "within" if expression.signal == "within" else "after",
-        start, end, anchor, "anchored", expression,
+        analysis,
+        trigger,
+        description,
+        span,
+        "within" if expression.signal == "within" else "after",
+        start,
+        end,
+        anchor,
+        "anchored",
+        expression,
     )
 
 
 def _counted_interval(
     anchor: Event, duration: str, direction: int, *, within: bool
 ) -> tuple[date | None, date | None]:
-    """"within a month" of the anchor: from its start to a month after its end."""
+    """ "within a month" of the anchor: from its start to a month after its end."""
     assert anchor.start is not None
     end_base = anchor.end or anchor.start
     if within:
@@ -155,8 +169,10 @@ def add_duration(day: date, duration: str, sign: int) -> date | None:
 def _last_dated_before(events: Sequence[Event], offset: int, analysis: Analysis) -> Event | None:
     sentence = analysis.sentence_index_at(offset)
     candidates = [
-        e for e in events
-        if e.trigger_span[0] < offset and e.start is not None
+        e
+        for e in events
+        if e.trigger_span[0] < offset
+        and e.start is not None
         and sentence - e.sentence_index <= _LOOKBACK_SENTENCES
     ]
     return max(candidates, key=lambda e: e.trigger_span[0], default=None)
@@ -182,8 +198,13 @@ def _signal_placed_events(
     lemma_index = _lemma_index(events)
     for sentence in analysis.sentences:
         yield from _placed_in_sentence(
-            sentence.index, by_sentence.get(sentence.index, []), events, lemma_index, analysis,
-            published, triggers,
+            sentence.index,
+            by_sentence.get(sentence.index, []),
+            events,
+            lemma_index,
+            analysis,
+            published,
+            triggers,
         )
 
 
@@ -207,7 +228,17 @@ def _placed_in_sentence(
         signalled = _signalled_side(tokens, position, analysis)
         if governing is None or signalled is None:
             continue
-        placed = _place(governing, signalled, relation, tokens, local, lemma_index, analysis, published, triggers)
+        placed = _place(
+            governing,
+            signalled,
+            relation,
+            tokens,
+            local,
+            lemma_index,
+            analysis,
+            published,
+            triggers,
+        )
         if placed is not None:
             triggers.add(placed.trigger_span[0])
             yield placed
@@ -232,14 +263,20 @@ def _place(
     if governing_event is not None and signalled_event is None and signalled.is_verb:
         if _same_event_elsewhere(signalled, tokens, lemma_index, analysis) is not None:
             return None
-        return _placed_relative(signalled.token, _CONVERSE[relation], governing_event, analysis, published, triggers)
+        return _placed_relative(
+            signalled.token, _CONVERSE[relation], governing_event, analysis, published, triggers
+        )
     if governing_event is None and signalled_event is not None:
         return _placed_relative(governing, relation, signalled_event, analysis, published, triggers)
     return None
 
 
 def _placed_relative(
-    trigger: Token, relation: Relation, anchor: Event, analysis: Analysis, published: date | None,
+    trigger: Token,
+    relation: Relation,
+    anchor: Event,
+    analysis: Analysis,
+    published: date | None,
     triggers: set[int],
 ) -> Event | None:
     if trigger.start in triggers or (anchor.start is None and anchor.end is None):
@@ -248,10 +285,14 @@ def _placed_relative(
     if start is None and end is None:
         return None
     description, span = describe(analysis, trigger, (trigger.start, trigger.start))
-    return _placed_event(analysis, trigger, description, span, relation, start, end, anchor, "signal", None)
+    return _placed_event(
+        analysis, trigger, description, span, relation, start, end, anchor, "signal", None
+    )
 
 
-def _signal_interval(relation: Relation, anchor: Event, published: date | None) -> tuple[date | None, date | None]:
+def _signal_interval(
+    relation: Relation, anchor: Event, published: date | None
+) -> tuple[date | None, date | None]:
     if relation == "after":
         return anchor.start or anchor.end, None
     if relation == "before":
@@ -300,8 +341,13 @@ def _starts_expression(tokens: Sequence[Token], position: int, local: Sequence[E
     if position + 1 >= len(tokens):
         return True
     nxt = tokens[position + 1].start
-    return any(e.expression is not None and e.expression.span[0] <= nxt < e.expression.span[1] + 1
-               for e in local) or tokens[position + 1].text[:1].isdigit()
+    return (
+        any(
+            e.expression is not None and e.expression.span[0] <= nxt < e.expression.span[1] + 1
+            for e in local
+        )
+        or tokens[position + 1].text[:1].isdigit()
+    )
 
 
 def _governing_verb(tokens: Sequence[Token], position: int, local: Sequence[Event]) -> Token | None:
@@ -342,7 +388,9 @@ def _signalled_side(tokens: Sequence[Token], position: int, analysis: Analysis) 
 
 def _is_event_noun(token: Token, lemma: str) -> bool:
     # "his arrest", "the attack": a noun that is also a verb names an event
-    return token.text.islower() and lemma != token.text.lower() or token.text.lower() == lemma and _is_verb_word(lemma)
+    return (token.text.islower() and lemma != token.text.lower()) or (
+        token.text.lower() == lemma and _is_verb_word(lemma)
+    )
 
 
 def _is_verb_word(word: str) -> bool:
@@ -352,8 +400,15 @@ def _is_verb_word(word: str) -> bool:
 
 
 def _event_at(local: Sequence[Event], token: Token) -> Event | None:
-    return next((e for e in local if e.trigger_span[0] == token.start and e.start is not None or
-                 e.trigger_span[0] == token.start and e.end is not None), None)
+    return next(
+        (
+            e
+            for e in local
+            if (e.trigger_span[0] == token.start and e.start is not None)
+            or (e.trigger_span[0] == token.start and e.end is not None)
+        ),
+        None,
+    )
 
 
 def _lemma_index(events: Sequence[Event]) -> dict[str, list[Event]]:
@@ -424,21 +479,23 @@ def undated_events(events: Sequence[Event], analysis: Analysis) -> list[Event]:
             if token.start in covered or not is_content_verb(tokens, i):
                 continue
             description, span = describe(analysis, token, (token.start, token.start))
-            undated.append(Event(
-                description=description,
-                trigger=token.text,
-                trigger_span=(token.start, token.end),
-                relation="undated",
-                start=None,
-                end=None,
-                granularity="unknown",
-                sentence=sentence.text,
-                sentence_index=sentence.index,
-                span=span,
-                anchor="",
-                lemma=analysis.lemma_of(token),
-                placement="undated",
-            ))
+            undated.append(
+                Event(
+                    description=description,
+                    trigger=token.text,
+                    trigger_span=(token.start, token.end),
+                    relation="undated",
+                    start=None,
+                    end=None,
+                    granularity="unknown",
+                    sentence=sentence.text,
+                    sentence_index=sentence.index,
+                    span=span,
+                    anchor="",
+                    lemma=analysis.lemma_of(token),
+                    placement="undated",
+                )
+            )
     return undated
 
 

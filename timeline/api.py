@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-
 from datetime import date
 from typing import Any, Literal
 
@@ -65,8 +64,12 @@ def extract_timeline(
     )
     analysis = _analysis_for(text, backend)
     expressions = resolve_expressions(analysis, published=reference_day, domain=chosen)
-    reference_text = f"published {reference_day.isoformat()}" if reference_day else "no publication date"
-    dated = build_events(expressions, analysis, published=reference_day, reference_text=reference_text)
+    reference_text = (
+        f"published {reference_day.isoformat()}" if reference_day else "no publication date"
+    )
+    dated = build_events(
+        expressions, analysis, published=reference_day, reference_text=reference_text
+    )
     placed = anchor_events(dated, expressions, analysis, published=reference_day)
     events = [*dated, *placed]
     return Timeline(
@@ -114,7 +117,9 @@ def resolve_expressions(
     """Recognize and resolve every expression of the analyzed text, in text order."""
     text = analysis.text
     candidates = link_ranges(text, recognize(text, extra_spans=analysis.entities))
-    news_reference = Reference(published, "day", f"published {published.isoformat()}") if published else None
+    news_reference = (
+        Reference(published, "day", f"published {published.isoformat()}") if published else None
+    )
     expressions: list[TimeExpression] = []
     last_dated: TimeExpression | None = None
     for candidate in candidates:
@@ -156,11 +161,15 @@ def _reference_for(
     a quarter or a month is that period a year before.
     """
     partial = candidate.partial
-    if partial.follow_context and last_dated is not None and last_dated.sentence >= sentence - partial.context_reach:
-        if last_dated.granularity in _CONTEXT_GRANULARITIES:
-            if partial.unit == "quarter":
-                partial = replace(partial, offset=-4)
-            return _expression_reference(last_dated), replace(partial, anchored=True)
+    if (
+        partial.follow_context
+        and last_dated is not None
+        and last_dated.sentence >= sentence - partial.context_reach
+        and last_dated.granularity in _CONTEXT_GRANULARITIES
+    ):
+        if partial.unit == "quarter":
+            partial = replace(partial, offset=-4)
+        return _expression_reference(last_dated), replace(partial, anchored=True)
     if partial.anchored and last_dated is not None:
         return _expression_reference(last_dated), partial
     if domain == "narrative" and last_dated is not None:
@@ -174,7 +183,9 @@ def _narrative(partial: Partial) -> Partial:
     if partial.year is None and partial.direction is None and partial.unit is None:
         if partial.weekday is not None and partial.month is None:
             return replace(partial, direction=1)
-        if any(v is not None for v in (partial.month, partial.season, partial.quarter, partial.half)):
+        if any(
+            v is not None for v in (partial.month, partial.season, partial.quarter, partial.half)
+        ):
             return replace(partial, direction=0)
     return partial
 
@@ -188,7 +199,12 @@ def _expression_reference(expression: TimeExpression) -> Reference:
 
 
 def _expression(
-    candidate: Candidate, text: str, resolved: Resolved, signal: str | None, tense: Tense, sentence: int
+    candidate: Candidate,
+    text: str,
+    resolved: Resolved,
+    signal: str | None,
+    tense: Tense,
+    sentence: int,
 ) -> TimeExpression:
     partial = candidate.partial
     return TimeExpression(
@@ -208,5 +224,3 @@ def _expression(
         quant=partial.quant,
         range_role=candidate.range_role,  # type: ignore[arg-type]
     )
-
-

@@ -46,9 +46,32 @@ _RELATIONS: dict[str, Relation] = {
 
 # Words that open a new clause: a description stops before them.
 _CLAUSE_OPENERS = frozenset(
-    {"and", "but", "as", "when", "while", "after", "before", "because", "although", "though",
-     "which", "who", "whom", "whose", "where", "if", "unless", "since", "until", "so", "or",
-     "said", "says", "according"}
+    {
+        "and",
+        "but",
+        "as",
+        "when",
+        "while",
+        "after",
+        "before",
+        "because",
+        "although",
+        "though",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "where",
+        "if",
+        "unless",
+        "since",
+        "until",
+        "so",
+        "or",
+        "said",
+        "says",
+        "according",
+    }
 )
 _BREAK_TOKENS = frozenset({",", ";", ":", "“", "”", '"', "(", ")", "–", "—", ".", "!", "?"})
 _MAX_LEFT, _MAX_RIGHT = 10, 10
@@ -121,8 +144,10 @@ def build_events(
 
 def _dates_an_event(expression: TimeExpression) -> bool:
     # Durations, sets and PRESENT/PAST/FUTURE_REF do not place an event on the calendar.
-    return expression.type in ("DATE", "TIME") and expression.granularity != "ref" and (
-        expression.start is not None or expression.end is not None
+    return (
+        expression.type in ("DATE", "TIME")
+        and expression.granularity != "ref"
+        and (expression.start is not None or expression.end is not None)
     )
 
 
@@ -138,8 +163,12 @@ def _event_for(
     if trigger is None:
         return None
     relation = relation_of(expression)
-    start, end = event_interval(relation, expression, published=published, end_expression=end_expression)
-    return _make_event(expression, end_expression, trigger, relation, start, end, analysis, reference_text, span)
+    start, end = event_interval(
+        relation, expression, published=published, end_expression=end_expression
+    )
+    return _make_event(
+        expression, end_expression, trigger, relation, start, end, analysis, reference_text, span
+    )
 
 
 def _make_event(
@@ -177,7 +206,9 @@ def _make_event(
     )
 
 
-def describe(analysis: Analysis, trigger: Token, cut: tuple[int, int]) -> tuple[str, tuple[int, int]]:
+def describe(
+    analysis: Analysis, trigger: Token, cut: tuple[int, int]
+) -> tuple[str, tuple[int, int]]:
     """A concise description of the trigger's clause, with the ``cut`` span left out."""
     tokens = analysis.window((trigger.start, trigger.end), radius=_MAX_LEFT + _MAX_RIGHT + 8)
     desc_start, desc_end = _clause_bounds(tokens, trigger, cut)
@@ -188,7 +219,9 @@ def describe(analysis: Analysis, trigger: Token, cut: tuple[int, int]) -> tuple[
     return description, (desc_start, desc_end)
 
 
-def _trigger_for(span: tuple[int, int], expression: TimeExpression, analysis: Analysis) -> Token | None:
+def _trigger_for(
+    span: tuple[int, int], expression: TimeExpression, analysis: Analysis
+) -> Token | None:
     """The governing verb; for a verbless appositive ("defense minister from 2012"), its noun."""
     tokens = analysis.window(span)
     verb = analysis.governor_of(span)
@@ -200,10 +233,14 @@ def _trigger_for(span: tuple[int, int], expression: TimeExpression, analysis: An
 
 def _same_segment(tokens: Sequence[Token], token: Token, span: tuple[int, int]) -> bool:
     low, high = sorted((token.start, span[0]))
-    return not any(t.text in (",", ";", ":", "(", ")", "—", "–") for t in tokens if low <= t.start < high)
+    return not any(
+        t.text in (",", ";", ":", "(", ")", "—", "–") for t in tokens if low <= t.start < high
+    )
 
 
-def _appositive_head(tokens: Sequence[Token], span: tuple[int, int], signal: str | None) -> Token | None:
+def _appositive_head(
+    tokens: Sequence[Token], span: tuple[int, int], signal: str | None
+) -> Token | None:
     """The noun just before the signal when nothing verbal stands between a comma and it."""
     before = [t for t in tokens if t.end <= span[0]]
     if signal:
@@ -213,7 +250,7 @@ def _appositive_head(tokens: Sequence[Token], span: tuple[int, int], signal: str
     last = before[-1]
     if not re.fullmatch(r"[A-Za-z][a-z]+", last.text) or last.text.lower() in _CLAUSE_OPENERS:
         return None
-    return last if len(before) >= 2 and before[-2].text not in _BREAK_TOKENS or len(before) == 1 else last
+    return last
 
 
 def _signal_start(text: str, start: int, signal: str | None) -> int:
@@ -224,7 +261,9 @@ def _signal_start(text: str, start: int, signal: str | None) -> int:
     return index if index >= 0 else start
 
 
-def _clause_bounds(tokens: Sequence[Token], trigger: Token, cut: tuple[int, int]) -> tuple[int, int]:
+def _clause_bounds(
+    tokens: Sequence[Token], trigger: Token, cut: tuple[int, int]
+) -> tuple[int, int]:
     """Character bounds of the trigger's clause core: subject, trigger, a few words after."""
     index = next(i for i, t in enumerate(tokens) if t.start == trigger.start)
     left = index
@@ -250,8 +289,12 @@ def _ends_clause(tokens: Sequence[Token], i: int) -> bool:
     if word.lower() not in _CLAUSE_OPENERS:
         return False
     # "Customs and Border Protection": "and" inside a name does not open a clause
-    return not (word == "and" and 0 < i < len(tokens) - 1 and tokens[i - 1].text[:1].isupper()
-                and tokens[i + 1].text[:1].isupper())
+    return not (
+        word == "and"
+        and 0 < i < len(tokens) - 1
+        and tokens[i - 1].text[:1].isupper()
+        and tokens[i + 1].text[:1].isupper()
+    )
 
 
 def _relative_antecedent(tokens: Sequence[Token], start: int) -> str | None:
@@ -263,7 +306,11 @@ def _relative_antecedent(tokens: Sequence[Token], start: int) -> str | None:
         return None
     name: list[str] = []
     i = index - 3
-    while i >= 0 and len(name) < 5 and (tokens[i].text[:1].isupper() or tokens[i].text in ("’s", "'s")):
+    while (
+        i >= 0
+        and len(name) < 5
+        and (tokens[i].text[:1].isupper() or tokens[i].text in ("’s", "'s"))
+    ):
         name.insert(0, tokens[i].text)
         i -= 1
     return " ".join(name) if name else None
@@ -292,7 +339,7 @@ _DANGLING = re.compile(
 def _when_clause_events(
     expression: TimeExpression, analysis: Analysis, published: date | None, reference_text: str
 ) -> list[Event]:
-    """"until October 2020, when Cienfuegos was arrested": the when-clause happened then."""
+    """ "until October 2020, when Cienfuegos was arrested": the when-clause happened then."""
     text = analysis.text
     follow = re.match(r",?\s{0,3}(?:when|as)\s", text[expression.span[1] : expression.span[1] + 12])
     if follow is None or not _dates_an_event(expression):
@@ -304,7 +351,14 @@ def _when_clause_events(
     start, end = expression.start, expression.end
     return [
         _make_event(
-            expression, None, verb, "in", start, end, analysis, reference_text,
+            expression,
+            None,
+            verb,
+            "in",
+            start,
+            end,
+            analysis,
+            reference_text,
             (expression.span[1], expression.span[1]),
         )
     ]

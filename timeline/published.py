@@ -27,7 +27,7 @@ def coerce_published(value: Any, *, argument: str = "published") -> date | None:
     """
     if value is None:
         return None
-    if isinstance(value, bool) or isinstance(value, int | float):
+    if isinstance(value, bool | int | float):
         raise InvalidDateError(
             f"{argument}={value!r}: a number is not a date; pass 'YYYY-MM-DD', a date or a datetime"
         )
@@ -68,7 +68,9 @@ def _from_string(value: str, argument: str) -> date:
         raise InvalidDateError(f"{argument}={value!r}: empty string; pass 'YYYY-MM-DD' or None")
     iso = _ISO.fullmatch(text)
     if iso:
-        return _checked_date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)), value, argument)
+        return _checked_date(
+            int(iso.group(1)), int(iso.group(2)), int(iso.group(3)), value, argument
+        )
     if _RELATIVE_WORDS.search(text):
         raise InvalidDateError(
             f"{argument}={value!r}: a relative date cannot be a publication date; "
@@ -87,7 +89,7 @@ def _checked_date(year: int, month: int, day: int, value: str, argument: str) ->
 
 
 def _parse_written(text: str, value: str, argument: str) -> date:
-    """"30 March 2021", "March 30, 2021": dateparser, with a full date required."""
+    """ "30 March 2021", "March 30, 2021": dateparser, with a full date required."""
     import dateparser
 
     parsed = dateparser.parse(

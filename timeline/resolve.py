@@ -10,6 +10,7 @@ forward, and otherwise the nearest one wins (ties look back: news reports the pa
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -47,6 +48,32 @@ class Reference:
 
 def resolve(partial: Partial, *, reference: Reference | None, tense: Tense) -> Resolved:
     """Resolve ``partial`` against ``reference`` (None: leave relative values unresolved)."""
+    resolved = _resolve(partial, reference=reference, tense=tense)
+    return _within_calendar(resolved, partial)
+
+
+_LEADING_YEAR = re.compile(r"(-?\d+)(?=-|$|T)")
+
+
+def _within_calendar(resolved: Resolved, partial: Partial) -> Resolved:
+    """A value whose year fell outside 1-9999 (a year before 0001-01-01) is left unresolved."""
+    match = _LEADING_YEAR.match(resolved.value)
+    if match is None or len(match.group(1).lstrip("-")) < 4:
+        return resolved
+    year = int(match.group(1))
+    if _MIN_YEAR <= year <= _MAX_YEAR:
+        return resolved
+    return Resolved(
+        _unknown_value(partial),
+        resolved.granularity,
+        None,
+        None,
+        resolved.mod,
+        f"{resolved.reference}: year {year} is outside 1-9999".lstrip(": "),
+    )
+
+
+def _resolve(partial: Partial, *, reference: Reference | None, tense: Tense) -> Resolved:
     if partial.ref is not None:
         return _resolve_ref(partial, reference)
     if partial.type in ("DURATION", "SET"):
@@ -66,8 +93,12 @@ def resolve(partial: Partial, *, reference: Reference | None, tense: Tense) -> R
 def _resolve_ref(partial: Partial, reference: Reference | None) -> Resolved:
     assert partial.ref is not None
     if partial.ref == "PRESENT_REF" and reference is not None:
-        return Resolved("PRESENT_REF", "ref", reference.day, reference.day, partial.mod, reference.description)
-    return Resolved(partial.ref, "ref", None, None, partial.mod, reference.description if reference else "")
+        return Resolved(
+            "PRESENT_REF", "ref", reference.day, reference.day, partial.mod, reference.description
+        )
+    return Resolved(
+        partial.ref, "ref", None, None, partial.mod, reference.description if reference else ""
+    )
 
 
 def _duration_text(partial: Partial) -> str:
@@ -87,13 +118,25 @@ def _resolve_bc(partial: Partial) -> Resolved:
 
 
 def _resolve_shift(partial: Partial, reference: Reference | None) -> Resolved:
-    """"last year", "two weeks ago", "tomorrow", "the year-ago quarter"."""
-    assert partial.unit is not None and partial.offset is not None
+    """ "last year", "two weeks ago", "tomorrow", "the year-ago quarter"."""
+    assert partial.unit is not None
+    assert partial.offset is not None
     if reference is None:
-        return Resolved(_unknown_value(partial), partial.granularity, None, None, partial.mod, "no reference date")
+        return Resolved(
+            _unknown_value(partial),
+            partial.granularity,
+            None,
+            None,
+            partial.mod,
+            "no reference date",
+        )
     base = reference.day
     unit, offset = partial.unit, partial.offset
-    if partial.follow_context and unit == "year" and reference.granularity in ("quarter", "month", "half"):
+    if (
+        partial.follow_context
+        and unit == "year"
+        and reference.granularity in ("quarter", "month", "half")
+    ):
         # "a year earlier" after "the third quarter" is that quarter a year before
         per_year = {"quarter": 4, "month": 12, "half": 2}[reference.granularity]
         unit, offset = reference.granularity, offset * per_year
@@ -105,11 +148,20 @@ def _resolve_shift(partial: Partial, reference: Reference | None) -> Resolved:
         offset = -1  # "the quarter", "the latest quarter": the last one reported
     fields = _shift_fields(base, unit, offset, partial)
     if fields is None:
-        return Resolved(_unknown_value(partial), partial.granularity, None, None, partial.mod, reference.description)
+        return Resolved(
+            _unknown_value(partial),
+            partial.granularity,
+            None,
+            None,
+            partial.mod,
+            reference.description,
+        )
     return _finish(fields, partial, reference)
 
 
-def _shift_fields(base: date, unit: str, offset: int, partial: Partial) -> tuple[object, ...] | None:
+def _shift_fields(
+    base: date, unit: str, offset: int, partial: Partial
+) -> tuple[object, ...] | None:
     try:
         if unit == "day":
             return ("day", base + timedelta(days=offset))
@@ -117,7 +169,11 @@ def _shift_fields(base: date, unit: str, offset: int, partial: Partial) -> tuple
             step = 2 if unit == "fortnight" else 1
             if partial.weekend and partial.direction == -1 and base.isoweekday() < 6:
                 offset -= 1  # "the weekend" read on a weekday is the one just past
-            return ("weekend" if partial.weekend else "week", base + timedelta(weeks=offset * step))
+            shifted = base + timedelta(weeks=offset * step)
+            if partial.weekday is not None:
+                # "Wednesday last week": the named day of that week
+                return ("day", shifted + timedelta(days=partial.weekday - shifted.isoweekday()))
+            return ("weekend" if partial.weekend else "week", shifted)
         if unit == "month":
             index = base.year * 12 + base.month - 1 + offset
             return ("month", index // 12, index % 12 + 1)
@@ -129,8 +185,16 @@ def _shift_fields(base: date, unit: str, offset: int, partial: Partial) -> tuple
             return ("half", index // 2, index % 2 + 1)
         if unit == "year":
             return ("year", base.year + offset)
-        if unit == "year_month" and partial.month is not None:
-            return ("month", base.year + offset, partial.month)
+        if unit == "year_part":
+            # "June last year", "the second half of this year", "the third quarter of next year"
+            year = base.year + offset
+            if partial.month is not None:
+                return ("month", year, partial.month)
+            if partial.quarter is not None:
+                return ("quarter", year, partial.quarter)
+            if partial.half is not None:
+                return ("half", year, partial.half)
+            return ("year", year)
         if unit == "decade":
             return ("decade", base.year // 10 + offset)
         if unit == "century":
@@ -149,7 +213,9 @@ def _finish(fields: tuple[object, ...], partial: Partial, reference: Reference) 
     return Resolved(value, granularity, start, end, partial.mod, reference.description)
 
 
-def _value_and_bounds(fields: tuple[object, ...], partial: Partial) -> tuple[str, Granularity, date | None, date | None]:
+def _value_and_bounds(
+    fields: tuple[object, ...], partial: Partial
+) -> tuple[str, Granularity, date | None, date | None]:
     kind = fields[0]
     if kind in ("day", "week", "weekend"):
         day = fields[1]
@@ -199,7 +265,9 @@ def _safe_add(day: date, days: int) -> date | None:
         return None
 
 
-def bounds_of(granularity: str, year: int, index: int | None = None) -> tuple[date | None, date | None]:
+def bounds_of(
+    granularity: str, year: int, index: int | None = None
+) -> tuple[date | None, date | None]:
     """Inclusive calendar bounds of a year, month, quarter, half, season, decade or century.
 
     ``year`` is the decade's first three digits for a decade (199) and the century's
@@ -239,7 +307,11 @@ def _season_bounds(year: int, season: str) -> tuple[date | None, date | None]:
     if season == "WI":
         # meteorological winter: December of the year to the end of February after it
         start = date(year, 12, 1) if _MIN_YEAR <= year <= _MAX_YEAR else None
-        end = date(year + 1, 2, _last_day(year + 1, 2)) if _MIN_YEAR <= year + 1 <= _MAX_YEAR else None
+        end = (
+            date(year + 1, 2, _last_day(year + 1, 2))
+            if _MIN_YEAR <= year + 1 <= _MAX_YEAR
+            else None
+        )
         return start, end
     first = {"SP": 3, "SU": 6, "FA": 9}[season]
     return _span(year, first, 1, year, first + 2, _last_day(year, first + 2))
@@ -267,9 +339,16 @@ def _unknown_value(partial: Partial) -> str:
 
 def _resolve_calendar(partial: Partial, reference: Reference | None, tense: Tense) -> Resolved:
     if partial.granularity == "decade" and partial.decade is not None:
-        return Resolved(f"{partial.decade:03d}X", "decade", *bounds_of("decade", partial.decade), partial.mod)
+        return Resolved(
+            f"{partial.decade:03d}X", "decade", *bounds_of("decade", partial.decade), partial.mod
+        )
     if partial.granularity == "century" and partial.century is not None:
-        return Resolved(f"{partial.century:02d}XX", "century", *bounds_of("century", partial.century), partial.mod)
+        return Resolved(
+            f"{partial.century:02d}XX",
+            "century",
+            *bounds_of("century", partial.century),
+            partial.mod,
+        )
     if partial.weekday is not None and partial.month is None:
         return _resolve_weekday(partial, reference, tense)
     if partial.year is not None:
@@ -291,16 +370,47 @@ def _calendar_with_year(partial: Partial, year: int, reference: str) -> Resolved
     if partial.month is not None and partial.day is not None:
         day = _valid_date(year, partial.month, partial.day)
         if day is None:
-            return Resolved(f"{year:04d}-{partial.month:02d}-{partial.day:02d}", "day", None, None, mod, reference)
+            return Resolved(
+                f"{year:04d}-{partial.month:02d}-{partial.day:02d}",
+                "day",
+                None,
+                None,
+                mod,
+                reference,
+            )
         return Resolved(*_day_value(day, partial), mod, reference)
     if partial.month is not None:
-        return Resolved(f"{year:04d}-{partial.month:02d}", "month", *bounds_of("month", year, partial.month), mod, reference)
+        return Resolved(
+            f"{year:04d}-{partial.month:02d}",
+            "month",
+            *bounds_of("month", year, partial.month),
+            mod,
+            reference,
+        )
     if partial.quarter is not None:
-        return Resolved(f"{year:04d}-Q{partial.quarter}", "quarter", *bounds_of("quarter", year, partial.quarter), mod, reference)
+        return Resolved(
+            f"{year:04d}-Q{partial.quarter}",
+            "quarter",
+            *bounds_of("quarter", year, partial.quarter),
+            mod,
+            reference,
+        )
     if partial.half is not None:
-        return Resolved(f"{year:04d}-H{partial.half}", "half", *bounds_of("half", year, partial.half), mod, reference)
+        return Resolved(
+            f"{year:04d}-H{partial.half}",
+            "half",
+            *bounds_of("half", year, partial.half),
+            mod,
+            reference,
+        )
     if partial.season is not None:
-        return Resolved(f"{year:04d}-{partial.season}", "season", *_season_bounds(year, partial.season), mod, reference)
+        return Resolved(
+            f"{year:04d}-{partial.season}",
+            "season",
+            *_season_bounds(year, partial.season),
+            mod,
+            reference,
+        )
     del g
     return Resolved(f"{year:04d}", "year", *bounds_of("year", year), mod, reference)
 
@@ -315,7 +425,9 @@ def _valid_date(year: int, month: int, day: int) -> date | None:
 def _calendar_without_reference(partial: Partial) -> Resolved:
     reason = "no publication date: year left unspecified"
     if partial.month is not None and partial.day is not None:
-        return Resolved(f"XXXX-{partial.month:02d}-{partial.day:02d}", "day", None, None, partial.mod, reason)
+        return Resolved(
+            f"XXXX-{partial.month:02d}-{partial.day:02d}", "day", None, None, partial.mod, reason
+        )
     if partial.month is not None:
         return Resolved(f"XXXX-{partial.month:02d}", "month", None, None, partial.mod, reason)
     if partial.quarter is not None:
@@ -341,10 +453,16 @@ def _choose_year(partial: Partial, ref: date, tense: Tense) -> int:
         return _reported_period_year(position, current, ref.year, tense)
     back_year = ref.year if position <= current else ref.year - 1
     ahead_year = ref.year if position >= current else ref.year + 1
-    back, ahead = _months_between(partial, ref, back_year), _months_between(partial, ref, ahead_year)
-    if tense == "past" and not (back > _IMPLAUSIBLE and ahead < _CLOSE):
+    back, ahead = (
+        _months_between(partial, ref, back_year),
+        _months_between(partial, ref, ahead_year),
+    )
+    # only a day-precise date overrules the tense: "in April" with a past verb is last
+    # April however far back, but "by Jan. 14" is rarely eleven months ago
+    overrulable = partial.day is not None
+    if tense == "past" and not (overrulable and back > _IMPLAUSIBLE and ahead < _CLOSE):
         return back_year
-    if tense == "future" and not (ahead > _IMPLAUSIBLE and back < _CLOSE):
+    if tense == "future" and not (overrulable and ahead > _IMPLAUSIBLE and back < _CLOSE):
         return ahead_year
     return _nearest_year(position, current, ref.year, partial)
 
@@ -357,8 +475,10 @@ _IMPLAUSIBLE, _CLOSE = 9.0, 3.0
 
 def _months_between(partial: Partial, ref: date, year: int) -> float:
     """How many months separate the name in ``year`` from the reference (absolute)."""
-    month = partial.month if partial.month is not None else (
-        _SEASON_MONTH.get(partial.season or "", ref.month)
+    month = (
+        partial.month
+        if partial.month is not None
+        else (_SEASON_MONTH.get(partial.season or "", ref.month))
     )
     day = partial.day if partial.day is not None else 15
     return abs((year * 12 + month + day / 31) - (ref.year * 12 + ref.month + ref.day / 31))
@@ -412,7 +532,14 @@ def _resolve_weekday(partial: Partial, reference: Reference | None, tense: Tense
     assert partial.weekday is not None
     if reference is None:
         suffix = f"T{partial.part_of_day}" if partial.part_of_day else ""
-        return Resolved(f"XXXX-WXX-{partial.weekday}{suffix}", "day", None, None, partial.mod, "no publication date")
+        return Resolved(
+            f"XXXX-WXX-{partial.weekday}{suffix}",
+            "day",
+            None,
+            None,
+            partial.mod,
+            "no publication date",
+        )
     ref = reference.day
     delta = partial.weekday - ref.isoweekday()
     back = -(-delta % 7)  # days back to the last such weekday (0 if today)
@@ -429,7 +556,9 @@ def _resolve_weekday(partial: Partial, reference: Reference | None, tense: Tense
         shift = ahead
     day = _safe_add(ref, shift)
     if day is None:
-        return Resolved(f"XXXX-WXX-{partial.weekday}", "day", None, None, partial.mod, reference.description)
+        return Resolved(
+            f"XXXX-WXX-{partial.weekday}", "day", None, None, partial.mod, reference.description
+        )
     return Resolved(*_day_value(day, partial), partial.mod, reference.description)
 
 
@@ -441,13 +570,19 @@ def _resolve_holiday(partial: Partial, reference: Reference | None, tense: Tense
     name = partial.unit.split(":", 1)[1]
     if partial.year is not None:
         day = holiday_date(name, partial.year)
-        return Resolved(*_day_value(day, partial), partial.mod, "") if day else Resolved(f"{partial.year:04d}", "year", None, None)
+        return (
+            Resolved(*_day_value(day, partial), partial.mod, "")
+            if day
+            else Resolved(f"{partial.year:04d}", "year", None, None)
+        )
     if reference is None:
         return Resolved("XXXX-XX-XX", "day", None, None, partial.mod, "no publication date")
     this_year = holiday_date(name, reference.day.year)
     if this_year is None:
         return Resolved("XXXX-XX-XX", "day", None, None, partial.mod, reference.description)
-    probe = Partial(month=this_year.month, day=this_year.day, granularity="day", direction=partial.direction)
+    probe = Partial(
+        month=this_year.month, day=this_year.day, granularity="day", direction=partial.direction
+    )
     year = _choose_year(probe, reference.day, tense)
     day = holiday_date(name, year)
     if day is None:
@@ -464,8 +599,10 @@ def holiday_date(name: str, year: int) -> date | None:
         month, day = lex.fixed_holidays[name]
         return date(year, month, day)
     if name in lex.nth_weekday_holidays:
-        month, weekday, nth = lex.nth_weekday_holidays[name]
-        return _nth_weekday(year, month, weekday, nth)
+        # [month, weekday, n-th, optional days after it]: US Election Day is the
+        # Tuesday after the first Monday of November
+        month, weekday, nth, *after = lex.nth_weekday_holidays[name]
+        return _nth_weekday(year, month, weekday, nth) + timedelta(days=after[0] if after else 0)
     if name in lex.easter_holidays:
         return _safe_add(_easter(year), lex.easter_holidays[name])
     return None

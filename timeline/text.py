@@ -250,7 +250,9 @@ def _token_position(tokens: Sequence[Token], span: tuple[int, int]) -> int:
 
 # Words that open another clause: a cue beyond one of them counts less, but less so
 # than beyond punctuation.
-_SOFT_BREAKS = frozenset({"and", "but", "when", "who", "which", "after", "before", "while", "because", "whereas"})
+_SOFT_BREAKS = frozenset(
+    {"and", "but", "when", "who", "which", "after", "before", "while", "because", "whereas"}
+)
 
 
 def _breaks_between(tokens: Sequence[Token], a: int, b: int) -> float:
@@ -263,7 +265,7 @@ def _breaks_between(tokens: Sequence[Token], a: int, b: int) -> float:
 def _tense_cues(tokens: Sequence[Token]) -> list[tuple[int, Tense]]:
     lexicon = _tense_lexicon()
     cues: list[tuple[int, Tense]] = []
-    for i, token in enumerate(tokens):
+    for i in range(len(tokens)):
         tense = _tense_of_token(tokens, i, lexicon)
         if tense is not None:
             cues.append((i, tense))
@@ -285,10 +287,12 @@ def _tense_of_token(tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> 
         return "past" if _followed_by_participle(tokens, i, lexicon) else "present"
     if word in lexicon.present:
         return "present"
-    if word in lexicon.past or word in lexicon.irregular_past:
+    if word in lexicon.past:
         return "past"
-    if _looks_regular_past(word, tokens, i, lexicon):
-        return "past"
+    if word in lexicon.irregular_past or _looks_regular_past(word, tokens, i, lexicon):
+        # "will be held", "has been arrested": the auxiliary before it carries the tense
+        previous = tokens[i - 1].text.lower() if i > 0 else ""
+        return None if previous in _BE_FORMS or previous in _HAVE_FORMS else "past"
     return None
 
 
@@ -311,9 +315,7 @@ def _followed_by_participle(tokens: Sequence[Token], i: int, lexicon: _TenseLexi
     return False
 
 
-def _looks_regular_past(
-    word: str, tokens: Sequence[Token], i: int, lexicon: _TenseLexicon
-) -> bool:
+def _looks_regular_past(word: str, tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> bool:
     if not word.endswith("ed") or len(word) < 5 or word in lexicon.not_past:
         return False
     # "the United States", "a proposed law": an -ed word after a determiner is an adjective.
@@ -380,7 +382,9 @@ def _verb_forms() -> _VerbForms:
     for lemma in data["regular"]:
         for form in (lemma, _third_person(lemma), _regular_past(lemma), _gerund(lemma)):
             lemmas.setdefault(form, lemma)
-    return _VerbForms(lemmas, frozenset(past), frozenset(participles), frozenset(data["auxiliaries"]))
+    return _VerbForms(
+        lemmas, frozenset(past), frozenset(participles), frozenset(data["auxiliaries"])
+    )
 
 
 def _third_person(lemma: str) -> str:
@@ -443,7 +447,12 @@ def _guess_past_lemma(word: str) -> str | None:
     The verb list cannot hold every verb; a lower-case word of six letters or more that
     ends in -ed and is not a known adjective is a past form often enough to count.
     """
-    if len(word) < 6 or not word.endswith("ed") or not word.isalpha() or word in _tense_lexicon().not_past:
+    if (
+        len(word) < 6
+        or not word.endswith("ed")
+        or not word.isalpha()
+        or word in _tense_lexicon().not_past
+    ):
         return None
     stem = word[:-2]
     if stem.endswith("i"):
@@ -452,7 +461,9 @@ def _guess_past_lemma(word: str) -> str | None:
         return stem[:-1]  # "stopped" → "stop"
     if stem.endswith(("ll",)):
         return stem[:-1]  # "cancelled" → "cancel"
-    if stem.endswith(("s", "c", "v", "z", "g", "u", "at", "ur", "id", "ud", "ag", "iz", "ar")) and not stem.endswith("ss"):
+    if stem.endswith(
+        ("s", "c", "v", "z", "g", "u", "at", "ur", "id", "ud", "ag", "iz", "ar")
+    ) and not stem.endswith("ss"):
         return stem + "e"  # "rehearsed" → "rehearse", "placed" → "place"
     return stem
 
@@ -489,7 +500,7 @@ def _is_content_verb(tokens: Sequence[Token], i: int, forms: _VerbForms) -> bool
     if token.upos is not None:
         return token.upos == "VERB"
     word = token.text.lower()
-    if word in forms.auxiliaries or word not in forms.lemmas and verb_lemma(word) is None:
+    if word in forms.auxiliaries or (word not in forms.lemmas and verb_lemma(word) is None):
         return False
     if token.text[0].isupper() and i > 0:
         return False  # "Mark Morgan", "March": capitalized mid-sentence words are names
@@ -504,21 +515,91 @@ def _is_content_verb(tokens: Sequence[Token], i: int, forms: _VerbForms) -> bool
 # Words after which a base form or an -s form is a verb, not a noun.
 _SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she", "it", "who", "which", "that"})
 _BASE_FORM_CUES = frozenset(
-    {"to", "will", "would", "can", "could", "may", "might", "must", "should", "shall", "not",
-     "n't", "did", "do", "does", "'ll", "wo", "ca", "i", "we", "you", "they", "who", "also", "never"}
+    {
+        "to",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "should",
+        "shall",
+        "not",
+        "n't",
+        "did",
+        "do",
+        "does",
+        "'ll",
+        "wo",
+        "ca",
+        "i",
+        "we",
+        "you",
+        "they",
+        "who",
+        "also",
+        "never",
+    }
 )
-_ING_CLAUSE_CUES = frozenset({"after", "before", "since", "while", "when", "without", "by", "until"})
+_ING_CLAUSE_CUES = frozenset(
+    {"after", "before", "since", "while", "when", "without", "by", "until"}
+)
 # "its first crewed mission", "the newly elected mayor": a participle after these is
 # an adjective in a noun phrase
 _PREMODIFIERS = frozenset(
-    {"first", "second", "third", "last", "next", "most", "more", "less", "newly",
-     "recently", "previously", "widely", "highly", "well", "so-called", "long", "much", "fully"}
+    {
+        "first",
+        "second",
+        "third",
+        "last",
+        "next",
+        "most",
+        "more",
+        "less",
+        "newly",
+        "recently",
+        "previously",
+        "widely",
+        "highly",
+        "well",
+        "so-called",
+        "long",
+        "much",
+        "fully",
+    }
 )
 _FUNCTION_WORDS = frozenset(
-    {"as", "of", "in", "on", "at", "by", "for", "with", "from", "into", "than", "and", "or",
-     "but", "nor", "about", "over", "under", "between", "among", "against", "without"}
+    {
+        "as",
+        "of",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "into",
+        "than",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "about",
+        "over",
+        "under",
+        "between",
+        "among",
+        "against",
+        "without",
+    }
 )
-_BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re", "’s", "’re"})
+_HAVE_FORMS = frozenset({"has", "have", "had", "having", "'ve", "’ve"})
+_BE_FORMS = frozenset(
+    {"is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re", "’s", "’re"}
+)
 
 
 def _verbal_in_context(word: str, tokens: Sequence[Token], i: int, forms: _VerbForms) -> bool:
@@ -539,8 +620,10 @@ def _verbal_in_context(word: str, tokens: Sequence[Token], i: int, forms: _VerbF
         return word in forms.lemmas or previous not in _FUNCTION_WORDS
     if word.endswith("ing") and word != lemma:
         # the progressive ("are struggling") or a clause after a signal ("after flying")
-        return previous in _BE_FORMS or previous in _ING_CLAUSE_CUES or (
-            i >= 2 and tokens[i - 2].text.lower() in _BE_FORMS
+        return (
+            previous in _BE_FORMS
+            or previous in _ING_CLAUSE_CUES
+            or (i >= 2 and tokens[i - 2].text.lower() in _BE_FORMS)
         )
     if word == lemma:
         return previous in _BASE_FORM_CUES

@@ -93,10 +93,14 @@ class Timeline:
         frame = pd.DataFrame(rows, columns=list(COLUMNS))
         for column in ("start", "end"):
             values = [
-                np.datetime64(row[column], "s") if row[column] is not None else np.datetime64("NaT", "s")
+                np.datetime64(row[column], "s")
+                if row[column] is not None
+                else np.datetime64("NaT", "s")
                 for row in rows
             ]
-            frame[column] = pd.Series(np.array(values, dtype="datetime64[s]"), dtype="datetime64[s]")
+            frame[column] = pd.Series(
+                np.array(values, dtype="datetime64[s]"), dtype="datetime64[s]"
+            )
         frame["order"] = frame["order"].astype("int64")
         return frame
 
@@ -149,7 +153,6 @@ class Timeline:
             width_px=width_px,
             dpi=dpi,
         )
-
 
     def to_json(self, path_or_buffer: str | os.PathLike[str] | IO[str] | None = None) -> str | None:
         """The events with every column as JSON (ISO dates); returns the text without a target."""
@@ -207,5 +210,3 @@ def _event_row(order: int, ev: Event) -> dict[str, Any]:
         "doc_id": ev.doc_id,
         "sources": "; ".join(ev.sources) if ev.sources else None,
     }
-
-

@@ -12,13 +12,13 @@ from datetime import date
 from typing import Literal
 
 __all__ = [
+    "Event",
     "ExpressionType",
     "Granularity",
     "Placement",
     "Relation",
     "Tense",
     "TimeExpression",
-    "Event",
 ]
 
 ExpressionType = Literal["DATE", "TIME", "DURATION", "SET"]

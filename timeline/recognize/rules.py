@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from ..types import Granularity
 from .lexicon import Lexicon, alternation, lexicon
 from .partial import Candidate, Partial
 
@@ -35,7 +36,9 @@ _YEAR = r"(?:1\d{3}|20\d{2})(?![\d,]\d)"
 _CALENDAR_YEAR = r"(?:[1-9]\d{3})(?![\d,]\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 _LEFT = r"(?<![\w$£€#.,/-])"  # a number that is not part of a larger number or amount
-_POINT_MOD = r"(?P<pmod>(?i:early|mid|late|the\s{1,3}(?:beginning|start|middle|end|close)\s{1,3}of))"
+_POINT_MOD = (
+    r"(?P<pmod>(?i:early|mid|late|the\s{1,3}(?:beginning|start|middle|end|close)\s{1,3}of))"
+)
 
 
 def _month_pattern(lex: Lexicon) -> str:
@@ -55,8 +58,13 @@ def _weekday_pattern(lex: Lexicon) -> str:
     short = [w for w in lex.weekdays if not w.endswith("day")]
     # an abbreviation needs its period ("Wed." not "Wed", "Sun." not "Sun")
     return (
-        "(?:" + alternation(full, capitalized=True) + r"(?=['’]s\b)|" + alternation(full, capitalized=True) + "|"
-        + alternation(short, capitalized=True) + r"\.)"
+        "(?:"
+        + alternation(full, capitalized=True)
+        + r"(?=['’]s\b)|"
+        + alternation(full, capitalized=True)
+        + "|"
+        + alternation(short, capitalized=True)
+        + r"\.)"
         + r"(?![\w])"
     )
 
@@ -64,9 +72,23 @@ def _weekday_pattern(lex: Lexicon) -> str:
 def _number_pattern(lex: Lexicon) -> str:
     units = [w for w, v in lex.cardinals.items() if 1 <= v < 20 and w not in ("a", "an")]
     tens = list(lex.tens)
-    words = alternation(units + tens + ["hundred", "dozen", "a dozen", "a couple of", "a couple", "couple of"])
+    words = alternation(
+        units + tens + ["hundred", "dozen", "a dozen", "a couple of", "a couple", "couple of"]
+    )
     compound = "(?i:" + "|".join(tens) + r")[\s-](?i:one|two|three|four|five|six|seven|eight|nine)"
-    vague = alternation(["several", "a few", "few", "many", "some", "a number of", "numerous", "countless", "multiple"])
+    vague = alternation(
+        [
+            "several",
+            "a few",
+            "few",
+            "many",
+            "some",
+            "a number of",
+            "numerous",
+            "countless",
+            "multiple",
+        ]
+    )
     fraction = r"\d{1,4}(?:\s|-)\d/\d"
     digits = r"\d{1,3}(?:,\d{3})+|\d{1,6}(?:\.\d{1,2})?"
     return (
@@ -116,6 +138,30 @@ def _is_number_context(text: str, start: int, end: int, lex: Lexicon) -> bool:
     return text[end : end + 1] in ("%", "$") or text[start - 1 : start] in ("$", "#")
 
 
+def _is_label_number(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """ "a Peugeot 2008", "at 1600 Pennsylvania Avenue": a model or a house number."""
+    before = re.search(r"\b([A-Z][A-Za-z]+)[ \t]{1,3}$", text[max(0, start - 30) : start])
+    if (
+        before
+        and not _is_temporal_word(before.group(1), lex)
+        and not _sentence_start_before(text, before.start() + max(0, start - 30))
+    ):
+        return True
+    street = _STREET.match(text, end, end + 40)
+    return bool(street)
+
+
+_STREET = re.compile(
+    r"[ \t]{1,3}[A-Z][a-z]+[ \t]{1,3}"
+    r"(?:Avenue|Ave\.?|Street|St\.|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Drive|Way|Place)\b"
+)
+
+
+def _sentence_start_before(text: str, index: int) -> bool:
+    head = text[max(0, index - 4) : index].rstrip()
+    return not head or head[-1] in '.!?"“\n'
+
+
 def _year(match: re.Match[str], group: str = "year") -> int | None:
     value = match.group(group)
     return int(value) if value else None
@@ -137,15 +183,27 @@ def _number(value: str, lex: Lexicon) -> float | str | None:
 def _duration_value(amount: float | str, unit: str) -> str:
     """TIMEX3 duration: 3 years → P3Y, 2.5 hours → PT2H30M, several weeks → PXW."""
     time_units = {"hour": "H", "minute": "M", "second": "S"}
-    date_units = {"day": "D", "week": "W", "month": "M", "year": "Y", "quarter": "Q", "weekend": "WE"}
-    scaled = {"decade": ("DE", 10), "century": ("CE", 100), "millennium": ("ML", 1000), "fortnight": ("W", 2)}
+    date_units = {
+        "day": "D",
+        "week": "W",
+        "month": "M",
+        "year": "Y",
+        "quarter": "Q",
+        "weekend": "WE",
+    }
+    scaled = {
+        "decade": ("DE", 10),
+        "century": ("CE", 100),
+        "millennium": ("ML", 1000),
+        "fortnight": ("W", 2),
+    }
     if amount == "X":
         if unit in scaled:
             return "PX" + scaled[unit][0]
         return ("PTX" + time_units[unit]) if unit in time_units else "PX" + date_units[unit]
     assert isinstance(amount, float | int)
     if unit in scaled:
-        letter, factor = scaled[unit]
+        _, factor = scaled[unit]
         return f"P{_fmt(amount * factor)}{'W' if unit == 'fortnight' else 'Y'}"
     if unit in time_units:
         return _time_duration(float(amount), unit)
@@ -160,26 +218,56 @@ def _fmt(value: float) -> str:
 
 def _time_duration(amount: float, unit: str) -> str:
     seconds = {"hour": 3600, "minute": 60, "second": 1}[unit] * amount
-    hours, rest = divmod(int(round(seconds)), 3600)
+    hours, rest = divmod(round(seconds), 3600)
     minutes, secs = divmod(rest, 60)
-    parts = (f"{hours}H" if hours else "") + (f"{minutes}M" if minutes else "") + (f"{secs}S" if secs else "")
+    parts = (
+        (f"{hours}H" if hours else "")
+        + (f"{minutes}M" if minutes else "")
+        + (f"{secs}S" if secs else "")
+    )
     return "PT" + (parts or "0S")
 
 
 def _fractional_date_duration(amount: float, unit: str) -> str:
     if unit == "year":
-        return f"P{int(round(amount * 12))}M" if amount < 1 else f"P{int(amount)}Y{int(round((amount % 1) * 12))}M"
+        return (
+            f"P{round(amount * 12)}M"
+            if amount < 1
+            else f"P{int(amount)}Y{round((amount % 1) * 12)}M"
+        )
     if unit == "month":
-        return f"P{int(round(amount * 30))}D" if amount < 1 else f"P{int(amount)}M{int(round((amount % 1) * 30))}D"
+        return (
+            f"P{round(amount * 30)}D"
+            if amount < 1
+            else f"P{int(amount)}M{round((amount % 1) * 30)}D"
+        )
     if unit == "week":
-        return f"P{int(round(amount * 7))}D"
+        return f"P{round(amount * 7)}D"
     if unit == "day":
-        return f"PT{int(round(amount * 24))}H"
+        return f"PT{round(amount * 24)}H"
     return f"P{_fmt(amount)}{unit[0].upper()}"
 
 
-def _granularity_of_unit(unit: str) -> str:
-    return {"fortnight": "week", "weekend": "weekend", "millennium": "millennium"}.get(unit, unit)
+def _granularity_of_unit(unit: str) -> Granularity:
+    """The granularity a count of ``unit`` resolves to ("two weeks ago" → week)."""
+    return _UNIT_GRANULARITY.get(unit, "unknown")
+
+
+_UNIT_GRANULARITY: dict[str, Granularity] = {
+    "second": "second",
+    "minute": "minute",
+    "hour": "hour",
+    "day": "day",
+    "week": "week",
+    "fortnight": "week",
+    "weekend": "weekend",
+    "month": "month",
+    "quarter": "quarter",
+    "year": "year",
+    "decade": "decade",
+    "century": "century",
+    "millennium": "millennium",
+}
 
 
 # ---------------------------------------------------------------- handlers
@@ -188,8 +276,15 @@ def _granularity_of_unit(unit: str) -> str:
 def _iso(match: re.Match[str], text: str) -> Partial | None:
     year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
     if match["H"]:
-        return Partial(type="TIME", granularity="minute", year=year, month=month, day=day,
-                       hour=int(match["H"]), minute=int(match["M"]))
+        return Partial(
+            type="TIME",
+            granularity="minute",
+            year=year,
+            month=month,
+            day=day,
+            hour=int(match["H"]),
+            minute=int(match["M"]),
+        )
     return Partial(granularity="day", year=year, month=month, day=day)
 
 
@@ -206,10 +301,16 @@ def _month_day(match: re.Match[str], text: str) -> Partial | None:
     lex = lexicon()
     month = lex.month_of(match["month"])
     day = _day(match["day"])
-    if match.groupdict().get("year") and _is_number_context(text, match.start("year"), match.end("year"), lex):
+    if match.groupdict().get("year") and _is_number_context(
+        text, match.start("year"), match.end("year"), lex
+    ):
         return None
     year = _year(match)
-    if match["month"].lower().rstrip(".") == "may" and not year and _word_after(text, match.end()) in lex.not_after_number:
+    if (
+        match["month"].lower().rstrip(".") == "may"
+        and not year
+        and _word_after(text, match.end()) in lex.not_after_number
+    ):
         return None
     return Partial(granularity="day", year=year, month=month, day=day)
 
@@ -218,7 +319,12 @@ def _month_year(match: re.Match[str], text: str) -> Partial | None:
     lex = lexicon()
     if _is_number_context(text, match.start("year"), match.end("year"), lex):
         return None
-    return Partial(granularity="month", year=int(match["year"]), month=lex.month_of(match["month"]), mod=_pmod(match, lex))
+    return Partial(
+        granularity="month",
+        year=int(match["year"]),
+        month=lex.month_of(match["month"]),
+        mod=_pmod(match, lex),
+    )
 
 
 def _bare_month(match: re.Match[str], text: str) -> Partial | None:
@@ -238,28 +344,164 @@ def _looks_like_verb_month(word: str, match: re.Match[str], text: str, lex: Lexi
     before = _word_before(text, match.start())
     if low in ("may", "march") and word[0].isupper() and word[1:].islower():
         # "May be", "May I", "March on Washington": a verb reading after a capital
-        if after in lex.may_followers or (low == "march" and after in ("on", "through", "to", "against")):
+        if after in lex.may_followers or (
+            low == "march" and after in ("on", "through", "to", "against")
+        ):
             return True
-        if low == "may" and before in ("", ".", "\"", "“") and after.isalpha():
+        if low == "may" and before in ("", ".", '"', "“") and after.isalpha():
             return True
-    if low in ("mar", "jun", "jul", "sep", "oct", "nov", "dec", "jan", "feb", "apr", "aug") and not word.endswith("."):
+    if low in (
+        "mar",
+        "jun",
+        "jul",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+        "jan",
+        "feb",
+        "apr",
+        "aug",
+    ) and not word.endswith("."):
         return True  # a bare abbreviation without its period is too often something else
-    phrase = (word + " " + after).lower()
+    if _is_name_part(text, match.start(), match.end(), lex):
+        return True
+    phrase = (word + " " + _words_after(text, match.end(), 2)).lower()
     return any(phrase.startswith(neg) for neg in lex.negative_phrases)
+
+
+def _words_after(text: str, end: int, count: int) -> str:
+    return " ".join(re.findall(r"[\w'’]+", text[end : end + 40])[:count])
+
+
+# Capitalized words that may stand next to a date name without making it a person's name
+_TEMPORAL_NEIGHBOURS = frozenset(
+    {
+        "on",
+        "in",
+        "by",
+        "last",
+        "next",
+        "this",
+        "since",
+        "until",
+        "till",
+        "early",
+        "late",
+        "mid",
+        "every",
+        "each",
+        "before",
+        "after",
+        "during",
+        "through",
+        "from",
+        "between",
+        "and",
+        "or",
+        "but",
+        "of",
+        "the",
+        "that",
+        "as",
+        "at",
+        "to",
+        "for",
+        "past",
+        "coming",
+        "earlier",
+        "later",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "day",
+        "week",
+        "weekend",
+        "noon",
+        "midnight",
+        "eve",
+        "day's",
+        "holiday",
+        "st",
+        "ad",
+        "bc",
+        "est",
+        "edt",
+        "gmt",
+        "utc",
+        "pst",
+        "pdt",
+        "cst",
+        "cdt",
+        "mst",
+        "mdt",
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "officials",
+        "when",
+        "then",
+        "so",
+        "also",
+        "still",
+        "only",
+        "even",
+        "just",
+        "because",
+        "while",
+    }
+)
+
+
+def _is_name_part(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """ "April Ryan", "June Carter", "Joe Friday": a month or weekday inside a name."""
+    after = re.match(r"[ \t]{1,3}([A-Z][a-z]+)\b", text[end : end + 30])
+    if after and not _is_temporal_word(after.group(1), lex):
+        return True
+    before = re.search(r"\b([A-Z][a-z]+)[ \t]{1,3}$", text[max(0, start - 30) : start])
+    return bool(before) and not _is_temporal_word(before.group(1), lex)  # type: ignore[union-attr]
+
+
+def _is_temporal_word(word: str, lex: Lexicon) -> bool:
+    low = word.lower()
+    return (
+        low in _TEMPORAL_NEIGHBOURS
+        or low.rstrip(".") in lex.months
+        or low.rstrip(".") in lex.weekdays
+        or low in lex.seasons
+        or low in lex.day_words
+    )
 
 
 def _weekday(match: re.Match[str], text: str) -> Partial | None:
     lex = lexicon()
     word = re.sub(r"['’]s$", "", match["wd"])
     rel = (match["rel"] or "").lower()
-    direction = {"last": -1, "past": -1, "this past": -1, "this": None, "next": 1, "coming": 1, "this coming": 1}.get(rel)
+    direction = {
+        "last": -1,
+        "past": -1,
+        "this past": -1,
+        "this": None,
+        "next": 1,
+        "coming": 1,
+        "this coming": 1,
+    }.get(rel)
     pod = (match["pod"] or "").lower()
-    phrase = (word + " " + _word_after(text, match.end())).lower()
+    phrase = (word + " " + _words_after(text, match.end(), 2)).lower()
     if any(phrase.startswith(neg) for neg in lex.negative_phrases):
         return None
     if pod:
-        return Partial(type="TIME", granularity="part_of_day", weekday=lex.weekday_of(word),
-                       part_of_day=lex.parts_of_day[pod], direction=direction)
+        return Partial(
+            type="TIME",
+            granularity="part_of_day",
+            weekday=lex.weekday_of(word),
+            part_of_day=lex.parts_of_day[pod],
+            direction=direction,
+        )
     return Partial(granularity="day", weekday=lex.weekday_of(word), direction=direction)
 
 
@@ -267,9 +509,13 @@ def _year_rule(match: re.Match[str], text: str) -> Partial | None:
     lex = lexicon()
     year = int(match["year"])
     era = (match["era"] or "").upper().replace(".", "")
-    fiscal = bool(match["fiscal"]) and "fiscal" in match["fiscal"].lower() or (match["fiscal"] or "").upper().startswith("FY")
+    fiscal = (bool(match["fiscal"]) and "fiscal" in match["fiscal"].lower()) or (
+        match["fiscal"] or ""
+    ).upper().startswith("FY")
     if not era and not fiscal and not match["pmod"] and not match["the"]:
         if _is_number_context(text, match.start("year"), match.end("year"), lex):
+            return None
+        if _is_label_number(text, match.start("year"), match.end("year"), lex):
             return None
         if year < 1000 or (year > 2100 and _word_before(text, match.start()) not in lex.signals):
             return None
@@ -288,8 +534,22 @@ def _year_range(match: re.Match[str], text: str) -> list[Candidate] | None:
     if second <= first or second - first > 200:
         return None
     return [
-        Candidate(match.start("y1"), match.end("y1"), Partial(granularity="year", year=first), "year_range", 2, "start"),
-        Candidate(match.start("y2"), match.end("y2"), Partial(granularity="year", year=second), "year_range", 2, "end"),
+        Candidate(
+            match.start("y1"),
+            match.end("y1"),
+            Partial(granularity="year", year=first),
+            "year_range",
+            2,
+            "start",
+        ),
+        Candidate(
+            match.start("y2"),
+            match.end("y2"),
+            Partial(granularity="year", year=second),
+            "year_range",
+            2,
+            "end",
+        ),
     ]
 
 
@@ -303,7 +563,9 @@ def _decade(match: re.Match[str], text: str) -> Partial | None:
                 # "the 1900s" is the century in news usage
                 return Partial(granularity="century", century=int(digits[:2]), mod=mod)
             return Partial(granularity="decade", decade=int(digits[:3]), mod=mod)
-        return Partial(granularity="decade", decade=190 + int(digits[0]) if digits != "00" else 200, mod=mod)
+        return Partial(
+            granularity="decade", decade=190 + int(digits[0]) if digits != "00" else 200, mod=mod
+        )
     word = match["dword"].lower()
     return Partial(granularity="decade", decade=190 + lex.decade_words[word], mod=mod)
 
@@ -311,7 +573,9 @@ def _decade(match: re.Match[str], text: str) -> Partial | None:
 def _century(match: re.Match[str], text: str) -> Partial | None:
     lex = lexicon()
     raw = match["ord"].lower()
-    number = lex.ordinals.get(raw) or (int(re.sub(r"\D", "", raw)) if re.search(r"\d", raw) else None)
+    number = lex.ordinals.get(raw) or (
+        int(re.sub(r"\D", "", raw)) if re.search(r"\d", raw) else None
+    )
     if not number:
         return None
     if match["bc"]:
@@ -325,31 +589,67 @@ def _season(match: re.Match[str], text: str) -> Partial | None:
     year = _year(match)
     mod = _pmod(match, lex)
     before = _word_before(text, match.start())
-    if not det and not year and not mod and before not in ("in", "during", "since", "until", "by", "of", "through", "this", "last", "next"):
+    if (
+        not det
+        and not year
+        and not mod
+        and before
+        not in ("in", "during", "since", "until", "by", "of", "through", "this", "last", "next")
+    ):
         return None
     if year and _is_number_context(text, match.start("year"), match.end("year"), lex):
         return None
+    if not year and re.match(r"\s{1,3}of\b", text[match.end() : match.end() + 6]):
+        return None  # "the fall of the Berlin Wall", "the spring of discontent"
     season = lex.seasons[match["season"].lower()]
-    direction = {"last": -1, "this past": -1, "past": -1, "next": 1, "this coming": 1, "this": 0, "coming": 1}.get(det)
+    direction = {
+        "last": -1,
+        "this past": -1,
+        "past": -1,
+        "next": 1,
+        "this coming": 1,
+        "this": 0,
+        "coming": 1,
+    }.get(det)
     return Partial(granularity="season", season=season, year=year, direction=direction, mod=mod)
 
 
 def _quarter(match: re.Match[str], text: str) -> Partial | list[Candidate] | None:
-    lex = lexicon()
     unit = match["qunit"].lower()
     ordinal = (match["qord"] or "").lower().rstrip("-")
     rel = re.sub(r"^comparable\s+", "", (match["qrel"] or "").lower())
     year = _year(match) or _year(match, "year0")
     if unit == "period":
-        if not (rel.replace(" ", "-") in ("year-ago", "year-earlier", "latest", "comparable") or year):
+        if not (
+            rel.replace(" ", "-") in ("year-ago", "year-earlier", "latest", "comparable") or year
+        ):
             return None  # "a period of calm" is not a reporting period
         unit = "quarter"
     after = text[match.end() : match.end() + 12].lower()
     if not ordinal and not rel and not match["qthe"]:
         return None
-    if re.match(r"\s{0,3}of\s{1,3}(?:a|an|the|its|their|his|her|our|all|those|these|\d)\b", after) and not year:
+    if (
+        re.match(r"\s{0,3}of\s{1,3}(?:a|an|the|its|their|his|her|our|all|those|these|\d)\b", after)
+        and not year
+    ):
         return None  # "a quarter of the vote": a fraction
-    index = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}.get(ordinal)
+    index = {
+        "first": 1,
+        "1st": 1,
+        "second": 2,
+        "2nd": 2,
+        "third": 3,
+        "3rd": 3,
+        "fourth": 4,
+        "4th": 4,
+    }.get(ordinal)
+    if match["qyrel"] and index is not None:
+        # "the second half of the year", "the third quarter of next year"
+        offset = {"the": 0, "this": 0, "last": -1, "next": 1}[match["qyrel"].lower()]
+        if unit == "half" and index <= 2:
+            return Partial(granularity="half", half=index, unit="year_part", offset=offset)
+        if unit == "quarter":
+            return Partial(granularity="quarter", quarter=index, unit="year_part", offset=offset)
     if unit == "half":
         if index is None or index > 2:
             return None
@@ -389,16 +689,32 @@ def _relative_unit(match: re.Match[str], text: str) -> Partial | None:
     mod = _pmod(match, lex) or _earlier_later(match)
     if rel in ("following", "previous", "preceding", "prior"):
         # "the following year" hangs on the last date mentioned, not the publication date
-        return Partial(granularity=_granularity_of_unit(unit), unit=unit, offset=1 if rel == "following" else -1,  # type: ignore[arg-type]
-                       anchored=True, mod=mod)
-    offset = {"last": -1, "past": -1, "this past": -1, "next": 1, "coming": 1, "this coming": 1,
-              "this": 0, "current": 0, "present": 0}[rel]
+        return Partial(
+            granularity=_granularity_of_unit(unit),
+            unit=unit,
+            offset=1 if rel == "following" else -1,
+            anchored=True,
+            mod=mod,
+        )
+    offset = {
+        "last": -1,
+        "past": -1,
+        "this past": -1,
+        "next": 1,
+        "coming": 1,
+        "this coming": 1,
+        "this": 0,
+        "current": 0,
+        "present": 0,
+    }[rel]
     if unit == "year" and offset == -1 and not mod:
         # "profit fell from $2 a share last year" next to "third-quarter": that quarter
-        return Partial(granularity="year", unit="year", offset=-1, follow_context=True, context_reach=0)
+        return Partial(
+            granularity="year", unit="year", offset=-1, follow_context=True, context_reach=0
+        )
     if unit == "weekend":
         return Partial(granularity="weekend", unit="week", offset=offset, weekend=True, mod=mod)
-    return Partial(granularity=_granularity_of_unit(unit), unit=unit, offset=offset, mod=mod)  # type: ignore[arg-type]
+    return Partial(granularity=_granularity_of_unit(unit), unit=unit, offset=offset, mod=mod)
 
 
 def _earlier_later(match: re.Match[str]) -> str | None:
@@ -424,32 +740,73 @@ def _counted(match: re.Match[str], text: str) -> Partial | list[Candidate] | Non
     one_year = unit == "year" and amount == 1
     if tail in ("ago", "back") and whole:
         assert isinstance(amount, float | int)
-        return Partial(granularity=_granularity_of_unit(unit), unit=unit, offset=-int(amount), mod=mod,  # type: ignore[arg-type]
-                       follow_context=one_year)
+        return Partial(
+            granularity=_granularity_of_unit(unit),
+            unit=unit,
+            offset=-int(amount),
+            mod=mod,
+            follow_context=one_year,
+        )
     if tail in ("earlier", "later") and whole:
         assert isinstance(amount, float | int)
         sign = -1 if tail == "earlier" else 1
-        return Partial(granularity=_granularity_of_unit(unit), unit=unit, offset=sign * int(amount), anchored=True, mod=mod,  # type: ignore[arg-type]
-                       follow_context=one_year)
+        return Partial(
+            granularity=_granularity_of_unit(unit),
+            unit=unit,
+            offset=sign * int(amount),
+            anchored=True,
+            mod=mod,
+            follow_context=one_year,
+        )
     if tail == "from now" and isinstance(amount, float | int) and amount == int(amount):
-        return Partial(granularity=_granularity_of_unit(unit), unit=unit, offset=int(amount), mod=mod)  # type: ignore[arg-type]
+        return Partial(
+            granularity=_granularity_of_unit(unit), unit=unit, offset=int(amount), mod=mod
+        )
     if tail in ("ago", "back") and amount == "X":
         return Partial(granularity="ref", ref="PAST_REF")
     if match["num"].lower() in ("a", "an") and _is_rate(text, match.start()):
-        return Partial(type="SET", granularity="unknown", duration=_duration_value(1.0, unit), quant="EACH")
+        return Partial(
+            type="SET", granularity="unknown", duration=_duration_value(1.0, unit), quant="EACH"
+        )
     if unit == "quarter" and (match["joint"] == "-" or after == "of"):
         return None  # "three-quarters of the vote" is a fraction
-    if unit == "second" and match["num"].lower() in ("a", "an") and _word_before(text, match.start()) not in ("for", "within", "in", "than"):
+    if unit == "quarter" and match["num"].lower() in ("a", "an") and after != "century":
+        return None  # "he found a quarter": a coin, or a fraction
+    if (match["rel"] or "").strip().lower() == "last" and _word_before(
+        text, match.start("rel")
+    ) in _VERB_CUES:
+        # "expected to last 3 months": "last" is the verb, the duration follows it
+        amount_partial = Partial(
+            type="DURATION", granularity="unknown", duration=_duration_value(amount, unit)
+        )
+        return [Candidate(match.start("num"), match.end("unit"), amount_partial, "counted", 1)]
+    if (
+        unit == "second"
+        and match["num"].lower() in ("a", "an")
+        and _word_before(text, match.start()) not in ("for", "within", "in", "than")
+    ):
         return None  # "a second time", "a second round": an ordinal
-    if unit == "second" and match["unit"].lower() == "second" and amount != 1 and match["joint"] != "-":
+    if (
+        unit == "second"
+        and match["unit"].lower() == "second"
+        and amount != 1
+        and match["joint"] != "-"
+    ):
         return None  # "the 1988 second quarter": an ordinal, not 1,988 seconds
-    partial = Partial(type="DURATION", granularity="unknown", duration=_duration_value(amount, unit), mod=mod)
+    partial = Partial(
+        type="DURATION", granularity="unknown", duration=_duration_value(amount, unit), mod=mod
+    )
     if match["qmod"] and _keeps_modifier(match["qmod"]):
         return [Candidate(match.start(), match.end(), partial, "counted", 1)]
     if match["the"] and match["joint"] == "-" and not match["rel"]:
         # "the 14-day limit": "the" belongs to the noun the adjective modifies
         return [Candidate(match.end("the"), match.end("body"), partial, "counted", 1)]
     return partial
+
+
+_VERB_CUES = frozenset(
+    {"to", "will", "would", "can", "could", "may", "might", "must", "should", "not", "n't"}
+)
 
 
 def _keeps_modifier(text: str) -> bool:
@@ -459,15 +816,33 @@ def _keeps_modifier(text: str) -> bool:
 
 
 _INSIDE_MODIFIERS = frozenset(
-    {"more than", "less than", "fewer than", "at least", "no more than", "no less than", "up to",
-     "nearly", "almost", "around", "upwards of", "at most", "just under"}
+    {
+        "more than",
+        "less than",
+        "fewer than",
+        "at least",
+        "no more than",
+        "no less than",
+        "up to",
+        "nearly",
+        "almost",
+        "around",
+        "upwards of",
+        "at most",
+        "just under",
+    }
 )
 
 
 def _is_rate(text: str, start: int) -> bool:
     # "200,000 guns a year", "twice a week": a frequency, not a length of time
     before = text[max(0, start - 40) : start].lower()
-    return bool(re.search(r"(?:\d|times|twice|once|thrice|percent|%|dollars|guns|cents|barrels)\W{0,3}\s{0,3}(?:\w+\s){0,1}$", before))
+    return bool(
+        re.search(
+            r"(?:\d|times|twice|once|thrice|percent|%|dollars|guns|cents|barrels)\W{0,3}\s{0,3}(?:\w+\s){0,1}$",
+            before,
+        )
+    )
 
 
 def _quantity_mod(match: re.Match[str], lex: Lexicon) -> str | None:
@@ -497,7 +872,13 @@ def _day_word(match: re.Match[str], text: str) -> Partial | None:
     if word == "tonight":
         pod = pod or "night"
     if pod:
-        return Partial(type="TIME", granularity="part_of_day", unit="day", offset=offset, part_of_day=lex.parts_of_day[pod])
+        return Partial(
+            type="TIME",
+            granularity="part_of_day",
+            unit="day",
+            offset=offset,
+            part_of_day=lex.parts_of_day[pod],
+        )
     return Partial(granularity="day", unit="day", offset=offset, mod=_pmod(match, lex))
 
 
@@ -508,22 +889,70 @@ def _this_part_of_day(match: re.Match[str], text: str) -> Partial | None:
     offset = -1 if rel == "last" else 0
     if rel == "last" and pod != "night":
         offset = -1
-    return Partial(type="TIME", granularity="part_of_day", unit="day", offset=offset, part_of_day=lex.parts_of_day[pod])
+    return Partial(
+        type="TIME",
+        granularity="part_of_day",
+        unit="day",
+        offset=offset,
+        part_of_day=lex.parts_of_day[pod],
+    )
 
 
 def _ref(kind: str) -> Handler:
     def handler(match: re.Match[str], text: str) -> Partial | None:
         word = match.group().lower()
         after = _word_after(text, match.end())
-        if word == "now" and after in ("that",) and False:
+        if word in ("current", "recent") and after in (
+            "account",
+            "accounts",
+            "events",
+            "affairs",
+            "rate",
+            "flow",
+            "flows",
+            "state",
+        ):
             return None
-        if word in ("current", "recent") and after in ("account", "accounts", "events", "affairs", "rate", "flow", "flows", "state"):
-            return None
-        if word == "future" and after in ("contract", "contracts", "prices", "trading", "exchange", "market", "markets"):
+        if word == "current" and (after in _NOUN_FOLLOWERS or not after):
+            return None  # "the current was too strong": the noun
+        if word == "future" and after in (
+            "contract",
+            "contracts",
+            "prices",
+            "trading",
+            "exchange",
+            "market",
+            "markets",
+        ):
             return None
         return Partial(granularity="ref", ref=kind)
 
     return handler
+
+
+_NOUN_FOLLOWERS = frozenset(
+    {
+        "is",
+        "was",
+        "are",
+        "were",
+        "has",
+        "had",
+        "of",
+        "and",
+        "or",
+        "in",
+        "from",
+        "that",
+        "which",
+        "carried",
+        "swept",
+        "flows",
+        "flowed",
+        "runs",
+        "ran",
+    }
+)
 
 
 def _set_adverb(match: re.Match[str], text: str) -> Partial | None:
@@ -539,13 +968,29 @@ def _every(match: re.Match[str], text: str) -> Partial | None:
     quant = match["every"].upper()
     other = bool(match["other"])
     if word in lex.weekdays:
-        return Partial(type="SET", granularity="unknown", duration=f"XXXX-WXX-{lex.weekday_of(word)}", quant=quant)
+        return Partial(
+            type="SET",
+            granularity="unknown",
+            duration=f"XXXX-WXX-{lex.weekday_of(word)}",
+            quant=quant,
+        )
     if word in lex.parts_of_day:
-        return Partial(type="SET", granularity="unknown", duration=f"P1D", part_of_day=lex.parts_of_day[word], quant=quant)
+        return Partial(
+            type="SET",
+            granularity="unknown",
+            duration="P1D",
+            part_of_day=lex.parts_of_day[word],
+            quant=quant,
+        )
     unit = lex.unit_of(word)
     if unit is None:
         return None
-    return Partial(type="SET", granularity="unknown", duration=_duration_value(2.0 if other else 1.0, unit), quant=quant)
+    return Partial(
+        type="SET",
+        granularity="unknown",
+        duration=_duration_value(2.0 if other else 1.0, unit),
+        quant=quant,
+    )
 
 
 def _time_of_day(match: re.Match[str], text: str) -> Partial | None:
@@ -561,18 +1006,37 @@ def _time_of_day(match: re.Match[str], text: str) -> Partial | None:
     lex = lexicon()
     weekday = match["twd"]
     dayword = (match["tdw"] or "").lower()
-    partial = Partial(type="TIME", granularity="minute", hour=hour, minute=minute, unit="day", offset=0)
+    partial = Partial(
+        type="TIME", granularity="minute", hour=hour, minute=minute, unit="day", offset=0
+    )
     if weekday:
-        return replace(partial, weekday=lex.weekday_of(re.sub(r"['’]s$", "", weekday)), unit=None, offset=None)
+        return replace(
+            partial, weekday=lex.weekday_of(re.sub(r"['’]s$", "", weekday)), unit=None, offset=None
+        )
     if dayword:
         return replace(partial, offset=lex.day_words[dayword])
     return partial
 
 
 def _clock_24(match: re.Match[str], text: str) -> Partial | None:
-    if _word_before(text, match.start()) in ("score", "scored", "ratio", "by", "won", "lost", "beat") or _word_after(text, match.end()) in ("ratio", "margin", "vote", "votes", "win", "lead"):
+    if _word_before(text, match.start()) in (
+        "score",
+        "scored",
+        "ratio",
+        "by",
+        "won",
+        "lost",
+        "beat",
+    ) or _word_after(text, match.end()) in ("ratio", "margin", "vote", "votes", "win", "lead"):
         return None
-    return Partial(type="TIME", granularity="minute", hour=int(match["h"]), minute=int(match["mi"]), unit="day", offset=0)
+    return Partial(
+        type="TIME",
+        granularity="minute",
+        hour=int(match["h"]),
+        minute=int(match["mi"]),
+        unit="day",
+        offset=0,
+    )
 
 
 def _noon(match: re.Match[str], text: str) -> Partial | None:
@@ -597,15 +1061,29 @@ def _holiday(match: re.Match[str], text: str) -> Partial | None:
 
 def _week_of(match: re.Match[str], text: str) -> Partial | None:
     lex = lexicon()
-    return Partial(granularity="week", year=_year(match), month=lex.month_of(match["month"]), day=_day(match["day"]), week=-1)
+    return Partial(
+        granularity="week",
+        year=_year(match),
+        month=lex.month_of(match["month"]),
+        day=_day(match["day"]),
+        week=-1,
+    )
 
 
 def _anchored_day(match: re.Match[str], text: str) -> Partial | None:
     lex = lexicon()
     rel = re.sub(r"\s+", " ", match["arel"].lower())
     unit = lex.unit_of(match["aunit"]) or "day"
-    offset = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "prior": -1, "same": 0, "that": 0}[rel]
-    return Partial(granularity=_granularity_of_unit(unit), unit=unit, offset=offset, anchored=True)  # type: ignore[arg-type]
+    offset = {
+        "next": 1,
+        "following": 1,
+        "previous": -1,
+        "preceding": -1,
+        "prior": -1,
+        "same": 0,
+        "that": 0,
+    }[rel]
+    return Partial(granularity=_granularity_of_unit(unit), unit=unit, offset=offset, anchored=True)
 
 
 # ---------------------------------------------------------------- table
@@ -625,11 +1103,15 @@ def rules() -> tuple[Rule, ...]:
     qmods = alternation(list(lex.quantity_modifiers))
     set_adverbs = alternation(list(lex.set_adverbs))
     every_targets = alternation(list(lex.units) + list(lex.parts_of_day)) + "|" + weekday
-    holidays = alternation(list(lex.fixed_holidays) + list(lex.nth_weekday_holidays) + list(lex.easter_holidays))
+    holidays = alternation(
+        list(lex.fixed_holidays) + list(lex.nth_weekday_holidays) + list(lex.easter_holidays)
+    )
     the = r"(?:(?i:the)\s{1,3})"
     spoken_tens = "(?i:" + "|".join(lex.tens) + ")"
     spoken_units = "(?i:one|two|three|four|five|six|seven|eight|nine)"
-    spoken_teens = "(?i:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+    spoken_teens = (
+        "(?i:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+    )
     year = _YEAR
 
     def rule(name: str, pattern: str, handler: Handler, priority: int = 0) -> Rule:
@@ -639,43 +1121,226 @@ def rules() -> tuple[Rule, ...]:
         return rule(name, r"(?<![\w-])" + alternation(list(words)) + r"(?![\w-])", _ref(kind), -1)
 
     return (
-        rule("iso_date", rf"(?<![\w/-])(?P<y>\d{{4}})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?:T(?P<H>[01]\d|2[0-3]):(?P<M>[0-5]\d)(?::\d\d)?)?(?![\w/-])", _iso, 3),
-        rule("numeric_date", r"(?<![\w/.-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\w/])", _slash, 3),
-        rule("month_day", rf"(?:{weekday},?{_W})?(?P<month>{month}){_W}(?P<day>{_DAY})(?:,?{_W}(?P<year>{_CALENDAR_YEAR}))?", _month_day, 2),
-        rule("day_month", rf"(?:{weekday},?{_W})?(?:{the})?(?P<day>{_DAY})(?:{_W}of)?{_W}(?P<month>{month})(?:,?{_W}(?P<year>{_CALENDAR_YEAR}))?", _month_day, 2),
-        rule("month_year", rf"(?:{_POINT_MOD}[\s-]{{1,3}})?(?P<month>{month})(?:,|{_W}of)?{_W}(?P<year>{_CALENDAR_YEAR})", _month_year, 2),
-        rule("year_earlier", r"(?<![\w-])(?i:year[-\s](?:earlier|ago))(?![\w-])(?!\s{1,3}(?i:quarter|period|half))", _year_earlier),
-        rule("spoken_year", rf"(?:(?P<sy_lead>(?i:the\s{{1,3}}year)){_W})?(?<![\w-])(?P<sy>(?i:nineteen|eighteen|twenty)[\s-]{{1,3}}(?:(?i:hundred)|{spoken_tens}(?:[\s-]{{1,2}}{spoken_units})?|(?i:oh)[\s-]{{1,2}}{spoken_units}|{spoken_teens})|(?i:two\s{{1,3}}thousand(?:\s{{1,3}}(?:and\s{{1,3}})?(?:{spoken_units}|{spoken_teens}))?))(?![\w-])", _spoken_year, 1),
-        rule("month_spoken_year", rf"(?P<month>{month}){_W}(?P<sy>(?i:nineteen)[\s-]{{1,3}}{spoken_tens}(?:[\s-]{{1,2}}{spoken_units})?)(?![\w-])", _month_spoken_year, 3),
-        rule("season_spoken_year", rf"(?:{the})?(?P<season>{seasons}){_W}(?i:of){_W}(?P<sy>(?i:nineteen)[\s-]{{1,3}}{spoken_tens}(?:[\s-]{{1,2}}{spoken_units})?)(?![\w-])", _season_spoken_year, 3),
-        rule("period_edge", rf"{the}(?P<edge>(?i:beginning|start|middle|end|close)){_W}(?i:of){_W}(?i:the){_W}(?P<eunit>(?i:year|month|week|quarter|decade|century))(?![\w])", _period_edge, 1),
-        rule("month_rel_year", rf"(?P<month>{month}){_W}(?P<yrel>(?i:this|last|next|of\s{{1,3}}this|of\s{{1,3}}last|of\s{{1,3}}next)){_W}(?i:year)(?![\w])", _month_rel_year, 2),
-        rule("month", rf"(?:{_POINT_MOD}[\s-]{{1,3}})?(?:(?P<rel>(?i:this\s{{1,3}}past|last|next|this|past)){_W})?(?P<month>{month})", _bare_month),
-        rule("weekday", rf"(?:(?P<wmod>(?i:early|late|earlier|later)){_W})?(?:(?P<rel>(?i:this\s{{1,3}}past|this\s{{1,3}}coming|last|next|this|past|coming)){_W})?(?P<wd>{weekday})(?:{_W}(?P<pod>{pods}))?", _weekday, 1),
-        rule("year", rf"(?:{_POINT_MOD}[\s-]{{1,3}}(?:of{_W})?)?(?:(?P<the>(?i:the\s{{1,3}}year|the\s{{1,3}}summer\s{{1,3}}of)){_W})?(?:(?P<fiscal>(?i:fiscal(?:\s{{1,3}}year)?)|FY|F\.Y\.)\s{{0,3}})?(?:(?<=[A-Za-z]-)|{_LEFT})(?P<year>\d{{4}}|\d{{1,4}}(?={_W}(?:B\.C|BC|A\.D|AD|CE)))(?![\d,]\d|\.\d)(?:{_W}(?P<era>B\.C\.E?|BCE?|A\.D\.|AD|CE)(?!\w))?", _year_rule_dispatch),
-        rule("year_range", rf"{_LEFT}(?P<y1>{year})\s?[-–]\s?(?P<y2>{year}|\d{{2}})(?![\d\w])", _year_range, 3),
-        rule("decade", rf"(?:{the})?(?:{_POINT_MOD}[\s-]{{1,3}})?(?:(?P<digits>(?:1\d|20)\d0)['’]?s|['’](?P<digits2>\d0)['’]?s|(?P<dword>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))(?![\w])", _decade_dispatch, 2),
-        rule("century", rf"(?:{the})?(?:{_POINT_MOD}[\s-]{{1,3}})?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ordinal_words})[\s-](?i:century)(?:{_W}(?P<bc>BC|B\.C\.))?", _century, 2),
-        rule("season", rf"(?:{_POINT_MOD}[\s-]{{1,3}})?(?:(?P<det>(?i:this\s{{1,3}}past|this\s{{1,3}}coming|the|this|last|next|past|coming)){_W})?(?:{_POINT_MOD2}[\s-]{{1,3}})?(?P<season>{seasons})(?![\w])(?:{_W}(?:of{_W})?(?P<year>{year}))?", _season),
-        rule("quarter", rf"(?P<qthe>(?i:the|its|their)\s{{1,3}})?(?:(?P<year0>{year}){_W})?(?:(?P<qrel>(?i:comparable\s{{1,3}}year[-\s]ago|comparable\s{{1,3}}year[-\s]earlier|year[-\s]ago|year[-\s]earlier|last|past|previous|prior|latest|current|recent|same|next|coming|following|fiscal|this)){_W})?(?:(?P<qord>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))(?P<qjoint>[\s-]))?(?:(?i:fiscal){_W})?(?P<qunit>(?i:quarter|half|period))(?![\w])(?:{_W}(?:(?i:of|ended|ending)){_W}(?:(?i:fiscal){_W})?(?P<year>{year}))?", _quarter, 1),
-        rule("q_notation", rf"(?<![\w])(?P<q>Q[1-4]|H[12])(?:{_W}|-)?(?P<year>{year})?(?![\w])", _q_notation, 1),
-        rule("relative_unit", rf"(?:(?:{_POINT_MOD}|(?P<el>(?i:earlier|later))){_W})?(?:{the})?(?P<rel>(?i:this\s{{1,3}}past|this\s{{1,3}}coming|last|past|next|coming|this|current|following|previous|preceding|present)){_W}(?:(?i:fiscal|full|calendar){_W})?{unit}", _relative_unit),
-        rule("counted", rf"(?:(?P<qmod>{qmods}){_W})?(?P<body>(?P<the>{the})?(?P<rel>(?i:past|last|next|coming|first|previous|following|final|latest|remaining|further)\s{{1,3}})?{number}(?P<joint>[\s-])(?:(?i:more|additional|straight|consecutive|full|long|short|extra|whole)\s{{1,3}})?{unit}(?P<half2>\s{{1,3}}and\s{{1,3}}a\s{{1,3}}half)?(?P<tail>{_W}(?i:ago|earlier|later|back|previously|from\s{{1,3}}now))?)", _counted, 1),
-        rule("half_unit", rf"(?:(?P<qmod>{qmods}){_W})?(?P<body>(?i:half\s{{1,3}}an?|a\s{{1,3}}half)[\s-]{unit})", _half_unit, 1),
-        rule("vague_units", rf"(?:(?P<lead>(?i:recent|the\s{{1,3}}past|the\s{{1,3}}coming|the\s{{1,3}}next|coming)){_W})?(?<![\w-])(?P<units>(?i:years|months|weeks|days|decades|centuries|hours|minutes))(?![\w-])", _vague_units, -1),
-        rule("day_word", rf"(?:{_POINT_MOD}{_W})?(?P<dw>(?i:today|yesterday|tomorrow|tonight))(?!['’]s\w)(?:{_W}(?P<pod>{pods}))?(?![\w])", _day_word, 1),
-        rule("this_part_of_day", rf"(?:(?i:earlier|later){_W})?(?P<prel>(?i:this|last|tomorrow|yesterday)){_W}(?P<ppod>{pods})(?![\w])", _this_part_of_day, 1),
-        rule("anchored_day", rf"(?:{the})?(?P<arel>(?i:next|following|previous|preceding|prior|same)){_W}(?P<aunit>(?i:day|week|month|year|morning|night))(?![\w])", _anchored_dispatch, 1),
-        rule("that_unit", rf"(?P<arel>(?i:that))(?:{_W}(?i:same))?{_W}(?P<aunit>(?i:day|week|month|year))(?![\w])", _anchored_dispatch),
-        rule("time_of_day", rf"{_LEFT}(?P<h>\d{{1,2}})(?:[:.](?P<mi>[0-5]\d))?\s{{0,2}}(?P<ampm>(?i:a\.\s?m\.?|p\.\s?m\.?|am|pm)(?![\w]))(?:{_W}(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET))?(?:,?{_W}(?:(?P<twd>{weekday})|(?P<tdw>(?i:today|yesterday|tomorrow))))?", _time_of_day, 2),
-        rule("clock_24", rf"{_LEFT}(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])(?:{_W}(?:GMT|UTC|EST|EDT|local\s{{1,3}}time))?", _clock_24),
-        rule("noon", rf"(?<![\w-])(?P<noon>(?i:noon|midnight|midday))(?![\w-])(?:,?{_W}(?P<twd>{weekday}))?", _noon),
-        rule("holiday", rf"(?<![\w])(?P<hol>{holidays})(?![\w])(?:,?{_W}(?P<year>{year}))?", _holiday_dispatch, 1),
-        rule("week_of", rf"{the}(?i:week){_W}(?i:of){_W}(?P<month>{month}){_W}(?P<day>{_DAY})(?:,?{_W}(?P<year>{year}))?", _week_of, 3),
+        rule(
+            "iso_date",
+            r"(?<![\w/-])(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?:T(?P<H>[01]\d|2[0-3]):(?P<M>[0-5]\d)(?::\d\d)?)?(?![\w/-])",
+            _iso,
+            3,
+        ),
+        rule(
+            "numeric_date",
+            r"(?<![\w/.-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\w/])",
+            _slash,
+            3,
+        ),
+        rule(
+            "month_day",
+            rf"(?:{weekday},?{_W})?(?P<month>{month}){_W}(?P<day>{_DAY})(?:,?{_W}(?P<year>{_CALENDAR_YEAR}))?",
+            _month_day,
+            2,
+        ),
+        rule(
+            "day_month",
+            rf"(?:{weekday},?{_W})?(?:{the})?(?P<day>{_DAY})(?:{_W}of)?{_W}(?P<month>{month})(?:,?{_W}(?P<year>{_CALENDAR_YEAR}))?",
+            _month_day,
+            2,
+        ),
+        rule(
+            "month_year",
+            rf"(?:{_POINT_MOD}[\s-]{{1,3}})?(?P<month>{month})(?:,|{_W}of)?{_W}(?P<year>{_CALENDAR_YEAR})",
+            _month_year,
+            2,
+        ),
+        rule(
+            "year_earlier",
+            r"(?<![\w-])(?i:year[-\s](?:earlier|ago))(?![\w-])(?!\s{1,3}(?i:quarter|period|half))",
+            _year_earlier,
+        ),
+        rule(
+            "spoken_year",
+            rf"(?:(?P<sy_lead>(?i:the\s{{1,3}}year)){_W})?(?<![\w-])(?P<sy>(?i:nineteen|eighteen|twenty)[\s-]{{1,3}}(?:(?i:hundred)|{spoken_tens}(?:[\s-]{{1,2}}{spoken_units})?|(?i:oh)[\s-]{{1,2}}{spoken_units}|{spoken_teens})|(?i:two\s{{1,3}}thousand(?:\s{{1,3}}(?:and\s{{1,3}})?(?:{spoken_units}|{spoken_teens}))?))(?![\w-])",
+            _spoken_year,
+            1,
+        ),
+        rule(
+            "month_spoken_year",
+            rf"(?P<month>{month}){_W}(?P<sy>(?i:nineteen)[\s-]{{1,3}}{spoken_tens}(?:[\s-]{{1,2}}{spoken_units})?)(?![\w-])",
+            _month_spoken_year,
+            3,
+        ),
+        rule(
+            "season_spoken_year",
+            rf"(?:{the})?(?P<season>{seasons}){_W}(?i:of){_W}(?P<sy>(?i:nineteen)[\s-]{{1,3}}{spoken_tens}(?:[\s-]{{1,2}}{spoken_units})?)(?![\w-])",
+            _season_spoken_year,
+            3,
+        ),
+        rule(
+            "period_edge",
+            rf"{the}(?P<edge>(?i:beginning|start|middle|end|close)){_W}(?i:of){_W}(?i:the){_W}(?P<eunit>(?i:year|month|week|quarter|decade|century))(?![\w])",
+            _period_edge,
+            1,
+        ),
+        rule(
+            "month_rel_year",
+            rf"(?P<month>{month}){_W}(?P<yrel>(?i:this|last|next|of\s{{1,3}}this|of\s{{1,3}}last|of\s{{1,3}}next)){_W}(?i:year)(?![\w])",
+            _month_rel_year,
+            2,
+        ),
+        rule(
+            "month",
+            rf"(?:{_POINT_MOD}[\s-]{{1,3}})?(?:(?P<rel>(?i:this\s{{1,3}}past|last|next|this|past)){_W})?(?P<month>{month})",
+            _bare_month,
+        ),
+        rule(
+            "weekday_of_week",
+            rf"(?P<wd>{weekday}){_W}(?P<wrel>(?i:last|this|next)){_W}(?i:week)(?![\w])",
+            _weekday_of_week,
+            2,
+        ),
+        rule(
+            "weekday",
+            rf"(?:(?P<wmod>(?i:early|late|earlier|later)){_W})?(?:(?P<rel>(?i:this\s{{1,3}}past|this\s{{1,3}}coming|last|next|this|past|coming)){_W})?(?P<wd>{weekday})(?:{_W}(?P<pod>{pods}))?",
+            _weekday,
+            1,
+        ),
+        rule(
+            "year",
+            rf"(?:{_POINT_MOD}[\s-]{{1,3}}(?:of{_W})?)?(?:(?P<the>(?i:the\s{{1,3}}year|the\s{{1,3}}summer\s{{1,3}}of)){_W})?(?:(?P<fiscal>(?i:fiscal(?:\s{{1,3}}year)?)|FY|F\.Y\.)\s{{0,3}})?(?:(?<=[A-Za-z]-)|{_LEFT})(?P<year>\d{{4}}|\d{{1,4}}(?={_W}(?:B\.C|BC|A\.D|AD|CE)))(?![\d,]\d|\.\d)(?:{_W}(?P<era>B\.C\.E?|BCE?|A\.D\.|AD|CE)(?!\w))?",
+            _year_rule_dispatch,
+        ),
+        rule(
+            "year_range",
+            rf"{_LEFT}(?P<y1>{year})\s?[-–]\s?(?P<y2>{year}|\d{{2}})(?![\d\w])",
+            _year_range,
+            3,
+        ),
+        rule(
+            "decade",
+            rf"(?:{the})?(?:{_POINT_MOD}[\s-]{{1,3}})?(?:(?P<digits>(?:1\d|20)\d0)['’]?s|['’](?P<digits2>\d0)['’]?s|(?P<dword>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))(?![\w])",
+            _decade_dispatch,
+            2,
+        ),
+        rule(
+            "century",
+            rf"(?:{the})?(?:{_POINT_MOD}[\s-]{{1,3}})?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ordinal_words})[\s-](?i:century)(?:{_W}(?P<bc>BC|B\.C\.))?",
+            _century,
+            2,
+        ),
+        rule(
+            "season",
+            rf"(?:{_POINT_MOD}[\s-]{{1,3}})?(?:(?P<det>(?i:this\s{{1,3}}past|this\s{{1,3}}coming|the|this|last|next|past|coming)){_W})?(?:{_POINT_MOD2}[\s-]{{1,3}})?(?P<season>{seasons})(?![\w])(?:{_W}(?:of{_W})?(?P<year>{year}))?",
+            _season,
+        ),
+        rule(
+            "quarter",
+            rf"(?P<qthe>(?i:the|its|their)\s{{1,3}})?(?:(?P<year0>{year}){_W})?(?:(?P<qrel>(?i:comparable\s{{1,3}}year[-\s]ago|comparable\s{{1,3}}year[-\s]earlier|year[-\s]ago|year[-\s]earlier|last|past|previous|prior|latest|current|recent|same|next|coming|following|fiscal|this)){_W})?(?:(?P<qord>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))(?P<qjoint>[\s-]))?(?:(?i:fiscal){_W})?(?P<qunit>(?i:quarter|half|period))(?![\w])(?:{_W}(?:(?i:of|ended|ending)){_W}(?:(?i:fiscal){_W})?(?:(?P<year>{year})|(?P<qyrel>(?i:the|this|last|next)){_W}(?i:year)(?![\w])))?",
+            _quarter,
+            1,
+        ),
+        rule(
+            "q_notation",
+            rf"(?<![\w])(?P<q>Q[1-4]|H[12])(?:{_W}|-)?(?P<year>{year})?(?![\w])",
+            _q_notation,
+            1,
+        ),
+        rule(
+            "relative_unit",
+            rf"(?:(?:{_POINT_MOD}|(?P<el>(?i:earlier|later))){_W})?(?:{the})?(?P<rel>(?i:this\s{{1,3}}past|this\s{{1,3}}coming|last|past|next|coming|this|current|following|previous|preceding|present)){_W}(?:(?i:fiscal|full|calendar){_W})?{unit}",
+            _relative_unit,
+        ),
+        rule(
+            "counted",
+            rf"(?:(?P<qmod>{qmods}){_W})?(?P<body>(?P<the>{the})?(?P<rel>(?i:past|last|next|coming|first|previous|following|final|latest|remaining|further)\s{{1,3}})?{number}(?P<joint>[\s-])(?:(?i:more|additional|straight|consecutive|full|long|short|extra|whole)\s{{1,3}})?{unit}(?P<half2>\s{{1,3}}and\s{{1,3}}a\s{{1,3}}half)?(?P<tail>{_W}(?i:ago|earlier|later|back|previously|from\s{{1,3}}now))?)",
+            _counted,
+            1,
+        ),
+        rule(
+            "half_unit",
+            rf"(?:(?P<qmod>{qmods}){_W})?(?P<body>(?i:half\s{{1,3}}an?|a\s{{1,3}}half)[\s-]{unit})",
+            _half_unit,
+            1,
+        ),
+        rule(
+            "vague_units",
+            rf"(?:(?P<lead>(?i:recent|the\s{{1,3}}past|the\s{{1,3}}coming|the\s{{1,3}}next|coming)){_W})?(?<![\w-])(?P<units>(?i:years|months|weeks|days|decades|centuries|hours|minutes))(?![\w-])",
+            _vague_units,
+            -1,
+        ),
+        rule(
+            "day_word",
+            rf"(?:{_POINT_MOD}{_W})?(?P<dw>(?i:today|yesterday|tomorrow|tonight))(?!['’]s\w)(?:{_W}(?P<pod>{pods}))?(?![\w])",
+            _day_word,
+            1,
+        ),
+        rule(
+            "this_part_of_day",
+            rf"(?:(?i:earlier|later){_W})?(?P<prel>(?i:this|last|tomorrow|yesterday)){_W}(?P<ppod>{pods})(?![\w])",
+            _this_part_of_day,
+            1,
+        ),
+        rule(
+            "anchored_day",
+            rf"(?:{the})?(?P<arel>(?i:next|following|previous|preceding|prior|same)){_W}(?P<aunit>(?i:day|week|month|year|morning|night))(?![\w])",
+            _anchored_dispatch,
+            1,
+        ),
+        rule(
+            "that_unit",
+            rf"(?P<arel>(?i:that))(?:{_W}(?i:same))?{_W}(?P<aunit>(?i:day|week|month|year))(?![\w])",
+            _anchored_dispatch,
+        ),
+        rule(
+            "time_of_day",
+            rf"{_LEFT}(?P<h>\d{{1,2}})(?:[:.](?P<mi>[0-5]\d))?\s{{0,2}}(?P<ampm>(?i:a\.\s?m\.?|p\.\s?m\.?|am|pm)(?![\w]))(?:{_W}(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET))?(?:,?{_W}(?:(?P<twd>{weekday})|(?P<tdw>(?i:today|yesterday|tomorrow))))?",
+            _time_of_day,
+            2,
+        ),
+        rule(
+            "clock_24",
+            rf"{_LEFT}(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])(?:{_W}(?:GMT|UTC|EST|EDT|local\s{{1,3}}time))?",
+            _clock_24,
+        ),
+        rule(
+            "noon",
+            rf"(?<![\w-])(?P<noon>(?i:noon|midnight|midday))(?![\w-])(?:,?{_W}(?P<twd>{weekday}))?",
+            _noon,
+        ),
+        rule(
+            "holiday",
+            rf"(?<![\w])(?P<hol>{holidays})(?![\w])(?:,?{_W}(?P<year>{year}))?",
+            _holiday_dispatch,
+            1,
+        ),
+        rule(
+            "week_of",
+            rf"{the}(?i:week){_W}(?i:of){_W}(?P<month>{month}){_W}(?P<day>{_DAY})(?:,?{_W}(?P<year>{year}))?",
+            _week_of,
+            3,
+        ),
         rule("the_weekend", rf"(?<![\w])(?i:the){_W}(?i:weekend)(?![\w])", _the_weekend),
         rule("set_adverb", rf"(?<![\w-])(?P<adv>{set_adverbs})(?![\w-])", _set_adverb),
-        rule("every", rf"(?P<every>(?i:every|each))(?P<other>{_W}(?i:other))?{_W}(?P<every_unit>{every_targets})(?![\w])", _every, 1),
-        rule("per_unit", rf"(?<![\w])(?i:per){_W}(?P<every_unit>(?i:year|month|week|day|hour|annum))(?![\w])", _per_unit),
+        rule(
+            "weekday_plural",
+            r"(?<![\w])(?P<wds>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days)(?![\w])",
+            _weekday_plural,
+        ),
+        rule(
+            "at_present",
+            r"(?<![\w])(?i:at)\s{1,3}(?P<body>(?i:present))(?![\w])",
+            _ref("PRESENT_REF"),
+            1,
+        ),
+        rule(
+            "every",
+            rf"(?P<every>(?i:every|each))(?P<other>{_W}(?i:other))?{_W}(?P<every_unit>{every_targets})(?![\w])",
+            _every,
+            1,
+        ),
+        rule(
+            "per_unit",
+            rf"(?<![\w])(?i:per){_W}(?P<every_unit>(?i:year|month|week|day|hour|annum))(?![\w])",
+            _per_unit,
+        ),
         ref_rule("present_ref", lex.present_ref, "PRESENT_REF"),
         ref_rule("past_ref", lex.past_ref, "PAST_REF"),
         ref_rule("future_ref", lex.future_ref, "FUTURE_REF"),
@@ -703,7 +1368,17 @@ def _decade_dispatch(match: re.Match[str], text: str) -> Partial | None:
         if digits.endswith("00"):
             return Partial(granularity="century", century=int(digits[:2]), mod=mod)
         return Partial(granularity="decade", decade=int(digits[:3]), mod=mod)
-    if not match.group().lower().startswith("the") and _word_before(text, match.start()) not in ("in", "the", "late", "early", "mid", "during", "since", "until", "of"):
+    if not match.group().lower().startswith("the") and _word_before(text, match.start()) not in (
+        "in",
+        "the",
+        "late",
+        "early",
+        "mid",
+        "during",
+        "since",
+        "until",
+        "of",
+    ):
         return None  # "in her forties" is an age
     return _decade(match, text)
 
@@ -721,7 +1396,12 @@ def _half_unit(match: re.Match[str], text: str) -> Partial | None:
     unit = lex.unit_of(match["unit"]) or ""
     if not unit:
         return None
-    return Partial(type="DURATION", granularity="unknown", duration=_duration_value(0.5, unit), mod=_quantity_mod(match, lex))
+    return Partial(
+        type="DURATION",
+        granularity="unknown",
+        duration=_duration_value(0.5, unit),
+        mod=_quantity_mod(match, lex),
+    )
 
 
 def _anchored_dispatch(match: re.Match[str], text: str) -> Partial | None:
@@ -729,8 +1409,22 @@ def _anchored_dispatch(match: re.Match[str], text: str) -> Partial | None:
     word = match["aunit"].lower()
     rel = match["arel"].lower()
     if word in ("morning", "night"):
-        offset = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "prior": -1, "same": 0}[rel]
-        return Partial(type="TIME", granularity="part_of_day", unit="day", offset=offset, part_of_day=lex.parts_of_day[word], anchored=True)
+        offset = {
+            "next": 1,
+            "following": 1,
+            "previous": -1,
+            "preceding": -1,
+            "prior": -1,
+            "same": 0,
+        }[rel]
+        return Partial(
+            type="TIME",
+            granularity="part_of_day",
+            unit="day",
+            offset=offset,
+            part_of_day=lex.parts_of_day[word],
+            anchored=True,
+        )
     if rel == "next" and not match.group().lower().startswith("the"):
         return None  # "next week" without "the" is relative to now: the relative_unit rule
     return _anchored_day(match, text)
@@ -748,24 +1442,28 @@ def _per_unit(match: re.Match[str], text: str) -> Partial | None:
     lex = lexicon()
     word = match["every_unit"].lower()
     unit = "year" if word == "annum" else lex.unit_of(word) or "year"
-    return Partial(type="SET", granularity="unknown", duration=_duration_value(1.0, unit), quant="EACH")
+    return Partial(
+        type="SET", granularity="unknown", duration=_duration_value(1.0, unit), quant="EACH"
+    )
 
 
 def _month_rel_year(match: re.Match[str], text: str) -> Partial | None:
-    """"June last year", "January this year": the month of a year relative to the reference."""
+    """ "June last year", "January this year": the month of a year relative to the reference."""
     lex = lexicon()
     rel = match["yrel"].lower().split()[-1]
     offset = {"this": 0, "last": -1, "next": 1}[rel]
-    return Partial(granularity="month", month=lex.month_of(match["month"]), unit="year_month", offset=offset)
+    return Partial(
+        granularity="month", month=lex.month_of(match["month"]), unit="year_part", offset=offset
+    )
 
 
 def _year_earlier(match: re.Match[str], text: str) -> Partial | None:
-    """"year-earlier profit": the period in question, a year before."""
+    """ "year-earlier profit": the period in question, a year before."""
     return Partial(granularity="year", unit="year", offset=-1, follow_context=True)
 
 
 def _spoken_number(words: str) -> int | None:
-    """"nineteen ninety-four" → 1994, "two thousand" → 2000, "nineteen oh five" → 1905."""
+    """ "nineteen ninety-four" → 1994, "two thousand" → 2000, "nineteen oh five" → 1905."""
     lex = lexicon()
     parts = [p for p in re.split(r"[\s-]+", words.lower()) if p and p != "and"]
     if parts[:2] == ["two", "thousand"]:
@@ -782,7 +1480,7 @@ def _spoken_number(words: str) -> int | None:
 
 
 def _spoken_year(match: re.Match[str], text: str) -> Partial | None:
-    """Years as broadcast transcripts write them: "nineteen ninety-four", "the year two thousand"."""
+    """Years as transcripts write them: "nineteen ninety-four", "the year two thousand"."""
     year = _spoken_number(match["sy"])
     if year is None:
         return None
@@ -802,12 +1500,27 @@ def _season_spoken_year(match: re.Match[str], text: str) -> Partial | None:
     year = _spoken_number(match["sy"])
     if year is None:
         return None
-    return Partial(granularity="season", year=year, season=lexicon().seasons[match["season"].lower()])
+    return Partial(
+        granularity="season", year=year, season=lexicon().seasons[match["season"].lower()]
+    )
 
 
 def _period_edge(match: re.Match[str], text: str) -> Partial | None:
-    """"the end of the year": this year (or month, week…), with its part as the mod."""
+    """ "the end of the year": this year (or month, week…), with its part as the mod."""
     lex = lexicon()
     unit = lex.unit_of(match["eunit"]) or "year"
     mod = lex.point_modifiers[match["edge"].lower()]
-    return Partial(granularity=_granularity_of_unit(unit), unit=unit, offset=0, mod=mod)  # type: ignore[arg-type]
+    return Partial(granularity=_granularity_of_unit(unit), unit=unit, offset=0, mod=mod)
+
+
+def _weekday_plural(match: re.Match[str], text: str) -> Partial | None:
+    """ "The council meets on Mondays": every Monday."""
+    weekday = lexicon().weekday_of(match["wds"][:-1])
+    return Partial(type="SET", granularity="unknown", duration=f"XXXX-WXX-{weekday}", quant="EVERY")
+
+
+def _weekday_of_week(match: re.Match[str], text: str) -> Partial | None:
+    """ "Wednesday last week": that weekday of the shifted week."""
+    weekday = lexicon().weekday_of(re.sub(r"['’]s$", "", match["wd"]))
+    offset = {"last": -1, "this": 0, "next": 1}[match["wrel"].lower()]
+    return Partial(granularity="day", weekday=weekday, unit="week", offset=offset)

@@ -12,7 +12,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .lexicon import lexicon
-from .partial import Candidate
+from .partial import Candidate, Partial
 
 __all__ = ["link_ranges", "signal_before"]
 
@@ -48,13 +48,35 @@ def link_ranges(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
         connector = text[first.end : second.start].strip().lower()
         opener = signal_before(text, first.start)
         dash = connector in ("-", "–", "—")
-        if (opener == "from" and connector in ("to", "through", "thru", "until", "till", "-", "–", "—")) or (
-            opener == "between" and connector == "and"
-        ) or (dash and _same_kind(first, second)):
-            linked[i] = replace(first, range_role="start")
+        if (
+            (
+                opener == "from"
+                and connector in ("to", "through", "thru", "until", "till", "-", "–", "—")
+            )
+            or (opener == "between" and connector == "and")
+            or (dash and _same_kind(first, second))
+        ):
+            linked[i] = replace(
+                first, range_role="start", partial=_share_week(first.partial, second.partial)
+            )
             linked[i + 1] = replace(second, range_role="end")
     return linked
 
 
+def _share_week(first: Partial, second: Partial) -> Partial:
+    """ "from Monday to Wednesday last week": the week qualifies both ends."""
+    if (
+        first.weekday is not None
+        and first.unit is None
+        and second.weekday is not None
+        and second.unit == "week"
+    ):
+        return replace(first, unit="week", offset=second.offset)
+    return first
+
+
 def _same_kind(first: Candidate, second: Candidate) -> bool:
-    return first.partial.granularity == second.partial.granularity and first.partial.type == second.partial.type
+    return (
+        first.partial.granularity == second.partial.granularity
+        and first.partial.type == second.partial.type
+    )

@@ -7,7 +7,7 @@ by ``tests/test_resources.py`` so a typo in the data fails the tests, not a user
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -25,7 +25,7 @@ LEXICONS: tuple[str, ...] = (
 )
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_lexicon(name: str, language: str = "en") -> Any:
     """Parsed JSON of ``resources/<language>/<name>.json`` (cached; treat as read-only)."""
     path = resources.files(__package__).joinpath(language, f"{name}.json")
