@@ -47,6 +47,7 @@ _CONVERSE: dict[Relation, Relation] = {
     "since": "since",
     "until": "until",
 }
+_SIGNAL_WORD = re.compile(r"(?i)\b(?:" + "|".join(_CLAUSE_SIGNALS) + r")\b")
 _HEDGES = frozenset(
     {"shortly", "soon", "just", "long", "immediately", "right", "only", "well", "even"}
 )
@@ -217,9 +218,15 @@ def _placed_in_sentence(
     published: date | None,
     triggers: set[int],
 ) -> Iterable[Event]:
-    tokens = analysis.tokens(index)
-    if not any(t.text.lower() in _CLAUSE_SIGNALS for t in tokens):
+    sentence_text = analysis.sentences[index].text
+    if not _SIGNAL_WORD.search(sentence_text):
         return
+    # one side must be dated: an event of this sentence, or one reported elsewhere whose
+    # lemma this sentence repeats
+    lowered = sentence_text.lower()
+    if not local and not any(lemma[:4] in lowered for lemma in lemma_index):
+        return
+    tokens = analysis.tokens(index)
     for position, token in enumerate(tokens):
         relation = _CLAUSE_SIGNALS.get(token.text.lower())
         if relation is None or _starts_expression(tokens, position, local):

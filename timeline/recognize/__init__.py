@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterable, Sequence
 
 from .partial import Candidate, Partial
-from .rules import rules
+from .rules import Rule, anchor_classes, rules
 
-__all__ = ["Candidate", "Partial", "recognize"]
+__all__ = ["Candidate", "Partial", "anchor_positions", "recognize", "scan_everything"]
 
 
 def recognize(text: str, *, extra_spans: Sequence[tuple[int, int, str]] = ()) -> list[Candidate]:
@@ -24,22 +24,122 @@ def recognize(text: str, *, extra_spans: Sequence[tuple[int, int, str]] = ()) ->
 
 
 def _all_candidates(text: str) -> Iterable[Candidate]:
+    """Every rule's matches, each rule run only near the words it can start from.
+
+    One pass over the words finds where month names, digits, unit words … stand; a rule
+    then scans only windows around the words of its own anchor classes.  Most of a news
+    text holds no temporal word at all, so this is what makes recognition fast; a test
+    checks that it finds exactly what a scan of the whole text finds.
+    """
+    positions = anchor_positions(text)
+    windows_by_anchor: dict[frozenset[str], list[tuple[int, int]]] = {}
     for rule in rules():
-        for match in rule.pattern.finditer(text):
-            if match.end() == match.start():
-                continue
-            result = rule.handler(match, text)
-            if result is None:
-                continue
-            if isinstance(result, Partial):
-                # a rule may keep words out of the span (TimeML leaves "about" in
-                # "about five hours" outside the TIMEX3) by naming the inside "body"
-                body = rule.pattern.groupindex.get("body")
-                first, last = match.span(body) if body else match.span()
-                start, end = _trim(text, first, last)
-                yield Candidate(start, end, result, rule.name, rule.priority)
-            else:
-                yield from result
+        windows = windows_by_anchor.get(rule.anchors)
+        if windows is None:
+            windows = _windows(text, positions, rule.anchors)
+            windows_by_anchor[rule.anchors] = windows
+        for start, end in windows:
+            yield from _matches(rule, text, start, end)
+
+
+def scan_everything(text: str) -> list[Candidate]:
+    """What every rule finds scanning the whole text (the reference the windows must equal)."""
+    found: list[Candidate] = []
+    for rule in rules():
+        found.extend(_matches(rule, text, 0, len(text)))
+    return _select(found)
+
+
+def _matches(rule: Rule, text: str, start: int, end: int) -> Iterable[Candidate]:
+    for match in rule.pattern.finditer(text, start, end):
+        if match.end() == match.start():
+            continue
+        result = rule.handler(match, text)
+        if result is None:
+            continue
+        if isinstance(result, Partial):
+            # a rule may keep words out of the span (TimeML leaves "about" in
+            # "about five hours" outside the TIMEX3) by naming the inside "body"
+            body = rule.pattern.groupindex.get("body")
+            first, last = match.span(body) if body else match.span()
+            first, last = _trim(text, first, last)
+            yield Candidate(first, last, result, rule.name, rule.priority)
+        else:
+            yield from result
+
+
+_WORD = re.compile(r"[^\W\d_]+|\d+")
+# How far a match may reach from the anchor word it contains ("at least the past 18
+# months" reaches 20 characters before "months"); windows end on white space so no
+# word is cut in two.
+_MARGIN = 40
+
+
+def anchor_positions(text: str) -> dict[str, list[int]]:
+    """Start offsets of the words of each anchor class ("M" months, "D" digits …)."""
+    classes = anchor_classes()
+    positions: dict[str, list[int]] = {}
+    for match in _WORD.finditer(text):
+        word = match.group()
+        found = (
+            _digit_class(text, word, match.end())
+            if word[0].isdigit()
+            else classes.get(word.lower())
+        )
+        if found:
+            for name in found:
+                positions.setdefault(name, []).append(match.start())
+    return positions
+
+
+# What may follow a number that is part of a time or a numeric date: "3:30", "3/5/2021",
+# "3 p.m.", "44 BC", "'90s".
+_TIME_TAIL = re.compile(r"[:/]\d|\.\d|\s{0,2}(?i:a\.?\s?m\b|p\.?\s?m\b)")
+_ERA_TAIL = re.compile(r"\s{1,3}(?:B\.?C|A\.?D|BCE|CE)\b|0s\b|s\b")
+
+
+def _digit_class(text: str, word: str, end: int) -> tuple[str, ...] | None:
+    """Digits that can start a date or a time: four-digit years ("D"), clock and numeric
+    dates ("T"); other numbers ("12 percent") anchor nothing."""
+    if len(word) == 4:
+        return ("D",)
+    if _TIME_TAIL.match(text, end, end + 8):
+        return ("T",)
+    if _ERA_TAIL.match(text, end, end + 8) or (
+        end - len(word) > 0 and text[end - len(word) - 1] in "'’"
+    ):
+        return ("D",)
+    return None
+
+
+def _windows(
+    text: str, positions: dict[str, list[int]], anchors: frozenset[str]
+) -> list[tuple[int, int]]:
+    starts = sorted(p for name in anchors for p in positions.get(name, ()))
+    windows: list[tuple[int, int]] = []
+    length = len(text)
+    for position in starts:
+        low = _back_to_space(text, max(0, position - _MARGIN))
+        high = _on_to_space(text, min(length, position + _MARGIN))
+        if windows and low <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], high))
+        else:
+            windows.append((low, high))
+    return windows
+
+
+def _back_to_space(text: str, index: int) -> int:
+    limit = max(0, index - 32)
+    while index > limit and not text[index - 1].isspace():
+        index -= 1
+    return index if index == 0 or text[index - 1].isspace() else limit
+
+
+def _on_to_space(text: str, index: int) -> int:
+    limit = min(len(text), index + 32)
+    while index < limit and not text[index].isspace():
+        index += 1
+    return index if index == len(text) or text[index].isspace() else limit
 
 
 _TRAILING = re.compile(r"[\s,;:]+$")

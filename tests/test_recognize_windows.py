@@ -1,0 +1,40 @@
+"""Recognition scans only windows around anchor words; it must find what a full scan finds."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from timeline.recognize import recognize, scan_everything
+from timeline.timeml import read_timeml
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpora" / "tbaq-cleaned"
+
+
+def _texts() -> list[tuple[str, str]]:
+    texts = [
+        (p.name, p.read_text(encoding="utf-8")) for p in sorted((ROOT / "fixtures").glob("*.txt"))
+    ]
+    examples = json.loads((ROOT / "tests" / "corpus" / "examples.json").read_text(encoding="utf-8"))
+    phrases = [p["text"] for entry in examples["entries"] for p in entry["phrases"]]
+    texts.append(("examples", " ".join(phrases)))
+    texts.append(
+        (
+            "edges",
+            "3:30 p.m. 3/5/2021 Q3 2020 H1 '90s 44 BC 1990-91 the nineteen-nineties "
+            "nineteen ninety-four, at present, Mondays, every Monday, per year, daily, "
+            "Christmas Eve 2020, the day after tomorrow, 35527.29 and 2,000 and 1.5",
+        )
+    )
+    if CORPUS.is_dir():
+        for path in sorted(CORPUS.glob("*/*.tml"))[::8]:
+            texts.append((path.stem, read_timeml(path).text))
+    return texts
+
+
+@pytest.mark.parametrize(("name", "text"), _texts(), ids=[n for n, _ in _texts()])
+def test_windows_find_what_a_full_scan_finds(name: str, text: str) -> None:
+    assert recognize(text) == scan_everything(text)
