@@ -429,7 +429,11 @@ def _lemma_index(events: Sequence[Event]) -> dict[str, list[Event]]:
 def _same_event_elsewhere(
     side: _Side, tokens: Sequence[Token], lemma_index: dict[str, list[Event]], analysis: Analysis
 ) -> Event | None:
-    """The dated event reported elsewhere with the same lemma and, for verbs, a shared name."""
+    """The dated event reported elsewhere with the same lemma and a shared participant.
+
+    A participant is a name ("Cienfuegos") or, failing names, another content word the
+    two sentences share ("police arrested the mayor" … "arrested the mayor").
+    """
     candidates = lemma_index.get(side.lemma, [])
     if not candidates:
         return None
@@ -437,14 +441,68 @@ def _same_event_elsewhere(
     for event in candidates:
         if names & _names_in(event.sentence):
             return event
+    words = _content_words(" ".join(t.text for t in tokens)) - {side.lemma, side.token.text.lower()}
+    sharing = [e for e in candidates if words & _content_words(e.sentence)]
+    if len(sharing) == 1:
+        return sharing[0]
     # "after his arrest": a pronoun-owned event noun refers to the one event of that kind
     return candidates[0] if not side.is_verb and len(candidates) == 1 else None
 
 
+_STOPWORDS = frozenset(
+    {
+        "that",
+        "this",
+        "with",
+        "from",
+        "have",
+        "were",
+        "will",
+        "would",
+        "their",
+        "they",
+        "them",
+        "there",
+        "which",
+        "when",
+        "after",
+        "before",
+        "said",
+        "says",
+        "also",
+        "than",
+        "then",
+        "been",
+        "being",
+        "into",
+        "over",
+        "about",
+        "some",
+        "more",
+        "most",
+        "other",
+        "such",
+        "only",
+    }
+)
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _STOPWORDS}
+
+
 def _dated_by_lemma(events: Sequence[Event], noun: Token, analysis: Analysis) -> Event | None:
+    """The dated event a noun names: its trigger ("the arrest" … "arrested") or the subject
+    of its clause ("the attack" … "The attack happened on June 3")."""
     lemma = analysis.lemma_of(noun)
-    matches = [e for e in events if e.lemma == lemma and e.start is not None]
-    return matches[0] if len(matches) == 1 else None
+    word = noun.text.lower()
+    matches = [
+        e
+        for e in events
+        if e.start is not None and (e.lemma == lemma or word in _content_words(e.description))
+    ]
+    earlier = [e for e in matches if e.trigger_span[0] < noun.start]
+    return (earlier or matches)[-1] if matches else None
 
 
 def _names(tokens: Sequence[Token]) -> set[str]:

@@ -837,14 +837,18 @@ _INSIDE_MODIFIERS = frozenset(
 
 
 def _is_rate(text: str, start: int) -> bool:
-    # "200,000 guns a year", "twice a week": a frequency, not a length of time
-    before = text[max(0, start - 40) : start].lower()
-    return bool(
-        re.search(
-            r"(?:\d|times|twice|once|thrice|percent|%|dollars|guns|cents|barrels)\W{0,3}\s{0,3}(?:\w+\s){0,1}$",
-            before,
-        )
-    )
+    """ "200,000 guns a year", "twice a week": a frequency, not a length of time.
+
+    The count must stand in the same clause: "in October 2020. Within a month" is not
+    a rate.
+    """
+    return bool(_RATE_BEFORE.search(text, max(0, start - 40), start))
+
+
+_RATE_BEFORE = re.compile(
+    r"(?i:\d|times|twice|once|thrice|percent|%|dollars|cents)[ \t,%]{0,3}"
+    r"(?:[^\W\d_]+[ \t]{1,3}){0,1}$"
+)
 
 
 def _quantity_mod(match: re.Match[str], lex: Lexicon) -> str | None:
@@ -1584,8 +1588,30 @@ _RULE_ANCHORS: dict[str, str] = {
 
 
 _COMMON_WORDS = frozenset(
-    {"the", "a", "an", "at", "as", "of", "in", "on", "s", "st", "day", "eve", "new", "right",
-     "these", "near", "this", "year", "to", "so", "far", "one"}
+    {
+        "the",
+        "a",
+        "an",
+        "at",
+        "as",
+        "of",
+        "in",
+        "on",
+        "s",
+        "st",
+        "day",
+        "eve",
+        "new",
+        "right",
+        "these",
+        "near",
+        "this",
+        "year",
+        "to",
+        "so",
+        "far",
+        "one",
+    }
 )
 
 

@@ -1,0 +1,186 @@
+"""Narratives and events dated through other events (issue 4).
+
+The Apollo fixture is a history written for these tests; every expected value below was
+checked by hand against the text (and the history).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from timeline import Event, extract_timeline
+from timeline.anchoring import add_duration
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "narrative-apollo.txt"
+
+# (expression, TIMEX3 value, trigger of the event it dates)
+APOLLO: list[tuple[str, str, str]] = [
+    ("October 1957", "1957-10", "began"),
+    ("April 1961", "1961-04", "became"),
+    ("May 25, 1961", "1961-05-25", "asked"),
+    ("February 1962", "1962-02", "orbited"),
+    ("September", "1962-09", "selected"),
+    ("that month", "1962-09", "spoke"),
+    ("November 1963", "1963-11", "assassinated"),
+    ("March 1965", "1965-03", "flew"),
+    ("January 27, 1967", "1967-01-27", "killed"),
+    ("October 1968", "1968-10", "launched"),
+    ("Two months later", "1968-12", "carried"),
+    ("December 24", "1968-12-24", "read"),
+    ("March 1969", "1969-03", "tested"),
+    ("May", "1969-05", "rehearsed"),
+    ("July 16, 1969", "1969-07-16", "lifted"),
+    ("Four days later", "1969-07-20", "landed"),
+    ("July 24", "1969-07-24", "returned"),
+    ("November", "1969-11", "landed"),
+    ("April 1970", "1970-04", "exploded"),
+    ("April 17", "1970-04-17", "returned"),
+    ("September 1970", "1970-09", "cancelled"),
+    ("February 1971", "1971-02", "reached"),
+    ("February 6", "1971-02-06", "hit"),
+    ("July", "1971-07", "carried"),
+    ("April 1972", "1972-04", "explored"),
+    ("December 7", "1972-12-07", "launched"),
+    ("December 14, 1972", "1972-12-14", "left"),
+    ("1973", "1973", "launched"),
+    ("February 1974", "1974-02", "hosted"),
+    ("The following year", "1975", "docked"),
+    ("July", "1975-07", "flew"),
+    ("July 1979", "1979-07", "fell"),
+    ("April 1981", "1981-04", "flew"),
+    ("the 1990s", "199X", "helped"),
+]
+
+
+@pytest.fixture(scope="module")
+def apollo() -> list[Event]:
+    timeline = extract_timeline(FIXTURE.read_text(encoding="utf-8"))
+    assert timeline.domain == "narrative"  # no publication date: the documented auto choice
+    return timeline.events
+
+
+def test_the_apollo_narrative_resolves_fully(apollo: list[Event]) -> None:
+    dated = [(e.expression.text, e.expression.value, e.trigger) for e in apollo if e.expression]
+    for row in APOLLO:
+        assert row in dated, row
+    assert len(APOLLO) >= 30
+    assert all("X" not in value or value == "199X" for _, value, _ in dated)
+
+
+def test_the_apollo_events_are_in_time_order(apollo: list[Event]) -> None:
+    starts = [e.start or e.end for e in apollo]
+    assert starts == sorted(s for s in starts if s is not None)
+
+
+def test_yearless_names_take_the_year_the_story_is_in() -> None:
+    tl = extract_timeline("In 1939 Germany invaded Poland. In September, Britain declared war.")
+    assert [(e.text, e.value) for e in tl.expressions] == [
+        ("1939", "1939"),
+        ("September", "1939-09"),
+    ]
+
+
+def test_news_still_uses_the_publication_date() -> None:
+    tl = extract_timeline(
+        "In 1939 Germany invaded Poland. In September, Britain declared war.",
+        published="2021-03-30",
+    )
+    assert tl.domain == "news"
+    assert tl.expressions[1].value == "2020-09"
+
+
+def test_narrative_can_be_asked_for_with_a_publication_date() -> None:
+    tl = extract_timeline(
+        "In 1939 Germany invaded Poland. In September, Britain declared war.",
+        published="2021-03-30",
+        domain="narrative",
+    )
+    assert tl.expressions[1].value == "1939-09"
+    assert tl.expressions[1].reference == "expression '1939'"
+
+
+def test_a_narrative_without_any_date_stays_underspecified() -> None:
+    tl = extract_timeline("In September, Britain declared war.")
+    assert tl.expressions[0].value == "XXXX-09"
+
+
+# ------------------------------------------------------------- anchored events
+
+
+def test_within_a_month_counts_from_the_last_dated_event() -> None:
+    text = (
+        "Police arrested the mayor in October 2020. Within a month, prosecutors "
+        "dropped the charges."
+    )
+    tl = extract_timeline(text, published="2021-03-30")
+    dropped = next(e for e in tl.events if e.trigger == "dropped")
+    assert (dropped.start, dropped.end) == (date(2020, 10, 1), date(2020, 11, 30))
+    assert dropped.placement == "anchored"
+    assert dropped.anchor.startswith("event 'arrested'")
+
+
+def test_a_duration_after_an_event_noun_shifts_that_event() -> None:
+    text = (
+        "The attack happened on June 3, 2020. Two weeks after the attack, the government resigned."
+    )
+    tl = extract_timeline(text, published="2021-03-30")
+    resigned = next(e for e in tl.events if e.trigger == "resigned")
+    assert (resigned.start, resigned.end) == (date(2020, 6, 17), date(2020, 6, 17))
+
+
+def test_a_month_later_hangs_on_the_date_before_it() -> None:
+    tl = extract_timeline(
+        "The bank failed in March 2008. A month later, regulators met.", published="2021-03-30"
+    )
+    later = next(e for e in tl.expressions if e.text == "A month later")
+    assert later.value == "2008-04"
+    assert later.reference == "expression 'March 2008'"
+
+
+def test_signals_place_undated_clauses_after_a_dated_event() -> None:
+    text = (
+        "Police arrested the mayor in October 2020. The council resigned shortly after "
+        "police arrested the mayor."
+    )
+    tl = extract_timeline(text, published="2021-03-30")
+    resigned = next(e for e in tl.events if e.trigger == "resigned")
+    assert resigned.placement == "signal"
+    assert resigned.relation == "after"
+    assert (resigned.start, resigned.end) == (date(2020, 10, 1), None)
+    arrested = next(e for e in tl.events if e.trigger == "arrested")
+    assert tl.events.index(arrested) < tl.events.index(resigned)
+
+
+def test_before_gives_an_upper_bound() -> None:
+    tl = extract_timeline(
+        "Officials weighed the risks before a jury indicted him in 2019.", published="2021-03-30"
+    )
+    weighed = next(e for e in tl.events if e.trigger == "weighed")
+    assert (weighed.start, weighed.end, weighed.relation) == (None, date(2019, 12, 31), "before")
+
+
+def test_events_without_any_date_are_counted_not_ordered() -> None:
+    tl = extract_timeline(
+        "The minister resigned. Protesters gathered outside. It rained.", published="2021-03-30"
+    )
+    assert tl.events == []
+    assert [e.trigger for e in tl.undated] == ["resigned", "gathered", "rained"]
+    assert all(e.start is None and e.end is None and e.placement == "undated" for e in tl.undated)
+
+
+@pytest.mark.parametrize(
+    ("day", "duration", "sign", "expected"),
+    [
+        (date(2020, 10, 31), "P1M", 1, date(2020, 11, 30)),
+        (date(2020, 1, 31), "P1M", 1, date(2020, 2, 29)),
+        (date(2020, 3, 15), "P2W", -1, date(2020, 3, 1)),
+        (date(2020, 3, 15), "P1Y2M", 1, date(2021, 5, 15)),
+        (date(9999, 12, 1), "P1M", 1, None),
+        (date(2020, 3, 15), "PXM", 1, None),
+    ],
+)
+def test_add_duration(day: date, duration: str, sign: int, expected: date | None) -> None:
+    assert add_duration(day, duration, sign) == expected
