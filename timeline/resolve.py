@@ -74,6 +74,10 @@ def _within_calendar(resolved: Resolved, partial: Partial) -> Resolved:
 
 
 def _resolve(partial: Partial, *, reference: Reference | None, tense: Tense) -> Resolved:
+    if partial.surface is not None:
+        from .normalize import normalize_surface
+
+        return normalize_surface(partial, reference=reference, tense=tense)
     if partial.ref is not None:
         return _resolve_ref(partial, reference)
     if partial.type in ("DURATION", "SET"):

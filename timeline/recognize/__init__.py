@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from typing import Literal
 
 from .partial import Candidate, Partial
 from .rules import Rule, anchor_classes, rules
@@ -18,9 +19,31 @@ __all__ = ["Candidate", "Partial", "anchor_positions", "recognize", "scan_everyt
 
 
 def recognize(text: str, *, extra_spans: Sequence[tuple[int, int, str]] = ()) -> list[Candidate]:
-    """Candidates in text order, none overlapping another."""
-    candidates = list(_all_candidates(text))
-    return _select(candidates)
+    """Candidates in text order, none overlapping another.
+
+    ``extra_spans`` are (start, end, label) DATE/TIME spans from a named-entity tagger
+    (the stanza backend): where no rule matched, they become candidates of their own,
+    left for dateparser to normalize when they are resolved.
+    """
+    chosen = _select(list(_all_candidates(text)))
+    extra = list(_entity_candidates(text, extra_spans, chosen))
+    return _select(chosen + extra) if extra else chosen
+
+
+def _entity_candidates(
+    text: str, spans: Sequence[tuple[int, int, str]], chosen: Sequence[Candidate]
+) -> Iterable[Candidate]:
+    for start, end, label in spans:
+        if label not in ("DATE", "TIME") or not 0 <= start < end <= len(text):
+            continue
+        if any(c.start < end and start < c.end for c in chosen):
+            continue  # a rule already read (part of) it, with its own value
+        surface = text[start:end]
+        if not any(ch.isalnum() for ch in surface) or not _readable_date(surface):
+            continue
+        kind: Literal["DATE", "TIME"] = "TIME" if label == "TIME" else "DATE"
+        partial = Partial(type=kind, granularity="unknown", surface=surface)
+        yield Candidate(start, end, partial, "ner", -2)
 
 
 def _all_candidates(text: str) -> Iterable[Candidate]:
@@ -66,6 +89,13 @@ def _matches(rule: Rule, text: str, start: int, end: int) -> Iterable[Candidate]
             yield Candidate(first, last, result, rule.name, rule.priority)
         else:
             yield from result
+
+
+def _readable_date(surface: str) -> bool:
+    # the tagger's span is a candidate only if dateparser can read it as a date at all
+    from ..normalize import parseable
+
+    return parseable(surface)
 
 
 _WORD = re.compile(r"[^\W\d_]+|\d+")
