@@ -283,21 +283,46 @@ def _tense_of_token(tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> 
         # A parsed token: its UD features decide.
         return _tense_from_feats(token)
     word = token.text.lower()
-    if word in lexicon.future:
+    kind = _cue_kind(word)
+    if kind is None:
+        return None
+    if kind == "future":
         return "future"
-    if word == "going" and i + 1 < len(tokens) and tokens[i + 1].text.lower() == "to":
-        return "future"
-    if word in lexicon.present_perfect:
+    if kind == "present":
+        return "present"
+    if kind == "past":
+        return "past"
+    if kind == "going":
+        return "future" if i + 1 < len(tokens) and tokens[i + 1].text.lower() == "to" else None
+    if kind == "perfect":
         # "has fallen", "have ground to a halt": the event lies before the reference time
         return "past" if _followed_by_participle(tokens, i, lexicon) else "present"
+    if kind == "regular" and not _looks_regular_past(word, tokens, i, lexicon):
+        return None
+    # "will be held", "has been arrested": the auxiliary before it carries the tense
+    previous = tokens[i - 1].text.lower() if i > 0 else ""
+    return None if previous in _BE_FORMS or previous in _HAVE_FORMS else "past"
+
+
+@lru_cache(maxsize=65536)
+def _cue_kind(word: str) -> str | None:
+    """What a word alone says about tense; the context-dependent kinds are decided by
+    `_tense_of_token`.  Cached: most words of a text say nothing, and say it often."""
+    lexicon = _tense_lexicon()
+    if word in lexicon.future:
+        return "future"
+    if word == "going":
+        return "going"
+    if word in lexicon.present_perfect:
+        return "perfect"
     if word in lexicon.present:
         return "present"
     if word in lexicon.past:
         return "past"
-    if word in lexicon.irregular_past or _looks_regular_past(word, tokens, i, lexicon):
-        # "will be held", "has been arrested": the auxiliary before it carries the tense
-        previous = tokens[i - 1].text.lower() if i > 0 else ""
-        return None if previous in _BE_FORMS or previous in _HAVE_FORMS else "past"
+    if word in lexicon.irregular_past:
+        return "irregular"
+    if word.endswith("ed") and len(word) >= 5 and word not in lexicon.not_past:
+        return "regular"
     return None
 
 

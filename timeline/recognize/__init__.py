@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import Literal
 
 from .partial import Candidate, Partial
-from .rules import Rule, anchor_classes, rules
+from .rules import Rule, anchor_classes, anchor_pattern, rules
 
 __all__ = ["Candidate", "Partial", "anchor_positions", "recognize", "scan_everything"]
 
@@ -109,7 +109,7 @@ def anchor_positions(text: str) -> dict[str, list[int]]:
     """Start offsets of the words of each anchor class ("M" months, "D" digits …)."""
     classes = anchor_classes()
     positions: dict[str, list[int]] = {}
-    for match in _WORD.finditer(text):
+    for match in anchor_pattern().finditer(text):
         word = match.group()
         found = (
             _digit_class(text, word, match.end())
