@@ -340,6 +340,7 @@ def _placed_event(
         lemma=analysis.lemma_of(trigger),
         tense=analysis.tense_at((trigger.start, trigger.end)),
         placement="anchored" if placement == "anchored" else "signal",
+        anchor_span=anchor.trigger_span,
     )
 
 

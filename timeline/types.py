@@ -136,6 +136,8 @@ class Event:
     #: duration counted from another event: "within a month"), "signal" (placed by
     #: "after", "before", "when" … relative to a dated event) or "undated"
     placement: Placement = "expression"
+    #: for an event placed through another one: that event's trigger span
+    anchor_span: tuple[int, int] | None = None
     tense: Tense = "unknown"
     doc_id: str | None = None
     sources: tuple[str, ...] = field(default_factory=tuple)
