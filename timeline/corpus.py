@@ -75,8 +75,9 @@ _CAPITALIZED = re.compile(r"\b[A-Z]\w*(?:\.\w+)*")
 class CorpusTimeline(Timeline):
     """The timeline of a corpus: a :class:`Timeline` plus what happened to each document.
 
-    ``text`` is ``""``, ``published`` is ``None`` and ``expressions`` is empty: the
-    events come from many texts, each event names its own with ``doc_id``.
+    ``text`` is ``""``, ``published`` is ``None``, ``expressions`` and ``undated`` are
+    empty: the events come from many texts, each event names its own with ``doc_id``
+    (an article's undated events are for ``extract_timeline`` on that article).
     ``failures`` lists ``(doc_id, "ErrorType: message")`` for every document that could
     not be processed; ``documents`` is the number of documents read (failed ones
     included).
@@ -115,7 +116,6 @@ class _Outcome:
 
     doc_id: str
     events: tuple[Event, ...] = ()
-    undated: tuple[Event, ...] = ()
     error: str | None = None
 
 
@@ -358,8 +358,9 @@ def _run_document(document: _Document, options: _Options) -> _Outcome:
     mentions = _mention_filter(options.about)
     return _Outcome(
         document.doc_id,
+        # ``result.undated`` is not read: it is computed on access and costs about as much
+        # as the extraction itself, for events that have no place in a timeline.
         events=tuple(_tagged(e, document.doc_id) for e in result.events if mentions(e)),
-        undated=tuple(_tagged(e, document.doc_id) for e in result.undated if mentions(e)),
     )
 
 
@@ -444,14 +445,12 @@ def _with_progress(
 
 def _assemble(chunks: Iterator[list[_Outcome]], *, merge: bool, domain: str) -> CorpusTimeline:
     events: list[Event] = []
-    undated: list[Event] = []
     failures: list[tuple[str, str]] = []
     documents = 0
     for chunk in chunks:
         for outcome in chunk:
             documents += 1
             events.extend(outcome.events)
-            undated.extend(outcome.undated)
             if outcome.error is not None:
                 failures.append((outcome.doc_id, outcome.error))
     # A stable sort of events listed document by document: ties keep the input order.
@@ -461,7 +460,6 @@ def _assemble(chunks: Iterator[list[_Outcome]], *, merge: bool, domain: str) -> 
         published=None,
         expressions=[],
         events=_merge_events(ordered) if merge else ordered,
-        undated=undated,
         domain=domain,
         failures=tuple(failures),
         documents=documents,
