@@ -73,10 +73,16 @@ def anchor_events(
     analysis: Analysis,
     *,
     published: date | None,
+    covered: set[int] | None = None,
 ) -> list[Event]:
-    """New events placed by anchored durations and by clause signals."""
+    """New events placed by anchored durations and by clause signals.
+
+    ``covered`` (when given) receives the start of every token that is an event's trigger
+    or another mention of a dated event, for `LazyUndated` to leave out.
+    """
     placed: list[Event] = []
-    triggers = {e.trigger_span[0] for e in events}
+    triggers = covered if covered is not None else set()
+    triggers.update(e.trigger_span[0] for e in events)
     for expression in expressions:
         event = _anchored_duration_event(expression, events, analysis, triggers)
         if event is not None:
@@ -264,12 +270,13 @@ def _place(
 ) -> Event | None:
     """Date the undated side of "governing <signal> signalled" from the dated side."""
     governing_event = _event_at(local, governing)
-    signalled_event = _event_at(local, signalled.token) or _same_event_elsewhere(
-        signalled, tokens, lemma_index, analysis
-    )
+    elsewhere = _same_event_elsewhere(signalled, tokens, lemma_index, analysis)
+    if elsewhere is not None and signalled.is_verb:
+        # a second mention of a dated event ("after police arrested the mayor"): not an
+        # undated event of its own
+        triggers.add(signalled.token.start)
+    signalled_event = _event_at(local, signalled.token) or elsewhere
     if governing_event is not None and signalled_event is None and signalled.is_verb:
-        if _same_event_elsewhere(signalled, tokens, lemma_index, analysis) is not None:
-            return None
         return _placed_relative(
             signalled.token, _CONVERSE[relation], governing_event, analysis, published, triggers
         )
@@ -535,9 +542,8 @@ def _noun_after(analysis: Analysis, end: int) -> Token | None:
 # ------------------------------------------------------------- undated
 
 
-def undated_events(events: Sequence[Event], analysis: Analysis) -> list[Event]:
-    """Every clause verb of the text that no dated or placed event covers."""
-    covered = {e.trigger_span[0] for e in events}
+def undated_events(covered: set[int], analysis: Analysis) -> list[Event]:
+    """Every clause verb of the text whose start is not ``covered`` by an event."""
     undated: list[Event] = []
     for sentence in analysis.sentences:
         tokens = analysis.tokens(sentence.index)
@@ -572,15 +578,15 @@ class LazyUndated(Sequence[Event]):
     dated timeline should not pay for (batch runs over archives never look).
     """
 
-    def __init__(self, events: Sequence[Event], analysis: Analysis) -> None:
-        self._events = events
+    def __init__(self, covered: set[int], analysis: Analysis) -> None:
+        self._covered = covered
         self._analysis: Analysis | None = analysis
         self._found: list[Event] | None = None
 
     def _all(self) -> list[Event]:
         if self._found is None:
             assert self._analysis is not None
-            self._found = undated_events(self._events, self._analysis)
+            self._found = undated_events(self._covered, self._analysis)
             self._analysis = None  # the analysis is no longer needed: let it go
         return self._found
 

@@ -70,14 +70,15 @@ def extract_timeline(
     dated = build_events(
         expressions, analysis, published=reference_day, reference_text=reference_text
     )
-    placed = anchor_events(dated, expressions, analysis, published=reference_day)
+    covered: set[int] = set()
+    placed = anchor_events(dated, expressions, analysis, published=reference_day, covered=covered)
     events = [*dated, *placed]
     return Timeline(
         text=analysis.text,
         published=reference_day,
         expressions=expressions,
         events=order_events(events),
-        undated=LazyUndated(events, analysis),
+        undated=LazyUndated(covered, analysis),
         domain=chosen,
         title=title,
     )
