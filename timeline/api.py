@@ -171,6 +171,14 @@ def _reference_for(
         if partial.unit == "quarter":
             partial = replace(partial, offset=-4)
         return _expression_reference(last_dated), replace(partial, anchored=True)
+    if (
+        _is_bare_clock_time(partial)
+        and last_dated is not None
+        and last_dated.granularity == "day"
+        and last_dated.sentence >= sentence - 1
+    ):
+        # "6 a.m." right after "on Oct. 13": the time of that day
+        return _expression_reference(last_dated), replace(partial, anchored=True)
     if partial.anchored and last_dated is not None:
         return _expression_reference(last_dated), partial
     if domain == "narrative" and last_dated is not None:
@@ -192,6 +200,15 @@ def _narrative(partial: Partial) -> Partial:
 
 
 _CONTEXT_GRANULARITIES = frozenset({"quarter", "month", "half"})
+
+
+def _is_bare_clock_time(partial: Partial) -> bool:
+    return (
+        partial.type == "TIME"
+        and partial.hour is not None
+        and partial.unit == "day"
+        and partial.offset == 0
+    )
 
 
 def _expression_reference(expression: TimeExpression) -> Reference:

@@ -31,11 +31,13 @@ import re
 import textwrap
 import unicodedata
 import warnings
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -47,6 +49,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.backend_bases import RendererBase
     from matplotlib.figure import Figure
+    from matplotlib.legend import Legend
     from matplotlib.text import Text
     from matplotlib.transforms import Bbox
 
@@ -82,6 +85,7 @@ _IN_LIKE = frozenset({"in", "on", "at", "during", "within", "undated"})
 _OPEN_START_WORDS = frozenset({"until", "by", "before"})
 _OPEN_END_WORDS = frozenset({"since", "after"})
 _WHITESPACE = re.compile(r"\s+")
+_ANCHOR_EVENT = re.compile(r"event '([^']+)'")
 _INVISIBLE = frozenset({"Mn", "Me", "Cf", "Cc", "Cs", "Co", "Cn"})
 _MISSING_GLYPH = "\u25a1"
 
@@ -146,8 +150,7 @@ def _require_matplotlib() -> None:
         import matplotlib  # noqa: F401
     except ImportError as exc:
         raise MissingDependencyError(
-            "plotting a timeline needs matplotlib, which is not installed: "
-            "pip install matplotlib"
+            "plotting a timeline needs matplotlib, which is not installed: pip install matplotlib"
         ) from exc
 
 
@@ -284,6 +287,8 @@ def _date_text(event: Event) -> str:
     end_grain = event.end_expression.granularity if event.end_expression else grain
     start, end = _ordered_bounds(event)
     if start is None and end is not None:
+        if event.relation == "before" and event.placement in ("signal", "anchored"):
+            return _before_event_text(event, end, end_grain)
         word = event.relation if event.relation in _OPEN_START_WORDS else "until"
         return f"{word} {_format_bound(end, end_grain)}"
     if end is None and start is not None:
@@ -294,6 +299,17 @@ def _date_text(event: Event) -> str:
     if event.relation == "since":
         return f"since {_format_bound(start, grain)}"
     return _format_range(start, end, grain, end_grain)
+
+
+def _before_event_text(event: Event, end: date, grain: str) -> str:
+    """The date of an event placed before another one: its interval ends with the
+    other event's period, so "before 2019" would be false for "before something in
+    2019"; say "by end of 2019 · before ‘indicted’" instead."""
+    bound = _format_bound(end, grain)
+    text = f"by {bound}" if grain in ("day", "unknown", "ref") else f"by end of {bound}"
+    found = _ANCHOR_EVENT.match(event.anchor)
+    trigger = _clean(found.group(1)) if found else ""
+    return f"{text} · before ‘{_shorten(trigger, 24)}’" if trigger else text
 
 
 def _description(event: Event, style: _Style) -> str:
@@ -404,20 +420,226 @@ def _marks(events: Sequence[Event], style: _Style) -> list[_Mark]:
     return marks
 
 
-def _x_limits(marks: Sequence[_Mark], published: date | None) -> tuple[float, float]:
-    """Date-number view limits with a margin, kept inside years 1-9999."""
+def _x_limits(marks: Sequence[_Mark], published: float | None, warp: _Warp) -> tuple[float, float]:
+    """Axis view limits with a margin, kept inside years 1-9999 (marks and
+    ``published`` are axis values already)."""
     offset = _date_offset()
     points = [x for m in marks for x in (m.x0, m.x1)]
     if published is not None:
-        points.append(published.toordinal() + 0.5 + offset)
+        points.append(published)
     low, high = min(points), max(points)
     if high - low < 60:
         middle = (low + high) / 2
         low, high = middle - 30, middle + 30
     margin = max((high - low) * 0.04, 10.0)
-    first_day = date(1, 1, 1).toordinal() + offset
-    last_day = date(9999, 12, 31).toordinal() + offset
+    first_day = warp(date(1, 1, 1).toordinal() + offset)
+    last_day = warp(date(9999, 12, 31).toordinal() + 1.0 + offset)
     return max(first_day, low - margin), min(last_day, high + margin)
+
+
+# ------------------------------------------------------------------ the broken axis
+
+#: Most of the axis one stretch without events may take once long stretches are
+#: shortened (with few events a stretch may take up to 1.5 / gaps).
+MAX_EMPTY_SHARE = 0.22
+#: A stretch is only broken when that shortens it by more than this factor.
+_MIN_SQUEEZE = 1.2
+
+
+@dataclass(frozen=True, slots=True)
+class _Warp:
+    """A piecewise-linear map from date numbers to axis values.
+
+    Between consecutive ``knots`` (the dates where marks start, end or sit) the axis is
+    linear at one common ``slope``, except across the stretches listed in ``breaks``,
+    which are shortened and drawn with a break sign.  The first and last knots map to
+    themselves, so the axis limits still read as date numbers at the ends; beyond them
+    the map goes on at ``slope``.
+    """
+
+    knots: tuple[float, ...]
+    values: tuple[float, ...]
+    slope: float
+    breaks: tuple[int, ...]
+
+    @staticmethod
+    def identity() -> _Warp:
+        return _Warp((0.0,), (0.0,), 1.0, ())
+
+    @staticmethod
+    def fit(points: Sequence[float], share: float = MAX_EMPTY_SHARE) -> _Warp:
+        """Shorten the stretches between ``points`` that would take more than ``share``
+        of the axis (or ``1.5 / gaps`` when there are few of them) to a common length."""
+        knots = sorted(set(points))
+        gaps = [b - a for a, b in pairwise(knots)]
+        if len(gaps) < 2:
+            return _Warp.identity()
+        limit = max(share, 1.5 / len(gaps))
+        if max(gaps) <= limit * sum(gaps):
+            return _Warp.identity()
+        cap = _largest_cap(gaps, limit)
+        widths = [g if g <= cap * _MIN_SQUEEZE else cap for g in gaps]
+        breaks = tuple(i for i, g in enumerate(gaps) if g > cap * _MIN_SQUEEZE)
+        if not breaks:
+            return _Warp.identity()
+        slope = (knots[-1] - knots[0]) / sum(widths)
+        values = [knots[0]]
+        for width in widths:
+            values.append(values[-1] + width * slope)
+        values[-1] = knots[-1]
+        return _Warp(tuple(knots), tuple(values), slope, breaks)
+
+    def __call__(self, x: float) -> float:
+        return _interpolate(x, self.knots, self.values, self.slope)
+
+    def inverse(self, value: float) -> float:
+        return _interpolate(value, self.values, self.knots, 1 / self.slope)
+
+    def pieces(self, low: float, high: float) -> list[tuple[float, float]]:
+        """The date-number ranges drawn linearly between axis values ``low`` and
+        ``high``, in order; a break lies between each two consecutive ranges."""
+        first, last = self.inverse(low), self.inverse(high)
+        ranges: list[tuple[float, float]] = []
+        start = first
+        for i in self.breaks:
+            ranges.append((start, self.knots[i]))
+            start = self.knots[i + 1]
+        ranges.append((start, last))
+        clipped = [(max(a, first), min(b, last)) for a, b in ranges]
+        return [(a, b) for a, b in clipped if a <= b]
+
+    def break_values(self) -> list[float]:
+        """The axis value at the middle of each shortened stretch."""
+        return [(self.values[i] + self.values[i + 1]) / 2 for i in self.breaks]
+
+
+def _interpolate(x: float, xs: Sequence[float], ys: Sequence[float], slope: float) -> float:
+    if x <= xs[0]:
+        return ys[0] + (x - xs[0]) * slope
+    if x >= xs[-1]:
+        return ys[-1] + (x - xs[-1]) * slope
+    i = bisect_right(xs, x) - 1
+    a, b = xs[i], xs[i + 1]
+    return ys[i] + (x - a) / (b - a) * (ys[i + 1] - ys[i])
+
+
+def _largest_cap(gaps: Sequence[float], limit: float) -> float:
+    """The longest length ``cap`` such that no gap, cut to ``cap``, takes more than
+    ``limit`` of all the cut gaps together (``cap / sum(min(g, cap))`` grows with cap)."""
+    low, high = 0.0, max(gaps)
+    for _ in range(60):
+        middle = (low + high) / 2
+        if middle <= limit * sum(min(g, middle) for g in gaps):
+            low = middle
+        else:
+            high = middle
+    return max(low, 1e-9)
+
+
+def _warp_points(marks: Sequence[_Mark], published: float | None) -> list[float]:
+    points = [x for m in marks for x in (m.x0, m.x1, m.anchor)]
+    if published is not None:
+        points.append(published)
+    return points
+
+
+def _warped(mark: _Mark, warp: _Warp) -> _Mark:
+    return replace(mark, x0=warp(mark.x0), x1=warp(mark.x1), anchor=warp(mark.anchor))
+
+
+# -------------------------------------------------------------------- tick marks
+
+_Unit = Literal["day", "month", "year"]
+_STEPS: tuple[tuple[_Unit, int, float], ...] = (
+    ("day", 1, 1.0),
+    ("day", 2, 2.0),
+    ("day", 7, 7.0),
+    ("day", 14, 14.0),
+    ("month", 1, 30.44),
+    ("month", 2, 60.9),
+    ("month", 3, 91.3),
+    ("month", 6, 182.6),
+    *(("year", n, 365.25 * n) for n in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000)),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Tick:
+    value: float
+    day: date
+    label: str
+
+
+def _tick_step(px_per_day: float, min_px: float) -> tuple[_Unit, int]:
+    for unit, count, days in _STEPS:
+        if days * px_per_day >= min_px:
+            return unit, count
+    return "year", 5000
+
+
+def _tick_days(first: int, last: int, unit: _Unit, count: int) -> list[date]:
+    """Calendar days with ordinals in [first, last] on a round ``count`` of ``unit``."""
+    low = date.fromordinal(max(1, first))
+    high = date.fromordinal(min(date.max.toordinal(), last))
+    days: list[date] = []
+    if unit == "year":
+        year = -(-low.year // count) * count
+        if date(max(year, 1), 1, 1) < low:
+            year += count
+        while year <= high.year:
+            if year >= 1:
+                days.append(date(year, 1, 1))
+            year += count
+    elif unit == "month":
+        index = low.year * 12 + low.month - 1
+        while index <= high.year * 12 + high.month - 1:
+            year, month = divmod(index, 12)
+            if month % count == 0 and low <= date(year, month + 1, 1) <= high:
+                days.append(date(year, month + 1, 1))
+            index += 1
+    else:
+        starts = (1, 8, 15, 22) if count == 7 else (1, 15) if count == 14 else None
+        ordinal = low.toordinal()
+        while ordinal <= high.toordinal():
+            day = date.fromordinal(ordinal)
+            if (day.day in starts) if starts else (day.day - 1) % count == 0 and day.day < 31:
+                days.append(day)
+            ordinal += 1
+    return days
+
+
+def _tick_label(day: date, unit: _Unit, full: bool) -> str:
+    if unit == "year" or (day.month == 1 and day.day == 1):
+        return str(day.year)
+    if unit == "month":
+        return f"{_MONTHS[day.month - 1]} {day.year}" if full else _MONTHS[day.month - 1]
+    return _format_day(day) if full else f"{day.day} {_MONTHS[day.month - 1]}"
+
+
+def _axis_ticks(warp: _Warp, to_px: _PixelMap, min_px: float) -> list[_Tick]:
+    """Round dates on each linear piece of the axis, at least ``min_px`` apart.
+
+    The first tick of a piece states its year in full ("Oct 2020"), so the dates on
+    both sides of a break read on their own.
+    """
+    offset = _date_offset()
+    px_per_day = to_px.x(to_px.low + warp.slope) - to_px.x(to_px.low)
+    unit, count = _tick_step(px_per_day, min_px)
+    ticks: list[_Tick] = []
+    last_px = -float("inf")
+    for a, b in warp.pieces(to_px.low, to_px.high):
+        first, last = int(-(-(a - offset) // 1)), int((b - offset) // 1)
+        fresh = True
+        for day in _tick_days(first, last, unit, count):
+            value = warp(day.toordinal() + offset)
+            px = to_px.x(value)
+            if not 0 <= px <= to_px.span or px - last_px < min_px:
+                continue
+            year_changed = bool(ticks) and ticks[-1].day.year != day.year
+            full = fresh or (unit == "day" and year_changed)
+            ticks.append(_Tick(value, day, _tick_label(day, unit, full)))
+            last_px, fresh = px, False
+    return ticks
 
 
 # ------------------------------------------------------------------------ sizes, style
@@ -523,17 +745,21 @@ class _Occupancy:
 
     labels: dict[tuple[int, int], list[tuple[float, float]]] = field(default_factory=dict)
     stems: dict[tuple[int, int], list[tuple[float, float]]] = field(default_factory=dict)
+    texts: dict[tuple[int, int], list[tuple[float, float]]] = field(default_factory=dict)
 
     def box_fits(self, side: int, level: int, left: float, right: float) -> bool:
         taken = self.labels.get((side, level), []) + self.stems.get((side, level), [])
         return all(right <= a or left >= b for a, b in taken)
 
     def blocks_stem(self, side: int, level: int, x: float) -> bool:
-        return any(a <= x <= b for a, b in self.labels.get((side, level), []))
+        """Whether a stem at ``x`` would cross a label's text at that level.  A stem may
+        pass just left of the text, so events on one day stack up along one stem."""
+        return any(a - 0.5 <= x <= b for a, b in self.texts.get((side, level), []))
 
     def take(self, slot: _Slot, right: float, stem_x: float, gap: float) -> None:
         box = (slot.left - gap / 2, right + gap / 2)
         self.labels.setdefault((slot.side, slot.level), []).append(box)
+        self.texts.setdefault((slot.side, slot.level), []).append((slot.left, right))
         stem = (stem_x - gap / 4, stem_x + gap / 4)
         for level in range(slot.level):
             self.stems.setdefault((slot.side, level), []).append(stem)
@@ -587,7 +813,11 @@ def _place_labels(
 
 
 def _room_for_labels(
-    to_px: _PixelMap, marks: Sequence[_Mark], sizes: dict[int, _LabelSize], pad: float
+    to_px: _PixelMap,
+    marks: Sequence[_Mark],
+    sizes: dict[int, _LabelSize],
+    pad: float,
+    last_day: float,
 ) -> _PixelMap:
     """Widen the view to the right so that labels near the end need not be pushed left.
 
@@ -599,8 +829,7 @@ def _room_for_labels(
         share = (sizes[mark.index].width + pad) / to_px.span
         if share < 1 / 3:
             high = max(high, to_px.low + (mark.anchor - to_px.low) / (1 - share))
-    last_day = date(9999, 12, 31).toordinal() + _date_offset()
-    return _PixelMap(to_px.low, min(high, last_day), to_px.span)
+    return _PixelMap(to_px.low, max(to_px.high, min(high, last_day)), to_px.span)
 
 
 def _assign_tracks(
@@ -781,9 +1010,17 @@ def _draw_empty(
         _position_axes(fig, axes, margins)
     axes.set_axis_off()
     axes.text(
-        0.5, 0.5, "No dated events found", transform=axes.transAxes, ha="center", va="center",
-        fontsize=style.font_pt + 3, color=_MUTED, fontfamily=list(_font_families()),
-        parse_math=False, gid="timeline-empty",
+        0.5,
+        0.5,
+        "No dated events found",
+        transform=axes.transAxes,
+        ha="center",
+        va="center",
+        fontsize=style.font_pt + 3,
+        color=_MUTED,
+        fontfamily=list(_font_families()),
+        parse_math=False,
+        gid="timeline-empty",
     )
     _draw_title(fig, axes, owned, style, title)
     _draw_note(fig, axes, owned, style, note)
@@ -817,19 +1054,38 @@ def _draw_title(fig: Figure, axes: Axes, owned: bool, style: _Style, title: str 
     x = style.px(28) / fig.bbox.width
     y = 1 - style.px(14) / fig.bbox.height
     fig.text(
-        x, y, text, ha="left", va="top", fontsize=15, fontweight="bold", color=_INK,
-        gid="timeline-title", **_text_kwargs(style),
+        x,
+        y,
+        text,
+        ha="left",
+        va="top",
+        fontsize=15,
+        fontweight="bold",
+        color=_INK,
+        gid="timeline-title",
+        **_text_kwargs(style),
     )
 
 
 def _draw_note(fig: Figure, axes: Axes, owned: bool, style: _Style, note: str) -> None:
     if not note:
         return
-    kwargs = {"fontsize": style.font_pt - 0.5, "color": _MUTED, "fontstyle": "italic",
-              "gid": "timeline-note", **_text_kwargs(style)}
+    kwargs = {
+        "fontsize": style.font_pt - 0.5,
+        "color": _MUTED,
+        "fontstyle": "italic",
+        "gid": "timeline-note",
+        **_text_kwargs(style),
+    }
     if owned:
-        fig.text(style.px(28) / fig.bbox.width, style.px(8) / fig.bbox.height, note,
-                 ha="left", va="bottom", **kwargs)
+        fig.text(
+            style.px(28) / fig.bbox.width,
+            style.px(8) / fig.bbox.height,
+            note,
+            ha="left",
+            va="bottom",
+            **kwargs,
+        )
     else:
         axes.text(0.0, 1.0, note, transform=axes.transAxes, ha="left", va="bottom", **kwargs)
 
@@ -858,12 +1114,19 @@ class _Timeline:
         self.metrics = _Metrics.of(style, len(self.names))
         self.renderer = _renderer_for(fig)
         self.margins = _margins(style, title, has_note=True, has_legend=owned)
-        low, high = _x_limits(marks, published)
+        offset = _date_offset()
+        published_x = published.toordinal() + 0.5 + offset if published is not None else None
+        self.warp = _Warp.fit(_warp_points(marks, published_x))
+        self.marks = [_warped(m, self.warp) for m in marks]
+        self.published_x = self.warp(published_x) if published_x is not None else None
+        self.last_day = self.warp(date(9999, 12, 31).toordinal() + 1.0 + offset)
+        low, high = _x_limits(self.marks, self.published_x, self.warp)
         self.to_px = _PixelMap(low, high, self._axes_width())
         self.texts: dict[int, tuple[Text, Text | None]] = {}
         self.sizes: dict[int, _LabelSize] = {}
         self.row = 0.0
         self.omitted = 0
+        self.legend_columns = 1
 
     # -- layout --------------------------------------------------------------------
 
@@ -898,8 +1161,18 @@ class _Timeline:
 
     def _text(self, content: str, size: float, weight: str, color: str, gid: str) -> Text:
         return self.axes.text(
-            0.0, 0.0, content, fontsize=size, fontweight=weight, color=color, ha="left",
-            va="top", gid=gid, zorder=5, clip_on=False, linespacing=1.15,
+            0.0,
+            0.0,
+            content,
+            fontsize=size,
+            fontweight=weight,
+            color=color,
+            ha="left",
+            va="top",
+            gid=gid,
+            zorder=5,
+            clip_on=False,
+            linespacing=1.15,
             **_text_kwargs(self.style),
         )
 
@@ -922,7 +1195,9 @@ class _Timeline:
     def layout(self) -> list[_Lane]:
         """Measure the labels and give each a level; ``omitted`` counts those left out."""
         self.sizes = self._make_label_texts()
-        self.to_px = _room_for_labels(self.to_px, self.marks, self.sizes, self.metrics.label_pad)
+        self.to_px = _room_for_labels(
+            self.to_px, self.marks, self.sizes, self.metrics.label_pad, self.last_day
+        )
         self.row = max(s.height for s in self.sizes.values()) + self.metrics.row_gap
         return self._lanes(self.sizes, self.row)
 
@@ -937,26 +1212,51 @@ class _Timeline:
     def render(self, lanes: list[_Lane]) -> None:
         sizes, row = self.sizes, self.row
         total = _stack_lanes(lanes, self.metrics, row)
+        if self.owned:
+            self._fit_legend()
         self._fit_figure(total)
         self._configure_axes(total)
         for lane in lanes:
             self._draw_lane(lane, sizes)
+        self._draw_breaks(lanes)
         self._draw_published(total)
         _draw_title(self.fig, self.axes, self.owned, self.style, self.title)
         _draw_note(self.fig, self.axes, self.owned, self.style, self._note())
         if self.owned:
             self._draw_legend()
 
-    def _draw_legend(self) -> None:
-        """A one-row key to the kinds of marks drawn, under the date axis on the right."""
+    def _fit_legend(self) -> None:
+        """Choose the legend's columns so that it fits the figure's width, and make
+        room under the axis for its rows."""
+        count = len(_legend_handles({m.kind for m in self.marks}, self.metrics.bar))
+        room = self.fig.bbox.width - self.style.px(48)
+        for columns in sorted({count, -(-count // 2), -(-count // 3), 1}, reverse=True):
+            self.legend_columns = columns
+            legend = self._draw_legend()
+            width = legend.get_window_extent(self.renderer).width
+            legend.remove()
+            if width <= room:
+                break
+        rows = -(-count // self.legend_columns)
+        extra = (rows - 1) * self.style.px(17)
+        self.margins = replace(self.margins, bottom=self.margins.bottom + extra)
+
+    def _draw_legend(self) -> Legend:
+        """A key to the kinds of marks drawn, under the date axis on the right."""
         handles = _legend_handles({m.kind for m in self.marks}, self.metrics.bar)
         px = self.style.px
         bottom = px(22) + px(2)
-        self.fig.legend(
-            handles=handles, loc="lower right", frameon=False, ncols=len(handles),
+        return self.fig.legend(
+            handles=handles,
+            loc="lower right",
+            frameon=False,
+            ncols=self.legend_columns,
             bbox_to_anchor=(1 - px(24) / self.fig.bbox.width, bottom / self.fig.bbox.height),
-            fontsize=self.style.date_pt, handlelength=2.0, columnspacing=1.4,
-            labelcolor=_MUTED, borderaxespad=0.0,
+            fontsize=self.style.date_pt,
+            handlelength=2.0,
+            columnspacing=1.4,
+            labelcolor=_MUTED,
+            borderaxespad=0.0,
         )
 
     def _note(self) -> str:
@@ -985,7 +1285,7 @@ class _Timeline:
         axes.set_ylim(bottom, top)
         axes.set_xlim(self.to_px.low, self.to_px.high)
         _plain_axes(axes)
-        _date_axis(axes, self.to_px.span / self.style.scale)
+        _date_axis(axes, _axis_ticks(self.warp, self.to_px, self.style.px(72)))
 
     def _draw_lane(self, lane: _Lane, sizes: dict[int, _LabelSize]) -> None:
         self._draw_lane_frame(lane)
@@ -1004,10 +1304,16 @@ class _Timeline:
             name = _clean(lane.name) if lane.name is not None else "(no document)"
             count = len(lane.marks)
             self.axes.text(
-                self.to_px.value(self.style.px(4)), lane.top - self.style.px(4),
+                self.to_px.value(self.style.px(4)),
+                lane.top - self.style.px(4),
                 f"{_shorten(name, 70)}  ·  {count} event{'s' if count != 1 else ''}",
-                ha="left", va="top", fontsize=self.style.font_pt, fontweight="bold",
-                color=_MUTED, gid=f"timeline-lane-{lane.number}", zorder=5,
+                ha="left",
+                va="top",
+                fontsize=self.style.font_pt,
+                fontweight="bold",
+                color=_MUTED,
+                gid=f"timeline-lane-{lane.number}",
+                zorder=5,
                 **_text_kwargs(self.style),
             )
         self.axes.plot([low, high], [lane.axis_y, lane.axis_y], color=_INK, linewidth=1.2, zorder=2)
@@ -1020,7 +1326,7 @@ class _Timeline:
         )
 
     def _draw_bands(self, lane: _Lane) -> None:
-        from matplotlib.collections import PolyCollection
+        from matplotlib.collections import LineCollection, PolyCollection
 
         y0, y1 = self._band_limits(lane)
         pad = self.style.px(3)
@@ -1031,8 +1337,12 @@ class _Timeline:
         ]
         if boxes:
             self.axes.add_collection(
-                PolyCollection(boxes, facecolors=_BAND, edgecolors=_BAND, alpha=0.28,
-                               linewidths=0.8, zorder=1),
+                PolyCollection(boxes, facecolors=_BAND, edgecolors="none", alpha=0.28, zorder=1),
+                autolim=False,
+            )
+            edges = [[box[0], box[3]] for box in boxes] + [[box[1], box[2]] for box in boxes]
+            self.axes.add_collection(
+                LineCollection(edges, colors=_BAND, linewidths=1.0, alpha=0.8, zorder=1.2),
                 autolim=False,
             )
 
@@ -1099,18 +1409,39 @@ class _Timeline:
         for mark in points:
             wide = self.to_px.x(mark.x1) - self.to_px.x(mark.x0) > self.style.px(8)
             if mark.kind == "point" and wide:
-                self.axes.plot([mark.x0, mark.x1], [lane.axis_y] * 2, color=_POINT,
-                               linewidth=self.metrics.bar * 0.5, alpha=0.35, zorder=3,
-                               solid_capstyle="butt")
+                self.axes.plot(
+                    [mark.x0, mark.x1],
+                    [lane.axis_y] * 2,
+                    color=_POINT,
+                    linewidth=self.metrics.bar * 0.5,
+                    alpha=0.35,
+                    zorder=3,
+                    solid_capstyle="butt",
+                )
         size = (self.style.font_pt * 0.75) ** 2
         xs = [m.anchor for m in points if m.kind == "point"]
         if xs:
-            self.axes.scatter(xs, [lane.axis_y] * len(xs), s=size, color=_POINT,
-                              edgecolors="white", linewidths=1.0, zorder=4)
+            self.axes.scatter(
+                xs,
+                [lane.axis_y] * len(xs),
+                s=size,
+                color=_POINT,
+                edgecolors="white",
+                linewidths=1.0,
+                zorder=4,
+            )
         band_xs = [m.anchor for m in points if m.kind == "band"]
         if band_xs:
-            self.axes.scatter(band_xs, [lane.axis_y] * len(band_xs), s=size * 0.8, color=_BAND,
-                              edgecolors=_POINT, linewidths=0.8, zorder=4, marker="D")
+            self.axes.scatter(
+                band_xs,
+                [lane.axis_y] * len(band_xs),
+                s=size * 0.8,
+                color=_BAND,
+                edgecolors=_POINT,
+                linewidths=0.8,
+                zorder=4,
+                marker="D",
+            )
 
     def _draw_labels(self, lane: _Lane, sizes: dict[int, _LabelSize]) -> None:
         from matplotlib.collections import LineCollection, PolyCollection
@@ -1135,15 +1466,20 @@ class _Timeline:
             backgrounds.append(self._label_background(slot, sizes[mark.index], top))
         if backgrounds:
             self.axes.add_collection(
-                PolyCollection(backgrounds, facecolors=self._lane_color(lane), edgecolors="none",
-                               alpha=0.85,
-                               zorder=4.5),
+                PolyCollection(
+                    backgrounds,
+                    facecolors=self._lane_color(lane),
+                    edgecolors="none",
+                    alpha=0.85,
+                    zorder=4.5,
+                ),
                 autolim=False,
             )
         if stems:
             self.axes.add_collection(
-                LineCollection(stems, colors=_STEM, linewidths=0.9, zorder=2.5,
-                               gid=f"{STEM_GID}{lane.number}"),
+                LineCollection(
+                    stems, colors=_STEM, linewidths=0.9, zorder=2.5, gid=f"{STEM_GID}{lane.number}"
+                ),
                 autolim=False,
             )
 
@@ -1157,8 +1493,12 @@ class _Timeline:
         pad = self.style.px(2)
         x0 = self.to_px.value(slot.left - pad)
         x1 = self.to_px.value(slot.left + size.width + pad)
-        return [(x0, top - size.height - pad), (x1, top - size.height - pad), (x1, top + pad),
-                (x0, top + pad)]
+        return [
+            (x0, top - size.height - pad),
+            (x1, top - size.height - pad),
+            (x1, top + pad),
+            (x0, top + pad),
+        ]
 
     def _label_top(
         self, lane: _Lane, slot: _Slot, size: _LabelSize, row: float
@@ -1173,23 +1513,84 @@ class _Timeline:
         top = base - slot.level * row
         return top, top
 
-    def _draw_published(self, total: float) -> None:
-        if self.published is None:
+    def _draw_breaks(self, lanes: Sequence[_Lane]) -> None:
+        """A "//" sign where the axis skips a long stretch: across each baseline (and
+        the bars on it) and on the date axis."""
+        from matplotlib.collections import LineCollection, PolyCollection
+
+        xs = [x for x in self.warp.break_values() if self.to_px.low < x < self.to_px.high]
+        if not xs:
             return
-        x = self.published.toordinal() + 0.5 + _date_offset()
+        px = self.style.px
+        dx = self.to_px.value(px(3)) - self.to_px.low
+        slant = self.to_px.value(px(3)) - self.to_px.low
+        bottom = self.axes.get_ylim()[0]
+        gaps: list[list[tuple[float, float]]] = []
+        strokes: list[list[tuple[float, float]]] = []
+        for x in xs:
+            spans = [(bottom, px(6))]
+            for lane in lanes:
+                y0, y1 = self._band_limits(lane)
+                spans.append((lane.axis_y, max(px(7), lane.axis_y - y0, y1 - lane.axis_y)))
+            for y, half in spans:
+                gaps.append(_rect(x - dx, x + dx, y, half))
+                for side in (-1, 1):
+                    a = x + side * dx
+                    strokes.append([(a - slant, y - px(7)), (a + slant, y + px(7))])
+        self.axes.add_collection(
+            PolyCollection(
+                gaps,
+                facecolors="white",
+                edgecolors="none",
+                zorder=3.6,
+                clip_on=False,
+                gid="timeline-break",
+            ),
+            autolim=False,
+        )
+        self.axes.add_collection(
+            LineCollection(
+                strokes,
+                colors=_INK,
+                linewidths=1.1,
+                zorder=3.7,
+                clip_on=False,
+                gid="timeline-break-sign",
+            ),
+            autolim=False,
+        )
+
+    def _draw_published(self, total: float) -> None:
+        if self.published is None or self.published_x is None:
+            return
+        x = self.published_x
         if not self.to_px.low <= x <= self.to_px.high:
             return
         header_top = total - self.style.px(4)
-        self.axes.plot([x, x], [self.axes.get_ylim()[0], header_top], color=_PUBLISHED,
-                       linestyle=(0, (4, 3)), linewidth=1.1, zorder=1.5, gid="timeline-published")
+        self.axes.plot(
+            [x, x],
+            [self.axes.get_ylim()[0], header_top],
+            color=_PUBLISHED,
+            linestyle=(0, (4, 3)),
+            linewidth=1.1,
+            zorder=1.5,
+            gid="timeline-published",
+        )
         px = self.to_px.x(x)
         right = px > self.to_px.span * 0.7
         offset = self.style.px(5) * (-1 if right else 1)
         self.axes.text(
-            self.to_px.value(px + offset), header_top,
-            f"published {_format_day(self.published)}", ha="right" if right else "left",
-            va="top", fontsize=self.style.date_pt, color=_PUBLISHED, fontweight="bold",
-            zorder=5, gid="timeline-published-label", **_text_kwargs(self.style),
+            self.to_px.value(px + offset),
+            header_top,
+            f"published {_format_day(self.published)}",
+            ha="right" if right else "left",
+            va="top",
+            fontsize=self.style.date_pt,
+            color=_PUBLISHED,
+            fontweight="bold",
+            zorder=5,
+            gid="timeline-published-label",
+            **_text_kwargs(self.style),
         )
 
 
@@ -1199,12 +1600,33 @@ def _legend_handles(kinds: set[str], bar_px: float) -> list[Artist]:
 
     bar_pt = bar_px * 0.72
     entries: list[tuple[str, Artist]] = [
-        ("point", Line2D([], [], color=_POINT, marker="o", linestyle="none", markersize=6,
-                         label="day or month")),
+        (
+            "point",
+            Line2D(
+                [],
+                [],
+                color=_POINT,
+                marker="o",
+                linestyle="none",
+                markersize=6,
+                label="day or month",
+            ),
+        ),
         ("band", Patch(facecolor=_BAND, edgecolor=_BAND, alpha=0.5, label="year or longer")),
         ("bar", Line2D([], [], color=_BAR, linewidth=bar_pt, label="period")),
-        ("since", Line2D([], [], color=_BAR, linewidth=bar_pt, marker=">", markevery=[1],
-                         markersize=6, label="ongoing at publication")),
+        (
+            "since",
+            Line2D(
+                [],
+                [],
+                color=_BAR,
+                linewidth=bar_pt,
+                marker=">",
+                markevery=[1],
+                markersize=6,
+                label="ongoing at publication",
+            ),
+        ),
         ("open_start", Patch(facecolor=_BAR, alpha=0.35, label="start unknown (fades in)")),
         ("open_end", Patch(facecolor=_BAR, alpha=0.2, label="end unknown (fades out)")),
     ]
@@ -1219,15 +1641,12 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _date_axis(axes: Axes, width_px: float) -> None:
-    """Ticks and labels chosen by span: days to centuries, years 1-9999."""
-    from matplotlib import dates as mdates
+def _date_axis(axes: Axes, ticks: Sequence[_Tick]) -> None:
+    """Fixed ticks at round dates of the (possibly broken) axis, years 1-9999."""
+    from matplotlib.ticker import FixedFormatter, FixedLocator
 
-    maxticks = max(4, int(width_px // 110))
-    locator = mdates.AutoDateLocator(minticks=3, maxticks=maxticks)  # type: ignore[no-untyped-call]
-    formatter = mdates.ConciseDateFormatter(locator)  # type: ignore[no-untyped-call]
-    axes.xaxis.set_major_locator(locator)
-    axes.xaxis.set_major_formatter(formatter)
+    axes.xaxis.set_major_locator(FixedLocator([t.value for t in ticks]))
+    axes.xaxis.set_major_formatter(FixedFormatter([t.label for t in ticks]))
     axes.tick_params(axis="x", labelsize=9, colors=_MUTED, length=4)
     axes.spines["bottom"].set_color("#c9d0d6")
     axes.grid(True, axis="x", color="#e6e9ec", linewidth=0.8, zorder=0)

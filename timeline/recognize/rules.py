@@ -980,6 +980,14 @@ def _every(match: re.Match[str], text: str) -> Partial | None:
             duration=f"XXXX-WXX-{lex.weekday_of(word)}",
             quant=quant,
         )
+    if word in lex.months:
+        # "each July": every year's July
+        return Partial(
+            type="SET",
+            granularity="unknown",
+            duration=f"XXXX-{lex.month_of(word):02d}",
+            quant=quant,
+        )
     if word in lex.parts_of_day:
         return Partial(
             type="SET",
@@ -1012,6 +1020,16 @@ def _time_of_day(match: re.Match[str], text: str) -> Partial | None:
     lex = lexicon()
     weekday = match["twd"]
     dayword = (match["tdw"] or "").lower()
+    if match["tmonth"]:
+        # "5 p.m. EST, Nov. 9": the time of that day
+        return Partial(
+            type="TIME",
+            granularity="minute",
+            hour=hour,
+            minute=minute,
+            month=lex.month_of(match["tmonth"]),
+            day=_day(match["tday"]),
+        )
     partial = Partial(
         type="TIME", granularity="minute", hour=hour, minute=minute, unit="day", offset=0
     )
@@ -1108,7 +1126,9 @@ def rules() -> tuple[Rule, ...]:
     ordinal_words = alternation(list(lex.ordinals))
     qmods = alternation(list(lex.quantity_modifiers))
     set_adverbs = alternation(list(lex.set_adverbs))
-    every_targets = alternation(list(lex.units) + list(lex.parts_of_day)) + "|" + weekday
+    every_targets = (
+        alternation(list(lex.units) + list(lex.parts_of_day)) + "|" + weekday + "|" + month
+    )
     holidays = alternation(
         list(lex.fixed_holidays) + list(lex.nth_weekday_holidays) + list(lex.easter_holidays)
     )
@@ -1300,7 +1320,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "time_of_day",
-            rf"{_LEFT}(?P<h>\d{{1,2}})(?:[:.](?P<mi>[0-5]\d))?\s{{0,2}}(?P<ampm>(?i:a\.\s?m\.?|p\.\s?m\.?|am|pm)(?![\w]))(?:{_W}(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET))?(?:,?{_W}(?:(?P<twd>{weekday})|(?P<tdw>(?i:today|yesterday|tomorrow))))?",
+            rf"{_LEFT}(?P<h>\d{{1,2}})(?:[:.](?P<mi>[0-5]\d))?\s{{0,2}}(?P<ampm>(?i:a\.\s?m\.?|p\.\s?m\.?|am|pm)(?![\w]))(?:{_W}(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET))?(?:,?{_W}(?:(?P<twd>{weekday})|(?P<tdw>(?i:today|yesterday|tomorrow))|(?P<tmonth>{month}){_W}(?P<tday>{_DAY})))?",
             _time_of_day,
             2,
         ),
@@ -1330,7 +1350,7 @@ def rules() -> tuple[Rule, ...]:
         rule("set_adverb", rf"(?<![\w-])(?P<adv>{set_adverbs})(?![\w-])", _set_adverb),
         rule(
             "weekday_plural",
-            r"(?<![\w])(?P<wds>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days)(?![\w])",
+            r"(?<![\w])(?P<wds>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?)(?:\s{1,3}(?P<pods>(?i:mornings|afternoons|evenings|nights)))?(?![\w])",
             _weekday_plural,
         ),
         rule(
@@ -1524,8 +1544,18 @@ def _period_edge(match: re.Match[str], text: str) -> Partial | None:
 
 def _weekday_plural(match: re.Match[str], text: str) -> Partial | None:
     """ "The council meets on Mondays": every Monday."""
-    weekday = lexicon().weekday_of(match["wds"][:-1])
-    return Partial(type="SET", granularity="unknown", duration=f"XXXX-WXX-{weekday}", quant="EVERY")
+    lex = lexicon()
+    name = match["wds"]
+    if not name.endswith("s"):
+        if not match["pods"]:
+            return None  # a single weekday is the weekday rule's
+        name += "s"
+    weekday = lex.weekday_of(name[:-1])
+    pod = lex.parts_of_day[match["pods"].lower()[:-1]] if match["pods"] else ""
+    suffix = f"T{pod}" if pod else ""
+    return Partial(
+        type="SET", granularity="unknown", duration=f"XXXX-WXX-{weekday}{suffix}", quant="EVERY"
+    )
 
 
 def _weekday_of_week(match: re.Match[str], text: str) -> Partial | None:
