@@ -85,7 +85,7 @@ _IN_LIKE = frozenset({"in", "on", "at", "during", "within", "undated"})
 _OPEN_START_WORDS = frozenset({"until", "by", "before"})
 _OPEN_END_WORDS = frozenset({"since", "after"})
 _WHITESPACE = re.compile(r"\s+")
-_ANCHOR_EVENT = re.compile(r"event '([^']+)'")
+_EXACT_GRAINS = frozenset({"day", "part_of_day", "hour", "minute", "second", "ref", "unknown"})
 _INVISIBLE = frozenset({"Mn", "Me", "Cf", "Cc", "Cs", "Co", "Cn"})
 _MISSING_GLYPH = "\u25a1"
 
@@ -302,14 +302,11 @@ def _date_text(event: Event) -> str:
 
 
 def _before_event_text(event: Event, end: date, grain: str) -> str:
-    """The date of an event placed before another one: its interval ends with the
-    other event's period, so "before 2019" would be false for "before something in
-    2019"; say "by end of 2019 · before ‘indicted’" instead."""
+    """The date of an event placed before another one.  Its interval ends with the
+    other event's period, so "before 2019" would be false for "before something that
+    happened in 2019": say "by end of 2019" instead."""
     bound = _format_bound(end, grain)
-    text = f"by {bound}" if grain in ("day", "unknown", "ref") else f"by end of {bound}"
-    found = _ANCHOR_EVENT.match(event.anchor)
-    trigger = _clean(found.group(1)) if found else ""
-    return f"{text} · before ‘{_shorten(trigger, 24)}’" if trigger else text
+    return f"by {bound}" if grain in _EXACT_GRAINS else f"by end of {bound}"
 
 
 def _description(event: Event, style: _Style) -> str:
@@ -609,11 +606,14 @@ def _tick_days(first: int, last: int, unit: _Unit, count: int) -> list[date]:
 
 
 def _tick_label(day: date, unit: _Unit, full: bool) -> str:
-    if unit == "year" or (day.month == 1 and day.day == 1):
+    month = _MONTHS[day.month - 1]
+    if unit == "year":
         return str(day.year)
-    if unit == "month":
-        return f"{_MONTHS[day.month - 1]} {day.year}" if full else _MONTHS[day.month - 1]
-    return _format_day(day) if full else f"{day.day} {_MONTHS[day.month - 1]}"
+    if full:
+        return f"{month} {day.year}" if unit == "month" else _format_day(day)
+    if day.month == 1 and day.day == 1:
+        return str(day.year)
+    return month if unit == "month" else f"{day.day} {month}"
 
 
 def _axis_ticks(warp: _Warp, to_px: _PixelMap, min_px: float) -> list[_Tick]:
@@ -630,7 +630,10 @@ def _axis_ticks(warp: _Warp, to_px: _PixelMap, min_px: float) -> list[_Tick]:
     for a, b in warp.pieces(to_px.low, to_px.high):
         first, last = int(-(-(a - offset) // 1)), int((b - offset) // 1)
         fresh = True
-        for day in _tick_days(first, last, unit, count):
+        days = _tick_days(first, last, unit, count)
+        if not days and first <= last and ticks:
+            days = [date.fromordinal(max(1, min(first, date.max.toordinal())))]
+        for day in days:
             value = warp(day.toordinal() + offset)
             px = to_px.x(value)
             if not 0 <= px <= to_px.span or px - last_px < min_px:

@@ -75,9 +75,14 @@ def _number_pattern(lex: Lexicon) -> str:
     units = [w for w, v in lex.cardinals.items() if 1 <= v < 20 and w not in ("a", "an")]
     tens = list(lex.tens)
     words = alternation(
-        units + tens + ["hundred", "dozen", "a dozen", "a couple of", "a couple", "couple of"]
+        units
+        + tens
+        + ["hundred", "thousand", "dozen", "a dozen", "a couple of", "a couple", "couple of"]
     )
-    compound = "(?i:" + "|".join(tens) + r")[\s-](?i:one|two|three|four|five|six|seven|eight|nine)"
+    compound = (
+        "(?i:" + "|".join(tens) + r")[\s-](?i:one|two|three|four|five|six|seven|eight|nine)"
+        r"|(?i:one|two|three|four|five|six|seven|eight|nine|ten|a)[\s-](?i:hundred|thousand)"
+    )
     vague = alternation(
         [
             "several",
@@ -1515,7 +1520,15 @@ def _spoken_year(match: re.Match[str], text: str) -> Partial | None:
         return None
     if not match["sy_lead"] and not match["sy"].lower().startswith(("nineteen", "two thousand")):
         return None  # "twenty twenty" alone is too often a count
+    if not match["sy_lead"] and _word_after(text, match.end()) not in _YEAR_FOLLOWERS:
+        lex = lexicon()
+        following = _word_after(text, match.end())
+        if lex.unit_of(following) or following in lex.not_after_number:
+            return None  # "two thousand years", "nineteen hundred people": a count
     return Partial(granularity="year", year=year)
+
+
+_YEAR_FOLLOWERS = frozenset({"", "and", "or", "when", "the", "to", "until", "in", "on", "at"})
 
 
 def _month_spoken_year(match: re.Match[str], text: str) -> Partial | None:
