@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import overload
 
-from .events import describe
+from .events import describe, event_at
 from .text import Analysis, Token, is_content_verb
-from .types import Event, Relation, TimeExpression
+from .types import Event, Placement, Relation, TimeExpression
 
 __all__ = ["LazyUndated", "add_duration", "anchor_events", "undated_events"]
 
@@ -327,26 +327,21 @@ def _placed_event(
     start: date | None,
     end: date | None,
     anchor: Event,
-    placement: str,
+    placement: Placement,
     expression: TimeExpression | None,
 ) -> Event:
-    sentence = analysis.sentence_at(trigger.start)
-    return Event(
+    return event_at(
+        analysis,
+        trigger,
         description=description,
-        trigger=trigger.text,
-        trigger_span=(trigger.start, trigger.end),
+        span=span,
         relation=relation,
         start=start,
         end=end,
         granularity=anchor.granularity,
-        sentence=sentence.text,
-        sentence_index=sentence.index,
-        span=span,
         anchor=f"event '{anchor.trigger}' ({anchor.description})",
+        placement=placement,
         expression=expression,
-        lemma=analysis.lemma_of(trigger),
-        tense=analysis.tense_at((trigger.start, trigger.end)),
-        placement="anchored" if placement == "anchored" else "signal",
         anchor_span=anchor.trigger_span,
     )
 
@@ -552,20 +547,18 @@ def undated_events(covered: set[int], analysis: Analysis) -> list[Event]:
                 continue
             description, span = describe(analysis, token, (token.start, token.start))
             undated.append(
-                Event(
+                event_at(
+                    analysis,
+                    token,
                     description=description,
-                    trigger=token.text,
-                    trigger_span=(token.start, token.end),
+                    span=span,
                     relation="undated",
                     start=None,
                     end=None,
                     granularity="unknown",
-                    sentence=sentence.text,
-                    sentence_index=sentence.index,
-                    span=span,
                     anchor="",
-                    lemma=analysis.lemma_of(token),
                     placement="undated",
+                    tense="unknown",
                 )
             )
     return undated

@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from .text import Analysis, Token
-from .types import Event, Relation, TimeExpression
+from .types import Event, Granularity, Placement, Relation, Tense, TimeExpression
 
-__all__ = ["build_events", "describe", "event_interval", "relation_of"]
+__all__ = ["build_events", "describe", "event_at", "event_interval", "relation_of"]
 
 _RELATIONS: dict[str, Relation] = {
     "in": "in",
@@ -184,7 +184,41 @@ def _make_event(
 ) -> Event:
     signal_start = _signal_start(analysis.text, cut[0], expression.signal)
     description, span = describe(analysis, trigger, (signal_start, cut[1]))
-    anchor = expression.reference or reference_text or "absolute date"
+    return event_at(
+        analysis,
+        trigger,
+        description=description,
+        span=span,
+        relation=relation,
+        start=start,
+        end=end,
+        granularity=expression.granularity,
+        anchor=expression.reference if expression.reference else "absolute date",
+        placement="anchored" if expression.reference.startswith("expression") else "expression",
+        expression=expression,
+        end_expression=end_expression,
+        tense=expression.tense,
+    )
+
+
+def event_at(
+    analysis: Analysis,
+    trigger: Token,
+    *,
+    description: str,
+    span: tuple[int, int],
+    relation: Relation,
+    start: date | None,
+    end: date | None,
+    granularity: Granularity,
+    anchor: str,
+    placement: Placement,
+    expression: TimeExpression | None = None,
+    end_expression: TimeExpression | None = None,
+    tense: Tense | None = None,
+    anchor_span: tuple[int, int] | None = None,
+) -> Event:
+    """The `Event` of ``trigger``: its sentence, lemma and tense come from the analysis."""
     sentence = analysis.sentence_at(trigger.start)
     return Event(
         description=description,
@@ -193,16 +227,17 @@ def _make_event(
         relation=relation,
         start=start,
         end=end,
-        granularity=expression.granularity,
+        granularity=granularity,
         sentence=sentence.text,
         sentence_index=sentence.index,
         span=span,
-        anchor=anchor if expression.reference else "absolute date",
+        anchor=anchor,
         expression=expression,
         end_expression=end_expression,
         lemma=analysis.lemma_of(trigger),
-        tense=expression.tense,
-        placement="anchored" if expression.reference.startswith("expression") else "expression",
+        tense=tense if tense is not None else analysis.tense_at((trigger.start, trigger.end)),
+        placement=placement,
+        anchor_span=anchor_span,
     )
 
 

@@ -126,14 +126,7 @@ def _resolve_shift(partial: Partial, reference: Reference | None) -> Resolved:
     assert partial.unit is not None
     assert partial.offset is not None
     if reference is None:
-        return Resolved(
-            _unknown_value(partial),
-            partial.granularity,
-            None,
-            None,
-            partial.mod,
-            "no reference date",
-        )
+        return _unresolved(partial, "no reference date")
     base = reference.day
     unit, offset = partial.unit, partial.offset
     if (
@@ -152,15 +145,13 @@ def _resolve_shift(partial: Partial, reference: Reference | None) -> Resolved:
         offset = -1  # "the quarter", "the latest quarter": the last one reported
     fields = _shift_fields(base, unit, offset, partial)
     if fields is None:
-        return Resolved(
-            _unknown_value(partial),
-            partial.granularity,
-            None,
-            None,
-            partial.mod,
-            reference.description,
-        )
+        return _unresolved(partial, reference.description)
     return _finish(fields, partial, reference)
+
+
+def _unresolved(partial: Partial, reason: str) -> Resolved:
+    """A relative value that cannot be placed: its underspecified form, saying why."""
+    return Resolved(_unknown_value(partial), partial.granularity, None, None, partial.mod, reason)
 
 
 def _shift_fields(

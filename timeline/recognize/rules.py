@@ -973,34 +973,22 @@ def _set_adverb(match: re.Match[str], text: str) -> Partial | None:
     return Partial(type="SET", granularity="unknown", duration=value, part_of_day=pod)
 
 
+def _set(value: str, quant: str | None) -> Partial:
+    """A SET expression: how often ("P1D", "XXXX-WXX-1") and its quantifier."""
+    return Partial(type="SET", granularity="unknown", duration=value, quant=quant)
+
+
 def _every(match: re.Match[str], text: str) -> Partial | None:
     lex = lexicon()
     word = match["every_unit"].lower().rstrip(".")
     quant = match["every"].upper()
     other = bool(match["other"])
     if word in lex.weekdays:
-        return Partial(
-            type="SET",
-            granularity="unknown",
-            duration=f"XXXX-WXX-{lex.weekday_of(word)}",
-            quant=quant,
-        )
+        return _set(f"XXXX-WXX-{lex.weekday_of(word)}", quant)
     if word in lex.months:
-        # "each July": every year's July
-        return Partial(
-            type="SET",
-            granularity="unknown",
-            duration=f"XXXX-{lex.month_of(word):02d}",
-            quant=quant,
-        )
+        return _set(f"XXXX-{lex.month_of(word):02d}", quant)  # "each July"
     if word in lex.parts_of_day:
-        return Partial(
-            type="SET",
-            granularity="unknown",
-            duration="P1D",
-            part_of_day=lex.parts_of_day[word],
-            quant=quant,
-        )
+        return replace(_set("P1D", quant), part_of_day=lex.parts_of_day[word])
     unit = lex.unit_of(word)
     if unit is None:
         return None
