@@ -6,7 +6,9 @@ import random
 import subprocess
 import sys
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from datetime import date, timedelta
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -57,22 +59,52 @@ def seed_events(doc_id: str | None = None) -> list[Event]:
     """The timeline of the seed article (published 2021-03-30), by hand."""
     d = date
     rows: list[tuple[str, date | None, date | None, Granularity, Relation]] = [
-        ("Cienfuegos was Mexico's defense minister", d(2012, 1, 1), d(2018, 12, 31), "year",
-         "from…to"),
+        (
+            "Cienfuegos was Mexico's defense minister",
+            d(2012, 1, 1),
+            d(2018, 12, 31),
+            "year",
+            "from…to",
+        ),
         ("a grand jury indicted him", d(2019, 1, 1), d(2019, 12, 31), "year", "in"),
         ("the slowdown began", d(2020, 1, 1), d(2020, 12, 31), "year", "in"),
         ("prosecutors kept the charges secret", None, d(2020, 10, 31), "month", "until"),
         ("Cienfuegos was arrested in Los Angeles", d(2020, 10, 1), d(2020, 10, 31), "month", "in"),
-        ("American authorities agreed to drop the case", d(2020, 10, 1), d(2020, 11, 30), "month",
-         "within"),
-        ("Mexico enacted a law on foreign agents' contacts", d(2020, 12, 1), d(2020, 12, 31),
-         "month", "in"),
-        ("Timothy Shea stepped down as head of the DEA", d(2021, 1, 1), d(2021, 1, 31), "month",
-         "in"),
-        ("Mark Morgan led U.S. Customs and Border Protection", None, d(2021, 1, 31), "month",
-         "until"),
-        ("U.S. efforts against the cartels ground to a halt", d(2021, 1, 1), PUBLISHED, "month",
-         "since"),
+        (
+            "American authorities agreed to drop the case",
+            d(2020, 10, 1),
+            d(2020, 11, 30),
+            "month",
+            "within",
+        ),
+        (
+            "Mexico enacted a law on foreign agents' contacts",
+            d(2020, 12, 1),
+            d(2020, 12, 31),
+            "month",
+            "in",
+        ),
+        (
+            "Timothy Shea stepped down as head of the DEA",
+            d(2021, 1, 1),
+            d(2021, 1, 31),
+            "month",
+            "in",
+        ),
+        (
+            "Mark Morgan led U.S. Customs and Border Protection",
+            None,
+            d(2021, 1, 31),
+            "month",
+            "until",
+        ),
+        (
+            "U.S. efforts against the cartels ground to a halt",
+            d(2021, 1, 1),
+            PUBLISHED,
+            "month",
+            "since",
+        ),
     ]
     return [
         make_event(text, start, end, granularity=grain, relation=rel, doc_id=doc_id)
@@ -200,8 +232,15 @@ def test_long_cjk_and_emoji_descriptions_draw_without_warnings(tmp_path: Path) -
 
 def test_labels_state_the_date_at_its_precision() -> None:
     texts = label_texts(plot_events(seed_events(), published=PUBLISHED))
-    for expected in ("2012 – 2018", "2019", "until Oct 2020", "Oct 2020", "Oct – Nov 2020",
-                     "since Jan 2021", "until Jan 2021"):
+    for expected in (
+        "2012 – 2018",
+        "2019",
+        "until Oct 2020",
+        "Oct 2020",
+        "Oct – Nov 2020",
+        "since Jan 2021",
+        "until Jan 2021",
+    ):
         assert expected in texts
 
 
@@ -210,13 +249,14 @@ def test_labels_state_the_date_at_its_precision() -> None:
 
 def test_dates_from_1066_to_2300_share_one_axis(tmp_path: Path) -> None:
     events = [
-        make_event("the Normans invaded England", date(1066, 1, 1), date(1066, 12, 31),
-                   granularity="year"),
-        make_event("the target is met", None, date(2300, 12, 31), granularity="year",
-                   relation="by"),
+        make_event(
+            "the Normans invaded England", date(1066, 1, 1), date(1066, 12, 31), granularity="year"
+        ),
+        make_event(
+            "the target is met", None, date(2300, 12, 31), granularity="year", relation="by"
+        ),
         make_event("the 1990s boom", date(1990, 1, 1), date(1999, 12, 31), granularity="decade"),
-        make_event("the 20th century", date(1900, 1, 1), date(1999, 12, 31),
-                   granularity="century"),
+        make_event("the 20th century", date(1900, 1, 1), date(1999, 12, 31), granularity="century"),
     ]
     fig = plot_events(events, published=PUBLISHED, path=tmp_path / "far.png")
     low, high = fig.axes[0].get_xlim()
@@ -321,3 +361,117 @@ def test_the_layout_is_deterministic() -> None:
     first = [tuple(b.bounds) for b in label_boxes(plot_events(seed_events(), published=PUBLISHED))]
     again = [tuple(b.bounds) for b in label_boxes(plot_events(seed_events(), published=PUBLISHED))]
     assert first == again
+
+
+# ------------------------------------------------------------------ broken axis
+
+
+def stem_xs(fig: Figure) -> list[float]:
+    """The display x of every stem, that is of every labelled event's anchor."""
+    from matplotlib.collections import LineCollection
+
+    stems = [
+        c for c in fig.findobj(LineCollection) if (c.get_gid() or "").startswith("timeline-stem")
+    ]
+    return sorted(
+        float(stem.get_transform().transform(segment[0])[0])
+        for stem in stems
+        for segment in stem.get_segments()
+    )
+
+
+@pytest.mark.parametrize("width", [1600, 800])
+def test_no_stretch_without_events_takes_much_of_the_axis(width: int) -> None:
+    fig = plot_events(seed_events(), published=PUBLISHED, width_px=width)
+    axes_width = fig.axes[0].get_window_extent().width
+    xs = stem_xs(fig)
+    widest = max(b - a for a, b in pairwise(xs))
+    # between two marks' dates at most MAX_EMPTY_SHARE (x 1.2) of the dates drawn; between
+    # two stems (2012 and mid-2019) a little more, as a stem stands mid-band
+    assert widest <= 0.36 * axes_width
+    # the 2019-2021 events get most of the width, not the last 15%
+    assert xs[-1] - xs[1] >= 0.4 * axes_width
+
+
+def test_a_long_empty_stretch_is_drawn_broken() -> None:
+    fig = plot_events(seed_events(), published=PUBLISHED)
+    gids = {a.get_gid() for a in fig.findobj() if a.get_gid()}
+    assert {"timeline-break", "timeline-break-sign"} <= gids
+    dense = plot_events(many_events(120), published=PUBLISHED)
+    assert "timeline-break" not in {a.get_gid() for a in dense.findobj()}
+
+
+def test_the_warp_is_monotonic_and_caps_empty_stretches() -> None:
+    from timeline.plot import MAX_EMPTY_SHARE, _Warp
+
+    points = [0.0, 5000.0, 5010.0, 5030.0, 5031.0, 5060.0, 5100.0, 5120.0, 5150.0, 5170.0]
+    warp = _Warp.fit(points)
+    values = [warp(x) for x in points]
+    assert values == sorted(values)
+    assert len(set(values)) == len(values)
+    assert warp(points[0]) == points[0]
+    assert warp(points[-1]) == pytest.approx(points[-1])
+    total = values[-1] - values[0]
+    widest = max(b - a for a, b in pairwise(values))
+    assert widest <= MAX_EMPTY_SHARE * 1.2 * total + 1e-6
+    for x in (-1e6, 1.0, 2500.0, 5015.5, 5165.0, 1e7):
+        assert warp.inverse(warp(x)) == pytest.approx(x)
+    assert _Warp.fit(range(0, 1000, 10)).breaks == ()  # evenly spread: no break
+
+
+@pytest.mark.parametrize(
+    "events",
+    [
+        pytest.param(seed_events(), id="seed"),
+        pytest.param(many_events(80), id="many"),
+        pytest.param(
+            [
+                make_event("first", date(1, 1, 1), date(1, 1, 1), granularity="day"),
+                make_event("middle", date(1066, 10, 14), date(1066, 10, 14), granularity="day"),
+                make_event("last", date(9999, 12, 31), date(9999, 12, 31), granularity="day"),
+            ],
+            id="year-1-to-9999",
+        ),
+        pytest.param([make_event("alone")], id="one"),
+    ],
+)
+def test_tick_labels_stay_monotonic(events: list[Event]) -> None:
+    fig = plot_events(events, published=PUBLISHED)
+    axis = fig.axes[0].xaxis
+    locations = list(axis.get_majorticklocs())
+    labels = [t.get_text() for t in axis.get_ticklabels()]
+    assert len(locations) >= 2
+    assert locations == sorted(locations)
+    assert len(set(locations)) == len(locations)
+    years = [
+        int(word)
+        for label in labels
+        for word in label.split()
+        if word.isdigit() and len(word) != 2 and not (len(word) == 1 and len(label.split()) > 1)
+    ]
+    assert years == sorted(years)
+
+
+def test_ticks_on_both_sides_of_a_break_name_their_dates() -> None:
+    fig = plot_events(seed_events(), published=PUBLISHED)
+    labels = [t.get_text() for t in fig.axes[0].xaxis.get_ticklabels()]
+    assert labels[0].endswith("2012")
+    assert any(label.endswith("2019") for label in labels)
+    assert "2021" in labels
+
+
+def test_an_event_placed_before_another_says_by_end_of() -> None:
+    before = replace(
+        make_event(
+            "officials weighed the risks",
+            None,
+            date(2019, 12, 31),
+            granularity="year",
+            relation="before",
+        ),
+        placement="signal",
+        anchor="event 'indicted' (a grand jury indicted him)",
+    )
+    texts = label_texts(plot_events([*seed_events(), before], published=PUBLISHED))
+    assert "by end of 2019" in texts
+    assert "before 2019" not in texts

@@ -576,8 +576,10 @@ def _tick_step(px_per_day: float, min_px: float) -> tuple[_Unit, int]:
 
 def _tick_days(first: int, last: int, unit: _Unit, count: int) -> list[date]:
     """Calendar days with ordinals in [first, last] on a round ``count`` of ``unit``."""
-    low = date.fromordinal(max(1, first))
-    high = date.fromordinal(min(date.max.toordinal(), last))
+    first, last = max(1, first), min(date.max.toordinal(), last)
+    if first > last:
+        return []
+    low, high = date.fromordinal(first), date.fromordinal(last)
     days: list[date] = []
     if unit == "year":
         year = -(-low.year // count) * count
@@ -616,6 +618,12 @@ def _tick_label(day: date, unit: _Unit, full: bool) -> str:
     return month if unit == "month" else f"{day.day} {month}"
 
 
+def _exact_label(day: date) -> str:
+    if day.month == 1 and day.day == 1:
+        return str(day.year)
+    return f"{_MONTHS[day.month - 1]} {day.year}" if day.day == 1 else _format_day(day)
+
+
 def _axis_ticks(warp: _Warp, to_px: _PixelMap, min_px: float) -> list[_Tick]:
     """Round dates on each linear piece of the axis, at least ``min_px`` apart.
 
@@ -631,8 +639,9 @@ def _axis_ticks(warp: _Warp, to_px: _PixelMap, min_px: float) -> list[_Tick]:
         first, last = int(-(-(a - offset) // 1)), int((b - offset) // 1)
         fresh = True
         days = _tick_days(first, last, unit, count)
-        if not days and first <= last and ticks:
-            days = [date.fromordinal(max(1, min(first, date.max.toordinal())))]
+        exact = not days and ticks != [] and 1 <= first <= min(last, date.max.toordinal())
+        if exact:  # a piece too short for a round date: mark where it starts
+            days = [date.fromordinal(first)]
         for day in days:
             value = warp(day.toordinal() + offset)
             px = to_px.x(value)
@@ -640,7 +649,8 @@ def _axis_ticks(warp: _Warp, to_px: _PixelMap, min_px: float) -> list[_Tick]:
                 continue
             year_changed = bool(ticks) and ticks[-1].day.year != day.year
             full = fresh or (unit == "day" and year_changed)
-            ticks.append(_Tick(value, day, _tick_label(day, unit, full)))
+            label = _exact_label(day) if exact else _tick_label(day, unit, full)
+            ticks.append(_Tick(value, day, label))
             last_px, fresh = px, False
     return ticks
 
