@@ -430,7 +430,7 @@ def _x_limits(marks: Sequence[_Mark], published: float | None, warp: _Warp) -> t
         low, high = middle - 30, middle + 30
     margin = max((high - low) * 0.04, 10.0)
     first_day = warp(date(1, 1, 1).toordinal() + offset)
-    last_day = warp(date(9999, 12, 31).toordinal() + 1.0 + offset)
+    last_day = warp(date(9999, 12, 31).toordinal() + _LAST_INSTANT + offset)
     return max(first_day, low - margin), min(last_day, high + margin)
 
 
@@ -574,6 +574,11 @@ def _tick_step(px_per_day: float, min_px: float) -> tuple[_Unit, int]:
     return "year", 5000
 
 
+_LAST_YEAR = date.max.year
+#: the last moment of 9999-12-31 matplotlib can still turn into a date
+_LAST_INSTANT = 0.999
+
+
 def _tick_days(first: int, last: int, unit: _Unit, count: int) -> list[date]:
     """Calendar days with ordinals in [first, last] on a round ``count`` of ``unit``."""
     first, last = max(1, first), min(date.max.toordinal(), last)
@@ -583,9 +588,10 @@ def _tick_days(first: int, last: int, unit: _Unit, count: int) -> list[date]:
     days: list[date] = []
     if unit == "year":
         year = -(-low.year // count) * count
-        if date(max(year, 1), 1, 1) < low:
+        if year <= _LAST_YEAR and date(max(year, 1), 1, 1) < low:
             year += count
-        while year <= high.year:
+        # a round year past 9999 cannot be a date: the ticks stop at the calendar's end
+        while year <= min(high.year, _LAST_YEAR):
             if year >= 1:
                 days.append(date(year, 1, 1))
             year += count
@@ -1132,7 +1138,7 @@ class _Timeline:
         self.warp = _Warp.fit(_warp_points(marks, published_x))
         self.marks = [_warped(m, self.warp) for m in marks]
         self.published_x = self.warp(published_x) if published_x is not None else None
-        self.last_day = self.warp(date(9999, 12, 31).toordinal() + 1.0 + offset)
+        self.last_day = self.warp(date(9999, 12, 31).toordinal() + _LAST_INSTANT + offset)
         low, high = _x_limits(self.marks, self.published_x, self.warp)
         self.to_px = _PixelMap(low, high, self._axes_width())
         self.texts: dict[int, tuple[Text, Text | None]] = {}
