@@ -16,6 +16,7 @@ this stage places the rest of what the text ties to those dates:
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import overload
 
-from .events import describe, event_at
+from .events import describe, event_at, signal_start
 from .text import Analysis, Token, is_content_verb
 from .types import Event, Placement, Relation, TimeExpression
 
@@ -83,8 +84,12 @@ def anchor_events(
     placed: list[Event] = []
     triggers = covered if covered is not None else set()
     triggers.update(e.trigger_span[0] for e in events)
+    index: _DatedIndex | None = None
     for expression in expressions:
-        event = _anchored_duration_event(expression, events, analysis, triggers)
+        if expression.type != "DURATION":
+            continue
+        index = index or _DatedIndex(events)
+        event = _anchored_duration_event(expression, index, analysis, triggers)
         if event is not None:
             placed.append(event)
             triggers.add(event.trigger_span[0])
@@ -98,18 +103,21 @@ def anchor_events(
 
 
 def _anchored_duration_event(
-    expression: TimeExpression, events: Sequence[Event], analysis: Analysis, triggers: set[int]
+    expression: TimeExpression, index: _DatedIndex, analysis: Analysis, triggers: set[int]
 ) -> Event | None:
     if expression.type != "DURATION" or not expression.value.startswith("P"):
         return None
     following = _word_after(analysis.text, expression.span[1])
     anchor: Event | None
     if expression.signal == "within" or following == "later":
-        anchor = _last_dated_before(events, expression.span[0], analysis)
+        sentence = analysis.sentence_index_at(expression.span[0])
+        anchor = index.last_before(expression.span[0], sentence)
         direction = 1
     elif following in ("after", "before"):
         noun = _noun_after(analysis, expression.span[1])
-        anchor = _dated_by_lemma(events, noun, analysis) if noun else None
+        anchor = (
+            index.named_by(noun.text.lower(), analysis.lemma_of(noun), noun.start) if noun else None
+        )
         direction = 1 if following == "after" else -1
     else:
         return None
@@ -173,24 +181,58 @@ def add_duration(day: date, duration: str, sign: int) -> date | None:
         return None
 
 
-def _last_dated_before(events: Sequence[Event], offset: int, analysis: Analysis) -> Event | None:
-    sentence = analysis.sentence_index_at(offset)
-    candidates = [
-        e
-        for e in events
-        if e.trigger_span[0] < offset
-        and e.start is not None
-        and sentence - e.sentence_index <= _LOOKBACK_SENTENCES
-    ]
-    return max(candidates, key=lambda e: e.trigger_span[0], default=None)
+class _DatedIndex:
+    """The document's dated events by position, by lemma and by description word, built
+    once so each look-up costs a logarithm or a dictionary probe, not a scan."""
+
+    def __init__(self, events: Sequence[Event]) -> None:
+        dated = sorted((e for e in events if e.start is not None), key=lambda e: e.trigger_span[0])
+        self.events = dated
+        self.positions = [e.trigger_span[0] for e in dated]
+        self.by_word: dict[str, list[Event]] = {}
+        for event in dated:
+            for word in {event.lemma, *_content_words(event.description)}:
+                self.by_word.setdefault(word, []).append(event)
+
+    def last_before(self, offset: int, sentence: int) -> Event | None:
+        i = bisect.bisect_left(self.positions, offset)
+        if i == 0:
+            return None
+        event = self.events[i - 1]
+        return event if sentence - event.sentence_index <= _LOOKBACK_SENTENCES else None
+
+    def named_by(self, word: str, lemma: str, before: int) -> Event | None:
+        """The last dated event before ``before`` that the noun names, else the first after."""
+        found = [self._nearest(self.by_word.get(key, []), before) for key in (lemma, word)]
+        candidates = [e for e in found if e is not None]
+        if not candidates:
+            return None
+        earlier = [e for e in candidates if e.trigger_span[0] < before]
+        if earlier:
+            return max(earlier, key=lambda e: e.trigger_span[0])
+        return min(candidates, key=lambda e: e.trigger_span[0])
+
+    @staticmethod
+    def _nearest(events: list[Event], before: int) -> Event | None:
+        if not events:
+            return None
+        i = _bisect_events(events, before)
+        return events[i - 1] if i > 0 else events[0]
+
+
+def _bisect_events(events: list[Event], offset: int) -> int:
+    low, high = 0, len(events)
+    while low < high:
+        middle = (low + high) // 2
+        if events[middle].trigger_span[0] < offset:
+            low = middle + 1
+        else:
+            high = middle
+    return low
 
 
 def _cut_for(expression: TimeExpression, analysis: Analysis) -> tuple[int, int]:
-    start = expression.span[0]
-    if expression.signal:
-        found = analysis.text.lower().rfind(expression.signal.split()[0], max(0, start - 24), start)
-        start = found if found >= 0 else start
-    return start, expression.span[1]
+    return signal_start(analysis.text, expression.span[0], expression.signal), expression.span[1]
 
 
 # ------------------------------------------------------- clause signals
@@ -203,11 +245,14 @@ def _signal_placed_events(
     for event in events:
         by_sentence.setdefault(event.sentence_index, []).append(event)
     lemma_index = _lemma_index(events)
+    # the first letters of every dated lemma: a sentence without any of them can only
+    # relate its clauses to an event of its own
+    prefixes = frozenset(lemma[:4] for lemma in lemma_index)
     for sentence in analysis.sentences:
         yield from _placed_in_sentence(
             sentence.index,
             by_sentence.get(sentence.index, []),
-            events,
+            prefixes,
             lemma_index,
             analysis,
             published,
@@ -218,7 +263,7 @@ def _signal_placed_events(
 def _placed_in_sentence(
     index: int,
     local: Sequence[Event],
-    events: Sequence[Event],
+    prefixes: frozenset[str],
     lemma_index: dict[str, list[Event]],
     analysis: Analysis,
     published: date | None,
@@ -229,8 +274,9 @@ def _placed_in_sentence(
         return
     # one side must be dated: an event of this sentence, or one reported elsewhere whose
     # lemma this sentence repeats
-    lowered = sentence_text.lower()
-    if not local and not any(lemma[:4] in lowered for lemma in lemma_index):
+    if not local and not any(
+        word[:4] in prefixes for word in re.findall(r"[a-z]{4,}", sentence_text.lower())
+    ):
         return
     tokens = analysis.tokens(index)
     for position, token in enumerate(tokens):
@@ -423,7 +469,7 @@ def _event_at(local: Sequence[Event], token: Token) -> Event | None:
 
 def _lemma_index(events: Sequence[Event]) -> dict[str, list[Event]]:
     index: dict[str, list[Event]] = {}
-    for event in events:
+    for event in sorted(events, key=lambda e: e.trigger_span[0]):
         if event.lemma and (event.start is not None or event.end is not None):
             index.setdefault(event.lemma, []).append(event)
     return index
@@ -437,7 +483,7 @@ def _same_event_elsewhere(
     A participant is a name ("Cienfuegos") or, failing names, another content word the
     two sentences share ("police arrested the mayor" … "arrested the mayor").
     """
-    candidates = lemma_index.get(side.lemma, [])
+    candidates = _nearest_candidates(lemma_index.get(side.lemma, []), side.token.start)
     if not candidates:
         return None
     names = _names(tokens)
@@ -450,6 +496,19 @@ def _same_event_elsewhere(
         return sharing[0]
     # "after his arrest": a pronoun-owned event noun refers to the one event of that kind
     return candidates[0] if not side.is_verb and len(candidates) == 1 else None
+
+
+# How many reports of the same kind of event are compared: the nearest ones in the text.
+# A document with thousands of "said" must not compare each mention with all of them.
+_MAX_CANDIDATES = 32
+
+
+def _nearest_candidates(events: list[Event], offset: int) -> list[Event]:
+    if len(events) <= _MAX_CANDIDATES:
+        return events
+    i = _bisect_events(events, offset)
+    low = max(0, i - _MAX_CANDIDATES // 2)
+    return events[low : low + _MAX_CANDIDATES]
 
 
 _STOPWORDS = frozenset(
@@ -492,20 +551,6 @@ _STOPWORDS = frozenset(
 
 def _content_words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _STOPWORDS}
-
-
-def _dated_by_lemma(events: Sequence[Event], noun: Token, analysis: Analysis) -> Event | None:
-    """The dated event a noun names: its trigger ("the arrest" … "arrested") or the subject
-    of its clause ("the attack" … "The attack happened on June 3")."""
-    lemma = analysis.lemma_of(noun)
-    word = noun.text.lower()
-    matches = [
-        e
-        for e in events
-        if e.start is not None and (e.lemma == lemma or word in _content_words(e.description))
-    ]
-    earlier = [e for e in matches if e.trigger_span[0] < noun.start]
-    return (earlier or matches)[-1] if matches else None
 
 
 def _names(tokens: Sequence[Token]) -> set[str]:

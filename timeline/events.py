@@ -15,7 +15,14 @@ from datetime import date, timedelta
 from .text import Analysis, Token
 from .types import Event, Granularity, Placement, Relation, Tense, TimeExpression
 
-__all__ = ["build_events", "describe", "event_at", "event_interval", "relation_of"]
+__all__ = [
+    "build_events",
+    "describe",
+    "event_at",
+    "event_interval",
+    "relation_of",
+    "signal_start",
+]
 
 _RELATIONS: dict[str, Relation] = {
     "in": "in",
@@ -182,8 +189,8 @@ def _make_event(
     reference_text: str,
     cut: tuple[int, int],
 ) -> Event:
-    signal_start = _signal_start(analysis.text, cut[0], expression.signal)
-    description, span = describe(analysis, trigger, (signal_start, cut[1]))
+    start_of_signal = signal_start(analysis.text, cut[0], expression.signal)
+    description, span = describe(analysis, trigger, (start_of_signal, cut[1]))
     return event_at(
         analysis,
         trigger,
@@ -288,12 +295,14 @@ def _appositive_head(
     return last
 
 
-def _signal_start(text: str, start: int, signal: str | None) -> int:
+def signal_start(text: str, start: int, signal: str | None) -> int:
+    """Where the signal before an expression starting at ``start`` begins (or ``start``)."""
     if not signal:
         return start
     window_start = max(0, start - len(signal) - 8)
-    index = text.lower().rfind(signal.split()[0], window_start, start)
-    return index if index >= 0 else start
+    # lower-case only the window: lowering the whole text per expression is quadratic
+    index = text[window_start:start].lower().rfind(signal.split()[0])
+    return window_start + index if index >= 0 else start
 
 
 def _clause_bounds(

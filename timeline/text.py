@@ -152,7 +152,9 @@ def analyze(text: str) -> Analysis:
 
 # A candidate boundary: terminal punctuation (with closing quotes/brackets) then space,
 # or a blank line / a line break.  Both alternatives are bounded, so the scan is linear.
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]{0,3}(?=\s)|\n")
+# Possessive and anchored at the run's start: a run of 100,000 "?" is read once, not
+# re-scanned from each of its characters.
+_BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]{0,3}+(?=\s)|\n")
 _WORD_BEFORE = re.compile(r"(\S{1,40})$")
 
 
