@@ -7,13 +7,14 @@ expressions → events → ordered timeline.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from typing import Any, Literal
 
 from .anchoring import LazyUndated, anchor_events
 from .errors import InvalidInputError, InvalidOptionError
-from .events import build_events
+from .events import CROWDED, build_events
 from .order import order_events
 from .published import coerce_published
 from .recognize import Candidate, Partial, recognize
@@ -118,13 +119,16 @@ def resolve_expressions(
     """Recognize and resolve every expression of the analyzed text, in text order."""
     text = analysis.text
     candidates = link_ranges(text, recognize(text, extra_spans=analysis.entities))
+    crowded = _crowded(candidates, analysis)
     news_reference = (
         Reference(published, "day", f"published {published.isoformat()}") if published else None
     )
     expressions: list[TimeExpression] = []
     last_dated: TimeExpression | None = None
     for candidate in candidates:
-        expression = _resolve_candidate(candidate, analysis, news_reference, last_dated, domain)
+        expression = _resolve_candidate(
+            candidate, analysis, news_reference, last_dated, domain, crowded
+        )
         expressions.append(expression)
         if expression.start is not None and expression.granularity not in ("ref", "unknown"):
             last_dated = expression
@@ -137,15 +141,26 @@ def _resolve_candidate(
     news_reference: Reference | None,
     last_dated: TimeExpression | None,
     domain: str,
+    crowded: set[int],
 ) -> TimeExpression:
     text = analysis.text
     span = (candidate.start, candidate.end)
     signal = signal_before(text, candidate.start)
-    tense = _SIGNAL_TENSE.get(signal or "") or analysis.tense_at(span)
     sentence = analysis.sentence_index_at(candidate.start)
+    # a sentence that is a list of dates has no clause whose tense could choose a year
+    clause_tense: Tense = "unknown" if sentence in crowded else analysis.tense_at(span)
+    tense = _SIGNAL_TENSE.get(signal or "") or clause_tense
     reference, partial = _reference_for(candidate, news_reference, last_dated, domain, sentence)
     resolved = resolve(partial, reference=reference, tense=tense)
     return _expression(candidate, text, resolved, signal, tense, sentence)
+
+
+def _crowded(candidates: Sequence[Candidate], analysis: Analysis) -> set[int]:
+    counts: dict[int, int] = {}
+    for candidate in candidates:
+        index = analysis.sentence_index_at(candidate.start)
+        counts[index] = counts.get(index, 0) + 1
+    return {index for index, count in counts.items() if count > CROWDED}
 
 
 def _reference_for(

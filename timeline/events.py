@@ -11,12 +11,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date, timedelta
+from functools import lru_cache
 
+from .recognize.lexicon import lexicon
 from .text import Analysis, Token
 from .types import Event, Granularity, Placement, Relation, Tense, TimeExpression
 
 __all__ = [
+    "CROWDED",
     "build_events",
+    "crowded_sentences",
     "describe",
     "event_at",
     "event_interval",
@@ -129,14 +133,20 @@ def build_events(
     published: date | None,
     reference_text: str,
 ) -> list[Event]:
-    """One event per dated expression (a "from … to" pair makes one), in text order."""
+    """One event per dated expression (a "from … to" pair makes one), in text order.
+
+    A sentence crowded with expressions (more than `CROWDED`: a table of dates, "May May
+    May …") yields no events: it has no clause to describe, and looking for one per
+    expression would make such text cost far more than prose.
+    """
     events: list[Event] = []
     skip_next = False
+    crowded = crowded_sentences(expressions)
     for i, expression in enumerate(expressions):
         if skip_next:
             skip_next = False
             continue
-        if not _dates_an_event(expression):
+        if not _dates_an_event(expression) or expression.sentence in crowded:
             continue
         end_expression = None
         if expression.range_role == "start" and i + 1 < len(expressions):
@@ -147,6 +157,18 @@ def build_events(
             events.append(event)
         events.extend(_when_clause_events(expression, analysis, published, reference_text))
     return events
+
+
+#: More expressions than this in one sentence make it a list of dates, not a clause.
+CROWDED = 16
+
+
+def crowded_sentences(expressions: Sequence[TimeExpression]) -> set[int]:
+    """Indexes of the sentences holding more than `CROWDED` expressions."""
+    counts: dict[int, int] = {}
+    for expression in expressions:
+        counts[expression.sentence] = counts.get(expression.sentence, 0) + 1
+    return {sentence for sentence, count in counts.items() if count > CROWDED}
 
 
 def _dates_an_event(expression: TimeExpression) -> bool:
@@ -292,7 +314,15 @@ def _appositive_head(
     last = before[-1]
     if not re.fullmatch(r"[A-Za-z][a-z]+", last.text) or last.text.lower() in _CLAUSE_OPENERS:
         return None
+    if last.text.lower() in _calendar_words():
+        return None  # "May May": a date name is no event
     return last
+
+
+@lru_cache(maxsize=1)
+def _calendar_words() -> frozenset[str]:
+    lex = lexicon()
+    return frozenset([*lex.months, *lex.weekdays, *lex.units, *lex.unit_plurals, *lex.seasons])
 
 
 def signal_start(text: str, start: int, signal: str | None) -> int:

@@ -13,6 +13,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from .recognize.lexicon import lexicon
 from .recognize.partial import Partial
@@ -48,6 +49,13 @@ class Reference:
 
 def resolve(partial: Partial, *, reference: Reference | None, tense: Tense) -> Resolved:
     """Resolve ``partial`` against ``reference`` (None: leave relative values unresolved)."""
+    return _resolve_cached(partial, reference, tense)
+
+
+# Resolution is a pure function of its three arguments, and a text repeats them: every
+# "Friday" of an article resolves alike.  (A list of dates repeats them thousands of times.)
+@lru_cache(maxsize=4096)
+def _resolve_cached(partial: Partial, reference: Reference | None, tense: Tense) -> Resolved:
     resolved = _resolve(partial, reference=reference, tense=tense)
     return _within_calendar(resolved, partial)
 

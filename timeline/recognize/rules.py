@@ -123,14 +123,22 @@ def _pmod(match: re.Match[str], lex: Lexicon) -> str | None:
     return None
 
 
+_WORD_BEFORE = re.compile(r"([\w'’.$£€#%-]+)\W{0,2}$")
+_WORD_AFTER = re.compile(r"\W{0,2}?\s{0,3}([\w'’%-]+)")
+_CAPITAL_BEFORE = re.compile(r"\b([A-Z][A-Za-z]+)[ \t]{1,3}$")
+_WORDS = re.compile(r"[\w'’]+")
+_NAME_AFTER = re.compile(r"[ \t]{1,3}([A-Z][a-z]+)\b")
+_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \t]{1,3}$")
+
+
 def _word_before(text: str, start: int) -> str:
     window = text[max(0, start - 30) : start]
-    found = re.search(r"([\w'’.$£€#%-]+)\W{0,2}$", window)
+    found = _WORD_BEFORE.search(window)
     return found.group(1).lower() if found else ""
 
 
 def _word_after(text: str, end: int) -> str:
-    found = re.match(r"\W{0,2}?\s{0,3}([\w'’%-]+)", text[end : end + 30])
+    found = _WORD_AFTER.match(text, end, end + 30)
     return found.group(1).lower() if found else ""
 
 
@@ -147,11 +155,11 @@ def _is_number_context(text: str, start: int, end: int, lex: Lexicon) -> bool:
 
 def _is_label_number(text: str, start: int, end: int, lex: Lexicon) -> bool:
     """ "a Peugeot 2008", "at 1600 Pennsylvania Avenue": a model or a house number."""
-    before = re.search(r"\b([A-Z][A-Za-z]+)[ \t]{1,3}$", text[max(0, start - 30) : start])
+    before = _CAPITAL_BEFORE.search(text, max(0, start - 30), start)
     if (
         before
         and not _is_temporal_word(before.group(1), lex)
-        and not _sentence_start_before(text, before.start() + max(0, start - 30))
+        and not _sentence_start_before(text, before.start())
     ):
         return True
     street = _STREET.match(text, end, end + 40)
@@ -374,11 +382,25 @@ def _looks_like_verb_month(word: str, match: re.Match[str], text: str, lex: Lexi
     if _is_name_part(text, match.start(), match.end(), lex):
         return True
     phrase = (word + " " + _words_after(text, match.end(), 2)).lower()
-    return any(phrase.startswith(neg) for neg in lex.negative_phrases)
+    return _starts_negative_phrase(phrase, lex)
+
+
+def _starts_negative_phrase(phrase: str, lex: Lexicon) -> bool:
+    """True when ``phrase`` begins one of the phrases that must yield nothing."""
+    first = phrase.split(" ", 1)[0]
+    return any(phrase.startswith(neg) for neg in _negatives_by_first_word().get(first, ()))
+
+
+@lru_cache(maxsize=1)
+def _negatives_by_first_word() -> dict[str, tuple[str, ...]]:
+    grouped: dict[str, list[str]] = {}
+    for phrase in lexicon().negative_phrases:
+        grouped.setdefault(phrase.split(" ", 1)[0], []).append(phrase)
+    return {word: tuple(phrases) for word, phrases in grouped.items()}
 
 
 def _words_after(text: str, end: int, count: int) -> str:
-    return " ".join(re.findall(r"[\w'’]+", text[end : end + 40])[:count])
+    return " ".join(_WORDS.findall(text, end, end + 40)[:count])
 
 
 # Capitalized words that may stand next to a date name without making it a person's name
@@ -466,10 +488,10 @@ _TEMPORAL_NEIGHBOURS = frozenset(
 
 def _is_name_part(text: str, start: int, end: int, lex: Lexicon) -> bool:
     """ "April Ryan", "June Carter", "Joe Friday": a month or weekday inside a name."""
-    after = re.match(r"[ \t]{1,3}([A-Z][a-z]+)\b", text[end : end + 30])
+    after = _NAME_AFTER.match(text, end, end + 30)
     if after and not _is_temporal_word(after.group(1), lex):
         return True
-    before = re.search(r"\b([A-Z][a-z]+)[ \t]{1,3}$", text[max(0, start - 30) : start])
+    before = _NAME_BEFORE.search(text, max(0, start - 30), start)
     return bool(before) and not _is_temporal_word(before.group(1), lex)  # type: ignore[union-attr]
 
 
@@ -499,7 +521,7 @@ def _weekday(match: re.Match[str], text: str) -> Partial | None:
     }.get(rel)
     pod = (match["pod"] or "").lower()
     phrase = (word + " " + _words_after(text, match.end(), 2)).lower()
-    if any(phrase.startswith(neg) for neg in lex.negative_phrases):
+    if _starts_negative_phrase(phrase, lex):
         return None
     if pod:
         return Partial(
