@@ -149,6 +149,12 @@ def _windows(
     windows: list[tuple[int, int]] = []
     length = len(text)
     for position in starts:
+        if windows and position + _MARGIN <= windows[-1][1] and _at_space(text, windows[-1][1]):
+            continue  # already inside the window: dense anchors cost one comparison each
+        if windows and position - _MARGIN <= windows[-1][1]:
+            high = _on_to_space(text, min(length, position + _MARGIN))
+            windows[-1] = (windows[-1][0], max(windows[-1][1], high))
+            continue
         low = _back_to_space(text, max(0, position - _MARGIN))
         high = _on_to_space(text, min(length, position + _MARGIN))
         if windows and low <= windows[-1][1]:
@@ -156,6 +162,10 @@ def _windows(
         else:
             windows.append((low, high))
     return windows
+
+
+def _at_space(text: str, index: int) -> bool:
+    return index >= len(text) or text[index].isspace()
 
 
 def _back_to_space(text: str, index: int) -> int:
