@@ -123,18 +123,36 @@ def _pmod(match: re.Match[str], lex: Lexicon) -> str | None:
     return None
 
 
-_WORD_BEFORE = re.compile(r"([\w'’.$£€#%-]+)\W{0,2}$")
 _WORD_AFTER = re.compile(r"\W{0,2}?\s{0,3}([\w'’%-]+)")
 _CAPITAL_BEFORE = re.compile(r"\b([A-Z][A-Za-z]+)[ \t]{1,3}$")
 _WORDS = re.compile(r"[\w'’]+")
 _NAME_AFTER = re.compile(r"[ \t]{1,3}([A-Z][a-z]+)\b")
-_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \t]{1,3}$")
 
 
 def _word_before(text: str, start: int) -> str:
-    window = text[max(0, start - 30) : start]
-    found = _WORD_BEFORE.search(window)
-    return found.group(1).lower() if found else ""
+    """The word before ``start`` (lower-cased), skipping up to two marks and some space.
+
+    A backward scan: a regex anchored at the end of a window would retry from every
+    character of the window, and this runs once per match.
+    """
+    i = start
+    floor = max(0, start - 30)
+    skipped = 0
+    while i > floor and text[i - 1].isspace():
+        i -= 1
+    while i > floor and skipped < 2 and not _is_word_char(text[i - 1]):
+        i -= 1
+        skipped += 1
+    while i > floor and text[i - 1].isspace():
+        i -= 1
+    end = i
+    while i > floor and _is_word_char(text[i - 1]):
+        i -= 1
+    return text[i:end].lower()
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char in "_'’.$£€#%-"
 
 
 def _word_after(text: str, end: int) -> str:
@@ -491,8 +509,18 @@ def _is_name_part(text: str, start: int, end: int, lex: Lexicon) -> bool:
     after = _NAME_AFTER.match(text, end, end + 30)
     if after and not _is_temporal_word(after.group(1), lex):
         return True
-    before = _NAME_BEFORE.search(text, max(0, start - 30), start)
-    return bool(before) and not _is_temporal_word(before.group(1), lex)  # type: ignore[union-attr]
+    i = start
+    while i > 0 and start - i < 3 and text[i - 1] in " \t":
+        i -= 1
+    if i == start:
+        return False
+    j = i
+    while j > 0 and i - j < 30 and text[j - 1].isalpha():
+        j -= 1
+    word = text[j:i]
+    if len(word) < 2 or not (word[0].isupper() and word[1:].islower()):
+        return False
+    return not _is_temporal_word(word, lex)
 
 
 def _is_temporal_word(word: str, lex: Lexicon) -> bool:
