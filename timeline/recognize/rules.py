@@ -1137,19 +1137,23 @@ def _week_of(match: re.Match[str], text: str) -> Partial | None:
     )
 
 
+# "the next day", "the previous week", "that year": a shift from the date just mentioned
+_ANCHORED_OFFSETS = {
+    "next": 1,
+    "following": 1,
+    "previous": -1,
+    "preceding": -1,
+    "prior": -1,
+    "same": 0,
+    "that": 0,
+}
+
+
 def _anchored_day(match: re.Match[str], text: str) -> Partial | None:
     lex = lexicon()
     rel = re.sub(r"\s+", " ", match["arel"].lower())
     unit = lex.unit_of(match["aunit"]) or "day"
-    offset = {
-        "next": 1,
-        "following": 1,
-        "previous": -1,
-        "preceding": -1,
-        "prior": -1,
-        "same": 0,
-        "that": 0,
-    }[rel]
+    offset = _ANCHORED_OFFSETS[rel]
     return Partial(granularity=_granularity_of_unit(unit), unit=unit, offset=offset, anchored=True)
 
 
@@ -1481,14 +1485,7 @@ def _anchored_dispatch(match: re.Match[str], text: str) -> Partial | None:
     word = match["aunit"].lower()
     rel = match["arel"].lower()
     if word in ("morning", "night"):
-        offset = {
-            "next": 1,
-            "following": 1,
-            "previous": -1,
-            "preceding": -1,
-            "prior": -1,
-            "same": 0,
-        }[rel]
+        offset = _ANCHORED_OFFSETS[rel]
         return Partial(
             type="TIME",
             granularity="part_of_day",
