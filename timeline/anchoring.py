@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import overload
 
 from .events import describe, event_at, signal_start
@@ -549,8 +550,10 @@ _STOPWORDS = frozenset(
 )
 
 
-def _content_words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _STOPWORDS}
+@lru_cache(maxsize=8192)
+def _content_words(text: str) -> frozenset[str]:
+    # cached: the sentence of a dated event is compared with every later report of its kind
+    return frozenset(w for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _STOPWORDS)
 
 
 def _names(tokens: Sequence[Token]) -> set[str]:
@@ -560,8 +563,9 @@ def _names(tokens: Sequence[Token]) -> set[str]:
 _NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][\w’'-]{3,}")
 
 
-def _names_in(sentence: str) -> set[str]:
-    return set(_NAME.findall(sentence))
+@lru_cache(maxsize=8192)
+def _names_in(sentence: str) -> frozenset[str]:
+    return frozenset(_NAME.findall(sentence))
 
 
 def _word_after(text: str, end: int) -> str:
