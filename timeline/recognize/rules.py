@@ -1257,6 +1257,23 @@ def rules() -> tuple[Rule, ...]:
             1,
         ),
         rule(
+            "the_year",
+            r"(?P<ythe>(?i:the))\s{1,3}(?:(?P<ykind>(?i:full|fiscal|calendar|current\s{1,3}fiscal|latest\s{1,3}fiscal|latest|current))\s{1,3})?(?i:year)(?![\w-])(?!\s{1,3}(?:\d|(?i:two|nineteen)))",
+            _the_year,
+            -1,
+        ),
+        rule(
+            "the_week",
+            r"(?i:the)\s{1,3}(?i:week)(?![\w-])(?!\s{1,3}(?i:of|before|after|ended|ending|earlier|later))",
+            _the_week,
+            -1,
+        ),
+        rule(
+            "year_end",
+            r"(?<![\w-])(?i:year)[-\s](?i:end)(?![\w-])",
+            _year_end,
+        ),
+        rule(
             "month_rel_year",
             rf"(?P<month>{month}){_W}(?P<yrel>(?i:this|last|next|of\s{{1,3}}this|of\s{{1,3}}last|of\s{{1,3}}next)){_W}(?i:year)(?![\w])",
             _month_rel_year,
@@ -1631,6 +1648,9 @@ _RULE_ANCHORS: dict[str, str] = {
     "season_spoken_year": "S",
     "period_edge": "U",
     "month_rel_year": "M",
+    "the_year": "G",
+    "the_week": "K",
+    "year_end": "G",
     "month": "M",
     "weekday_of_week": "W",
     "weekday": "W",
@@ -1762,3 +1782,26 @@ def _trie_pattern(node: _Trie) -> str:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     return "(?:" + body + ")?" if ends else body
+
+
+def _the_year(match: re.Match[str], text: str) -> Partial | None:
+    """ "for the year ended Sept. 30" is a year-long stretch; "sales for the full year" is
+    the reporting year, the one of the reference (the latest: the one before)."""
+    following = _word_after(text, match.end())
+    if following in ("ended", "ending", "to", "through", "before", "after", "ago", "earlier"):
+        if following in ("ended", "ending"):
+            return Partial(type="DURATION", granularity="unknown", duration="P1Y")
+        return None
+    kind = re.sub(r"\s+", " ", (match["ykind"] or "").lower())
+    offset = -1 if kind.startswith("latest") else 0
+    return Partial(granularity="year", unit="year", offset=offset)
+
+
+def _the_week(match: re.Match[str], text: str) -> Partial | None:
+    """ "during the week": the week of the reference."""
+    return Partial(granularity="week", unit="week", offset=0)
+
+
+def _year_end(match: re.Match[str], text: str) -> Partial | None:
+    """ "by year-end": the end of the reference year."""
+    return Partial(granularity="year", unit="year", offset=0, mod="END")
