@@ -34,6 +34,7 @@ from dataclasses import asdict
 from datetime import date
 from typing import IO, TYPE_CHECKING, Any
 
+from .timeline import deliver
 from .types import Event, Granularity, TimeExpression
 
 if TYPE_CHECKING:
@@ -81,7 +82,7 @@ def to_json(
     }
     # ensure_ascii=False keeps "Mexico’s" readable; the file is written as UTF-8.
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    return _deliver(text, path_or_buffer)
+    return deliver(text, path_or_buffer)
 
 
 def _expression_dict(expr: TimeExpression) -> dict[str, Any]:
@@ -92,17 +93,6 @@ def _expression_dict(expr: TimeExpression) -> dict[str, Any]:
 
 def _iso(value: Any) -> Any:
     return value.isoformat() if isinstance(value, date) else value
-
-
-def _deliver(text: str, target: str | os.PathLike[str] | IO[str] | None) -> str | None:
-    if target is None:
-        return text
-    if isinstance(target, str | os.PathLike):
-        with open(target, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-    else:
-        target.write(text)
-    return None
 
 
 # --------------------------------------------------------------------------- TimeML

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-__all__ = ["COLUMNS", "FORMULA_PREFIXES", "Timeline", "neutralize_cell"]
+__all__ = ["COLUMNS", "FORMULA_PREFIXES", "Timeline", "deliver", "neutralize_cell"]
 
 #: The DataFrame's columns, in order; documented in README.md and docs/output.md.
 COLUMNS: tuple[str, ...] = (
@@ -122,15 +122,7 @@ class Timeline:
         writer.writerow(COLUMNS)
         for row in self.rows():
             writer.writerow([_csv_cell(row[c], neutralize_formulas) for c in COLUMNS])
-        text = buffer.getvalue()
-        if path_or_buffer is None:
-            return text
-        if isinstance(path_or_buffer, str | os.PathLike):
-            with open(path_or_buffer, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
-        else:
-            path_or_buffer.write(text)
-        return None
+        return deliver(buffer.getvalue(), path_or_buffer)
 
     def plot(
         self,
@@ -171,6 +163,19 @@ class Timeline:
         from .exports import to_timelinejs
 
         return to_timelinejs(self, headline=headline)
+
+
+def deliver(text: str, target: str | os.PathLike[str] | IO[str] | None) -> str | None:
+    """Write ``text`` to a path (UTF-8, line ends untouched) or a text buffer; with no
+    target, return it."""
+    if target is None:
+        return text
+    if isinstance(target, str | os.PathLike):
+        with open(target, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    else:
+        target.write(text)
+    return None
 
 
 def _csv_cell(value: object, neutralize: bool) -> str:
