@@ -501,10 +501,6 @@ def _guess_past_lemma(word: str) -> str | None:
     return stem
 
 
-def is_verb_form(word: str) -> bool:
-    return verb_lemma(word) is not None
-
-
 def nearest_verb(tokens: Sequence[Token], span: tuple[int, int]) -> Token | None:
     """The content verb nearest to ``span`` in its clause (auxiliaries and modals skipped)."""
     forms = _verb_forms()

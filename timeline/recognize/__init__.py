@@ -98,7 +98,6 @@ def _readable_date(surface: str) -> bool:
     return parseable(surface)
 
 
-_WORD = re.compile(r"[^\W\d_]+|\d+")
 # How far a match may reach from the anchor word it contains ("at least the past 18
 # months" reaches 20 characters before "months"); windows end on white space so no
 # word is cut in two.
@@ -180,9 +179,6 @@ def _on_to_space(text: str, index: int) -> int:
     while index < limit and not text[index].isspace():
         index += 1
     return index if index == len(text) or text[index].isspace() else limit
-
-
-_TRAILING = re.compile(r"[\s,;:]+$")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -58,7 +58,6 @@ class Partial:
     follow_context: bool = False
     #: how many sentences back that date may stand (0: the same sentence only)
     context_reach: int = 1
-    fiscal: bool = False
     #: a span a named-entity tagger found and no rule matched: its words, for dateparser
     #: to normalize at resolution
     surface: str | None = None

@@ -578,7 +578,7 @@ def _year_rule(match: re.Match[str], text: str) -> Partial | None:
             return None
     if era in ("BC", "BCE"):
         return Partial(granularity="year", year=year, bc=True)
-    return Partial(granularity="year", year=year, mod=_pmod(match, lex), fiscal=fiscal)
+    return Partial(granularity="year", year=year, mod=_pmod(match, lex))
 
 
 def _year_range(match: re.Match[str], text: str) -> list[Candidate] | None:
@@ -1299,7 +1299,7 @@ def rules() -> tuple[Rule, ...]:
         rule(
             "year",
             rf"(?:{_POINT_MOD}[\s-]{{1,3}}(?:of{_W})?)?(?:(?P<the>(?i:the\s{{1,3}}year|the\s{{1,3}}summer\s{{1,3}}of)){_W})?(?:(?P<fiscal>(?i:fiscal(?:\s{{1,3}}year)?)|FY|F\.Y\.)\s{{0,3}})?(?:(?<=[A-Za-z]-)|{_LEFT})(?P<year>\d{{4}}|\d{{1,4}}(?={_W}(?:B\.C|BC|A\.D|AD|CE)))(?!\d|[,.]\d)(?:{_W}(?P<era>B\.C\.E?|BCE?|A\.D\.|AD|CE)(?!\w))?",
-            _year_rule_dispatch,
+            _year_rule,
         ),
         rule(
             "year_range",
@@ -1401,7 +1401,7 @@ def rules() -> tuple[Rule, ...]:
         rule(
             "holiday",
             rf"(?<![\w])(?P<hol>{holidays})(?![\w])(?:,?{_W}(?P<year>{year}))?",
-            _holiday_dispatch,
+            _holiday,
             1,
         ),
         rule(
@@ -1441,10 +1441,6 @@ def rules() -> tuple[Rule, ...]:
 
 
 _POINT_MOD2 = r"(?P<pmod2>(?i:early|mid|late))"
-
-
-def _year_rule_dispatch(match: re.Match[str], text: str) -> Partial | None:
-    return _year_rule(match, text)
 
 
 def _decade_dispatch(match: re.Match[str], text: str) -> Partial | None:
@@ -1514,10 +1510,6 @@ def _anchored_dispatch(match: re.Match[str], text: str) -> Partial | None:
     if rel == "next" and not match.group().lower().startswith("the"):
         return None  # "next week" without "the" is relative to now: the relative_unit rule
     return _anchored_day(match, text)
-
-
-def _holiday_dispatch(match: re.Match[str], text: str) -> Partial | None:
-    return _holiday(match, text)
 
 
 def _the_weekend(match: re.Match[str], text: str) -> Partial | None:
