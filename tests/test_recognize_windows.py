@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
+import sys
 from pathlib import Path
 
 import pytest
 
-from timeline.recognize import recognize, scan_everything
+from timeline.recognize import _SPECIAL_FOLDS, recognize, scan_everything
 from timeline.timeml import read_timeml
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,4 +39,30 @@ def _texts() -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize(("name", "text"), _texts(), ids=[n for n, _ in _texts()])
 def test_windows_find_what_a_full_scan_finds(name: str, text: str) -> None:
+    assert recognize(text) == scan_everything(text)
+
+
+def test_lower_casing_hides_no_letter_the_case_insensitive_rules_read() -> None:
+    # anchor_positions reads the lower-cased text unless it holds a letter the regex
+    # engine folds onto an ASCII letter while str.lower() does not (or changes length)
+    folds_elsewhere = []
+    any_ascii_letter = re.compile(r"(?i)[a-z]")
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        lowered = char.lower()
+        if bool(any_ascii_letter.fullmatch(char)) != ("a" <= lowered <= "z" and len(lowered) == 1):
+            folds_elsewhere.append(char)
+    unsafe = [c for c in folds_elsewhere if len(c.lower()) == len(c)]
+    assert sorted(unsafe) == sorted(_SPECIAL_FOLDS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ſince laſt ſeptember, two ſeconds",
+        "İn March, the past four years",
+        "Iı 3 ſeconds ago and 44 BC, 44 bc, the 90s",
+    ],
+)
+def test_windows_equal_a_full_scan_on_unusual_case_folds(text: str) -> None:
     assert recognize(text) == scan_everything(text)

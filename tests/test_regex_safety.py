@@ -190,7 +190,9 @@ def _char_matcher(node: tuple[Any, Any], state: Any, flags: int) -> re.Pattern[s
 
 def _chars(node: tuple[Any, Any], state: Any, flags: int) -> frozenset[str]:
     matcher = _char_matcher(node, state, flags)
-    return frozenset(matcher.findall(_PROBE))
+    # not findall: the state may count the pattern's groups, and findall would return
+    # their (empty) contents instead of the characters matched
+    return frozenset(m.group() for m in matcher.finditer(_PROBE))
 
 
 def _single_char_body(av: Any) -> tuple[Any, Any] | None:

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
+from itertools import accumulate, repeat
+from typing import NamedTuple, TypeVar
 
 from .resources import load_lexicon
 from .types import Tense
@@ -155,7 +156,6 @@ def analyze(text: str) -> Analysis:
 # Possessive and anchored at the run's start: a run of 100,000 "?" is read once, not
 # re-scanned from each of its characters.
 _BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]{0,3}+(?=\s)|\n")
-_WORD_BEFORE = re.compile(r"(\S{1,40})$")
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -165,7 +165,8 @@ def split_sentences(text: str) -> list[Sentence]:
     start = 0
     for match in _BOUNDARY.finditer(text):
         end = match.end()
-        if match.group() != "\n" and _is_abbreviation(text, match.start(), end, abbreviations):
+        dot = match.start()
+        if text[dot] == "." and _is_abbreviation(text, dot, end, abbreviations):
             continue
         _append_sentence(sentences, text, start, end)
         start = end
@@ -186,12 +187,10 @@ def _append_sentence(sentences: list[Sentence], text: str, start: int, end: int)
 
 
 def _is_abbreviation(text: str, dot: int, end: int, abbreviations: frozenset[str]) -> bool:
-    if text[dot] != ".":
+    word = _word_before(text, dot)
+    if not word:
         return False
-    word = _WORD_BEFORE.search(text, max(0, dot - 40), dot)
-    if word is None:
-        return False
-    token = word.group(1).lstrip("(\"'“‘").lower()
+    token = word.lstrip("(\"'“‘").lower()
     if token + "." in abbreviations:
         # "U.S. officials" continues; "in the U.S. The next" cannot be told apart
         # without a parser, so a following lower-case word or digit is required.
@@ -199,9 +198,22 @@ def _is_abbreviation(text: str, dot: int, end: int, abbreviations: frozenset[str
     # Single letters ("J. Smith") and dotted initialisms ("a.m.", "U.N.")
     if len(token) == 1 and token.isalpha():
         return True
-    return bool(re.fullmatch(r"(?:[a-z]\.){1,4}[a-z]", token)) and _next_starts_lower_or_digit(
-        text, end
-    )
+    return bool(_INITIALISM.fullmatch(token)) and _next_starts_lower_or_digit(text, end)
+
+
+_INITIALISM = re.compile(r"(?:[a-z]\.){1,4}[a-z]")
+
+
+def _word_before(text: str, index: int) -> str:
+    """The run of non-space characters (at most 40) that ends at ``index``, or "".
+
+    A line break right before ``index`` is stepped over, as a regex ``$`` would."""
+    segment = text[max(0, index - 40) : index]
+    if segment.endswith("\n"):
+        segment = segment[:-1]
+    if not segment or segment[-1].isspace():
+        return ""
+    return segment.rsplit(None, 1)[-1]
 
 
 def _next_starts_lower_or_digit(text: str, end: int) -> bool:
@@ -225,10 +237,18 @@ _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[-'’]\w+)*|[^\w\s]")
 
 def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
     """Word and punctuation tokens of ``text``; offsets are shifted by ``offset``."""
-    make = Token
-    return tuple(
-        [make(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(text)]
-    )
+    # Every loop here runs in C: the split alternates white space and tokens, their
+    # running lengths are the offsets, and tuple.__new__ builds each Token (the named
+    # tuple's own __new__ is a Python function that would cost as much as the rest).
+    parts = _TOKEN_SPLIT.split(text)
+    bounds = list(accumulate(map(len, parts), initial=offset))
+    unparsed = repeat(None)  # lemma, upos, feats, head and deprel
+    # bounds has one entry more than there are tokens: zip stops at the shortest
+    fields = zip(parts[1::2], bounds[1::2], bounds[2::2], *(unparsed,) * 5, strict=False)
+    return tuple(map(tuple.__new__, repeat(Token), fields))
+
+
+_TOKEN_SPLIT = re.compile("(" + _TOKEN.pattern + ")")
 
 
 # ------------------------------------------------------------------- tense
@@ -239,15 +259,44 @@ _CLAUSE_BREAKS = frozenset({";", ":", "“", "”", '"', "(", ")", "–", "—"}
 
 def tense_from_cues(tokens: Sequence[Token], span: tuple[int, int]) -> Tense:
     """The tense of the cue word nearest to ``span`` (clause breaks weigh as distance)."""
-    best: tuple[float, Tense] | None = None
-    center = _token_position(tokens, span)
-    for position, tense in _tense_cues(tokens):
-        distance = float(abs(position - center)) + 6.0 * _breaks_between(tokens, position, center)
-        if position > center:
-            distance += 0.5  # a verb before the expression usually governs it in English
-        if best is None or distance < best[0]:
-            best = (distance, tense)
-    return best[1] if best is not None else "unknown"
+    lexicon = _tense_lexicon()
+    found: Tense | None = _nearest_in_clause(
+        tokens, _token_position(tokens, span), lambda i: _tense_of_token(tokens, i, lexicon)
+    )
+    return found if found is not None else "unknown"
+
+
+_T = TypeVar("_T")
+
+
+def _nearest_in_clause(
+    tokens: Sequence[Token], center: int, value_at: Callable[[int], _T | None]
+) -> _T | None:
+    """The value of the token nearest to ``center`` that has one (``value_at`` is not None).
+
+    Nearness is the distance in tokens, plus 6 per clause break and 3 per clause word
+    between, plus ½ after the center (a verb before the expression usually governs it
+    in English); a tie goes to the earlier token.  The search runs outward from the
+    center and stops when no farther token could be nearer, so the usual cost is a few
+    tokens, not the window.
+    """
+    best: tuple[float, int, _T] | None = None
+    count = len(tokens)
+    for offset in range(max(center, count - center) + 1):
+        if best is not None and offset > best[0]:
+            break
+        for i in (center - offset, center + offset) if offset else (center,):
+            if not 0 <= i < count:
+                continue
+            value = value_at(i)
+            if value is None:
+                continue
+            distance = (
+                offset + 6.0 * _breaks_between(tokens, i, center) + (0.5 if i > center else 0.0)
+            )
+            if best is None or (distance, i) < (best[0], best[1]):
+                best = (distance, i, value)
+    return best[2] if best is not None else None
 
 
 def _token_position(tokens: Sequence[Token], span: tuple[int, int]) -> int:
@@ -267,16 +316,6 @@ def _breaks_between(tokens: Sequence[Token], a: int, b: int) -> float:
     hard = sum(1 for t in tokens[low + 1 : high] if t.text in _CLAUSE_BREAKS)
     soft = sum(1 for t in tokens[low + 1 : high] if t.text.lower() in _SOFT_BREAKS)
     return hard + soft / 2
-
-
-def _tense_cues(tokens: Sequence[Token]) -> list[tuple[int, Tense]]:
-    lexicon = _tense_lexicon()
-    cues: list[tuple[int, Tense]] = []
-    for i in range(len(tokens)):
-        tense = _tense_of_token(tokens, i, lexicon)
-        if tense is not None:
-            cues.append((i, tense))
-    return cues
 
 
 def _tense_of_token(tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> Tense | None:
@@ -504,19 +543,14 @@ def _guess_past_lemma(word: str) -> str | None:
 def nearest_verb(tokens: Sequence[Token], span: tuple[int, int]) -> Token | None:
     """The content verb nearest to ``span`` in its clause (auxiliaries and modals skipped)."""
     forms = _verb_forms()
-    center = _token_position(tokens, span)
-    best: tuple[float, Token] | None = None
-    for i, token in enumerate(tokens):
-        if span[0] <= token.start < span[1]:
-            continue
-        if not _is_content_verb(tokens, i, forms):
-            continue
-        distance = float(abs(i - center)) + 6.0 * _breaks_between(tokens, i, center)
-        if i > center:
-            distance += 0.5
-        if best is None or distance < best[0]:
-            best = (distance, token)
-    return best[1] if best is not None else None
+
+    def verb_at(i: int) -> Token | None:
+        token = tokens[i]
+        if span[0] <= token.start < span[1] or not _is_content_verb(tokens, i, forms):
+            return None
+        return token
+
+    return _nearest_in_clause(tokens, _token_position(tokens, span), verb_at)
 
 
 def is_content_verb(tokens: Sequence[Token], i: int) -> bool:

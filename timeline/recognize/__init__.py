@@ -104,41 +104,33 @@ def _readable_date(surface: str) -> bool:
 _MARGIN = 40
 
 
+# The digit groups of `anchor_pattern` and the classes they anchor ("E": an era or a
+# decade, "'90s", "44 BC", read by the same rules as four-digit years).
+_DIGIT_CLASSES: dict[str, tuple[str, ...]] = {"D": ("D",), "E": ("D",), "T": ("T",)}
+
+
+# Letters the regex engine's case-insensitive match folds onto ASCII letters but
+# str.lower() keeps ("ſ" is an "s", dotless "ı" an "i"): a text holding one is read by
+# the case-insensitive pattern, so lower-casing never hides an anchor from it.
+_SPECIAL_FOLDS = ("ſ", "ı")
+
+
 def anchor_positions(text: str) -> dict[str, list[int]]:
     """Start offsets of the words of each anchor class ("M" months, "D" digits …)."""
     classes = anchor_classes()
     positions: dict[str, list[int]] = {}
-    for match in anchor_pattern().finditer(text):
-        word = match.group()
-        found = (
-            _digit_class(text, word, match.end())
-            if word[0].isdigit()
-            else classes.get(word.lower())
-        )
+    lowered = text.lower()
+    if len(lowered) == len(text) and not any(fold in lowered for fold in _SPECIAL_FOLDS):
+        matches = anchor_pattern().finditer(lowered)
+    else:
+        matches = anchor_pattern(ignore_case=True).finditer(text)
+    for match in matches:
+        digits = match.lastgroup
+        found = _DIGIT_CLASSES[digits] if digits else classes.get(match.group().lower())
         if found:
             for name in found:
                 positions.setdefault(name, []).append(match.start())
     return positions
-
-
-# What may follow a number that is part of a time or a numeric date: "3:30", "3/5/2021",
-# "3 p.m.", "44 BC", "'90s".
-_TIME_TAIL = re.compile(r"[:/]\d|\.\d|\s{0,2}(?i:a\.?\s?m\b|p\.?\s?m\b)")
-_ERA_TAIL = re.compile(r"\s{1,3}(?:B\.?C|A\.?D|BCE|CE)\b|0s\b|s\b")
-
-
-def _digit_class(text: str, word: str, end: int) -> tuple[str, ...] | None:
-    """Digits that can start a date or a time: four-digit years ("D"), clock and numeric
-    dates ("T"); other numbers ("12 percent") anchor nothing."""
-    if len(word) == 4:
-        return ("D",)
-    if _TIME_TAIL.match(text, end, end + 8):
-        return ("T",)
-    if _ERA_TAIL.match(text, end, end + 8) or (
-        end - len(word) > 0 and text[end - len(word) - 1] in "'’"
-    ):
-        return ("D",)
-    return None
 
 
 def _windows(
@@ -168,17 +160,20 @@ def _at_space(text: str, index: int) -> bool:
 
 
 def _back_to_space(text: str, index: int) -> int:
-    limit = max(0, index - 32)
-    while index > limit and not text[index - 1].isspace():
-        index -= 1
-    return index if index == 0 or text[index - 1].isspace() else limit
+    """Back from ``index`` to just after white space, at most 32 characters."""
+    segment = text[max(0, index - 32) : index]
+    if not segment or segment[-1].isspace():
+        return index
+    return index - len(segment.rsplit(None, 1)[-1])
 
 
 def _on_to_space(text: str, index: int) -> int:
-    limit = min(len(text), index + 32)
-    while index < limit and not text[index].isspace():
-        index += 1
-    return index if index == len(text) or text[index].isspace() else limit
+    """On from ``index`` to white space (or the end), at most 32 characters."""
+    match = _NON_SPACE_RUN.match(text, index)
+    return match.end() if match else index
+
+
+_NON_SPACE_RUN = re.compile(r"\S{0,32}")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

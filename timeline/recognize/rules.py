@@ -1252,7 +1252,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "period_edge",
-            rf"{the}(?P<edge>(?i:beginning|start|middle|end|close)){_W}(?i:of){_W}(?i:the){_W}(?P<eunit>(?i:year|month|week|quarter|decade|century))(?![\w])",
+            rf"{the}(?P<edge>{alternation(_EDGE_WORDS)}){_W}(?i:of){_W}(?i:the){_W}(?P<eunit>(?i:year|month|week|quarter|decade|century))(?![\w])",
             _period_edge,
             1,
         ),
@@ -1373,7 +1373,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "anchored_day",
-            rf"(?:{the})?(?P<arel>(?i:next|following|previous|preceding|prior|same)){_W}(?P<aunit>(?i:day|week|month|year|morning|night))(?![\w])",
+            rf"(?:{the})?(?P<arel>{alternation(_ANCHORED_RELATIONS)}){_W}(?P<aunit>(?i:day|week|month|year|morning|night))(?![\w])",
             _anchored_dispatch,
             1,
         ),
@@ -1626,25 +1626,27 @@ def _weekday_of_week(match: re.Match[str], text: str) -> Partial | None:
 # M month, W weekday, D a four-digit number or a year with its era, T a clock time or
 # a numeric date, L the letters of "Q3"/"H1", U any unit word, and narrower ones:
 # Q quarter/half/period, C century, E weekend, K week, G year, V a plural unit;
-# S season, P part of day, Y today/yesterday…, R PRESENT/PAST/FUTURE_REF words,
-# A set words, H holiday words, N spoken numbers, X decade words.
+# S season, P part of day, Y today/yesterday…, R PRESENT_REF, J PAST_REF and
+# I FUTURE_REF words, A set words, H holiday words, N spoken numbers, X decade
+# words, B period edges ("end"), F half, O anchored relations ("following"),
+# Z the rare word of "at present", "year earlier", "year ago".
 _RULE_ANCHORS: dict[str, str] = {
     "iso_date": "D",
     "numeric_date": "T",
     "month_day": "M",
     "day_month": "M",
     "month_year": "M",
-    "year_earlier": "G",
+    "year_earlier": "Z",
     "spoken_year": "N",
     "month_spoken_year": "M",
     "season_spoken_year": "S",
-    "period_edge": "U",
+    "period_edge": "B",
     "month_rel_year": "M",
     "the_year": "G",
     "the_week": "K",
-    "year_end": "G",
+    "year_end": "B",
     "month": "M",
-    "weekday_of_week": "W",
+    "weekday_of_week": "K",
     "weekday": "W",
     "year": "D",
     "year_range": "D",
@@ -1655,11 +1657,11 @@ _RULE_ANCHORS: dict[str, str] = {
     "q_notation": "DL",
     "relative_unit": "U",
     "counted": "U",
-    "half_unit": "U",
+    "half_unit": "F",
     "vague_units": "V",
     "day_word": "Y",
     "this_part_of_day": "P",
-    "anchored_day": "UP",
+    "anchored_day": "O",
     "that_unit": "U",
     "time_of_day": "T",
     "clock_24": "T",
@@ -1669,14 +1671,19 @@ _RULE_ANCHORS: dict[str, str] = {
     "the_weekend": "E",
     "set_adverb": "A",
     "weekday_plural": "W",
-    "at_present": "R",
+    "at_present": "Z",
     "every": "A",
     "per_unit": "A",
     "present_ref": "R",
-    "past_ref": "R",
-    "future_ref": "R",
+    "past_ref": "J",
+    "future_ref": "I",
 }
 
+
+# Words a rule requires, shared by its pattern and its anchor class: the class is far
+# rarer than the unit words the same rules also contain ("the end of the year").
+_EDGE_WORDS = ("beginning", "start", "middle", "end", "close")
+_ANCHORED_RELATIONS = ("next", "following", "previous", "preceding", "prior", "same")
 
 _COMMON_WORDS = frozenset(
     {
@@ -1712,14 +1719,23 @@ def anchor_classes() -> dict[str, tuple[str, ...]]:
     lex = lexicon()
     classes: dict[str, set[str]] = {}
 
-    def add(words: Iterable[str], name: str) -> None:
+    def add(words: Iterable[str], name: str, *, avoid: Iterable[str] = ()) -> None:
         # one word of each phrase suffices (every match of the phrase contains it): the
-        # rarest-looking one, so "the future" does not make every "the" an anchor
+        # rarest-looking one, so "the future" does not make every "the" an anchor, nor
+        # "Good Friday" every Friday when ``avoid`` names the weekdays
+        avoided = frozenset(avoid)
+
+        def rarity(word: str) -> tuple[bool, bool, int]:
+            return (
+                word not in _COMMON_WORDS and word not in avoided,
+                word not in avoided,
+                len(word),
+            )
+
         for phrase in words:
             found = re.findall(r"[^\W\d_]+", phrase.lower())
             if found:
-                word = max(found, key=lambda w: (w not in _COMMON_WORDS, len(w)))
-                classes.setdefault(word, set()).add(name)
+                classes.setdefault(max(found, key=rarity), set()).add(name)
 
     add(lex.months, "M")
     add(lex.weekdays, "W")
@@ -1728,9 +1744,17 @@ def anchor_classes() -> dict[str, tuple[str, ...]]:
     add(lex.seasons, "S")
     add([*lex.parts_of_day, "noon", "midnight", "midday", "tonight"], "P")
     add(lex.day_words, "Y")
-    add([*lex.present_ref, *lex.past_ref, *lex.future_ref, "present", "current"], "R")
+    add(lex.present_ref, "R")
+    add(lex.past_ref, "J")
+    add(lex.future_ref, "I")
+    add(["at present", "year earlier", "year ago"], "Z")
     add([*lex.set_adverbs, "every", "each", "per"], "A")
-    add([*lex.fixed_holidays, *lex.nth_weekday_holidays, *lex.easter_holidays], "H")
+    holidays = [*lex.fixed_holidays, *lex.nth_weekday_holidays, *lex.easter_holidays]
+    add(holidays, "H", avoid=[*lex.weekdays, "year"])
+    add(_EDGE_WORDS, "B")
+    add(["year end"], "B")
+    add(["half"], "F")
+    add(_ANCHORED_RELATIONS, "O")
     add(["nineteen", "eighteen", "twenty", "thousand"], "N")
     add(lex.decade_words, "X")
     add(["q", "h"], "L")
@@ -1743,13 +1767,35 @@ def anchor_classes() -> dict[str, tuple[str, ...]]:
     return {word: tuple(sorted(names)) for word, names in classes.items()}
 
 
-@lru_cache(maxsize=1)
-def anchor_pattern() -> re.Pattern[str]:
+# Runs of digits that can start a date or a time, each named by its anchor class:
+# four-digit years, decades ("'90s", "1990s") and eras ("44 BC") are "D"; clock times
+# and numeric dates ("3:30", "3/5/2021", "3 p.m.") are "T".  Other numbers ("12
+# percent") anchor nothing, and never leave the regex engine.  Written in lower case:
+# the pattern reads lower-cased text (an anchor may be a little too eager, "44 bc",
+# which only widens a window).
+_DIGIT_ANCHORS = (
+    r"(?<!\d)(?:(?P<D>\d{4}(?!\d))"
+    r"|(?P<T>\d++(?=[:/]\d|\.\d|\s{0,2}(?:a\.?\s?m\b|p\.?\s?m\b)))"
+    r"|(?P<E>\d++(?=\s{1,3}(?:b\.?c|a\.?d|bce|ce)\b|s\b)|(?<=['’])\d++))"
+)
+
+
+@lru_cache(maxsize=2)
+def anchor_pattern(*, ignore_case: bool = False) -> re.Pattern[str]:
     """One regex for every anchor word (as a trie, so the engine tests a character once)
-    and every run of digits: the words of a text that no anchor class knows cost a
-    character test each, in C, instead of a dictionary look-up in Python."""
+    and every anchoring run of digits (its group, "D", "E" or "T", names its class): the
+    words of a text that no anchor class knows cost a character test each, in C, instead
+    of a dictionary look-up in Python.
+
+    It is meant for lower-cased text, where each branch of the trie starts with a plain
+    character the engine skips on at once; ``ignore_case`` gives the slower equivalent
+    for text whose lower-casing would move offsets or fold differently.
+    """
     words = sorted(anchor_classes())
-    return re.compile(r"(?<![^\W\d_])(?:(?i:" + _trie(words) + r")(?![^\W\d_])|\d+)")
+    return re.compile(
+        r"(?<![^\W\d_])(?:" + _trie(words) + r"(?![^\W\d_])|" + _DIGIT_ANCHORS + ")",
+        re.IGNORECASE if ignore_case else 0,
+    )
 
 
 def _trie(words: list[str]) -> str:
