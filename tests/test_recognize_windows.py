@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from timeline.recognize import _SPECIAL_FOLDS, recognize, scan_everything
+from timeline.recognize import recognize, scan_everything
+from timeline.text import SPECIAL_FOLDS
 from timeline.timeml import read_timeml
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -53,7 +54,7 @@ def test_lower_casing_hides_no_letter_the_case_insensitive_rules_read() -> None:
         if bool(any_ascii_letter.fullmatch(char)) != ("a" <= lowered <= "z" and len(lowered) == 1):
             folds_elsewhere.append(char)
     unsafe = [c for c in folds_elsewhere if len(c.lower()) == len(c)]
-    assert sorted(unsafe) == sorted(_SPECIAL_FOLDS)
+    assert sorted(unsafe) == sorted(SPECIAL_FOLDS)
 
 
 @pytest.mark.parametrize(

@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import overload
 
 from .events import describe, event_at, signal_start
-from .text import Analysis, Token, is_content_verb
+from .text import Analysis, Token, is_content_verb, lowered_in_place
 from .types import Event, Placement, Relation, TimeExpression
 
 __all__ = ["LazyUndated", "add_duration", "anchor_events", "undated_events"]
@@ -49,7 +49,8 @@ _CONVERSE: dict[Relation, Relation] = {
     "since": "since",
     "until": "until",
 }
-_SIGNAL_WORD = re.compile(r"(?i)\b(?:" + "|".join(_CLAUSE_SIGNALS) + r")\b")
+_SIGNAL_WORD = re.compile(r"\b(?:" + "|".join(_CLAUSE_SIGNALS) + r")\b")
+_SIGNAL_WORD_ANY_CASE = re.compile(_SIGNAL_WORD.pattern, re.IGNORECASE)
 _HEDGES = frozenset(
     {"shortly", "soon", "just", "long", "immediately", "right", "only", "well", "even"}
 )
@@ -249,16 +250,28 @@ def _signal_placed_events(
     # the first letters of every dated lemma: a sentence without any of them can only
     # relate its clauses to an event of its own
     prefixes = frozenset(lemma[:4] for lemma in lemma_index)
-    for sentence in analysis.sentences:
+    for index in _sentences_with_signals(analysis):
         yield from _placed_in_sentence(
-            sentence.index,
-            by_sentence.get(sentence.index, []),
+            index,
+            by_sentence.get(index, []),
             prefixes,
             lemma_index,
             analysis,
             published,
             triggers,
         )
+
+
+def _sentences_with_signals(analysis: Analysis) -> list[int]:
+    """Indices of the sentences holding a clause signal, from one scan of the whole text
+    (a scan per sentence would cost a regex call for each of them)."""
+    lowered = lowered_in_place(analysis.text)
+    matches = (
+        _SIGNAL_WORD.finditer(lowered)
+        if lowered is not None
+        else _SIGNAL_WORD_ANY_CASE.finditer(analysis.text)
+    )
+    return sorted({analysis.sentence_index_at(m.start()) for m in matches})
 
 
 def _placed_in_sentence(
@@ -271,8 +284,6 @@ def _placed_in_sentence(
     triggers: set[int],
 ) -> Iterable[Event]:
     sentence_text = analysis.sentences[index].text
-    if not _SIGNAL_WORD.search(sentence_text):
-        return
     # one side must be dated: an event of this sentence, or one reported elsewhere whose
     # lemma this sentence repeats
     if not local and not any(

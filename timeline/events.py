@@ -398,12 +398,14 @@ def _describe(text: str, start: int, end: int, cut: tuple[int, int]) -> str:
         pieces.append(text[max(cut[1], start) : end])
     if not pieces:
         pieces.append(text[start:end])
-    description = re.sub(r"\s+", " ", " ".join(pieces)).strip(" ,;:")
-    description = re.sub(r"\s+([,.;:])", r"\1", description)
+    description = _SPACES.sub(" ", " ".join(pieces)).strip(" ,;:")
+    description = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", description)
     # a description ends on a content word, not on "for" or "shortly"
     return _DANGLING.sub("", description)
 
 
+_SPACES = re.compile(r"\s+")
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:])")
 _DANGLING = re.compile(
     r"(?:\s+(?i:for|to|of|in|on|at|by|with|from|the|a|an|and|or|but|shortly|soon|just|only|"
     r"long|immediately|right|even|well|also|still)){1,4}$"

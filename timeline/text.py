@@ -16,7 +16,7 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import accumulate, repeat
 from typing import NamedTuple, TypeVar
 
@@ -24,12 +24,14 @@ from .resources import load_lexicon
 from .types import Tense
 
 __all__ = [
+    "SPECIAL_FOLDS",
     "Analysis",
     "BuiltinAnalysis",
     "Sentence",
     "Token",
     "analyze",
     "is_content_verb",
+    "lowered_in_place",
     "verb_lemma",
 ]
 
@@ -229,6 +231,27 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(w.lower() for w in load_lexicon("abbreviations"))
 
 
+# -------------------------------------------------------------- lower case
+
+
+def lowered_in_place(text: str) -> str | None:
+    """``text.lower()`` when it keeps every offset and every letter a case-insensitive
+    regex would fold onto an ASCII letter, else None.
+
+    A pattern written in lower case over this text is the case-insensitive pattern over
+    the original, only faster: each alternative starts with a plain character the regex
+    engine can reject at once.  "İ" lower-cases to two characters (offsets move); "ſ"
+    and dotless "ı" stay themselves though ``(?i)`` reads them as "s" and "i".
+    """
+    lowered = text.lower()
+    if len(lowered) != len(text) or any(fold in lowered for fold in SPECIAL_FOLDS):
+        return None
+    return lowered
+
+
+SPECIAL_FOLDS = ("ſ", "ı")
+
+
 # ------------------------------------------------------------------ tokens
 
 # Dotted initialisms ("U.S.", "a.m.") stay one token so their periods end nothing.
@@ -259,10 +282,8 @@ _CLAUSE_BREAKS = frozenset({";", ":", "“", "”", '"', "(", ")", "–", "—"}
 
 def tense_from_cues(tokens: Sequence[Token], span: tuple[int, int]) -> Tense:
     """The tense of the cue word nearest to ``span`` (clause breaks weigh as distance)."""
-    lexicon = _tense_lexicon()
-    found: Tense | None = _nearest_in_clause(
-        tokens, _token_position(tokens, span), lambda i: _tense_of_token(tokens, i, lexicon)
-    )
+    cue_at = partial(_tense_of_token, tokens, lexicon=_tense_lexicon())
+    found: Tense | None = _nearest_in_clause(tokens, _token_position(tokens, span), cue_at)
     return found if found is not None else "unknown"
 
 

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Literal
 
+from ..text import lowered_in_place
 from .partial import Candidate, Partial
 from .rules import Rule, anchor_classes, anchor_pattern, rules
 
@@ -74,18 +75,18 @@ def scan_everything(text: str) -> list[Candidate]:
 
 
 def _matches(rule: Rule, text: str, start: int, end: int) -> Iterable[Candidate]:
+    # a rule may keep words out of the span (TimeML leaves "about" in "about five
+    # hours" outside the TIMEX3) by naming the inside "body"
+    body = rule.pattern.groupindex.get("body", 0)
+    handler = rule.handler
     for match in rule.pattern.finditer(text, start, end):
         if match.end() == match.start():
             continue
-        result = rule.handler(match, text)
+        result = handler(match, text)
         if result is None:
             continue
         if isinstance(result, Partial):
-            # a rule may keep words out of the span (TimeML leaves "about" in
-            # "about five hours" outside the TIMEX3) by naming the inside "body"
-            body = rule.pattern.groupindex.get("body")
-            first, last = match.span(body) if body else match.span()
-            first, last = _trim(text, first, last)
+            first, last = _trim(text, *match.span(body))
             yield Candidate(first, last, result, rule.name, rule.priority)
         else:
             yield from result
@@ -109,18 +110,12 @@ _MARGIN = 40
 _DIGIT_CLASSES: dict[str, tuple[str, ...]] = {"D": ("D",), "E": ("D",), "T": ("T",)}
 
 
-# Letters the regex engine's case-insensitive match folds onto ASCII letters but
-# str.lower() keeps ("ſ" is an "s", dotless "ı" an "i"): a text holding one is read by
-# the case-insensitive pattern, so lower-casing never hides an anchor from it.
-_SPECIAL_FOLDS = ("ſ", "ı")
-
-
 def anchor_positions(text: str) -> dict[str, list[int]]:
     """Start offsets of the words of each anchor class ("M" months, "D" digits …)."""
     classes = anchor_classes()
     positions: dict[str, list[int]] = {}
-    lowered = text.lower()
-    if len(lowered) == len(text) and not any(fold in lowered for fold in _SPECIAL_FOLDS):
+    lowered = lowered_in_place(text)
+    if lowered is not None:
         matches = anchor_pattern().finditer(lowered)
     else:
         matches = anchor_pattern(ignore_case=True).finditer(text)
