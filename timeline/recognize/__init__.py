@@ -60,7 +60,9 @@ def _all_candidates(text: str) -> Iterable[Candidate]:
     for rule in rules():
         windows = windows_by_anchor.get(rule.anchors)
         if windows is None:
-            windows = _windows(text, positions, rule.anchors)
+            # most texts hold words of a few classes only: the others cost a set test
+            present = not rule.anchors.isdisjoint(positions)
+            windows = _windows(text, positions, rule.anchors) if present else []
             windows_by_anchor[rule.anchors] = windows
         for start, end in windows:
             yield from _matches(rule, text, start, end)
@@ -131,7 +133,11 @@ def anchor_positions(text: str) -> dict[str, list[int]]:
 def _windows(
     text: str, positions: dict[str, list[int]], anchors: frozenset[str]
 ) -> list[tuple[int, int]]:
-    starts = sorted(p for name in anchors for p in positions.get(name, ()))
+    if len(anchors) == 1:
+        (name,) = anchors
+        starts = positions.get(name, [])  # found in text order: sorted already
+    else:
+        starts = sorted(p for name in anchors for p in positions.get(name, ()))
     windows: list[tuple[int, int]] = []
     length = len(text)
     for position in starts:
