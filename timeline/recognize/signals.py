@@ -20,20 +20,27 @@ _RANGE_CONNECTOR = re.compile(r"\s{0,3}(?:(?i:to|and|through|thru|until|till)|[-
 
 
 @lru_cache(maxsize=1)
-def _signal_pattern() -> re.Pattern[str]:
+def _reversed_signal_pattern() -> re.Pattern[str]:
+    """The signals spelled backwards, for the text before an expression read backwards.
+
+    Matched at the expression's edge only, instead of searched for from every character
+    of a window: one attempt per expression.  Longest first, so "prior to" wins over
+    "to"; a signal must not continue a word ("into" holds no "to").
+    """
     words = sorted(lexicon().signals, key=len, reverse=True)
-    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s{1,3}") for w in words)
-    # the signal must end right before the expression, after at most a little space
-    return re.compile(rf"(?<![\w])(?i:{alternatives})\s{{1,3}}$")
+    alternatives = "|".join(re.escape(w[::-1]).replace(r"\ ", r"\s{1,3}") for w in words)
+    # "\n?": read forwards the gap was "\s{1,3}$", and "$" also matches before a final
+    # line break
+    return re.compile(rf"\n?\s{{1,3}}(?i:{alternatives})(?![\w])")
 
 
 def signal_before(text: str, start: int) -> str | None:
     """The signal word(s) right before ``start`` ("in", "prior to"), lower-cased, or None."""
-    window = text[max(0, start - 24) : start]
-    match = _signal_pattern().search(window)
+    backwards = text[max(0, start - 24) : start][::-1]
+    match = _reversed_signal_pattern().match(backwards)
     if match is None:
         return None
-    return re.sub(r"\s+", " ", match.group().strip().lower())
+    return " ".join(match.group()[::-1].lower().split())
 
 
 def link_ranges(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
