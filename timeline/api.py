@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date
 from typing import Any, Literal
 
@@ -184,8 +183,8 @@ def _reference_for(
         and last_dated.granularity in _CONTEXT_GRANULARITIES
     ):
         if partial.unit == "quarter":
-            partial = replace(partial, offset=-4)
-        return _expression_reference(last_dated), replace(partial, anchored=True)
+            partial = partial._replace(offset=-4)
+        return _expression_reference(last_dated), partial._replace(anchored=True)
     if (
         _is_bare_clock_time(partial)
         and last_dated is not None
@@ -193,7 +192,7 @@ def _reference_for(
         and last_dated.sentence >= sentence - 1
     ):
         # "6 a.m." right after "on Oct. 13": the time of that day
-        return _expression_reference(last_dated), replace(partial, anchored=True)
+        return _expression_reference(last_dated), partial._replace(anchored=True)
     if partial.anchored and last_dated is not None:
         return _expression_reference(last_dated), partial
     if domain == "narrative" and last_dated is not None:
@@ -206,11 +205,11 @@ def _narrative(partial: Partial) -> Partial:
     "In 1939 … In September" is September of 1939; "on Monday" the Monday after."""
     if partial.year is None and partial.direction is None and partial.unit is None:
         if partial.weekday is not None and partial.month is None:
-            return replace(partial, direction=1)
+            return partial._replace(direction=1)
         if any(
             v is not None for v in (partial.month, partial.season, partial.quarter, partial.half)
         ):
-            return replace(partial, direction=0)
+            return partial._replace(direction=0)
     return partial
 
 

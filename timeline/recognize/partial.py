@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..types import ExpressionType, Granularity
 
 __all__ = ["Candidate", "Partial"]
 
 
-@dataclass(frozen=True, slots=True)
-class Partial:
+class Partial(NamedTuple):
     """An underspecified TIMEX3 value, before any reference date is applied.
+
+    A named tuple, immutable and hashable like a frozen dataclass, but built several
+    times faster: every match of every rule makes one, and it has 28 fields.
 
     Calendar fields that the text names are set; the rest are None.  A relative
     expression sets ``unit`` and ``offset`` ("last year": ``unit="year", offset=-1``).  A
@@ -63,8 +65,7 @@ class Partial:
     surface: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):
     """A recognized span, its underspecified value and the rule that found it."""
 
     start: int

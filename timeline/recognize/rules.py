@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..types import Granularity
@@ -1038,7 +1038,7 @@ def _every(match: re.Match[str], text: str) -> Partial | None:
     if word in lex.months:
         return _set(f"XXXX-{lex.month_of(word):02d}", quant)  # "each July"
     if word in lex.parts_of_day:
-        return replace(_set("P1D", quant), part_of_day=lex.parts_of_day[word])
+        return _set("P1D", quant)._replace(part_of_day=lex.parts_of_day[word])
     unit = lex.unit_of(word)
     if unit is None:
         return None
@@ -1077,11 +1077,11 @@ def _time_of_day(match: re.Match[str], text: str) -> Partial | None:
         type="TIME", granularity="minute", hour=hour, minute=minute, unit="day", offset=0
     )
     if weekday:
-        return replace(
-            partial, weekday=lex.weekday_of(re.sub(r"['’]s$", "", weekday)), unit=None, offset=None
+        return partial._replace(
+            weekday=lex.weekday_of(re.sub(r"['’]s$", "", weekday)), unit=None, offset=None
         )
     if dayword:
-        return replace(partial, offset=lex.day_words[dayword])
+        return partial._replace(offset=lex.day_words[dayword])
     return partial
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 from functools import lru_cache
 
 from .lexicon import lexicon
@@ -63,10 +62,10 @@ def link_ranges(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
             or (opener == "between" and connector == "and")
             or (dash and _same_kind(first, second))
         ):
-            linked[i] = replace(
-                first, range_role="start", partial=_share_week(first.partial, second.partial)
+            linked[i] = first._replace(
+                range_role="start", partial=_share_week(first.partial, second.partial)
             )
-            linked[i + 1] = replace(second, range_role="end")
+            linked[i + 1] = second._replace(range_role="end")
     return linked
 
 
@@ -78,7 +77,7 @@ def _share_week(first: Partial, second: Partial) -> Partial:
         and second.weekday is not None
         and second.unit == "week"
     ):
-        return replace(first, unit="week", offset=second.offset)
+        return first._replace(unit="week", offset=second.offset)
     return first
 
 
