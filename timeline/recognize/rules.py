@@ -132,23 +132,16 @@ _NAME_AFTER = re.compile(r"[ \t]{1,3}([A-Z][a-z]+)\b")
 def _word_before(text: str, start: int) -> str:
     """The word before ``start`` (lower-cased), skipping up to two marks and some space.
 
-    A backward scan: a regex anchored at the end of a window would retry from every
-    character of the window, and this runs once per match.
+    Read backwards: the 30 characters before ``start`` reversed, matched once at their
+    start (a regex anchored at the end of a window would retry from every character).
     """
-    i = start
-    floor = max(0, start - 30)
-    skipped = 0
-    while i > floor and text[i - 1].isspace():
-        i -= 1
-    while i > floor and skipped < 2 and not _is_word_char(text[i - 1]):
-        i -= 1
-        skipped += 1
-    while i > floor and text[i - 1].isspace():
-        i -= 1
-    end = i
-    while i > floor and _is_word_char(text[i - 1]):
-        i -= 1
-    return text[i:end].lower()
+    backwards = text[max(0, start - 30) : start][::-1]
+    match = _WORD_BEFORE_BACKWARDS.match(backwards)
+    return match.group(1)[::-1].lower() if match else ""
+
+
+# white space, up to two marks, white space, then the word (`_is_word_char`), reversed
+_WORD_BEFORE_BACKWARDS = re.compile(r"\s*+[^\w'’.$£€#%-]{0,2}+\s*+([\w'’.$£€#%-]*+)")
 
 
 def _is_word_char(char: str) -> bool:
@@ -373,15 +366,18 @@ def _bare_month(match: re.Match[str], text: str) -> Partial | None:
 
 def _looks_like_verb_month(word: str, match: re.Match[str], text: str, lex: Lexicon) -> bool:
     low = word.lower().rstrip(".")
-    after = _word_after(text, match.end())
-    before = _word_before(text, match.start())
     if low in ("may", "march") and word[0].isupper() and word[1:].islower():
         # "May be", "May I", "March on Washington": a verb reading after a capital
+        after = _word_after(text, match.end())
         if after in lex.may_followers or (
             low == "march" and after in ("on", "through", "to", "against")
         ):
             return True
-        if low == "may" and before in ("", ".", '"', "“") and after.isalpha():
+        if (
+            low == "may"
+            and after.isalpha()
+            and _word_before(text, match.start()) in ("", ".", '"', "“")
+        ):
             return True
     if low in (
         "mar",
@@ -399,6 +395,8 @@ def _looks_like_verb_month(word: str, match: re.Match[str], text: str, lex: Lexi
         return True  # a bare abbreviation without its period is too often something else
     if _is_name_part(text, match.start(), match.end(), lex):
         return True
+    if low not in _negatives_by_first_word():
+        return False  # most month names start no phrase that must yield nothing
     phrase = (word + " " + _words_after(text, match.end(), 2)).lower()
     return _starts_negative_phrase(phrase, lex)
 
