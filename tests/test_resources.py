@@ -24,7 +24,10 @@ TOP_LEVEL_KEYS: dict[str, set[str]] = {
     },
     "numbers": {"cardinals", "tens", "vague", "ordinals", "decade_words"},
     "verbs": {"irregular", "regular", "auxiliaries"},
-    "tense": {"future", "present", "present_perfect", "past", "not_past", "determiners"},
+    "tense": {
+        "future", "present", "present_perfect", "past", "not_past", "determiners",
+        "intent", "intent_needs_to", "intent_after_be",
+    },
     "negatives": {
         "phrases", "may_followers", "not_after_number", "not_before_year",
         "not_before_year_after",

@@ -32,7 +32,12 @@ Domain = Literal["auto", "news", "narrative"]
 Backend = Literal["builtin", "stanza", "auto"]
 
 # A signal that fixes the direction whatever the verb's tense says.
-_SIGNAL_TENSE: dict[str, Tense] = {"since": "past", "ago": "past"}
+_SIGNAL_TENSE: dict[str, Tense] = {"since": "past", "ago": "past", "as soon as": "future"}
+# A deadline ("by May", "until mid-November", "through January") ends a period that often
+# runs past the verb that set it ("gave them until …"): a past verb does not make it past.
+_DEADLINE_SIGNALS = frozenset({"by", "until", "till", "through"})
+# Signals before "Friday's meeting" that make it one still to come.
+_AHEAD_SIGNALS = frozenset({"ahead of", "before", "until", "till", "by", "prior to"})
 _DOMAINS = ("auto", "news", "narrative")
 _BACKENDS = ("builtin", "stanza", "auto")
 
@@ -149,10 +154,42 @@ def _resolve_candidate(
     sentence = analysis.sentence_index_at(candidate.start)
     # a sentence that is a list of dates has no clause whose tense could choose a year
     clause_tense: Tense = "unknown" if sentence in crowded else analysis.tense_at(span)
-    tense = _SIGNAL_TENSE.get(signal or "") or clause_tense
+    tense = _expression_tense(candidate, text, signal, clause_tense)
     reference, partial = _reference_for(candidate, news_reference, last_dated, domain, sentence)
     resolved = resolve(partial, reference=reference, tense=tense)
     return _expression(candidate, text, resolved, signal, tense, sentence)
+
+
+def _expression_tense(candidate: Candidate, text: str, signal: str | None, clause: Tense) -> Tense:
+    """The tense that places ``candidate``: its signal's, else its clause's, save where the
+    expression's own form says more than the clause's verb."""
+    fixed = _SIGNAL_TENSE.get(signal or "")
+    if fixed is not None:
+        return fixed
+    partial = candidate.partial
+    if not _is_yearless_name(partial):
+        return clause
+    if partial.weekday is not None and _is_possessive(text, candidate.end):
+        # "Wednesday's ruling", "over Thursday's closing price": a day named for what
+        # happened on it, whatever verb governs the noun ("would get around …")
+        return clause if signal in _AHEAD_SIGNALS else "past"
+    if clause == "past" and signal in _DEADLINE_SIGNALS:
+        return "unknown"
+    return clause
+
+
+def _is_yearless_name(partial: Partial) -> bool:
+    """A month or weekday name with nothing that fixes its year or week."""
+    return (
+        (partial.month is not None or partial.weekday is not None)
+        and partial.year is None
+        and partial.direction is None
+        and partial.unit is None
+    )
+
+
+def _is_possessive(text: str, end: int) -> bool:
+    return text[end : end + 2] in ("'s", "’s")
 
 
 def _crowded(candidates: Sequence[Candidate], analysis: Analysis) -> set[int]:
