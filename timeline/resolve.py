@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
 from .recognize.lexicon import lexicon
-from .recognize.partial import Partial
+from .recognize.partial import BY_TENSE_REF, Partial
 from .types import Granularity, Tense
 
 __all__ = ["Resolved", "bounds_of", "resolve"]
@@ -87,7 +87,7 @@ def _resolve(partial: Partial, *, reference: Reference | None, tense: Tense) -> 
 
         return normalize_surface(partial, reference=reference, tense=tense)
     if partial.ref is not None:
-        return _resolve_ref(partial, reference)
+        return _resolve_ref(_ref_by_tense(partial, tense), reference)
     if partial.type in ("DURATION", "SET"):
         return Resolved(_duration_text(partial), "unknown", None, None, partial.mod)
     if partial.bc:
@@ -100,6 +100,13 @@ def _resolve(partial: Partial, *, reference: Reference | None, tense: Tense) -> 
 
 
 # ------------------------------------------------------------------ refs
+
+
+def _ref_by_tense(partial: Partial, tense: Tense) -> Partial:
+    """ "The days before the vote" is as far in the past or future as its clause."""
+    if partial.ref != BY_TENSE_REF:
+        return partial
+    return replace(partial, ref="FUTURE_REF" if tense == "future" else "PAST_REF")
 
 
 def _resolve_ref(partial: Partial, reference: Reference | None) -> Resolved:

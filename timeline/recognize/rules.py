@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..types import Granularity
 from .lexicon import Lexicon, alternation, lexicon
-from .partial import Candidate, Partial
+from .partial import BY_TENSE_REF, Candidate, Partial
 
 __all__ = ["Rule", "anchor_classes", "anchor_pattern", "rules"]
 
@@ -922,6 +922,9 @@ def _vague_units(match: re.Match[str], text: str) -> Partial | None:
     lead = re.sub(r"\s+", " ", (match["lead"] or "").lower())
     if lead in ("recent",) and unit in ("year", "decade"):
         return Partial(granularity="ref", ref="PAST_REF")
+    if not lead and after in lex.event_relative and _word_before(text, match.start()) == "the":
+        # "in the weeks before the shooting": a vague time placed by an event, not a length
+        return Partial(granularity="ref", ref=BY_TENSE_REF)
     return Partial(type="DURATION", granularity="unknown", duration=_duration_value("X", unit))
 
 
