@@ -797,23 +797,29 @@ def _counted(match: re.Match[str], text: str) -> Partial | list[Candidate] | Non
     one_year = unit == "year" and amount == 1
     if tail in ("ago", "back") and whole:
         assert isinstance(amount, float | int)
-        return Partial(
-            granularity=_granularity_of_unit(unit),
-            unit=unit,
-            offset=-int(amount),
-            mod=mod,
-            follow_context=one_year,
+        return _with_modifier(
+            match,
+            Partial(
+                granularity=_granularity_of_unit(unit),
+                unit=unit,
+                offset=-int(amount),
+                mod=mod,
+                follow_context=one_year,
+            ),
         )
     if tail in ("earlier", "later") and whole:
         assert isinstance(amount, float | int)
         sign = -1 if tail == "earlier" else 1
-        return Partial(
-            granularity=_granularity_of_unit(unit),
-            unit=unit,
-            offset=sign * int(amount),
-            anchored=True,
-            mod=mod,
-            follow_context=one_year,
+        return _with_modifier(
+            match,
+            Partial(
+                granularity=_granularity_of_unit(unit),
+                unit=unit,
+                offset=sign * int(amount),
+                anchored=True,
+                mod=mod,
+                follow_context=one_year,
+            ),
         )
     if tail == "from now" and isinstance(amount, float | int) and amount == int(amount):
         return Partial(
@@ -859,6 +865,27 @@ def _counted(match: re.Match[str], text: str) -> Partial | list[Candidate] | Non
         # "the 14-day limit": "the" belongs to the noun the adjective modifies
         return [Candidate(match.end("the"), match.end("body"), partial, "counted", 1)]
     return partial
+
+
+def _with_modifier(match: re.Match[str], partial: Partial) -> Partial | list[Candidate]:
+    """A shifted date keeps its modifier inside ("nearly four years ago", "about two
+    years ago"): TimeML's extent takes it in and records it as the mod."""
+    if not match["qmod"]:
+        return partial
+    if partial.mod in _BOUND_TO_POINT:
+        # "more than four decades ago" is a date before that one, "less than" one after
+        before, after = _BOUND_TO_POINT[partial.mod]
+        partial = replace(partial, mod=before if (partial.offset or 0) < 0 else after)
+    return [Candidate(match.start(), match.end(), partial, "counted", 1)]
+
+
+# A bound on an amount of time, as a bound on the date that amount away: (ago, later)
+_BOUND_TO_POINT: dict[str, tuple[str, str]] = {
+    "MORE_THAN": ("BEFORE", "AFTER"),
+    "EQUAL_OR_MORE": ("ON_OR_BEFORE", "ON_OR_AFTER"),
+    "LESS_THAN": ("AFTER", "BEFORE"),
+    "EQUAL_OR_LESS": ("ON_OR_AFTER", "ON_OR_BEFORE"),
+}
 
 
 _VERB_CUES = frozenset(
