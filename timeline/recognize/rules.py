@@ -685,6 +685,8 @@ def _quarter(match: re.Match[str], text: str) -> Partial | list[Candidate] | Non
     after = text[match.end() : match.end() + 12].lower()
     if not ordinal and not rel and not match["qthe"]:
         return None
+    if after.startswith("-century"):
+        return None  # "its quarter-century low": a length, not a reporting quarter
     if (
         re.match(r"\s{0,3}of\s{1,3}(?:a|an|the|its|their|his|her|our|all|those|these|\d)\b", after)
         and not year
@@ -728,8 +730,10 @@ def _quarter(match: re.Match[str], text: str) -> Partial | list[Candidate] | Non
         # "the quarter", "the latest quarter", "the current quarter": the reported one
         return Partial(granularity="quarter", unit="quarter", offset=0, direction=-1)
     partial = Partial(granularity="quarter", quarter=index, year=year)
-    if match["qthe"] and match["qjoint"] == "-" and not rel and not match["year0"]:
-        # "the third-quarter results": "the" belongs to "results"
+    possessive = (match["qthe"] or "").strip().lower() in ("its", "their")
+    if match["qthe"] and (possessive or match["qjoint"] == "-") and not rel and not match["year0"]:
+        # "the third-quarter results": "the" belongs to "results"; "its fourth quarter":
+        # TimeML leaves a possessive outside the expression, as the corpus mostly does
         return [Candidate(match.end("qthe"), match.end(), partial, "quarter", 1)]
     return partial
 
