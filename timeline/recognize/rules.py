@@ -863,6 +863,11 @@ def _counted(match: re.Match[str], text: str) -> Partial | list[Candidate] | Non
     partial = Partial(
         type="DURATION", granularity="unknown", duration=_duration_value(amount, unit), mod=mod
     )
+    long_suffix = _LONG_SUFFIX.match(text, match.end())
+    if long_suffix and not tail and match["joint"] == "-":
+        # "the 10-year-long war": the adjective takes "-long" in, and "the" is the noun's
+        start = match.end("the") if match["the"] else match.start("body")
+        return [Candidate(start, long_suffix.end(), partial, "counted", 1)]
     if match["qmod"] and _keeps_modifier(match["qmod"]):
         return [Candidate(match.start(), match.end(), partial, "counted", 1)]
     if match["the"] and match["joint"] == "-" and not match["rel"]:
@@ -891,6 +896,8 @@ _BOUND_TO_POINT: dict[str, tuple[str, str]] = {
     "EQUAL_OR_LESS": ("ON_OR_AFTER", "ON_OR_BEFORE"),
 }
 
+
+_LONG_SUFFIX = re.compile(r"-(?i:long)(?![\w-])")
 
 _VERB_CUES = frozenset(
     {"to", "will", "would", "can", "could", "may", "might", "must", "should", "not", "n't"}
@@ -942,6 +949,15 @@ def _quantity_mod(match: re.Match[str], lex: Lexicon) -> str | None:
     if not text:
         return None
     return lex.quantity_modifiers.get(re.sub(r"\s+", " ", text.lower()))
+
+
+def _unit_long(match: re.Match[str], text: str) -> Partial | None:
+    """ "a year-long inquiry", "a decades-long feud": a length of time as an adjective."""
+    lex = lexicon()
+    word = match["lunit"].lower()
+    unit = lex.unit_of(word) or ""
+    amount: float | str = "X" if word in lex.unit_plurals else 1.0
+    return Partial(type="DURATION", granularity="unknown", duration=_duration_value(amount, unit))
 
 
 def _vague_units(match: re.Match[str], text: str) -> Partial | None:
@@ -1377,7 +1393,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "counted",
-            rf"(?:(?P<qmod>{qmods}){_W})?(?P<body>(?P<the>{the})?(?P<rel>(?i:past|last|next|coming|first|previous|following|final|latest|remaining|further)\s{{1,3}})?{number}(?P<joint>[\s-])(?:(?i:more|additional|straight|consecutive|full|long|short|extra|whole)\s{{1,3}})?{unit}(?P<half2>\s{{1,3}}and\s{{1,3}}a\s{{1,3}}half)?(?P<tail>{_W}(?i:ago|earlier|later|back|previously|from\s{{1,3}}now))?)",
+            rf"(?:(?P<qmod>{qmods}){_W})?(?P<body>(?P<the>{the})?(?P<rel>(?i:past|last|next|coming|first|previous|following|final|latest|remaining|further)\s{{1,3}})?{number}(?P<joint>[\s-])(?:(?i:more|additional|straight|consecutive|full|long|short|extra|whole|trading|business|working)\s{{1,3}})?{unit}(?P<half2>\s{{1,3}}and\s{{1,3}}a\s{{1,3}}half)?(?P<tail>{_W}(?i:ago|earlier|later|back|previously|from\s{{1,3}}now))?)",
             _counted,
             1,
         ),
@@ -1386,6 +1402,11 @@ def rules() -> tuple[Rule, ...]:
             rf"(?:(?P<qmod>{qmods}){_W})?(?P<body>(?i:half\s{{1,3}}an?|a\s{{1,3}}half)[\s-]{unit})",
             _half_unit,
             1,
+        ),
+        rule(
+            "unit_long",
+            r"(?<![\w-])(?P<lunit>(?i:second|minute|hour|day|week|month|year|decade|century|seconds|minutes|hours|days|weeks|months|years|decades|centuries))-(?i:long)(?![\w-])",
+            _unit_long,
         ),
         rule(
             "vague_units",
@@ -1691,6 +1712,7 @@ _RULE_ANCHORS: dict[str, str] = {
     "counted": "U",
     "half_unit": "U",
     "vague_units": "V",
+    "unit_long": "U",
     "day_word": "Y",
     "this_part_of_day": "P",
     "anchored_day": "UP",
