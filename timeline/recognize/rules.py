@@ -738,7 +738,16 @@ def _quarter(match: re.Match[str], text: str) -> Partial | list[Candidate] | Non
     return partial
 
 
-def _relative_unit(match: re.Match[str], text: str) -> Partial | None:
+def _relative_unit(match: re.Match[str], text: str) -> Partial | list[Candidate] | None:
+    result = _relative_unit_reading(match, text)
+    approx = _OR_SO.match(text, match.end())
+    if result is None or approx is None or approx["tail"]:
+        return result
+    # "over the next year or so": the approximation is inside
+    return _approximated(result, match.start(), approx.end(), "relative_unit")
+
+
+def _relative_unit_reading(match: re.Match[str], text: str) -> Partial | None:
     lex = lexicon()
     rel = re.sub(r"\s+", " ", match["rel"].lower())
     unit = lex.unit_of(match["unit"]) or ""
@@ -785,6 +794,51 @@ def _earlier_later(match: re.Match[str]) -> str | None:
 
 def _counted(match: re.Match[str], text: str) -> Partial | list[Candidate] | None:
     """A number of units: a duration, or with "ago"/"earlier" a shifted date."""
+    approx = None if match["tail"] else _OR_SO.match(text, match.end())
+    result = _counted_reading(match, text, approx["tail"] if approx else match["tail"])
+    if approx is not None and isinstance(result, Partial):
+        # "a week or so ago", "the next two years or so": the approximation is inside
+        return _approximated(result, match.start("body"), approx.end(), "counted")
+    range_start = _range_start(match, text) if isinstance(result, Partial) else None
+    if range_start is not None and isinstance(result, Partial) and result.type == "DURATION":
+        # "two to three weeks", "12 to 18 months": one length, known only roughly
+        unit = lexicon().unit_of(match["unit"]) or ""
+        vague = replace(result, duration=_duration_value("X", unit), mod=None)
+        return [Candidate(range_start, match.end(), vague, "counted", 1)]
+    return result
+
+
+def _approximated(partial: Partial, start: int, end: int, rule: str) -> list[Candidate]:
+    return [Candidate(start, end, replace(partial, mod=partial.mod or "APPROX"), rule, 1)]
+
+
+# "or so" after an amount, and the shift that may follow it ("a week or so ago")
+_OR_SO = re.compile(
+    r"\s{1,3}(?i:or)\s{1,3}(?i:so)(?![\w-])(?:\s{1,3}(?P<tail>(?i:ago|earlier|later)))?"
+)
+# the lower end of a range of amounts before the counted number: "two to", "12 or"
+_RANGE_LOW = re.compile(r"(?<![\w.,-])(?P<low>\d{1,4}|[A-Za-z]{3,9})\s{1,3}(?i:to|or)\s{1,3}$")
+
+
+def _range_start(match: re.Match[str], text: str) -> int | None:
+    """Where "two to three weeks" starts, when the counted number has a lower end before it."""
+    if match["qmod"] or match["tail"] or match["rel"] or match["num"].lower() in ("a", "an"):
+        return None
+    num_start = match.start("num")
+    low = _RANGE_LOW.search(text, max(0, num_start - 16), num_start)
+    if low is None or isinstance(_number(low["low"], lexicon()), str | None):
+        return None
+    the = _THE_BEFORE.search(text, max(0, low.start() - 24), low.start())
+    return the.start() if the else low.start()
+
+
+# "the next 12 to 18 months": the determiner and relation before a range belong to it
+_THE_BEFORE = re.compile(r"(?i:the)\s{1,3}(?:(?i:past|last|next|coming|first|previous)\s{1,3})?$")
+
+
+def _counted_reading(
+    match: re.Match[str], text: str, tail_text: str | None
+) -> Partial | list[Candidate] | None:
     lex = lexicon()
     unit = lex.unit_of(match["unit"]) or ""
     amount = _number(match["num"], lex)
@@ -795,7 +849,7 @@ def _counted(match: re.Match[str], text: str) -> Partial | list[Candidate] | Non
     after = _word_after(text, match.end())
     if after in ("old", "olds") or text[match.end() : match.end() + 4].lower() in ("-old", "-yea"):
         return None
-    tail = re.sub(r"\s+", " ", (match["tail"] or "").strip().lower())
+    tail = re.sub(r"\s+", " ", (tail_text or "").strip().lower())
     mod = _quantity_mod(match, lex)
     whole = isinstance(amount, float | int) and amount == int(amount)
     one_year = unit == "year" and amount == 1
@@ -960,7 +1014,21 @@ def _unit_long(match: re.Match[str], text: str) -> Partial | None:
     return Partial(type="DURATION", granularity="unknown", duration=_duration_value(amount, unit))
 
 
-def _vague_units(match: re.Match[str], text: str) -> Partial | None:
+def _vague_units(match: re.Match[str], text: str) -> Partial | list[Candidate] | None:
+    result = _vague_units_reading(match, text)
+    pair = _VAGUE_PAIR.match(text, match.end())
+    if result is None or pair is None:
+        return result
+    # "weeks or months", "recent weeks and months": one vague stretch, read by its first unit
+    return [Candidate(match.start(), pair.end(), result, "vague_units", -1)]
+
+
+_VAGUE_PAIR = re.compile(
+    r"\s{1,3}(?i:or|and)\s{1,3}(?i:years|months|weeks|days|decades|hours|minutes)(?![\w-])"
+)
+
+
+def _vague_units_reading(match: re.Match[str], text: str) -> Partial | None:
     lex = lexicon()
     unit = lex.unit_of(match["units"]) or ""
     after = _word_after(text, match.end())
