@@ -683,7 +683,7 @@ def _quarter(match: re.Match[str], text: str) -> Partial | list[Candidate] | Non
             return None  # "a period of calm" is not a reporting period
         unit = "quarter"
     after = text[match.end() : match.end() + 12].lower()
-    if not ordinal and not rel and not match["qthe"]:
+    if not ordinal and not rel and not match["qthe"] and not match["qyear"]:
         return None
     if after.startswith("-century"):
         return None  # "its quarter-century low": a length, not a reporting quarter
@@ -702,14 +702,23 @@ def _quarter(match: re.Match[str], text: str) -> Partial | list[Candidate] | Non
         "fourth": 4,
         "4th": 4,
     }.get(ordinal)
-    if match["qyrel"] and index is not None:
-        # "the second half of the year", "the third quarter of next year"
-        offset = {"the": 0, "this": 0, "last": -1, "next": 1}[match["qyrel"].lower()]
+    year_word = match["qyrel"] or match["qyear"]
+    if match["qyear"] and index is None and unit == "quarter" and not rel:
+        # "last year's quarter": the quarter just reported, a year before
+        offset = -5 if match["qyear"].lower() == "last" else -1
+        return Partial(granularity="quarter", unit="quarter", offset=offset, follow_context=True)
+    if year_word and index is not None:
+        # "the second half of the year", "the third quarter of next year", "next year's
+        # first quarter"
+        offset = {"the": 0, "this": 0, "last": -1, "next": 1}[year_word.lower()]
         if unit == "half" and index <= 2:
             return Partial(granularity="half", half=index, unit="year_part", offset=offset)
         if unit == "quarter":
             return Partial(granularity="quarter", quarter=index, unit="year_part", offset=offset)
     if unit == "half":
+        last = ordinal in ("final", "last") or (not ordinal and rel == "last")
+        if last and (year or year_word):
+            index = 2  # "the last half of 1989": the second of two
         if index is None or index > 2:
             return None
         return Partial(granularity="half", half=index, year=year)
@@ -1444,7 +1453,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "quarter",
-            rf"(?P<qthe>(?i:the|its|their)\s{{1,3}})?(?:(?P<year0>{year}){_W})?(?:(?P<qrel>(?i:comparable\s{{1,3}}year[-\s]ago|comparable\s{{1,3}}year[-\s]earlier|year[-\s]ago|year[-\s]earlier|last|past|previous|prior|latest|current|recent|same|next|coming|following|fiscal|this)){_W})?(?:(?P<qord>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))(?P<qjoint>[\s-]))?(?:(?i:fiscal){_W})?(?P<qunit>(?i:quarter|half|period))(?![\w])(?:{_W}(?:(?i:of|ended|ending)){_W}(?:(?i:fiscal){_W})?(?:(?P<year>{year})|(?P<qyrel>(?i:the|this|last|next)){_W}(?i:year)(?![\w])))?",
+            rf"(?:(?P<qthe>(?i:the|its|their)\s{{1,3}})|(?P<qyear>(?i:this|last|next))\s{{1,3}}(?i:year)['’]s\s{{1,3}})?(?:(?P<year0>{year}){_W})?(?:(?P<qrel>(?i:comparable\s{{1,3}}year[-\s]ago|comparable\s{{1,3}}year[-\s]earlier|year[-\s]ago|year[-\s]earlier|last|past|previous|prior|latest|current|recent|same|next|coming|following|fiscal|this)){_W})?(?:(?P<qord>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))(?P<qjoint>[\s-]))?(?:(?i:fiscal){_W})?(?P<qunit>(?i:quarter|half|period))(?![\w])(?:{_W}(?:(?i:of|ended|ending)){_W}(?:(?i:fiscal){_W})?(?:(?P<year>{year})|(?P<qyrel>(?i:the|this|last|next)){_W}(?i:year)(?![\w])))?",
             _quarter,
             1,
         ),
