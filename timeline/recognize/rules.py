@@ -1040,6 +1040,8 @@ _VAGUE_PAIR = re.compile(
 def _vague_units_reading(match: re.Match[str], text: str) -> Partial | None:
     lex = lexicon()
     unit = lex.unit_of(match["units"]) or ""
+    if unit == "quarter" and not match["lead"]:
+        return None  # "living quarters": only "recent/coming quarters" count time
     after = _word_after(text, match.end())
     if after in ("old",) or text[match.end() : match.end() + 4] == "-old":
         return None
@@ -1397,7 +1399,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "year_end",
-            r"(?<![\w-])(?i:year)[-\s](?i:end)(?![\w-])",
+            r"(?<![\w-])(?i:year)(?:[-\s]|['’]s\s)(?i:end)(?![\w-])",
             _year_end,
         ),
         rule(
@@ -1487,7 +1489,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "vague_units",
-            rf"(?:(?P<lead>(?i:recent|the\s{{1,3}}past|the\s{{1,3}}coming|the\s{{1,3}}next|coming)){_W})?(?<![\w-])(?P<units>(?i:years|months|weeks|days|decades|centuries|hours|minutes))(?![\w-])",
+            rf"(?:(?P<lead>(?i:recent|the\s{{1,3}}past|the\s{{1,3}}coming|the\s{{1,3}}next|coming)){_W})?(?<![\w-])(?P<units>(?i:years|months|weeks|days|decades|centuries|hours|minutes|quarters))(?![\w-])",
             _vague_units,
             -1,
         ),
@@ -1928,5 +1930,5 @@ def _the_week(match: re.Match[str], text: str) -> Partial | None:
 
 
 def _year_end(match: re.Match[str], text: str) -> Partial | None:
-    """ "by year-end": the end of the reference year."""
+    """ "by year-end", "by year's end": the end of the reference year."""
     return Partial(granularity="year", unit="year", offset=0, mod="END")
