@@ -143,8 +143,11 @@ def anchor_positions(text: str) -> dict[str, list[int]]:
 
 
 # What may follow a number that is part of a time or a numeric date: "3:30", "3/5/2021",
-# "3 p.m.", "44 BC", "'90s".
-_TIME_TAIL = re.compile(r"[:/]\d|\.\d|\s{0,2}(?i:a\.?\s?m\b|p\.?\s?m\b)")
+# "3 p.m.", "4 in the morning", "44 BC", "'90s".
+_TIME_TAIL = re.compile(
+    r"[:/]\d|\.\d|\s{0,2}(?i:a\.?\s?m\b|p\.?\s?m\b)"
+    r"|\s{1,3}(?i:in\s{1,3}the\s{1,3}(?:morning|afternoon|evening)|at\s{1,3}night)\b"
+)
 _ERA_TAIL = re.compile(r"\s{1,3}(?:B\.?C|A\.?D|BCE|CE)\b|0s\b|s\b")
 
 
@@ -153,7 +156,7 @@ def _digit_class(text: str, word: str, end: int) -> tuple[str, ...] | None:
     dates ("T"); other numbers ("12 percent") anchor nothing."""
     if len(word) == 4:
         return ("D",)
-    if _TIME_TAIL.match(text, end, end + 8):
+    if _TIME_TAIL.match(text, end, end + 24):
         return ("T",)
     if _ERA_TAIL.match(text, end, end + 8) or (
         end - len(word) > 0 and text[end - len(word) - 1] in "'’"

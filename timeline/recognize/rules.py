@@ -1072,6 +1072,28 @@ def _day_word(match: re.Match[str], text: str) -> Partial | None:
     return Partial(granularity="day", unit="day", offset=offset, mod=_pmod(match, lex))
 
 
+def _part_of_day_first(match: re.Match[str], text: str) -> Partial | None:
+    """ "mid-afternoon yesterday", "late morning today", "by mid afternoon": a part of a
+    day named before its day, or a mid-part of the day at hand."""
+    lex = lexicon()
+    if not match["fdw"] and not match["mid"]:
+        return None  # a bare "morning" or "late evening" is too often not a time at all
+    offset = lex.day_words[match["fdw"].lower()] if match["fdw"] else 0
+    mod = (
+        "MID"
+        if match["mid"]
+        else {"early": "START", "late": "END"}.get((match["edge"] or "").lower())
+    )
+    return Partial(
+        type="TIME",
+        granularity="part_of_day",
+        unit="day",
+        offset=offset,
+        part_of_day=lex.parts_of_day[match["fpod"].lower()],
+        mod=mod,
+    )
+
+
 def _this_part_of_day(match: re.Match[str], text: str) -> Partial | None:
     lex = lexicon()
     rel = match["prel"].lower()
@@ -1183,6 +1205,11 @@ def _time_of_day(match: re.Match[str], text: str) -> Partial | None:
     hour = int(match["h"])
     minute = int(match["mi"] or 0)
     ampm = (match["ampm"] or "").lower().replace(".", "").replace(" ", "")
+    if match["inpod"]:
+        # "4 in the morning", "8 in the evening", "11 at night": the part of day is the
+        # a.m. or p.m.
+        pod = match["inpod"].lower().split()[-1]
+        ampm = "am" if pod == "morning" or (pod == "night" and hour < 5) else "pm"
     if ampm:
         if not 1 <= hour <= 12:
             return None
@@ -1500,6 +1527,11 @@ def rules() -> tuple[Rule, ...]:
             1,
         ),
         rule(
+            "part_of_day_first",
+            rf"(?<![\w-])(?:(?P<mid>(?i:mid)[-\s]?)|(?P<edge>(?i:early|late)){_W})?(?P<fpod>{pods})(?:{_W}(?P<fdw>(?i:yesterday|today|tomorrow)))?(?![\w-])",
+            _part_of_day_first,
+        ),
+        rule(
             "this_part_of_day",
             rf"(?:(?i:earlier|later){_W})?(?P<prel>(?i:this|last|tomorrow|yesterday)){_W}(?P<ppod>{pods})(?![\w])",
             _this_part_of_day,
@@ -1518,7 +1550,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "time_of_day",
-            rf"{_LEFT}(?P<h>\d{{1,2}})(?:[:.](?P<mi>[0-5]\d))?\s{{0,2}}(?P<ampm>(?i:a\.\s?m\.?|p\.\s?m\.?|am|pm)(?![\w]))(?:{_W}(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET))?(?:,?{_W}(?:(?P<twd>{weekday})|(?P<tdw>(?i:today|yesterday|tomorrow))|(?P<tmonth>{month}){_W}(?P<tday>{_DAY})))?",
+            rf"{_LEFT}(?P<h>\d{{1,2}})(?:[:.](?P<mi>[0-5]\d))?(?:\s{{0,2}}(?P<ampm>(?i:a\.\s?m\.?|p\.\s?m\.?|am|pm)(?![\w]))|{_W}(?P<inpod>(?i:in{_W}the{_W}(?:morning|afternoon|evening)|at{_W}night))(?![\w]))(?:{_W}(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET))?(?:,?{_W}(?:(?P<twd>{weekday})|(?P<tdw>(?i:today|yesterday|tomorrow))|(?P<tmonth>{month}){_W}(?P<tday>{_DAY})))?",
             _time_of_day,
             2,
         ),
@@ -1794,6 +1826,7 @@ _RULE_ANCHORS: dict[str, str] = {
     "unit_long": "U",
     "day_word": "Y",
     "this_part_of_day": "P",
+    "part_of_day_first": "P",
     "anchored_day": "UP",
     "that_unit": "U",
     "time_of_day": "T",
