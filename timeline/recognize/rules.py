@@ -551,6 +551,13 @@ def _weekday(match: re.Match[str], text: str) -> Partial | None:
     phrase = (word + " " + _words_after(text, match.end(), 2)).lower()
     if _starts_negative_phrase(phrase, lex):
         return None
+    plural = None if rel or pod else _PLURAL_PARTNER.match(text, match.end())
+    if plural is not None and (plural["ppods"] or plural.group().rstrip().endswith("s")):
+        # "on Monday and Tuesday nights": the first day shares the second's plural
+        pods = plural["ppods"]
+        suffix = f"T{lex.parts_of_day[pods.lower()[:-1]]}" if pods else ""
+        every = f"XXXX-WXX-{lex.weekday_of(word)}{suffix}"
+        return Partial(type="SET", granularity="unknown", duration=every, quant="EVERY")
     if pod:
         return Partial(
             type="TIME",
@@ -560,6 +567,12 @@ def _weekday(match: re.Match[str], text: str) -> Partial | None:
             direction=direction,
         )
     return Partial(granularity="day", weekday=lex.weekday_of(word), direction=direction)
+
+
+_PLURAL_PARTNER = re.compile(
+    r"\s{1,3}(?i:and|or)\s{1,3}(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:s|(?=\s))"
+    r"(?:\s{1,3}(?P<ppods>(?i:mornings|afternoons|evenings|nights)))?(?![\w])"
+)
 
 
 def _year_rule(match: re.Match[str], text: str) -> Partial | None:
@@ -1002,7 +1015,8 @@ def _is_rate(text: str, start: int) -> bool:
 
 
 _RATE_BEFORE = re.compile(
-    r"(?i:\d|times|twice|once|thrice|percent|%|dollars|cents)[ \t,%]{0,3}"
+    r"(?i:\d|times|twice|once|thrice|percent|%|dollars|cents|hundred|thousand|million|billion|dozen)"
+    r"[ \t,%]{0,3}"
     r"(?:[^\W\d_]+[ \t]{1,3}){0,1}$"
 )
 
