@@ -1324,7 +1324,11 @@ def _anchored_day(match: re.Match[str], text: str) -> Partial | None:
     rel = re.sub(r"\s+", " ", match["arel"].lower())
     unit = lex.unit_of(match["aunit"]) or "day"
     offset = _ANCHORED_OFFSETS[rel]
-    return Partial(granularity=_granularity_of_unit(unit), unit=unit, offset=offset, anchored=True)
+    # "later that year": TimeML keeps the comparative inside, as for "later this year"
+    mod = _earlier_later(match)
+    return Partial(
+        granularity=_granularity_of_unit(unit), unit=unit, offset=offset, anchored=True, mod=mod
+    )
 
 
 # ---------------------------------------------------------------- table
@@ -1559,7 +1563,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "that_unit",
-            rf"(?P<arel>(?i:that))(?:{_W}(?i:same))?{_W}(?P<aunit>(?i:day|week|month|year))(?![\w])",
+            rf"(?:(?P<el>(?i:earlier|later)){_W})?(?P<arel>(?i:that))(?:{_W}(?i:same))?{_W}(?P<aunit>(?i:day|week|month|quarter|year))(?![\w])",
             _anchored_dispatch,
         ),
         rule(
