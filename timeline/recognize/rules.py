@@ -367,8 +367,13 @@ def _bare_month(match: re.Match[str], text: str) -> Partial | None:
     mod = _pmod(match, lex)
     if not rel and not mod and _looks_like_verb_month(word, match, text, lex):
         return None
+    if rel and _DAY_AFTER.match(text, match.end()):
+        return None  # "last Oct. 23": the day's, which the month-day rule reads
     direction = {"last": -1, "past": -1, "this": 0, "next": 1, "this past": -1}.get(rel)
     return Partial(granularity="month", month=lex.month_of(word), direction=direction, mod=mod)
+
+
+_DAY_AFTER = re.compile(rf"{_W}{_DAY}(?![\w.,]\d|\s?%)")
 
 
 def _looks_like_verb_month(word: str, match: re.Match[str], text: str, lex: Lexicon) -> bool:
