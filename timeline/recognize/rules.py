@@ -330,7 +330,7 @@ def _slash(match: re.Match[str], text: str) -> Partial | None:
     return Partial(granularity="day", year=year, month=month, day=day)
 
 
-def _month_day(match: re.Match[str], text: str) -> Partial | None:
+def _month_day(match: re.Match[str], text: str) -> Partial | list[Candidate] | None:
     lex = lexicon()
     month = lex.month_of(match["month"])
     day = _day(match["day"])
@@ -345,7 +345,22 @@ def _month_day(match: re.Match[str], text: str) -> Partial | None:
         and _word_after(text, match.end()) in lex.not_after_number
     ):
         return None
-    return Partial(granularity="day", year=year, month=month, day=day)
+    partial = Partial(granularity="day", year=year, month=month, day=day)
+    second = None if year else _SECOND_DAY.match(text, match.end())
+    if second is None:
+        return partial
+    # "on April 24 and 25": the second day is a date of the same month
+    other = replace(partial, day=_day(second["day2"]))
+    return [
+        Candidate(match.start(), match.end(), partial, "month_day", 2),
+        Candidate(second.start("day2"), second.end("day2"), other, "month_day", 2),
+    ]
+
+
+# a second day number of the same month: "April 24 and 25", "March 3 or 4"
+_SECOND_DAY = re.compile(
+    rf"{_W}(?i:and|or|to|through){_W}(?P<day2>{_DAY})(?![\w.,:/-]?\d|\s?%|{_W}(?i:percent|p\.?m|a\.?m))"
+)
 
 
 def _month_year(match: re.Match[str], text: str) -> Partial | None:
