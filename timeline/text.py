@@ -245,9 +245,20 @@ def tense_from_cues(tokens: Sequence[Token], span: tuple[int, int]) -> Tense:
         distance = float(abs(position - center)) + 6.0 * _breaks_between(tokens, position, center)
         if position > center:
             distance += 0.5  # a verb before the expression usually governs it in English
+            if tense == "future" and _plan_made_then(tokens, position):
+                tense = "past"
         if best is None or distance < best[0]:
             best = (distance, tense)
     return best[1] if best is not None else "unknown"
+
+
+def _plan_made_then(tokens: Sequence[Token], position: int) -> bool:
+    """ "On Friday, the government planned to pay …": a plan verb in the past after the
+    expression tells when the plan was made, not when it is to happen."""
+    if tokens[position].text.lower() not in _tense_lexicon().plan_verbs_past:
+        return False
+    before = tokens[position - 1].text.lower() if position > 0 else ""
+    return before not in _BE_FORMS and before not in _HAVE_FORMS
 
 
 def _token_position(tokens: Sequence[Token], span: tuple[int, int]) -> int:
@@ -409,6 +420,8 @@ class _TenseLexicon:
     intent_needs_to: frozenset[str]
     #: words after "was"/"were" that make the pair look forward ("were planning")
     intent_after_be: frozenset[str]
+    #: past forms of plan verbs: after an expression, the time the plan was made
+    plan_verbs_past: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -427,6 +440,7 @@ def _tense_lexicon() -> _TenseLexicon:
         intent=frozenset(data["intent"]),
         intent_needs_to=frozenset(data["intent_needs_to"]),
         intent_after_be=frozenset(data["intent_after_be"]),
+        plan_verbs_past=frozenset(data["plan_verbs_past"]),
     )
 
 
