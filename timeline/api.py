@@ -211,7 +211,8 @@ def _reference_for(
 
     News resolves against the publication date; anchored expressions ("a year
     earlier") and narratives against the last mentioned date.  "A year ago" right after
-    a quarter or a month is that period a year before.
+    a quarter or a month is that period a year before, or that very period when it lies
+    in an earlier year already ("the 1988 quarter … a year ago").
     """
     partial = candidate.partial
     if (
@@ -220,7 +221,9 @@ def _reference_for(
         and last_dated.sentence >= sentence - partial.context_reach
         and last_dated.granularity in _CONTEXT_GRANULARITIES
     ):
-        if partial.unit == "quarter":
+        if _already_a_year_back(last_dated, news_reference):
+            partial = replace(partial, offset=0)
+        elif partial.unit == "quarter":
             partial = replace(partial, offset=-4)
         return _expression_reference(last_dated), replace(partial, anchored=True)
     if (
@@ -238,6 +241,14 @@ def _reference_for(
     return news_reference, partial
 
 
+def _already_a_year_back(expression: TimeExpression, reference: Reference | None) -> bool:
+    """ "In the 1988 period … the year-ago results": a period that ended more than a
+    year before the reference is itself the year-ago one, not one to shift back from."""
+    if reference is None or expression.end is None:
+        return False
+    return (reference.day - expression.end).days > _A_YEAR
+
+
 def _narrative(partial: Partial) -> Partial:
     """Narratives move forward from the last date they named (HeidelTime's narrative mode):
     "In 1939 … In September" is September of 1939; "on Monday" the Monday after."""
@@ -252,6 +263,7 @@ def _narrative(partial: Partial) -> Partial:
 
 
 _CONTEXT_GRANULARITIES = frozenset({"quarter", "month", "half"})
+_A_YEAR = 365
 
 
 def _is_bare_clock_time(partial: Partial) -> bool:

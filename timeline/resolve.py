@@ -161,6 +161,8 @@ def _resolve_shift(partial: Partial, reference: Reference | None) -> Resolved:
     fields = _shift_fields(base, unit, offset, partial)
     if fields is None:
         return _unresolved(partial, reference.description)
+    if unit == "quarter" and partial.year is not None:
+        fields = ("quarter", partial.year, fields[2])  # "the 1988 quarter": that year's
     return _finish(fields, partial, reference)
 
 

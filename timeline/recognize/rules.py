@@ -769,8 +769,9 @@ def _quarter(match: re.Match[str], text: str) -> Partial | list[Candidate] | Non
     if rel in ("next", "coming", "following"):
         return Partial(granularity="quarter", unit="quarter", offset=1)
     if index is None:
-        # "the quarter", "the latest quarter", "the current quarter": the reported one
-        return Partial(granularity="quarter", unit="quarter", offset=0, direction=-1)
+        # "the quarter", "the latest quarter", "the current quarter": the reported one;
+        # "the 1988 quarter": the reported one of that year
+        return Partial(granularity="quarter", unit="quarter", offset=0, direction=-1, year=year)
     partial = Partial(granularity="quarter", quarter=index, year=year)
     possessive = (match["qthe"] or "").strip().lower() in ("its", "their")
     if match["qthe"] and (possessive or match["qjoint"] == "-") and not rel and not match["year0"]:
