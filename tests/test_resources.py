@@ -20,11 +20,14 @@ TOP_LEVEL_KEYS: dict[str, set[str]] = {
         "months", "weekdays", "seasons", "parts_of_day", "units", "unit_plurals",
         "set_adverbs", "relative_past", "relative_future", "relative_this", "day_words",
         "present_ref", "past_ref", "future_ref", "point_modifiers", "quantity_modifiers",
-        "signals",
+        "signals", "event_relative",
     },
     "numbers": {"cardinals", "tens", "vague", "ordinals", "decade_words"},
     "verbs": {"irregular", "regular", "auxiliaries"},
-    "tense": {"future", "present", "present_perfect", "past", "not_past", "determiners"},
+    "tense": {
+        "future", "present", "present_perfect", "past", "not_past", "determiners",
+        "intent", "intent_needs_to", "intent_after_be", "plan_verbs_past",
+    },
     "negatives": {
         "phrases", "may_followers", "not_after_number", "not_before_year",
         "not_before_year_after",

@@ -370,7 +370,9 @@ def _signal_interval(
     if relation == "before":
         return None, anchor.end or anchor.start
     if relation == "since":
-        return anchor.start, published
+        # as in events.event_interval: "since" a date still to come has no end yet
+        start = anchor.start
+        return start, published if published and start and published >= start else None
     if relation == "until":
         return None, anchor.end
     return anchor.start, anchor.end

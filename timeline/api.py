@@ -31,7 +31,12 @@ Domain = Literal["auto", "news", "narrative"]
 Backend = Literal["builtin", "stanza", "auto"]
 
 # A signal that fixes the direction whatever the verb's tense says.
-_SIGNAL_TENSE: dict[str, Tense] = {"since": "past", "ago": "past"}
+_SIGNAL_TENSE: dict[str, Tense] = {"since": "past", "ago": "past", "as soon as": "future"}
+# A deadline ("by May", "until mid-November", "through January") ends a period that often
+# runs past the verb that set it ("gave them until …"): a past verb does not make it past.
+_DEADLINE_SIGNALS = frozenset({"by", "until", "till", "through"})
+# Signals before "Friday's meeting" that make it one still to come.
+_AHEAD_SIGNALS = frozenset({"ahead of", "before", "until", "till", "by", "prior to"})
 _DOMAINS = ("auto", "news", "narrative")
 _BACKENDS = ("builtin", "stanza", "auto")
 
@@ -148,10 +153,42 @@ def _resolve_candidate(
     sentence = analysis.sentence_index_at(candidate.start)
     # a sentence that is a list of dates has no clause whose tense could choose a year
     clause_tense: Tense = "unknown" if sentence in crowded else analysis.tense_at(span)
-    tense = _SIGNAL_TENSE.get(signal or "") or clause_tense
+    tense = _expression_tense(candidate, text, signal, clause_tense)
     reference, partial = _reference_for(candidate, news_reference, last_dated, domain, sentence)
     resolved = resolve(partial, reference=reference, tense=tense)
     return _expression(candidate, text, resolved, signal, tense, sentence)
+
+
+def _expression_tense(candidate: Candidate, text: str, signal: str | None, clause: Tense) -> Tense:
+    """The tense that places ``candidate``: its signal's, else its clause's, save where the
+    expression's own form says more than the clause's verb."""
+    fixed = _SIGNAL_TENSE.get(signal or "")
+    if fixed is not None:
+        return fixed
+    partial = candidate.partial
+    if not _is_yearless_name(partial):
+        return clause
+    if partial.weekday is not None and _is_possessive(text, candidate.end):
+        # "Wednesday's ruling", "over Thursday's closing price": a day named for what
+        # happened on it, whatever verb governs the noun ("would get around …")
+        return clause if signal in _AHEAD_SIGNALS else "past"
+    if clause == "past" and signal in _DEADLINE_SIGNALS:
+        return "unknown"
+    return clause
+
+
+def _is_yearless_name(partial: Partial) -> bool:
+    """A month or weekday name with nothing that fixes its year or week."""
+    return (
+        (partial.month is not None or partial.weekday is not None)
+        and partial.year is None
+        and partial.direction is None
+        and partial.unit is None
+    )
+
+
+def _is_possessive(text: str, end: int) -> bool:
+    return text[end : end + 2] in ("'s", "’s")
 
 
 def _crowded(candidates: Sequence[Candidate], analysis: Analysis) -> set[int]:
@@ -173,7 +210,8 @@ def _reference_for(
 
     News resolves against the publication date; anchored expressions ("a year
     earlier") and narratives against the last mentioned date.  "A year ago" right after
-    a quarter or a month is that period a year before.
+    a quarter or a month is that period a year before, or that very period when it lies
+    in an earlier year already ("the 1988 quarter … a year ago").
     """
     partial = candidate.partial
     if (
@@ -182,7 +220,9 @@ def _reference_for(
         and last_dated.sentence >= sentence - partial.context_reach
         and last_dated.granularity in _CONTEXT_GRANULARITIES
     ):
-        if partial.unit == "quarter":
+        if _already_a_year_back(last_dated, news_reference):
+            partial = partial._replace(offset=0)
+        elif partial.unit == "quarter":
             partial = partial._replace(offset=-4)
         return _expression_reference(last_dated), partial._replace(anchored=True)
     if (
@@ -200,6 +240,14 @@ def _reference_for(
     return news_reference, partial
 
 
+def _already_a_year_back(expression: TimeExpression, reference: Reference | None) -> bool:
+    """ "In the 1988 period … the year-ago results": a period that ended more than a
+    year before the reference is itself the year-ago one, not one to shift back from."""
+    if reference is None or expression.end is None:
+        return False
+    return (reference.day - expression.end).days > _A_YEAR
+
+
 def _narrative(partial: Partial) -> Partial:
     """Narratives move forward from the last date they named (HeidelTime's narrative mode):
     "In 1939 … In September" is September of 1939; "on Monday" the Monday after."""
@@ -214,6 +262,7 @@ def _narrative(partial: Partial) -> Partial:
 
 
 _CONTEXT_GRANULARITIES = frozenset({"quarter", "month", "half"})
+_A_YEAR = 365
 
 
 def _is_bare_clock_time(partial: Partial) -> bool:

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from .recognize.lexicon import lexicon
-from .recognize.partial import Partial
+from .recognize.partial import BY_TENSE_REF, Partial
 from .types import Granularity, Tense
 
 __all__ = ["Resolved", "bounds_of", "resolve"]
@@ -87,7 +87,7 @@ def _resolve(partial: Partial, *, reference: Reference | None, tense: Tense) -> 
 
         return normalize_surface(partial, reference=reference, tense=tense)
     if partial.ref is not None:
-        return _resolve_ref(partial, reference)
+        return _resolve_ref(_ref_by_tense(partial, tense), reference)
     if partial.type in ("DURATION", "SET"):
         return Resolved(_duration_text(partial), "unknown", None, None, partial.mod)
     if partial.bc:
@@ -100,6 +100,13 @@ def _resolve(partial: Partial, *, reference: Reference | None, tense: Tense) -> 
 
 
 # ------------------------------------------------------------------ refs
+
+
+def _ref_by_tense(partial: Partial, tense: Tense) -> Partial:
+    """ "The days before the vote" is as far in the past or future as its clause."""
+    if partial.ref != BY_TENSE_REF:
+        return partial
+    return partial._replace(ref="FUTURE_REF" if tense == "future" else "PAST_REF")
 
 
 def _resolve_ref(partial: Partial, reference: Reference | None) -> Resolved:
@@ -154,6 +161,8 @@ def _resolve_shift(partial: Partial, reference: Reference | None) -> Resolved:
     fields = _shift_fields(base, unit, offset, partial)
     if fields is None:
         return _unresolved(partial, reference.description)
+    if unit == "quarter" and partial.year is not None:
+        fields = ("quarter", partial.year, fields[2])  # "the 1988 quarter": that year's
     return _finish(fields, partial, reference)
 
 

@@ -16,7 +16,7 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import lru_cache
 from itertools import accumulate, repeat
 from typing import NamedTuple, TypeVar
 
@@ -282,8 +282,16 @@ _CLAUSE_BREAKS = frozenset({";", ":", "“", "”", '"', "(", ")", "–", "—"}
 
 def tense_from_cues(tokens: Sequence[Token], span: tuple[int, int]) -> Tense:
     """The tense of the cue word nearest to ``span`` (clause breaks weigh as distance)."""
-    cue_at = partial(_tense_of_token, tokens, lexicon=_tense_lexicon())
-    found: Tense | None = _nearest_in_clause(tokens, _token_position(tokens, span), cue_at)
+    center = _token_position(tokens, span)
+    lexicon = _tense_lexicon()
+
+    def cue_at(i: int) -> Tense | None:
+        tense = _tense_of_token(tokens, i, lexicon)
+        if tense == "future" and i > center and _plan_made_then(tokens, i):
+            return "past"
+        return tense
+
+    found: Tense | None = _nearest_in_clause(tokens, center, cue_at)
     return found if found is not None else "unknown"
 
 
@@ -320,6 +328,15 @@ def _nearest_in_clause(
     return best[2] if best is not None else None
 
 
+def _plan_made_then(tokens: Sequence[Token], position: int) -> bool:
+    """ "On Friday, the government planned to pay …": a plan verb in the past after the
+    expression tells when the plan was made, not when it is to happen."""
+    if tokens[position].text.lower() not in _tense_lexicon().plan_verbs_past:
+        return False
+    before = tokens[position - 1].text.lower() if position > 0 else ""
+    return before not in _BE_FORMS and before not in _HAVE_FORMS
+
+
 def _token_position(tokens: Sequence[Token], span: tuple[int, int]) -> int:
     starts = [t.start for t in tokens]
     return max(0, bisect.bisect_left(starts, span[0]))
@@ -349,11 +366,11 @@ def _tense_of_token(tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> 
     if kind is None:
         return None
     if kind == "future":
-        return "future"
+        return _intent_tense(word, tokens, i, lexicon)
     if kind == "present":
-        return "present"
+        return "future" if _is_to_infinitive(tokens, i) else "present"
     if kind == "past":
-        return "past"
+        return "future" if _be_before_intent(word, tokens, i, lexicon) else "past"
     if kind == "going":
         return "future" if i + 1 < len(tokens) and tokens[i + 1].text.lower() == "to" else None
     if kind == "perfect":
@@ -399,6 +416,40 @@ def _tense_from_feats(token: Token) -> Tense | None:
     return None
 
 
+def _intent_tense(
+    word: str, tokens: Sequence[Token], i: int, lexicon: _TenseLexicon
+) -> Tense | None:
+    """A word of intent ("scheduled", "due", "set") looks forward, except where it is a
+    plain past verb or a plan the text reports as overtaken."""
+    if word not in lexicon.intent:
+        return "future"
+    before = [t.text.lower() for t in tokens[max(0, i - 2) : i]]
+    if before == ["had", "been"]:
+        return "past"  # "had been scheduled to expire Friday": that Friday has gone by
+    if word in lexicon.intent_needs_to:
+        following = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
+        if following in ("to", "for") or (before and before[-1] in _BE_FORMS):
+            return "future"  # "set to expire", "is set for Friday"
+        # "set Friday as the deadline", "a record set on Aug. 6": an act already done
+        return None if before and before[-1] == "to" else "past"
+    return "future"
+
+
+def _is_to_infinitive(tokens: Sequence[Token], i: int) -> bool:
+    """ "is to resume trading Tuesday": be + to-infinitive states an arrangement."""
+    if tokens[i].text.lower() not in ("is", "are") or i + 2 >= len(tokens):
+        return False
+    return tokens[i + 1].text.lower() == "to" and tokens[i + 2].text.isalpha()
+
+
+def _be_before_intent(word: str, tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> bool:
+    """ "were planning to drive … on Monday": a past be-form with a word of intent looks
+    forward, like the intent itself."""
+    if word not in ("was", "were") or i + 1 >= len(tokens):
+        return False
+    return tokens[i + 1].text.lower() in lexicon.intent_after_be
+
+
 def _followed_by_participle(tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> bool:
     for token in tokens[i + 1 : i + 4]:
         word = token.text.lower()
@@ -414,6 +465,8 @@ def _looks_regular_past(word: str, tokens: Sequence[Token], i: int, lexicon: _Te
     previous = tokens[i - 1].text.lower() if i > 0 else ""
     if previous in lexicon.determiners:
         return False
+    if i + 1 < len(tokens) and tokens[i + 1].text.lower() == "by":
+        return False  # "markets untouched by the crisis": a participle, not a past verb
     return not tokens[i].text[0].isupper() or i == 0
 
 
@@ -427,6 +480,14 @@ class _TenseLexicon:
     participles: frozenset[str]
     not_past: frozenset[str]
     determiners: frozenset[str]
+    #: future cues that a preceding "had been" turns into an overtaken plan
+    intent: frozenset[str]
+    #: intent words that look forward only as "set to"/"set for"/"is set"
+    intent_needs_to: frozenset[str]
+    #: words after "was"/"were" that make the pair look forward ("were planning")
+    intent_after_be: frozenset[str]
+    #: past forms of plan verbs: after an expression, the time the plan was made
+    plan_verbs_past: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -442,6 +503,10 @@ def _tense_lexicon() -> _TenseLexicon:
         participles=frozenset(verbs.participles),
         not_past=frozenset(data["not_past"]),
         determiners=frozenset(data["determiners"]),
+        intent=frozenset(data["intent"]),
+        intent_needs_to=frozenset(data["intent_needs_to"]),
+        intent_after_be=frozenset(data["intent_after_be"]),
+        plan_verbs_past=frozenset(data["plan_verbs_past"]),
     )
 
 

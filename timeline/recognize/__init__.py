@@ -26,9 +26,29 @@ def recognize(text: str, *, extra_spans: Sequence[tuple[int, int, str]] = ()) ->
     (the stanza backend): where no rule matched, they become candidates of their own,
     left for dateparser to normalize when they are resolved.
     """
-    chosen = _select(list(_all_candidates(text)))
+    chosen = _take_in_around(text, _select(list(_all_candidates(text))))
     extra = list(_entity_candidates(text, extra_spans, chosen))
     return _select(chosen + extra) if extra else chosen
+
+
+# "around" right before a date or a clock time ("around Nov. 1", "around 7:15 p.m.")
+_AROUND_BEFORE = re.compile(r"(?<![\w-])(?i:around)\s{1,3}$")
+
+
+def _take_in_around(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """TimeML takes "around" into a point in time and records it as mod APPROX (the
+    corpus does so each time); amounts ("around five hours") have their own rule."""
+    for i, candidate in enumerate(candidates):
+        partial = candidate.partial
+        if partial.type not in ("DATE", "TIME") or partial.granularity == "ref":
+            continue
+        if text[candidate.end : candidate.end + 2] in ("'s", "’s"):
+            continue  # "get around Wednesday's ruling": "around" goes with the noun
+        around = _AROUND_BEFORE.search(text, max(0, candidate.start - 12), candidate.start)
+        if around is not None:
+            approx = partial._replace(mod=partial.mod or "APPROX")
+            candidates[i] = candidate._replace(start=around.start(), partial=approx)
+    return candidates
 
 
 def _entity_candidates(
@@ -73,7 +93,7 @@ def scan_everything(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     for rule in rules():
         found.extend(_matches(rule, text, 0, len(text)))
-    return _select(found)
+    return _take_in_around(text, _select(found))
 
 
 def _matches(rule: Rule, text: str, start: int, end: int) -> Iterable[Candidate]:

@@ -51,6 +51,8 @@ class Lexicon:
     point_modifiers: dict[str, str]
     quantity_modifiers: dict[str, str]
     signals: tuple[str, ...]
+    #: words after "the days"/"the weeks" that place them by an event ("before the vote")
+    event_relative: frozenset[str]
     cardinals: dict[str, float]
     tens: dict[str, int]
     vague: dict[str, str]
@@ -132,6 +134,7 @@ def lexicon() -> Lexicon:
         point_modifiers=cal["point_modifiers"],
         quantity_modifiers=cal["quantity_modifiers"],
         signals=tuple(cal["signals"]),
+        event_relative=frozenset(cal["event_relative"]),
         cardinals=num["cardinals"],
         tens=num["tens"],
         vague=num["vague"],

@@ -6,7 +6,10 @@ from typing import NamedTuple
 
 from ..types import ExpressionType, Granularity
 
-__all__ = ["Candidate", "Partial"]
+__all__ = ["BY_TENSE_REF", "Candidate", "Partial"]
+
+#: a ``ref`` that becomes FUTURE_REF in a clause looking forward and PAST_REF otherwise
+BY_TENSE_REF = "BY_TENSE"
 
 
 class Partial(NamedTuple):
@@ -45,7 +48,7 @@ class Partial(NamedTuple):
     #: for a name without a year: -1 the last one before, +1 the next one, 0 this one,
     #: None decided by tense
     direction: int | None = None
-    #: PRESENT_REF, PAST_REF or FUTURE_REF
+    #: PRESENT_REF, PAST_REF, FUTURE_REF or BY_TENSE_REF
     ref: str | None = None
     #: a DURATION or SET value already complete ("P3Y", "P1W")
     duration: str | None = None

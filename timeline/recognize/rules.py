@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..types import Granularity
 from .lexicon import Lexicon, alternation, lexicon
-from .partial import Candidate, Partial
+from .partial import BY_TENSE_REF, Candidate, Partial
 
 __all__ = ["Rule", "anchor_classes", "anchor_pattern", "rules"]
 
@@ -323,7 +323,7 @@ def _slash(match: re.Match[str], text: str) -> Partial | None:
     return Partial(granularity="day", year=year, month=month, day=day)
 
 
-def _month_day(match: re.Match[str], text: str) -> Partial | None:
+def _month_day(match: re.Match[str], text: str) -> Partial | list[Candidate] | None:
     lex = lexicon()
     month = lex.month_of(match["month"])
     day = _day(match["day"])
@@ -338,7 +338,22 @@ def _month_day(match: re.Match[str], text: str) -> Partial | None:
         and _word_after(text, match.end()) in lex.not_after_number
     ):
         return None
-    return Partial(granularity="day", year=year, month=month, day=day)
+    partial = Partial(granularity="day", year=year, month=month, day=day)
+    second = None if year else _SECOND_DAY.match(text, match.end())
+    if second is None:
+        return partial
+    # "on April 24 and 25": the second day is a date of the same month
+    other = partial._replace(day=_day(second["day2"]))
+    return [
+        Candidate(match.start(), match.end(), partial, "month_day", 2),
+        Candidate(second.start("day2"), second.end("day2"), other, "month_day", 2),
+    ]
+
+
+# a second day number of the same month: "April 24 and 25", "March 3 or 4"
+_SECOND_DAY = re.compile(
+    rf"{_W}(?i:and|or|to|through){_W}(?P<day2>{_DAY})(?![\w.,:/-]?\d|\s?%|{_W}(?i:percent|p\.?m|a\.?m))"
+)
 
 
 def _month_year(match: re.Match[str], text: str) -> Partial | None:
@@ -360,8 +375,13 @@ def _bare_month(match: re.Match[str], text: str) -> Partial | None:
     mod = _pmod(match, lex)
     if not rel and not mod and _looks_like_verb_month(word, match, text, lex):
         return None
+    if rel and _DAY_AFTER.match(text, match.end()):
+        return None  # "last Oct. 23": the day's, which the month-day rule reads
     direction = {"last": -1, "past": -1, "this": 0, "next": 1, "this past": -1}.get(rel)
     return Partial(granularity="month", month=lex.month_of(word), direction=direction, mod=mod)
+
+
+_DAY_AFTER = re.compile(rf"{_W}{_DAY}(?![\w.,]\d|\s?%)")
 
 
 def _looks_like_verb_month(word: str, match: re.Match[str], text: str, lex: Lexicon) -> bool:
@@ -549,6 +569,13 @@ def _weekday(match: re.Match[str], text: str) -> Partial | None:
     phrase = (word + " " + _words_after(text, match.end(), 2)).lower()
     if _starts_negative_phrase(phrase, lex):
         return None
+    plural = None if rel or pod else _PLURAL_PARTNER.match(text, match.end())
+    if plural is not None and (plural["ppods"] or plural.group().rstrip().endswith("s")):
+        # "on Monday and Tuesday nights": the first day shares the second's plural
+        pods = plural["ppods"]
+        suffix = f"T{lex.parts_of_day[pods.lower()[:-1]]}" if pods else ""
+        every = f"XXXX-WXX-{lex.weekday_of(word)}{suffix}"
+        return Partial(type="SET", granularity="unknown", duration=every, quant="EVERY")
     if pod:
         return Partial(
             type="TIME",
@@ -558,6 +585,12 @@ def _weekday(match: re.Match[str], text: str) -> Partial | None:
             direction=direction,
         )
     return Partial(granularity="day", weekday=lex.weekday_of(word), direction=direction)
+
+
+_PLURAL_PARTNER = re.compile(
+    r"\s{1,3}(?i:and|or)\s{1,3}(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:s|(?=\s))"
+    r"(?:\s{1,3}(?P<ppods>(?i:mornings|afternoons|evenings|nights)))?(?![\w])"
+)
 
 
 def _year_rule(match: re.Match[str], text: str) -> Partial | None:
@@ -681,8 +714,10 @@ def _quarter(match: re.Match[str], text: str) -> Partial | list[Candidate] | Non
             return None  # "a period of calm" is not a reporting period
         unit = "quarter"
     after = text[match.end() : match.end() + 12].lower()
-    if not ordinal and not rel and not match["qthe"]:
+    if not ordinal and not rel and not match["qthe"] and not match["qyear"]:
         return None
+    if after.startswith("-century"):
+        return None  # "its quarter-century low": a length, not a reporting quarter
     if (
         re.match(r"\s{0,3}of\s{1,3}(?:a|an|the|its|their|his|her|our|all|those|these|\d)\b", after)
         and not year
@@ -698,14 +733,23 @@ def _quarter(match: re.Match[str], text: str) -> Partial | list[Candidate] | Non
         "fourth": 4,
         "4th": 4,
     }.get(ordinal)
-    if match["qyrel"] and index is not None:
-        # "the second half of the year", "the third quarter of next year"
-        offset = {"the": 0, "this": 0, "last": -1, "next": 1}[match["qyrel"].lower()]
+    year_word = match["qyrel"] or match["qyear"]
+    if match["qyear"] and index is None and unit == "quarter" and not rel:
+        # "last year's quarter": the quarter just reported, a year before
+        offset = -5 if match["qyear"].lower() == "last" else -1
+        return Partial(granularity="quarter", unit="quarter", offset=offset, follow_context=True)
+    if year_word and index is not None:
+        # "the second half of the year", "the third quarter of next year", "next year's
+        # first quarter"
+        offset = {"the": 0, "this": 0, "last": -1, "next": 1}[year_word.lower()]
         if unit == "half" and index <= 2:
             return Partial(granularity="half", half=index, unit="year_part", offset=offset)
         if unit == "quarter":
             return Partial(granularity="quarter", quarter=index, unit="year_part", offset=offset)
     if unit == "half":
+        last = ordinal in ("final", "last") or (not ordinal and rel == "last")
+        if last and (year or year_word):
+            index = 2  # "the last half of 1989": the second of two
         if index is None or index > 2:
             return None
         return Partial(granularity="half", half=index, year=year)
@@ -723,16 +767,28 @@ def _quarter(match: re.Match[str], text: str) -> Partial | list[Candidate] | Non
     if rel in ("next", "coming", "following"):
         return Partial(granularity="quarter", unit="quarter", offset=1)
     if index is None:
-        # "the quarter", "the latest quarter", "the current quarter": the reported one
-        return Partial(granularity="quarter", unit="quarter", offset=0, direction=-1)
+        # "the quarter", "the latest quarter", "the current quarter": the reported one;
+        # "the 1988 quarter": the reported one of that year
+        return Partial(granularity="quarter", unit="quarter", offset=0, direction=-1, year=year)
     partial = Partial(granularity="quarter", quarter=index, year=year)
-    if match["qthe"] and match["qjoint"] == "-" and not rel and not match["year0"]:
-        # "the third-quarter results": "the" belongs to "results"
+    possessive = (match["qthe"] or "").strip().lower() in ("its", "their")
+    if match["qthe"] and (possessive or match["qjoint"] == "-") and not rel and not match["year0"]:
+        # "the third-quarter results": "the" belongs to "results"; "its fourth quarter":
+        # TimeML leaves a possessive outside the expression, as the corpus mostly does
         return [Candidate(match.end("qthe"), match.end(), partial, "quarter", 1)]
     return partial
 
 
-def _relative_unit(match: re.Match[str], text: str) -> Partial | None:
+def _relative_unit(match: re.Match[str], text: str) -> Partial | list[Candidate] | None:
+    result = _relative_unit_reading(match, text)
+    approx = _OR_SO.match(text, match.end())
+    if result is None or approx is None or approx["tail"]:
+        return result
+    # "over the next year or so": the approximation is inside
+    return _approximated(result, match.start(), approx.end(), "relative_unit")
+
+
+def _relative_unit_reading(match: re.Match[str], text: str) -> Partial | None:
     lex = lexicon()
     rel = re.sub(r"\s+", " ", match["rel"].lower())
     unit = lex.unit_of(match["unit"]) or ""
@@ -779,6 +835,51 @@ def _earlier_later(match: re.Match[str]) -> str | None:
 
 def _counted(match: re.Match[str], text: str) -> Partial | list[Candidate] | None:
     """A number of units: a duration, or with "ago"/"earlier" a shifted date."""
+    approx = None if match["tail"] else _OR_SO.match(text, match.end())
+    result = _counted_reading(match, text, approx["tail"] if approx else match["tail"])
+    if approx is not None and isinstance(result, Partial):
+        # "a week or so ago", "the next two years or so": the approximation is inside
+        return _approximated(result, match.start("body"), approx.end(), "counted")
+    range_start = _range_start(match, text) if isinstance(result, Partial) else None
+    if range_start is not None and isinstance(result, Partial) and result.type == "DURATION":
+        # "two to three weeks", "12 to 18 months": one length, known only roughly
+        unit = lexicon().unit_of(match["unit"]) or ""
+        vague = result._replace(duration=_duration_value("X", unit), mod=None)
+        return [Candidate(range_start, match.end(), vague, "counted", 1)]
+    return result
+
+
+def _approximated(partial: Partial, start: int, end: int, rule: str) -> list[Candidate]:
+    return [Candidate(start, end, partial._replace(mod=partial.mod or "APPROX"), rule, 1)]
+
+
+# "or so" after an amount, and the shift that may follow it ("a week or so ago")
+_OR_SO = re.compile(
+    r"\s{1,3}(?i:or)\s{1,3}(?i:so)(?![\w-])(?:\s{1,3}(?P<tail>(?i:ago|earlier|later)))?"
+)
+# the lower end of a range of amounts before the counted number: "two to", "12 or"
+_RANGE_LOW = re.compile(r"(?<![\w.,-])(?P<low>\d{1,4}|[A-Za-z]{3,9})\s{1,3}(?i:to|or)\s{1,3}$")
+
+
+def _range_start(match: re.Match[str], text: str) -> int | None:
+    """Where "two to three weeks" starts, when the counted number has a lower end before it."""
+    if match["qmod"] or match["tail"] or match["rel"] or match["num"].lower() in ("a", "an"):
+        return None
+    num_start = match.start("num")
+    low = _RANGE_LOW.search(text, max(0, num_start - 16), num_start)
+    if low is None or isinstance(_number(low["low"], lexicon()), str | None):
+        return None
+    the = _THE_BEFORE.search(text, max(0, low.start() - 24), low.start())
+    return the.start() if the else low.start()
+
+
+# "the next 12 to 18 months": the determiner and relation before a range belong to it
+_THE_BEFORE = re.compile(r"(?i:the)\s{1,3}(?:(?i:past|last|next|coming|first|previous)\s{1,3})?$")
+
+
+def _counted_reading(
+    match: re.Match[str], text: str, tail_text: str | None
+) -> Partial | list[Candidate] | None:
     lex = lexicon()
     unit = lex.unit_of(match["unit"]) or ""
     amount = _number(match["num"], lex)
@@ -789,29 +890,35 @@ def _counted(match: re.Match[str], text: str) -> Partial | list[Candidate] | Non
     after = _word_after(text, match.end())
     if after in ("old", "olds") or text[match.end() : match.end() + 4].lower() in ("-old", "-yea"):
         return None
-    tail = re.sub(r"\s+", " ", (match["tail"] or "").strip().lower())
+    tail = re.sub(r"\s+", " ", (tail_text or "").strip().lower())
     mod = _quantity_mod(match, lex)
     whole = isinstance(amount, float | int) and amount == int(amount)
     one_year = unit == "year" and amount == 1
     if tail in ("ago", "back") and whole:
         assert isinstance(amount, float | int)
-        return Partial(
-            granularity=_granularity_of_unit(unit),
-            unit=unit,
-            offset=-int(amount),
-            mod=mod,
-            follow_context=one_year,
+        return _with_modifier(
+            match,
+            Partial(
+                granularity=_granularity_of_unit(unit),
+                unit=unit,
+                offset=-int(amount),
+                mod=mod,
+                follow_context=one_year,
+            ),
         )
     if tail in ("earlier", "later") and whole:
         assert isinstance(amount, float | int)
         sign = -1 if tail == "earlier" else 1
-        return Partial(
-            granularity=_granularity_of_unit(unit),
-            unit=unit,
-            offset=sign * int(amount),
-            anchored=True,
-            mod=mod,
-            follow_context=one_year,
+        return _with_modifier(
+            match,
+            Partial(
+                granularity=_granularity_of_unit(unit),
+                unit=unit,
+                offset=sign * int(amount),
+                anchored=True,
+                mod=mod,
+                follow_context=one_year,
+            ),
         )
     if tail == "from now" and isinstance(amount, float | int) and amount == int(amount):
         return Partial(
@@ -851,6 +958,11 @@ def _counted(match: re.Match[str], text: str) -> Partial | list[Candidate] | Non
     partial = Partial(
         type="DURATION", granularity="unknown", duration=_duration_value(amount, unit), mod=mod
     )
+    long_suffix = _LONG_SUFFIX.match(text, match.end())
+    if long_suffix and not tail and match["joint"] == "-":
+        # "the 10-year-long war": the adjective takes "-long" in, and "the" is the noun's
+        start = match.end("the") if match["the"] else match.start("body")
+        return [Candidate(start, long_suffix.end(), partial, "counted", 1)]
     if match["qmod"] and _keeps_modifier(match["qmod"]):
         return [Candidate(match.start(), match.end(), partial, "counted", 1)]
     if match["the"] and match["joint"] == "-" and not match["rel"]:
@@ -858,6 +970,29 @@ def _counted(match: re.Match[str], text: str) -> Partial | list[Candidate] | Non
         return [Candidate(match.end("the"), match.end("body"), partial, "counted", 1)]
     return partial
 
+
+def _with_modifier(match: re.Match[str], partial: Partial) -> Partial | list[Candidate]:
+    """A shifted date keeps its modifier inside ("nearly four years ago", "about two
+    years ago"): TimeML's extent takes it in and records it as the mod."""
+    if not match["qmod"]:
+        return partial
+    if partial.mod in _BOUND_TO_POINT:
+        # "more than four decades ago" is a date before that one, "less than" one after
+        before, after = _BOUND_TO_POINT[partial.mod]
+        partial = partial._replace(mod=before if (partial.offset or 0) < 0 else after)
+    return [Candidate(match.start(), match.end(), partial, "counted", 1)]
+
+
+# A bound on an amount of time, as a bound on the date that amount away: (ago, later)
+_BOUND_TO_POINT: dict[str, tuple[str, str]] = {
+    "MORE_THAN": ("BEFORE", "AFTER"),
+    "EQUAL_OR_MORE": ("ON_OR_BEFORE", "ON_OR_AFTER"),
+    "LESS_THAN": ("AFTER", "BEFORE"),
+    "EQUAL_OR_LESS": ("ON_OR_AFTER", "ON_OR_BEFORE"),
+}
+
+
+_LONG_SUFFIX = re.compile(r"-(?i:long)(?![\w-])")
 
 _VERB_CUES = frozenset(
     {"to", "will", "would", "can", "could", "may", "might", "must", "should", "not", "n't"}
@@ -899,7 +1034,8 @@ def _is_rate(text: str, start: int) -> bool:
 
 
 _RATE_BEFORE = re.compile(
-    r"(?i:\d|times|twice|once|thrice|percent|%|dollars|cents)[ \t,%]{0,3}"
+    r"(?i:\d|times|twice|once|thrice|percent|%|dollars|cents|hundred|thousand|million|billion|dozen)"
+    r"[ \t,%]{0,3}"
     r"(?:[^\W\d_]+[ \t]{1,3}){0,1}$"
 )
 
@@ -911,15 +1047,43 @@ def _quantity_mod(match: re.Match[str], lex: Lexicon) -> str | None:
     return lex.quantity_modifiers.get(re.sub(r"\s+", " ", text.lower()))
 
 
-def _vague_units(match: re.Match[str], text: str) -> Partial | None:
+def _unit_long(match: re.Match[str], text: str) -> Partial | None:
+    """ "a year-long inquiry", "a decades-long feud": a length of time as an adjective."""
+    lex = lexicon()
+    word = match["lunit"].lower()
+    unit = lex.unit_of(word) or ""
+    amount: float | str = "X" if word in lex.unit_plurals else 1.0
+    return Partial(type="DURATION", granularity="unknown", duration=_duration_value(amount, unit))
+
+
+def _vague_units(match: re.Match[str], text: str) -> Partial | list[Candidate] | None:
+    result = _vague_units_reading(match, text)
+    pair = _VAGUE_PAIR.match(text, match.end())
+    if result is None or pair is None:
+        return result
+    # "weeks or months", "recent weeks and months": one vague stretch, read by its first unit
+    return [Candidate(match.start(), pair.end(), result, "vague_units", -1)]
+
+
+_VAGUE_PAIR = re.compile(
+    r"\s{1,3}(?i:or|and)\s{1,3}(?i:years|months|weeks|days|decades|hours|minutes)(?![\w-])"
+)
+
+
+def _vague_units_reading(match: re.Match[str], text: str) -> Partial | None:
     lex = lexicon()
     unit = lex.unit_of(match["units"]) or ""
+    if unit == "quarter" and not match["lead"]:
+        return None  # "living quarters": only "recent/coming quarters" count time
     after = _word_after(text, match.end())
     if after in ("old",) or text[match.end() : match.end() + 4] == "-old":
         return None
     lead = re.sub(r"\s+", " ", (match["lead"] or "").lower())
     if lead in ("recent",) and unit in ("year", "decade"):
         return Partial(granularity="ref", ref="PAST_REF")
+    if not lead and after in lex.event_relative and _word_before(text, match.start()) == "the":
+        # "in the weeks before the shooting": a vague time placed by an event, not a length
+        return Partial(granularity="ref", ref=BY_TENSE_REF)
     return Partial(type="DURATION", granularity="unknown", duration=_duration_value("X", unit))
 
 
@@ -939,6 +1103,28 @@ def _day_word(match: re.Match[str], text: str) -> Partial | None:
             part_of_day=lex.parts_of_day[pod],
         )
     return Partial(granularity="day", unit="day", offset=offset, mod=_pmod(match, lex))
+
+
+def _part_of_day_first(match: re.Match[str], text: str) -> Partial | None:
+    """ "mid-afternoon yesterday", "late morning today", "by mid afternoon": a part of a
+    day named before its day, or a mid-part of the day at hand."""
+    lex = lexicon()
+    if not match["fdw"] and not match["mid"]:
+        return None  # a bare "morning" or "late evening" is too often not a time at all
+    offset = lex.day_words[match["fdw"].lower()] if match["fdw"] else 0
+    mod = (
+        "MID"
+        if match["mid"]
+        else {"early": "START", "late": "END"}.get((match["edge"] or "").lower())
+    )
+    return Partial(
+        type="TIME",
+        granularity="part_of_day",
+        unit="day",
+        offset=offset,
+        part_of_day=lex.parts_of_day[match["fpod"].lower()],
+        mod=mod,
+    )
 
 
 def _this_part_of_day(match: re.Match[str], text: str) -> Partial | None:
@@ -1052,6 +1238,11 @@ def _time_of_day(match: re.Match[str], text: str) -> Partial | None:
     hour = int(match["h"])
     minute = int(match["mi"] or 0)
     ampm = (match["ampm"] or "").lower().replace(".", "").replace(" ", "")
+    if match["inpod"]:
+        # "4 in the morning", "8 in the evening", "11 at night": the part of day is the
+        # a.m. or p.m.
+        pod = match["inpod"].lower().split()[-1]
+        ampm = "am" if pod == "morning" or (pod == "night" and hour < 5) else "pm"
     if ampm:
         if not 1 <= hour <= 12:
             return None
@@ -1152,7 +1343,11 @@ def _anchored_day(match: re.Match[str], text: str) -> Partial | None:
     rel = re.sub(r"\s+", " ", match["arel"].lower())
     unit = lex.unit_of(match["aunit"]) or "day"
     offset = _ANCHORED_OFFSETS[rel]
-    return Partial(granularity=_granularity_of_unit(unit), unit=unit, offset=offset, anchored=True)
+    # "later that year": TimeML keeps the comparative inside, as for "later this year"
+    mod = _earlier_later(match)
+    return Partial(
+        granularity=_granularity_of_unit(unit), unit=unit, offset=offset, anchored=True, mod=mod
+    )
 
 
 # ---------------------------------------------------------------- table
@@ -1268,7 +1463,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "year_end",
-            r"(?<![\w-])(?i:year)[-\s](?i:end)(?![\w-])",
+            r"(?<![\w-])(?i:year)(?:[-\s]|['’]s\s)(?i:end)(?![\w-])",
             _year_end,
         ),
         rule(
@@ -1324,7 +1519,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "quarter",
-            rf"(?P<qthe>(?i:the|its|their)\s{{1,3}})?(?:(?P<year0>{year}){_W})?(?:(?P<qrel>(?i:comparable\s{{1,3}}year[-\s]ago|comparable\s{{1,3}}year[-\s]earlier|year[-\s]ago|year[-\s]earlier|last|past|previous|prior|latest|current|recent|same|next|coming|following|fiscal|this)){_W})?(?:(?P<qord>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))(?P<qjoint>[\s-]))?(?:(?i:fiscal){_W})?(?P<qunit>(?i:quarter|half|period))(?![\w])(?:{_W}(?:(?i:of|ended|ending)){_W}(?:(?i:fiscal){_W})?(?:(?P<year>{year})|(?P<qyrel>(?i:the|this|last|next)){_W}(?i:year)(?![\w])))?",
+            rf"(?:(?P<qthe>(?i:the|its|their)\s{{1,3}})|(?P<qyear>(?i:this|last|next))\s{{1,3}}(?i:year)['’]s\s{{1,3}})?(?:(?P<year0>{year}){_W})?(?:(?P<qrel>(?i:comparable\s{{1,3}}year[-\s]ago|comparable\s{{1,3}}year[-\s]earlier|year[-\s]ago|year[-\s]earlier|last|past|previous|prior|latest|current|recent|same|next|coming|following|fiscal|this)){_W})?(?:(?P<qord>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))(?P<qjoint>[\s-]))?(?:(?i:fiscal){_W})?(?P<qunit>(?i:quarter|half|period))(?![\w])(?:{_W}(?:(?i:of|ended|ending)){_W}(?:(?i:fiscal){_W})?(?:(?P<year>{year})|(?P<qyrel>(?i:the|this|last|next)){_W}(?i:year)(?![\w])))?",
             _quarter,
             1,
         ),
@@ -1341,7 +1536,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "counted",
-            rf"(?:(?P<qmod>{qmods}){_W})?(?P<body>(?P<the>{the})?(?P<rel>(?i:past|last|next|coming|first|previous|following|final|latest|remaining|further)\s{{1,3}})?{number}(?P<joint>[\s-])(?:(?i:more|additional|straight|consecutive|full|long|short|extra|whole)\s{{1,3}})?{unit}(?P<half2>\s{{1,3}}and\s{{1,3}}a\s{{1,3}}half)?(?P<tail>{_W}(?i:ago|earlier|later|back|previously|from\s{{1,3}}now))?)",
+            rf"(?:(?P<qmod>{qmods}){_W})?(?P<body>(?P<the>{the})?(?P<rel>(?i:past|last|next|coming|first|previous|following|final|latest|remaining|further)\s{{1,3}})?{number}(?P<joint>[\s-])(?:(?i:more|additional|straight|consecutive|full|long|short|extra|whole|trading|business|working)\s{{1,3}})?{unit}(?P<half2>\s{{1,3}}and\s{{1,3}}a\s{{1,3}}half)?(?P<tail>{_W}(?i:ago|earlier|later|back|previously|from\s{{1,3}}now))?)",
             _counted,
             1,
         ),
@@ -1352,8 +1547,13 @@ def rules() -> tuple[Rule, ...]:
             1,
         ),
         rule(
+            "unit_long",
+            r"(?<![\w-])(?P<lunit>(?i:second|minute|hour|day|week|month|year|decade|century|seconds|minutes|hours|days|weeks|months|years|decades|centuries))-(?i:long)(?![\w-])",
+            _unit_long,
+        ),
+        rule(
             "vague_units",
-            rf"(?:(?P<lead>(?i:recent|the\s{{1,3}}past|the\s{{1,3}}coming|the\s{{1,3}}next|coming)){_W})?(?<![\w-])(?P<units>(?i:years|months|weeks|days|decades|centuries|hours|minutes))(?![\w-])",
+            rf"(?:(?P<lead>(?i:recent|the\s{{1,3}}past|the\s{{1,3}}coming|the\s{{1,3}}next|coming)){_W})?(?<![\w-])(?P<units>(?i:years|months|weeks|days|decades|centuries|hours|minutes|quarters))(?![\w-])",
             _vague_units,
             -1,
         ),
@@ -1362,6 +1562,11 @@ def rules() -> tuple[Rule, ...]:
             rf"(?:{_POINT_MOD}{_W})?(?P<dw>(?i:today|yesterday|tomorrow|tonight))(?!['’]s\w)(?:{_W}(?P<pod>{pods}))?(?![\w])",
             _day_word,
             1,
+        ),
+        rule(
+            "part_of_day_first",
+            rf"(?<![\w-])(?:(?P<mid>(?i:mid)[-\s]?)|(?P<edge>(?i:early|late)){_W})?(?P<fpod>{pods})(?:{_W}(?P<fdw>(?i:yesterday|today|tomorrow)))?(?![\w-])",
+            _part_of_day_first,
         ),
         rule(
             "this_part_of_day",
@@ -1377,12 +1582,12 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "that_unit",
-            rf"(?P<arel>(?i:that))(?:{_W}(?i:same))?{_W}(?P<aunit>(?i:day|week|month|year))(?![\w])",
+            rf"(?:(?P<el>(?i:earlier|later)){_W})?(?P<arel>(?i:that))(?:{_W}(?i:same))?{_W}(?P<aunit>(?i:day|week|month|quarter|year))(?![\w])",
             _anchored_dispatch,
         ),
         rule(
             "time_of_day",
-            rf"{_LEFT}(?P<h>\d{{1,2}})(?:[:.](?P<mi>[0-5]\d))?\s{{0,2}}(?P<ampm>(?i:a\.\s?m\.?|p\.\s?m\.?|am|pm)(?![\w]))(?:{_W}(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET))?(?:,?{_W}(?:(?P<twd>{weekday})|(?P<tdw>(?i:today|yesterday|tomorrow))|(?P<tmonth>{month}){_W}(?P<tday>{_DAY})))?",
+            rf"{_LEFT}(?P<h>\d{{1,2}})(?:[:.](?P<mi>[0-5]\d))?(?:\s{{0,2}}(?P<ampm>(?i:a\.\s?m\.?|p\.\s?m\.?|am|pm)(?![\w]))|{_W}(?P<inpod>(?i:in{_W}the{_W}(?:morning|afternoon|evening)|at{_W}night))(?![\w]))(?:{_W}(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET))?(?:,?{_W}(?:(?P<twd>{weekday})|(?P<tdw>(?i:today|yesterday|tomorrow))|(?P<tmonth>{month}){_W}(?P<tday>{_DAY})))?",
             _time_of_day,
             2,
         ),
@@ -1657,8 +1862,10 @@ _RULE_ANCHORS: dict[str, str] = {
     "counted": "U",
     "half_unit": "F",
     "vague_units": "V",
+    "unit_long": "U",
     "day_word": "Y",
     "this_part_of_day": "P",
+    "part_of_day_first": "P",
     "anchored_day": "O",
     "that_unit": "U",
     "time_of_day": "T",
@@ -1767,13 +1974,14 @@ def anchor_classes() -> dict[str, tuple[str, ...]]:
 
 # Runs of digits that can start a date or a time, each named by its anchor class:
 # four-digit years, decades ("'90s", "1990s") and eras ("44 BC") are "D"; clock times
-# and numeric dates ("3:30", "3/5/2021", "3 p.m.") are "T".  Other numbers ("12
+# and numeric dates ("3:30", "3/5/2021", "3 p.m.", "4 in the morning") are "T".  Other numbers ("12
 # percent") anchor nothing, and never leave the regex engine.  Written in lower case:
 # the pattern reads lower-cased text (an anchor may be a little too eager, "44 bc",
 # which only widens a window).
 _DIGIT_ANCHORS = (
     r"(?<!\d)(?:(?P<D>\d{4}(?!\d))"
-    r"|(?P<T>\d++(?=[:/]\d|\.\d|\s{0,2}(?:a\.?\s?m\b|p\.?\s?m\b)))"
+    r"|(?P<T>\d++(?=[:/]\d|\.\d|\s{0,2}(?:a\.?\s?m\b|p\.?\s?m\b)"
+    r"|\s{1,3}(?:in\s{1,3}the\s{1,3}(?:morning|afternoon|evening)|at\s{1,3}night)\b))"
     r"|(?P<E>\d++(?=\s{1,3}(?:b\.?c|a\.?d|bce|ce)\b|s\b)|(?<=['’])\d++))"
 )
 
@@ -1839,5 +2047,5 @@ def _the_week(match: re.Match[str], text: str) -> Partial | None:
 
 
 def _year_end(match: re.Match[str], text: str) -> Partial | None:
-    """ "by year-end": the end of the reference year."""
+    """ "by year-end", "by year's end": the end of the reference year."""
     return Partial(granularity="year", unit="year", offset=0, mod="END")
