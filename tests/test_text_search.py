@@ -1,0 +1,53 @@
+"""The fast paths of text.py equal the plain computations they replaced."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.text import Token, _breaks_between, _nearest_in_clause, tokenize
+
+_WORDS = ["said", "will", "the", ",", ";", "and", "when", "(", "x", "Friday", "’s", "U.S."]
+
+
+def _exhaustive(tokens: list[Token], center: int, values: dict[int, str]) -> str | None:
+    """Every token's distance computed, the nearest kept (ties: the earlier token)."""
+    best: tuple[float, str] | None = None
+    for i in range(len(tokens)):
+        if i not in values:
+            continue
+        distance = float(abs(i - center)) + 6.0 * _breaks_between(tokens, i, center)
+        if i > center:
+            distance += 0.5
+        if best is None or distance < best[0]:
+            best = (distance, values[i])
+    return best[1] if best is not None else None
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(_WORDS), min_size=0, max_size=40),
+    marked=st.sets(st.integers(min_value=0, max_value=39)),
+    center=st.integers(min_value=0, max_value=40),
+)
+def test_outward_search_finds_what_a_full_scan_finds(
+    words: list[str], marked: set[int], center: int
+) -> None:
+    tokens = list(tokenize(" ".join(words)))
+    center = min(center, len(tokens))
+    values = {i: f"v{i}" for i in marked if i < len(tokens)}
+    assert _nearest_in_clause(tokens, center, values.get) == _exhaustive(tokens, center, values)
+
+
+_OLD_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[-'’]\w+)*|[^\w\s]")
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(max_size=200), offset=st.integers(min_value=0, max_value=10_000))
+def test_tokens_built_in_c_equal_one_token_per_match(text: str, offset: int) -> None:
+    expected = tuple(
+        Token(m.group(), m.start() + offset, m.end() + offset) for m in _OLD_TOKEN.finditer(text)
+    )
+    assert tokenize(text, offset) == expected
