@@ -157,7 +157,9 @@ def analyze(text: str) -> Analysis:
 # or a blank line / a line break.  Both alternatives are bounded, so the scan is linear.
 # Possessive and anchored at the run's start: a run of 100,000 "?" is read once, not
 # re-scanned from each of its characters.
-_BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]{0,3}+(?=\s)|\n")
+_BOUNDARY = re.compile(r"[.!?\n](?:(?<=\n)|(?<![.!?].)[.!?]*+[\"'”’)\]]{0,3}+(?=\s))")
+# (It starts with a character class, so the regex engine skips to the next mark or line
+# break in C; the look-behind past that first mark then asks that it start its run.)
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -180,12 +182,11 @@ def split_sentences(text: str) -> list[Sentence]:
 
 def _append_sentence(sentences: list[Sentence], text: str, start: int, end: int) -> None:
     # Strip surrounding white space so spans point at the sentence itself.
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        sentences.append(Sentence(len(sentences), start, end, text[start:end]))
+    piece = text[start:end]
+    stripped = piece.strip()
+    if stripped:
+        start += len(piece) - len(piece.lstrip())
+        sentences.append(Sentence(len(sentences), start, start + len(stripped), stripped))
 
 
 def _is_abbreviation(text: str, dot: int, end: int, abbreviations: frozenset[str]) -> bool:
