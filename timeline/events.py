@@ -398,18 +398,46 @@ def _describe(text: str, start: int, end: int, cut: tuple[int, int]) -> str:
         pieces.append(text[max(cut[1], start) : end])
     if not pieces:
         pieces.append(text[start:end])
-    description = _SPACES.sub(" ", " ".join(pieces)).strip(" ,;:")
+    description = " ".join(" ".join(pieces).split()).strip(" ,;:")
     description = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", description)
-    # a description ends on a content word, not on "for" or "shortly"
-    return _DANGLING.sub("", description)
+    # a description ends on a content word, not on "for" or "shortly" (the regex, which
+    # would try every position, runs only when the last word is one of them)
+    last = description.rsplit(None, 1)[-1].lower() if description else ""
+    return _DANGLING.sub("", description) if last in _DANGLING_WORDS else description
 
 
-_SPACES = re.compile(r"\s+")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:])")
-_DANGLING = re.compile(
-    r"(?:\s+(?i:for|to|of|in|on|at|by|with|from|the|a|an|and|or|but|shortly|soon|just|only|"
-    r"long|immediately|right|even|well|also|still)){1,4}$"
+_DANGLING_WORDS = frozenset(
+    [
+        "for",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "from",
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "but",
+        "shortly",
+        "soon",
+        "just",
+        "only",
+        "long",
+        "immediately",
+        "right",
+        "even",
+        "well",
+        "also",
+        "still",
+    ]
 )
+_DANGLING = re.compile(r"(?:\s+(?i:" + "|".join(sorted(_DANGLING_WORDS)) + r")){1,4}$")
 
 
 def _when_clause_events(
