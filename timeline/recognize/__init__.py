@@ -84,34 +84,35 @@ def _all_candidates(text: str) -> Iterable[Candidate]:
             present = not rule.anchors.isdisjoint(positions)
             windows = _windows(text, positions, rule.anchors) if present else []
             windows_by_anchor[rule.anchors] = windows
-        for start, end in windows:
-            yield from _matches(rule, text, start, end)
+        if windows:
+            yield from _matches(rule, text, windows)
 
 
 def scan_everything(text: str) -> list[Candidate]:
     """What every rule finds scanning the whole text (the reference the windows must equal)."""
     found: list[Candidate] = []
     for rule in rules():
-        found.extend(_matches(rule, text, 0, len(text)))
+        found.extend(_matches(rule, text, [(0, len(text))]))
     return _take_in_around(text, _select(found))
 
 
-def _matches(rule: Rule, text: str, start: int, end: int) -> Iterable[Candidate]:
+def _matches(rule: Rule, text: str, windows: Sequence[tuple[int, int]]) -> Iterable[Candidate]:
     # a rule may keep words out of the span (TimeML leaves "about" in "about five
     # hours" outside the TIMEX3) by naming the inside "body"
     body = rule.pattern.groupindex.get("body", 0)
-    handler = rule.handler
-    for match in rule.pattern.finditer(text, start, end):
-        if match.end() == match.start():
-            continue
-        result = handler(match, text)
-        if result is None:
-            continue
-        if isinstance(result, Partial):
-            first, last = _trim(text, *match.span(body))
-            yield Candidate(first, last, result, rule.name, rule.priority)
-        else:
-            yield from result
+    handler, finditer = rule.handler, rule.pattern.finditer
+    for start, end in windows:
+        for match in finditer(text, start, end):
+            if match.end() == match.start():
+                continue
+            result = handler(match, text)
+            if result is None:
+                continue
+            if isinstance(result, Partial):
+                first, last = _trim(text, *match.span(body))
+                yield Candidate(first, last, result, rule.name, rule.priority)
+            else:
+                yield from result
 
 
 def _readable_date(surface: str) -> bool:
