@@ -154,31 +154,34 @@ def anchor_positions(text: str) -> dict[str, list[int]]:
 def _windows(
     text: str, positions: dict[str, list[int]], anchors: frozenset[str]
 ) -> list[tuple[int, int]]:
+    """The union of the spans [_MARGIN before, _MARGIN after] each anchor, each end
+    moved to white space; overlapping or touching spans make one window."""
     if len(anchors) == 1:
         (name,) = anchors
         starts = positions.get(name, [])  # found in text order: sorted already
     else:
         starts = sorted(p for name in anchors for p in positions.get(name, ()))
-    windows: list[tuple[int, int]] = []
+    if not starts:
+        return []
     length = len(text)
+    windows: list[tuple[int, int]] = []
+    low, last = _back_to_space(text, max(0, starts[0] - _MARGIN)), starts[0]
     for position in starts:
-        if windows and position + _MARGIN <= windows[-1][1] and _at_space(text, windows[-1][1]):
-            continue  # already inside the window: dense anchors cost one comparison each
-        if windows and position - _MARGIN <= windows[-1][1]:
-            high = _on_to_space(text, min(length, position + _MARGIN))
-            windows[-1] = (windows[-1][0], max(windows[-1][1], high))
+        if position - last <= 2 * _MARGIN:
+            # within reach of the last anchor's span: the same window, and nothing to
+            # compute (dense anchors cost one comparison each)
+            last = position
             continue
-        low = _back_to_space(text, max(0, position - _MARGIN))
-        high = _on_to_space(text, min(length, position + _MARGIN))
-        if windows and low <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], max(windows[-1][1], high))
-        else:
+        # both ends move monotonically with the anchor, so the window's end is the
+        # last anchor's, computed once per window
+        high = _on_to_space(text, min(length, last + _MARGIN))
+        start = _back_to_space(text, max(0, position - _MARGIN))
+        if start > high:
             windows.append((low, high))
+            low = start
+        last = position
+    windows.append((low, _on_to_space(text, min(length, last + _MARGIN))))
     return windows
-
-
-def _at_space(text: str, index: int) -> bool:
-    return index >= len(text) or text[index].isspace()
 
 
 def _back_to_space(text: str, index: int) -> int:
