@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from operator import itemgetter
 from typing import Literal
 
 from ..text import lowered_in_place
@@ -215,7 +216,9 @@ def _select(candidates: list[Candidate]) -> list[Candidate]:
     Clustering first keeps the greedy choice local, so a text with a million candidates
     costs a sort, not a quadratic scan.
     """
-    candidates.sort(key=lambda c: (c.start, -c.end))
+    # by start, the longest first: two stable sorts on C key functions
+    candidates.sort(key=_END, reverse=True)
+    candidates.sort(key=_START)
     chosen: list[Candidate] = []
     cluster: list[Candidate] = []
     cluster_end = -1
@@ -227,6 +230,9 @@ def _select(candidates: list[Candidate]) -> list[Candidate]:
         cluster_end = max(cluster_end, candidate.end) if len(cluster) > 1 else candidate.end
     chosen.extend(_select_in_cluster(cluster))
     return chosen
+
+
+_START, _END = itemgetter(0), itemgetter(1)  # Candidate.start, Candidate.end
 
 
 def _select_in_cluster(cluster: list[Candidate]) -> list[Candidate]:

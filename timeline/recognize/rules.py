@@ -194,7 +194,13 @@ def _year(match: re.Match[str], group: str = "year") -> int | None:
 
 
 def _day(value: str) -> int:
-    return int(re.sub(r"\D", "", value))
+    """ "3", "03", "3rd" → 3 (the digits a day number starts with)."""
+    digits = _LEADING_DIGITS.match(value)
+    assert digits is not None, value  # every day pattern starts with its digits
+    return int(digits.group())
+
+
+_LEADING_DIGITS = re.compile(r"\d+")
 
 
 def _number(value: str, lex: Lexicon) -> float | str | None:
