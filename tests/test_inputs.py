@@ -192,3 +192,18 @@ def test_every_error_is_exported() -> None:
 
     missing = set(errors.__all__) - set(timeline.__all__)
     assert not missing, f"timeline.__all__ lacks {sorted(missing)}"
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        # ends named the other way round: the stretch that covers both, no data lost
+        ("Prices rose from 2018 to 2012.", date(2012, 1, 1), date(2018, 12, 31)),
+        ("Output fell between 2019 and 2015.", date(2015, 1, 1), date(2019, 12, 31)),
+        # a yearless end is the next one after the start, whatever the tense says
+        ("Output fell sharply from H2 to H1.", date(2020, 7, 1), date(2021, 6, 30)),
+    ],
+)
+def test_a_range_never_ends_before_it_starts(text: str, start: date, end: date) -> None:
+    (event,) = extract_timeline(text, published="2021-03-30").events
+    assert (event.start, event.end) == (start, end)

@@ -133,6 +133,8 @@ def resolve_expressions(
         expression = _resolve_candidate(
             candidate, analysis, news_reference, last_dated, domain, crowded
         )
+        if candidate.range_role == "end" and expressions:
+            expression = _end_after_start(candidate, expression, expressions[-1], text)
         expressions.append(expression)
         if expression.start is not None and expression.granularity not in ("ref", "unknown"):
             last_dated = expression
@@ -189,6 +191,28 @@ def _is_yearless_name(partial: Partial) -> bool:
 
 def _is_possessive(text: str, end: int) -> bool:
     return text[end : end + 2] in ("'s", "’s")
+
+
+def _end_after_start(
+    candidate: Candidate, end: TimeExpression, start: TimeExpression, text: str
+) -> TimeExpression:
+    """ "from H1 to H2", "from Friday to Monday": a yearless end that the clause's tense
+    put before the range's start is the next one after that start."""
+    partial = candidate.partial
+    if (
+        start.range_role != "start"
+        or start.start is None
+        or end.end is None
+        or end.end >= start.start
+        or partial.year is not None
+        or partial.unit is not None
+    ):
+        return end
+    forward = partial._replace(direction=1)
+    resolved = resolve(forward, reference=_expression_reference(start), tense=end.tense)
+    if resolved.end is None or resolved.end < start.start:
+        return end
+    return _expression(candidate, text, resolved, end.signal, end.tense, end.sentence)
 
 
 def _crowded(candidates: Sequence[Candidate], analysis: Analysis) -> set[int]:

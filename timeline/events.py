@@ -105,7 +105,7 @@ def event_interval(
     """The event's interval that ``relation`` makes of the expression's bounds."""
     start, end = expression.start, expression.end
     if relation == "from…to":
-        return start, end_expression.end if end_expression else end
+        return _range_interval(expression, end_expression)
     if relation == "since":
         return start, published if published and start and published >= start else None
     if relation in ("until", "by"):
@@ -114,6 +114,22 @@ def event_interval(
         return None, _shift(start, -1)
     if relation == "after":
         return _shift(end, 1), None
+    return start, end
+
+
+def _range_interval(
+    first: TimeExpression, second: TimeExpression | None
+) -> tuple[date | None, date | None]:
+    """ "from 2012 to 2018": the first's start to the second's end.  Ends named the other
+    way round ("from 2018 to 2012") give the stretch that covers both, not an interval
+    that ends before it starts."""
+    if second is None:
+        return first.start, first.end
+    start, end = first.start, second.end
+    if start is not None and end is not None and end < start:
+        starts = [d for d in (first.start, second.start) if d is not None]
+        ends = [d for d in (first.end, second.end) if d is not None]
+        return min(starts), max(ends)
     return start, end
 
 
