@@ -8,8 +8,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from timeline.recognize import recognize, scan_everything
+from timeline.recognize import (
+    _scanned_anchor_positions,
+    anchor_positions,
+    recognize,
+    scan_everything,
+)
 from timeline.text import SPECIAL_FOLDS
 from timeline.timeml import read_timeml
 
@@ -67,3 +74,17 @@ def test_lower_casing_hides_no_letter_the_case_insensitive_rules_read() -> None:
 )
 def test_windows_equal_a_full_scan_on_unusual_case_folds(text: str) -> None:
     assert recognize(text) == scan_everything(text)
+
+
+_PIECES = st.one_of(
+    st.sampled_from([*"0123456789 .:/'’-\n", "May", "year", "BC", "a.m.", "ſ", "İ"]),
+    st.characters(),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.lists(_PIECES, max_size=40).map("".join))
+def test_split_anchor_words_equal_the_scanning_pattern(text: str) -> None:
+    # the fast path (lower-cased text split into words, digits by their own pattern)
+    # against the case-insensitive trie that scans the original text
+    assert anchor_positions(text) == _scanned_anchor_positions(text)

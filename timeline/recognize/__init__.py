@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from operator import itemgetter
+from itertools import accumulate, compress, repeat
+from operator import add, itemgetter
 from typing import Literal
 
 from ..text import lowered_in_place
 from .partial import Candidate, Partial
-from .rules import Rule, anchor_classes, anchor_pattern, rules
+from .rules import Rule, anchor_classes, anchor_pattern, digit_anchor_pattern, rules
 
 __all__ = ["Candidate", "Partial", "anchor_positions", "recognize", "scan_everything"]
 
@@ -135,20 +136,61 @@ _DIGIT_CLASSES: dict[str, tuple[str, ...]] = {"D": ("D",), "E": ("D",), "T": ("T
 
 
 def anchor_positions(text: str) -> dict[str, list[int]]:
-    """Start offsets of the words of each anchor class ("M" months, "D" digits …)."""
+    """Start offsets of the words of each anchor class ("M" months, "D" digits …), each
+    list in text order."""
+    lowered = lowered_in_place(text)
+    if lowered is None:
+        return _scanned_anchor_positions(text)
+    positions: dict[str, list[int]] = {}
+    _add_word_anchors(lowered, positions)
+    for match in digit_anchor_pattern().finditer(lowered):
+        positions.setdefault(_DIGIT_CLASSES[match.lastgroup or "D"][0], []).append(match.start())
+    return positions
+
+
+def _add_word_anchors(lowered: str, positions: dict[str, list[int]]) -> None:
+    """The anchor words of lower-cased text.
+
+    An anchor word is a whole run of letters (the trie pattern's look-arounds say the
+    same).  Every character that is not a letter becomes a space, the text is split on
+    single spaces, and each piece's offset is the running sum of the lengths before it:
+    every loop runs in C but the one over the anchor words found.
+    """
+    pieces = lowered.translate(_separators(lowered)).split(" ")
+    starts = accumulate(map(add, map(len, pieces), repeat(1)), initial=0)
+    classes = anchor_classes()
+    # lazily, so only the anchor words' offsets are ever kept (starts has one more)
+    offsets = zip(starts, pieces, strict=False)
+    for start, word in compress(offsets, map(classes.__contains__, pieces)):
+        for name in classes[word]:
+            positions.setdefault(name, []).append(start)
+
+
+def _separators(lowered: str) -> dict[int, int]:
+    """A str.translate table turning every character that is not a letter into a space."""
+    if lowered.isascii():
+        return _ASCII_SEPARATORS
+    table = dict(_ASCII_SEPARATORS)
+    for char in set(lowered):
+        if ord(char) > 127 and not _LETTER.match(char):
+            table[ord(char)] = 32
+    return table
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+_ASCII_SEPARATORS = {code: 32 for code in range(128) if not _LETTER.match(chr(code))}
+
+
+def _scanned_anchor_positions(text: str) -> dict[str, list[int]]:
+    # for text whose lower-casing would move offsets or fold letters differently from a
+    # case-insensitive regex: the slower scan of the original text
     classes = anchor_classes()
     positions: dict[str, list[int]] = {}
-    lowered = lowered_in_place(text)
-    if lowered is not None:
-        matches = anchor_pattern().finditer(lowered)
-    else:
-        matches = anchor_pattern(ignore_case=True).finditer(text)
-    for match in matches:
+    for match in anchor_pattern().finditer(text):
         digits = match.lastgroup
-        found = _DIGIT_CLASSES[digits] if digits else classes.get(match.group().lower())
-        if found:
-            for name in found:
-                positions.setdefault(name, []).append(match.start())
+        found = _DIGIT_CLASSES[digits] if digits else classes.get(match.group().lower(), ())
+        for name in found:
+            positions.setdefault(name, []).append(match.start())
     return positions
 
 

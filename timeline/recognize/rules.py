@@ -17,7 +17,7 @@ from ..types import Granularity
 from .lexicon import Lexicon, alternation, lexicon
 from .partial import BY_TENSE_REF, Candidate, Partial
 
-__all__ = ["Rule", "anchor_classes", "anchor_pattern", "rules"]
+__all__ = ["Rule", "anchor_classes", "anchor_pattern", "digit_anchor_pattern", "rules"]
 
 Handler = Callable[[re.Match[str], str], "list[Candidate] | Partial | None"]
 
@@ -1980,10 +1980,10 @@ def anchor_classes() -> dict[str, tuple[str, ...]]:
 
 # Runs of digits that can start a date or a time, each named by its anchor class:
 # four-digit years, decades ("'90s", "1990s") and eras ("44 BC") are "D"; clock times
-# and numeric dates ("3:30", "3/5/2021", "3 p.m.", "4 in the morning") are "T".  Other numbers ("12
-# percent") anchor nothing, and never leave the regex engine.  Written in lower case:
-# the pattern reads lower-cased text (an anchor may be a little too eager, "44 bc",
-# which only widens a window).
+# and numeric dates ("3:30", "3/5/2021", "3 p.m.", "4 in the morning") are "T".  Other
+# numbers ("12 percent") anchor nothing, and never leave the regex engine.  Read without
+# regard to case (an anchor may be a little too eager, "44 bc", which only widens a
+# window); `digit_anchor_pattern` says the same for lower-cased text.
 _DIGIT_ANCHORS = (
     r"(?<!\d)(?:(?P<D>\d{4}(?!\d))"
     r"|(?P<T>\d++(?=[:/]\d|\.\d|\s{0,2}(?:a\.?\s?m\b|p\.?\s?m\b)"
@@ -1992,21 +1992,36 @@ _DIGIT_ANCHORS = (
 )
 
 
-@lru_cache(maxsize=2)
-def anchor_pattern(*, ignore_case: bool = False) -> re.Pattern[str]:
-    """One regex for every anchor word (as a trie, so the engine tests a character once)
-    and every anchoring run of digits (its group, "D", "E" or "T", names its class): the
-    words of a text that no anchor class knows cost a character test each, in C, instead
-    of a dictionary look-up in Python.
+@lru_cache(maxsize=1)
+def digit_anchor_pattern() -> re.Pattern[str]:
+    """The runs of digits of `anchor_pattern` alone, for lower-cased text.
 
-    It is meant for lower-cased text, where each branch of the trie starts with a plain
-    character the engine skips on at once; ``ignore_case`` gives the slower equivalent
-    for text whose lower-casing would move offsets or fold differently.
+    It starts by consuming a digit, so the regex engine jumps from digit to digit in C
+    instead of trying the pattern at every character; the look-behinds then look back
+    past that first digit.
+    """
+    return re.compile(
+        r"\d(?<![^\W_]\d)(?:(?P<D>\d{3}(?!\d))"
+        r"|(?P<T>\d*+(?=[:/]\d|\.\d|\s{0,2}(?:a\.?\s?m\b|p\.?\s?m\b)"
+        r"|\s{1,3}(?:in\s{1,3}the\s{1,3}(?:morning|afternoon|evening)|at\s{1,3}night)\b))"
+        r"|(?P<E>\d*+(?=\s{1,3}(?:b\.?c|a\.?d|bce|ce)\b|s\b)|(?<=['’]\d)\d*+))"
+    )
+
+
+@lru_cache(maxsize=1)
+def anchor_pattern() -> re.Pattern[str]:
+    """One case-insensitive regex for every anchor word (as a trie) and every anchoring
+    run of digits (its group, "D", "E" or "T", names its class).
+
+    `anchor_positions` reads lower-cased text faster without it (words split out and
+    looked up, digits by `digit_anchor_pattern`); it serves for text whose lower-casing
+    would move offsets or fold letters differently, and as the reference the fast path
+    is tested against.
     """
     words = sorted(anchor_classes())
     return re.compile(
         r"(?<![^\W\d_])(?:" + _trie(words) + r"(?![^\W\d_])|" + _DIGIT_ANCHORS + ")",
-        re.IGNORECASE if ignore_case else 0,
+        re.IGNORECASE,
     )
 
 
