@@ -42,6 +42,8 @@ def _take_in_around(text: str, candidates: list[Candidate]) -> list[Candidate]:
         partial = candidate.partial
         if partial.type not in ("DATE", "TIME") or partial.granularity == "ref":
             continue
+        if "round" not in text[max(0, candidate.start - 9) : candidate.start].lower():
+            continue  # the common case, without a regex search
         if text[candidate.end : candidate.end + 2] in ("'s", "’s"):
             continue  # "get around Wednesday's ruling": "around" goes with the noun
         around = _AROUND_BEFORE.search(text, max(0, candidate.start - 12), candidate.start)
