@@ -557,7 +557,13 @@ def _is_temporal_word(word: str, lex: Lexicon) -> bool:
 def _weekday(match: re.Match[str], text: str) -> Partial | None:
     lex = lexicon()
     word = re.sub(r"['’]s$", "", match["wd"])
-    rel = (match["rel"] or "").lower()
+    rel = re.sub(r"\s+", " ", (match["rel"] or "").lower())
+    if rel.startswith("the "):
+        # "the previous Friday", "the following Monday": from the day last named
+        step = -1 if rel in ("the previous", "the preceding") else 1
+        return Partial(
+            granularity="day", weekday=lex.weekday_of(word), direction=step, anchored=True
+        )
     direction = {
         "last": -1,
         "past": -1,
@@ -1487,7 +1493,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "weekday",
-            rf"(?:(?P<wmod>(?i:early|late|earlier|later)){_W})?(?:(?P<rel>(?i:this\s{{1,3}}past|this\s{{1,3}}coming|last|next|this|past|coming)){_W})?(?P<wd>{weekday})(?:{_W}(?P<pod>{pods}))?",
+            rf"(?:(?P<wmod>(?i:early|late|earlier|later)){_W})?(?:(?P<rel>(?i:this\s{{1,3}}past|this\s{{1,3}}coming|the\s{{1,3}}(?:previous|preceding|following)|last|next|this|past|coming)){_W})?(?P<wd>{weekday})(?:{_W}(?P<pod>{pods}))?",
             _weekday,
             1,
         ),
