@@ -1317,10 +1317,12 @@ def _holiday(match: re.Match[str], text: str) -> Partial | None:
     lex = lexicon()
     name = re.sub(r"\s+", " ", match["hol"].lower())
     year = _year(match)
+    # "last Thanksgiving", "next Christmas": the one before or after the reference
+    direction = {"last": -1, "next": 1, "this": 0}.get((match["hrel"] or "").lower())
     if name in lex.fixed_holidays:
         month, day = lex.fixed_holidays[name]
-        return Partial(granularity="day", year=year, month=month, day=day)
-    return Partial(granularity="day", year=year, unit="holiday:" + name)
+        return Partial(granularity="day", year=year, month=month, day=day, direction=direction)
+    return Partial(granularity="day", year=year, unit="holiday:" + name, direction=direction)
 
 
 def _week_of(match: re.Match[str], text: str) -> Partial | None:
@@ -1611,7 +1613,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "holiday",
-            rf"(?<![\w])(?P<hol>{holidays})(?![\w])(?:,?{_W}(?P<year>{year}))?",
+            rf"(?<![\w])(?:(?P<hrel>(?i:last|next|this)){_W})?(?P<hol>{holidays})(?![\w])(?:,?{_W}(?P<year>{year}))?",
             _holiday,
             1,
         ),
