@@ -200,8 +200,17 @@ def _year(match: re.Match[str], group: str = "year") -> int | None:
     return int(value) if value else None
 
 
+# A spoken day ("March eighth") ends its phrase: "in June second place" is no date.
+_SPOKEN_DAY_END = (
+    r"(?=[ \t]{0,3}[,.;:)!?\"'”’]|[ \t]{0,3}$"
+    r"|\s{1,3}(?i:and|or|to|through|at|in|of)\b|\s{1,3}\d{4})"
+)
+
+
 def _day(value: str) -> int:
-    return int(re.sub(r"\D", "", value))
+    """The day of the month in "5", "5th" or, spoken, "fifth"."""
+    digits = re.sub(r"\D", "", value)
+    return int(digits) if digits else lexicon().ordinals[value.lower()]
 
 
 def _number(value: str, lex: Lexicon) -> float | str | None:
@@ -1414,7 +1423,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "month_day",
-            rf"(?:{weekday},?{_W})?(?P<month>{month}){_W}(?P<day>{_DAY})(?:,?{_W}(?P<year>{_CALENDAR_YEAR}))?",
+            rf"(?:{weekday},?{_W})?(?P<month>{month}){_W}(?P<day>{_DAY}|(?i:{ordinal_words}){_SPOKEN_DAY_END})(?:,?{_W}(?P<year>{_CALENDAR_YEAR}))?",
             _month_day,
             2,
         ),
