@@ -1314,6 +1314,8 @@ def _clock_24(match: re.Match[str], text: str) -> Partial | None:
 
 def _noon(match: re.Match[str], text: str) -> Partial | None:
     word = match["noon"].lower()
+    if _starts_negative_phrase(f"{_word_before(text, match.start())} {word}", lexicon()):
+        return None  # "high noon": the idiom (and the film), not a clock time
     hour = 12 if word == "noon" or word == "midday" else 0
     if match["twd"]:
         weekday = lexicon().weekday_of(re.sub(r"['’]s$", "", match["twd"]))
