@@ -1075,6 +1075,11 @@ def _unit_long(match: re.Match[str], text: str) -> Partial | None:
 
 def _vague_units(match: re.Match[str], text: str) -> Partial | list[Candidate] | None:
     result = _vague_units_reading(match, text)
+    ahead = None if match["lead"] else _AHEAD.match(text, match.end())
+    the = ahead and _THE_BEFORE_UNITS.search(text, max(0, match.start() - 8), match.start())
+    if result is not None and ahead and the:
+        # "in the weeks ahead": the stretch still to come, determiner and all
+        return [Candidate(the.start(), ahead.end(), result, "vague_units", -1)]
     pair = _VAGUE_PAIR.match(text, match.end())
     if result is None or pair is None:
         return result
@@ -1082,6 +1087,8 @@ def _vague_units(match: re.Match[str], text: str) -> Partial | list[Candidate] |
     return [Candidate(match.start(), pair.end(), result, "vague_units", -1)]
 
 
+_AHEAD = re.compile(r"\s{1,3}(?i:ahead)(?![\w-])(?!\s{1,3}(?i:of)\b)")
+_THE_BEFORE_UNITS = re.compile(r"(?<![\w-])(?i:the)\s{1,3}$")
 _VAGUE_PAIR = re.compile(
     r"\s{1,3}(?i:or|and)\s{1,3}(?i:years|months|weeks|days|decades|hours|minutes)(?![\w-])"
 )
