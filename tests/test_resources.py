@@ -26,7 +26,7 @@ TOP_LEVEL_KEYS: dict[str, set[str]] = {
     "verbs": {"irregular", "regular", "auxiliaries"},
     "tense": {
         "future", "present", "present_perfect", "past", "not_past", "determiners",
-        "intent", "intent_needs_to", "intent_after_be", "plan_verbs_past",
+        "intent", "intent_needs_to", "intent_after_be", "plan_verbs_past", "reporting",
     },
     "negatives": {
         "phrases", "may_followers", "not_after_number", "not_before_year",

@@ -288,8 +288,21 @@ def tense_from_cues(tokens: Sequence[Token], span: tuple[int, int]) -> Tense:
 
     def cue_at(i: int) -> Tense | None:
         tense = _tense_of_token(tokens, i, lexicon)
-        if tense == "future" and i > center and _plan_made_then(tokens, i):
-            return "past"
+        if tense is None:
+            return None
+        if i > center:
+            if _reports_after_comma(tokens, center, i):
+                return None
+            if tense == "future" and _plan_made_then(tokens, i):
+                return "past"
+        elif (
+            tense == "past"
+            and tokens[i].text.lower() not in lexicon.intent
+            and _infinitive_between(tokens, i, center)
+        ):
+            # "has decided to admit them in early March": the infinitive's event is not
+            # placed by the past verb that governs it
+            return "unknown"
         return tense
 
     found: Tense | None = _nearest_in_clause(tokens, center, cue_at)
@@ -327,6 +340,27 @@ def _nearest_in_clause(
             if best is None or (distance, i) < (best[0], best[1]):
                 best = (distance, i, value)
     return best[2] if best is not None else None
+
+
+def _infinitive_between(tokens: Sequence[Token], position: int, center: int) -> bool:
+    return any(
+        tokens[i].text.lower() == "to" and _looks_like_base_verb(tokens[i + 1].text)
+        for i in range(position + 1, min(center, len(tokens) - 1))
+    )
+
+
+def _looks_like_base_verb(word: str) -> bool:
+    """After "to": a lower-case word that is not a determiner ("to the", "to its")."""
+    lexicon = _tense_lexicon()
+    return word.isalpha() and word.islower() and word not in lexicon.determiners
+
+
+def _reports_after_comma(tokens: Sequence[Token], center: int, position: int) -> bool:
+    """ "… in early March, an official said": a reporting verb after a comma tells when
+    it was said, not when the reported event happens."""
+    if tokens[position].text.lower() not in _tense_lexicon().reporting:
+        return False
+    return any(t.text == "," for t in tokens[center:position])
 
 
 def _plan_made_then(tokens: Sequence[Token], position: int) -> bool:
@@ -489,6 +523,8 @@ class _TenseLexicon:
     intent_after_be: frozenset[str]
     #: past forms of plan verbs: after an expression, the time the plan was made
     plan_verbs_past: frozenset[str]
+    #: verbs of saying: after a comma that follows the expression, they date the saying
+    reporting: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -508,6 +544,7 @@ def _tense_lexicon() -> _TenseLexicon:
         intent_needs_to=frozenset(data["intent_needs_to"]),
         intent_after_be=frozenset(data["intent_after_be"]),
         plan_verbs_past=frozenset(data["plan_verbs_past"]),
+        reporting=frozenset(data["reporting"]),
     )
 
 

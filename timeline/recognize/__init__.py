@@ -28,7 +28,7 @@ def recognize(text: str, *, extra_spans: Sequence[tuple[int, int, str]] = ()) ->
     (the stanza backend): where no rule matched, they become candidates of their own,
     left for dateparser to normalize when they are resolved.
     """
-    chosen = _take_in_around(text, _select(list(_all_candidates(text))))
+    chosen = _take_in_bounds(text, _select(list(_all_candidates(text))))
     extra = list(_entity_candidates(text, extra_spans, chosen))
     return _select(chosen + extra) if extra else chosen
 
@@ -37,13 +37,30 @@ def recognize(text: str, *, extra_spans: Sequence[tuple[int, int, str]] = ()) ->
 _AROUND_BEFORE = re.compile(r"(?<![\w-])(?i:around)\s{1,3}$")
 
 
-def _take_in_around(text: str, candidates: list[Candidate]) -> list[Candidate]:
-    """TimeML takes "around" into a point in time and records it as mod APPROX (the
-    corpus does so each time); amounts ("around five hours") have their own rule."""
+# an open end after a date: "1994 or later", "1990 and beyond", "June or earlier" (not
+# "in October 1984 and later served": "and later" opens a clause there)
+_OPEN_END = re.compile(
+    r"\s{1,3}(?:(?i:or)\s{1,3}(?:(?P<after>(?i:later))|(?P<before>(?i:earlier|sooner)))"
+    r"|(?i:and)\s{1,3}(?i:beyond))(?![\w-])"
+)
+
+
+def _take_in_bounds(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """TimeML takes the words that bound a point in time into its extent and records
+    them as its mod (the corpus does so each time): "around Nov. 1" (APPROX), "1994 or
+    later" (ON_OR_AFTER). Amounts ("around five hours") have their own rule."""
     for i, candidate in enumerate(candidates):
         partial = candidate.partial
         if partial.type not in ("DATE", "TIME") or partial.granularity == "ref":
             continue
+        open_end = _OPEN_END.match(text, candidate.end)
+        if open_end is not None and partial.mod is None:
+            mod = "ON_OR_BEFORE" if open_end["before"] else "ON_OR_AFTER"
+            candidate = candidate._replace(end=open_end.end(), partial=partial._replace(mod=mod))
+            candidates[i] = candidate
+            continue
+        if "round" not in text[max(0, candidate.start - 9) : candidate.start].lower():
+            continue  # the common case, without a regex search
         if text[candidate.end : candidate.end + 2] in ("'s", "’s"):
             continue  # "get around Wednesday's ruling": "around" goes with the noun
         around = _AROUND_BEFORE.search(text, max(0, candidate.start - 12), candidate.start)
@@ -95,7 +112,7 @@ def scan_everything(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     for rule in rules():
         found.extend(_matches(rule, text, [(0, len(text))]))
-    return _take_in_around(text, _select(found))
+    return _take_in_bounds(text, _select(found))
 
 
 def _matches(rule: Rule, text: str, windows: Sequence[tuple[int, int]]) -> Iterable[Candidate]:

@@ -193,11 +193,17 @@ def _year(match: re.Match[str], group: str = "year") -> int | None:
     return int(value) if value else None
 
 
+# A spoken day ("March eighth") ends its phrase: "in June second place" is no date.
+_SPOKEN_DAY_END = (
+    r"(?=[ \t]{0,3}[,.;:)!?\"'”’]|[ \t]{0,3}$"
+    r"|\s{1,3}(?i:and|or|to|through|at|in|of)\b|\s{1,3}\d{4})"
+)
+
+
 def _day(value: str) -> int:
-    """ "3", "03", "3rd" → 3 (the digits a day number starts with)."""
+    """The day of the month in "5", "5th" or, spoken, "fifth"."""
     digits = _LEADING_DIGITS.match(value)
-    assert digits is not None, value  # every day pattern starts with its digits
-    return int(digits.group())
+    return int(digits.group()) if digits else lexicon().ordinals[value.lower()]
 
 
 _LEADING_DIGITS = re.compile(r"\d+")
@@ -561,7 +567,13 @@ def _is_temporal_word(word: str, lex: Lexicon) -> bool:
 def _weekday(match: re.Match[str], text: str) -> Partial | None:
     lex = lexicon()
     word = re.sub(r"['’]s$", "", match["wd"])
-    rel = (match["rel"] or "").lower()
+    rel = re.sub(r"\s+", " ", (match["rel"] or "").lower())
+    if rel.startswith("the "):
+        # "the previous Friday", "the following Monday": from the day last named
+        step = -1 if rel in ("the previous", "the preceding") else 1
+        return Partial(
+            granularity="day", weekday=lex.weekday_of(word), direction=step, anchored=True
+        )
     direction = {
         "last": -1,
         "past": -1,
@@ -1064,6 +1076,11 @@ def _unit_long(match: re.Match[str], text: str) -> Partial | None:
 
 def _vague_units(match: re.Match[str], text: str) -> Partial | list[Candidate] | None:
     result = _vague_units_reading(match, text)
+    ahead = None if match["lead"] else _AHEAD.match(text, match.end())
+    the = ahead and _THE_BEFORE_UNITS.search(text, max(0, match.start() - 8), match.start())
+    if result is not None and ahead and the:
+        # "in the weeks ahead": the stretch still to come, determiner and all
+        return [Candidate(the.start(), ahead.end(), result, "vague_units", -1)]
     pair = _VAGUE_PAIR.match(text, match.end())
     if result is None or pair is None:
         return result
@@ -1071,6 +1088,8 @@ def _vague_units(match: re.Match[str], text: str) -> Partial | list[Candidate] |
     return [Candidate(match.start(), pair.end(), result, "vague_units", -1)]
 
 
+_AHEAD = re.compile(r"\s{1,3}(?i:ahead)(?![\w-])(?!\s{1,3}(?i:of)\b)")
+_THE_BEFORE_UNITS = re.compile(r"(?<![\w-])(?i:the)\s{1,3}$")
 _VAGUE_PAIR = re.compile(
     r"\s{1,3}(?i:or|and)\s{1,3}(?i:years|months|weeks|days|decades|hours|minutes)(?![\w-])"
 )
@@ -1303,6 +1322,8 @@ def _clock_24(match: re.Match[str], text: str) -> Partial | None:
 
 def _noon(match: re.Match[str], text: str) -> Partial | None:
     word = match["noon"].lower()
+    if _starts_negative_phrase(f"{_word_before(text, match.start())} {word}", lexicon()):
+        return None  # "high noon": the idiom (and the film), not a clock time
     hour = 12 if word == "noon" or word == "midday" else 0
     if match["twd"]:
         weekday = lexicon().weekday_of(re.sub(r"['’]s$", "", match["twd"]))
@@ -1315,10 +1336,12 @@ def _holiday(match: re.Match[str], text: str) -> Partial | None:
     lex = lexicon()
     name = re.sub(r"\s+", " ", match["hol"].lower())
     year = _year(match)
+    # "last Thanksgiving", "next Christmas": the one before or after the reference
+    direction = {"last": -1, "next": 1, "this": 0}.get((match["hrel"] or "").lower())
     if name in lex.fixed_holidays:
         month, day = lex.fixed_holidays[name]
-        return Partial(granularity="day", year=year, month=month, day=day)
-    return Partial(granularity="day", year=year, unit="holiday:" + name)
+        return Partial(granularity="day", year=year, month=month, day=day, direction=direction)
+    return Partial(granularity="day", year=year, unit="holiday:" + name, direction=direction)
 
 
 def _week_of(match: re.Match[str], text: str) -> Partial | None:
@@ -1410,7 +1433,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "month_day",
-            rf"(?:{weekday},?{_W})?(?P<month>{month}){_W}(?P<day>{_DAY})(?:,?{_W}(?P<year>{_CALENDAR_YEAR}))?",
+            rf"(?:{weekday},?{_W})?(?P<month>{month}){_W}(?P<day>{_DAY}|(?i:{ordinal_words}){_SPOKEN_DAY_END})(?:,?{_W}(?P<year>{_CALENDAR_YEAR}))?",
             _month_day,
             2,
         ),
@@ -1491,7 +1514,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "weekday",
-            rf"(?:(?P<wmod>(?i:early|late|earlier|later)){_W})?(?:(?P<rel>(?i:this\s{{1,3}}past|this\s{{1,3}}coming|last|next|this|past|coming)){_W})?(?P<wd>{weekday})(?:{_W}(?P<pod>{pods}))?",
+            rf"(?:(?P<wmod>(?i:early|late|earlier|later)){_W})?(?:(?P<rel>(?i:this\s{{1,3}}past|this\s{{1,3}}coming|the\s{{1,3}}(?:previous|preceding|following)|last|next|this|past|coming)){_W})?(?P<wd>{weekday})(?:{_W}(?P<pod>{pods}))?",
             _weekday,
             1,
         ),
@@ -1609,7 +1632,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "holiday",
-            rf"(?<![\w])(?P<hol>{holidays})(?![\w])(?:,?{_W}(?P<year>{year}))?",
+            rf"(?<![\w])(?:(?P<hrel>(?i:last|next|this)){_W})?(?P<hol>{holidays})(?![\w])(?:,?{_W}(?P<year>{year}))?",
             _holiday,
             1,
         ),
