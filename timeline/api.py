@@ -234,8 +234,8 @@ def _reference_for(
 
     News resolves against the publication date; anchored expressions ("a year
     earlier") and narratives against the last mentioned date.  "A year ago" right after
-    a quarter or a month is that period a year before, or that very period when it lies
-    in an earlier year already ("the 1988 quarter … a year ago").
+    a quarter or a month is that period a year before, or that very period when it ended
+    more than a year before the reference ("the 1988 quarter … a year ago").
     """
     partial = candidate.partial
     if (

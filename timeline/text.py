@@ -343,6 +343,7 @@ def _nearest_in_clause(
 
 
 def _infinitive_between(tokens: Sequence[Token], position: int, center: int) -> bool:
+    """A "to" + verb between the cue at ``position`` and the expression at ``center``."""
     return any(
         tokens[i].text.lower() == "to" and _looks_like_base_verb(tokens[i + 1].text)
         for i in range(position + 1, min(center, len(tokens) - 1))
