@@ -2007,11 +2007,14 @@ def anchor_classes() -> dict[str, tuple[str, ...]]:
 # numbers ("12 percent") anchor nothing, and never leave the regex engine.  Read without
 # regard to case (an anchor may be a little too eager, "44 bc", which only widens a
 # window); `digit_anchor_pattern` says the same for lower-cased text.
+_TIME_TAIL = (
+    r"[:/]\d|\.\d|\s{0,2}(?:a\.?\s?m\b|p\.?\s?m\b)"
+    r"|\s{1,3}(?:in\s{1,3}the\s{1,3}(?:morning|afternoon|evening)|at\s{1,3}night)\b"
+)
+_ERA_TAIL = r"\s{1,3}(?:b\.?c|a\.?d|bce|ce)\b|s\b"
 _DIGIT_ANCHORS = (
-    r"(?<!\d)(?:(?P<D>\d{4}(?!\d))"
-    r"|(?P<T>\d++(?=[:/]\d|\.\d|\s{0,2}(?:a\.?\s?m\b|p\.?\s?m\b)"
-    r"|\s{1,3}(?:in\s{1,3}the\s{1,3}(?:morning|afternoon|evening)|at\s{1,3}night)\b))"
-    r"|(?P<E>\d++(?=\s{1,3}(?:b\.?c|a\.?d|bce|ce)\b|s\b)|(?<=['’])\d++))"
+    rf"(?<!\d)(?:(?P<D>\d{{4}}(?!\d))|(?P<T>\d++(?={_TIME_TAIL}))"
+    rf"|(?P<E>\d++(?={_ERA_TAIL})|(?<=['’])\d++))"
 )
 
 
@@ -2024,10 +2027,8 @@ def digit_anchor_pattern() -> re.Pattern[str]:
     past that first digit.
     """
     return re.compile(
-        r"\d(?<![^\W_]\d)(?:(?P<D>\d{3}(?!\d))"
-        r"|(?P<T>\d*+(?=[:/]\d|\.\d|\s{0,2}(?:a\.?\s?m\b|p\.?\s?m\b)"
-        r"|\s{1,3}(?:in\s{1,3}the\s{1,3}(?:morning|afternoon|evening)|at\s{1,3}night)\b))"
-        r"|(?P<E>\d*+(?=\s{1,3}(?:b\.?c|a\.?d|bce|ce)\b|s\b)|(?<=['’]\d)\d*+))"
+        rf"\d(?<![^\W_]\d)(?:(?P<D>\d{{3}}(?!\d))|(?P<T>\d*+(?={_TIME_TAIL}))"
+        rf"|(?P<E>\d*+(?={_ERA_TAIL})|(?<=['’]\d)\d*+))"
     )
 
 
