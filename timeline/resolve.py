@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import NamedTuple
 
 from .recognize.lexicon import lexicon
 from .recognize.partial import BY_TENSE_REF, Partial
@@ -38,9 +39,13 @@ class Resolved:
     reference: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Reference:
-    """The date a relative expression is resolved against, and what it is."""
+class Reference(NamedTuple):
+    """The date a relative expression is resolved against, and what it is.
+
+    A named tuple: it is part of the resolution cache's key, and two equal references
+    made by two calls must compare in C (a dataclass's ``__eq__`` is Python, and a
+    date-dense text looks the cache up once per word).
+    """
 
     day: date
     granularity: Granularity
