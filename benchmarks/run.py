@@ -19,11 +19,12 @@ Measures, on the texts of the corpus (TempEval-3's TimeBank + AQUAINT by default
   start) and the time to first result (import + first ``extract_timeline`` on the seed
   article, same subtraction, best of 3).
 
-The 1x runs of the pipeline and of dateparser alternate ``--repeat`` times (default 3)
-and each tool's best run is reported (the ratio uses both bests); every run's time is
-in the JSON.  It prints a table and PASS/FAIL per target and writes the figures as JSON.  It is a
-report: it exits 0 whatever the figures unless ``--check`` is given.  ``--quick`` uses
-the first 32 documents as the 1x corpus.
+The 1x runs of the pipeline and of dateparser alternate ``--repeat`` times (default 3),
+and so do the serial and ``n_jobs=2`` runs at 16x; each keeps its best run for the
+throughput and ratio figures, the linearity ratio compares medians, and every run's
+time is in the JSON.  It prints a table and PASS/FAIL per target and writes the
+figures as JSON.  It is a report: it exits 0 whatever the figures unless ``--check`` is
+given.  ``--quick`` uses the first 32 documents as the 1x corpus.
 """
 
 from __future__ import annotations
@@ -146,11 +147,11 @@ def _targets(report: dict[str, Any]) -> list[Target]:
     runs = {run["multiple"]: run for run in report["pipeline"]}
     one, last = runs[MULTIPLES[0]], runs[MULTIPLES[-1]]
     grown_chars = last["characters"] - one["characters"]
-    # 16x is one run: against the median 1x run, not the best, so that the ratio is not
-    # inflated by the choice of the fastest 1x
+    # medians against medians: the best of each could come from different moments
     median_one = statistics.median(report["pipeline_1x_runs"])
+    median_last = statistics.median(report["pipeline_16x_runs"])
     report["linearity"] = {
-        "time_ratio": last["seconds"] / median_one,
+        "time_ratio": median_last / median_one,
         # The same ratio in CPU time (best 1x): less sensitive to other processes.
         "cpu_time_ratio": last["cpu_seconds"] / one["cpu_seconds"],
         "volume_ratio": last["characters"] / one["characters"],
@@ -239,9 +240,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "RSS high-water growth in a fresh process per run (VmHWM reset after reading the "
         "corpus on Linux, else ru_maxrss)"
     )
-    # The 1x runs of both tools alternate, so that both meet the same moments of a
-    # machine whose speed drifts (a shared virtual machine varies by half from one
-    # minute to the next); each reports its best run, as timeit does.
+    # The runs compared alternate, so that both meet the same moments of a machine
+    # whose speed drifts (a shared virtual machine varies by half from one minute to
+    # the next); each reports its best run, as timeit does.
     ones, parsers = [], []
     for _ in range(args.repeat):
         ones.append(_volume(corpus, MULTIPLES[0], jobs=0, quick=args.quick))
@@ -249,10 +250,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     best_one = min(ones, key=lambda run: run["seconds"])
     report["pipeline_1x_runs"] = [run["seconds"] for run in ones]
     report["dateparser_runs"] = [run["seconds"] for run in parsers]
-    report["pipeline"] = [best_one] + [
-        _volume(corpus, m, jobs=0, quick=args.quick) for m in MULTIPLES[1:]
-    ]
-    report["parallel"] = _volume(corpus, MULTIPLES[-1], jobs=PARALLEL_JOBS, quick=args.quick)
+    # the same for the largest volume, serial against n_jobs=2
+    serials, parallels = [], []
+    for _ in range(args.repeat):
+        serials.append(_volume(corpus, MULTIPLES[-1], jobs=0, quick=args.quick))
+        parallels.append(_volume(corpus, MULTIPLES[-1], jobs=PARALLEL_JOBS, quick=args.quick))
+    report["pipeline_16x_runs"] = [run["seconds"] for run in serials]
+    report["parallel_runs"] = [run["seconds"] for run in parallels]
+    middle = [_volume(corpus, m, jobs=0, quick=args.quick) for m in MULTIPLES[1:-1]]
+    report["pipeline"] = [best_one, *middle, min(serials, key=lambda run: run["seconds"])]
+    report["parallel"] = min(parallels, key=lambda run: run["seconds"])
     report["dateparser"] = min(parsers, key=lambda run: run["seconds"])
     report["startup"] = _startup_times()
     report["load_average_at_end"] = os.getloadavg()
