@@ -161,7 +161,10 @@ def anchor_positions(text: str) -> dict[str, list[int]]:
     positions: dict[str, list[int]] = {}
     _add_word_anchors(lowered, positions)
     for match in digit_anchor_pattern().finditer(lowered):
-        positions.setdefault(_DIGIT_CLASSES[match.lastgroup or "D"][0], []).append(match.start())
+        group = match.lastgroup
+        assert group is not None  # every alternative of the pattern is a named group
+        for name in _DIGIT_CLASSES[group]:
+            positions.setdefault(name, []).append(match.start())
     return positions
 
 
