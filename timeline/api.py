@@ -19,7 +19,7 @@ from .published import coerce_published
 from .recognize import Candidate, Partial, recognize
 from .recognize.signals import link_ranges, signal_before
 from .resolve import Reference, Resolved, resolve
-from .text import Analysis, analyze
+from .text import Analysis, analyze, possessive_at
 from .timeline import Timeline
 from .types import Tense, TimeExpression
 
@@ -170,7 +170,7 @@ def _expression_tense(candidate: Candidate, text: str, signal: str | None, claus
     partial = candidate.partial
     if not _is_yearless_name(partial):
         return clause
-    if partial.weekday is not None and _is_possessive(text, candidate.end):
+    if partial.weekday is not None and possessive_at(text, candidate.end):
         # "Wednesday's ruling", "over Thursday's closing price": a day named for what
         # happened on it, whatever verb governs the noun ("would get around …")
         return clause if signal in _AHEAD_SIGNALS else "past"
@@ -187,10 +187,6 @@ def _is_yearless_name(partial: Partial) -> bool:
         and partial.direction is None
         and partial.unit is None
     )
-
-
-def _is_possessive(text: str, end: int) -> bool:
-    return text[end : end + 2] in ("'s", "’s")
 
 
 def _end_after_start(

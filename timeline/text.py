@@ -32,6 +32,7 @@ __all__ = [
     "analyze",
     "is_content_verb",
     "lowered_in_place",
+    "possessive_at",
     "verb_lemma",
 ]
 
@@ -230,6 +231,11 @@ def _next_starts_lower_or_digit(text: str, end: int) -> bool:
 @lru_cache(maxsize=1)
 def _abbreviations() -> frozenset[str]:
     return frozenset(w.lower() for w in load_lexicon("abbreviations"))
+
+
+def possessive_at(text: str, end: int) -> bool:
+    """True when "'s" follows ``end``: "Wednesday's ruling" names a day by what happened."""
+    return text[end : end + 2] in ("'s", "’s")
 
 
 # -------------------------------------------------------------- lower case

@@ -14,7 +14,7 @@ from itertools import accumulate, compress, repeat
 from operator import add, itemgetter
 from typing import Literal
 
-from ..text import lowered_in_place
+from ..text import lowered_in_place, possessive_at
 from .partial import Candidate, Partial
 from .rules import Rule, anchor_classes, anchor_pattern, digit_anchor_pattern, rules
 
@@ -61,7 +61,7 @@ def _take_in_bounds(text: str, candidates: list[Candidate]) -> list[Candidate]:
             continue
         if "round" not in text[max(0, candidate.start - 9) : candidate.start].lower():
             continue  # the common case, without a regex search
-        if text[candidate.end : candidate.end + 2] in ("'s", "’s"):
+        if possessive_at(text, candidate.end):
             continue  # "get around Wednesday's ruling": "around" goes with the noun
         around = _AROUND_BEFORE.search(text, max(0, candidate.start - 12), candidate.start)
         if around is not None:
