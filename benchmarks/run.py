@@ -13,18 +13,23 @@ Measures, on the texts of the corpus (TempEval-3's TimeBank + AQUAINT by default
   slows Python down several times, which would falsify the throughput measured in the
   same run);
 * ``dateparser.search.search_dates`` on the same 1x texts, as a throughput ratio;
-* ``extract_timelines(n_jobs=2)`` on the 16x corpus against the serial 16x run;
+* ``extract_timelines(n_jobs=2)`` on the 16x corpus against the serial 16x run (the
+  target), and against ``extract_timelines(n_jobs=1)``, the same call in one process;
+* the machine's own ceiling for two processes (:mod:`benchmarks.ceiling`: two units of
+  pure-Python work in two processes against one after the other), measured between
+  those runs, since no pool can gain more than the two vCPUs give at that moment;
 * cost linearity, time(16x) / time(1x);
 * ``import timeline`` in a fresh interpreter (best of 5, minus a bare interpreter's
   start) and the time to first result (import + first ``extract_timeline`` on the seed
   article, same subtraction, best of 3).
 
 The 1x runs of the pipeline and of dateparser alternate ``--repeat`` times (default 3),
-and so do the serial and ``n_jobs=2`` runs at 16x; each keeps its best run for the
-throughput and ratio figures, the linearity ratio compares medians, and every run's
-time is in the JSON.  It prints a table and PASS/FAIL per target and writes the
-figures as JSON.  It is a report: it exits 0 whatever the figures unless ``--check`` is
-given.  ``--quick`` uses the first 32 documents as the 1x corpus.
+and so do the serial, ``n_jobs=1``, ``n_jobs=2`` and ceiling runs at 16x; each keeps
+its best run for the throughput and ratio figures (the ceiling its highest), the
+linearity ratio compares medians, and every run's time is in the JSON.  It prints a
+table and PASS/FAIL per target and writes the figures as JSON.  It is a report: it
+exits 0 whatever the figures unless ``--check`` is given.  ``--quick`` uses the first
+32 documents as the 1x corpus.
 """
 
 from __future__ import annotations
@@ -90,6 +95,13 @@ def _volume(corpus: str, multiple: int, *, jobs: int, quick: bool) -> dict[str, 
     # Only meaningful for the serial runs: the pool workers' CPU time is not counted.
     result["chars_per_cpu_second"] = result["characters"] / max(result["cpu_seconds"], 1e-9)
     result["rss_growth_bytes"] = 1024 * (result["rss_peak_kib"] - result["rss_baseline_kib"])
+    return result
+
+
+def _ceiling() -> dict[str, float]:
+    command = [sys.executable, "-m", "benchmarks.ceiling"]
+    out = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True)
+    result: dict[str, float] = json.loads(out.stdout)
     return result
 
 
@@ -160,6 +172,9 @@ def _targets(report: dict[str, Any]) -> list[Target]:
     }
     parallel = report["parallel"]
     parallel["speedup"] = parallel["chars_per_second"] / last["chars_per_second"]
+    parallel["speedup_over_one_job"] = (
+        parallel["chars_per_second"] / report["one_job"]["chars_per_second"]
+    )
     report["dateparser"]["ratio"] = (
         one["chars_per_second"] / report["dateparser"]["chars_per_second"]
     )
@@ -191,6 +206,7 @@ def _print_table(report: dict[str, Any], targets: list[Target]) -> None:
     print(header)
     print("-" * len(header))
     rows = [(f"pipeline {r['multiple']}x", r) for r in report["pipeline"]]
+    rows.append(("extract_timelines n_jobs=1 16x", report["one_job"]))
     rows.append((f"extract_timelines n_jobs={PARALLEL_JOBS} 16x", report["parallel"]))
     for label, run in rows:
         print(
@@ -208,6 +224,13 @@ def _print_table(report: dict[str, Any], targets: list[Target]) -> None:
     print(
         f"import timeline: {startup['import_seconds']:.3f} s; first result (import + seed "
         f"article): {startup['first_result_seconds']:.3f} s"
+    )
+    ceiling = report["ceiling"]
+    runs = ", ".join(f"{x:.2f}" for x in report["ceiling_runs"])
+    print(
+        f"n_jobs={PARALLEL_JOBS} vs n_jobs=1 (same call): "
+        f"{report['parallel']['speedup_over_one_job']:.2f}x; this machine's ceiling for 2 "
+        f"processes of pure Python: {ceiling['speedup']:.2f}x (runs: {runs})"
     )
     print()
     for target in targets:
@@ -251,15 +274,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     report["pipeline_1x_runs"] = [run["seconds"] for run in ones]
     report["dateparser_runs"] = [run["seconds"] for run in parsers]
     # the same for the largest volume, serial against n_jobs=2
-    serials, parallels = [], []
+    serials, one_jobs, parallels, ceilings = [], [], [], []
     for _ in range(args.repeat):
         serials.append(_volume(corpus, MULTIPLES[-1], jobs=0, quick=args.quick))
+        one_jobs.append(_volume(corpus, MULTIPLES[-1], jobs=1, quick=args.quick))
         parallels.append(_volume(corpus, MULTIPLES[-1], jobs=PARALLEL_JOBS, quick=args.quick))
+        ceilings.append(_ceiling())
     report["pipeline_16x_runs"] = [run["seconds"] for run in serials]
+    report["one_job_runs"] = [run["seconds"] for run in one_jobs]
     report["parallel_runs"] = [run["seconds"] for run in parallels]
+    report["ceiling_runs"] = [run["speedup"] for run in ceilings]
     middle = [_volume(corpus, m, jobs=0, quick=args.quick) for m in MULTIPLES[1:-1]]
     report["pipeline"] = [best_one, *middle, min(serials, key=lambda run: run["seconds"])]
+    report["one_job"] = min(one_jobs, key=lambda run: run["seconds"])
     report["parallel"] = min(parallels, key=lambda run: run["seconds"])
+    report["ceiling"] = max(ceilings, key=lambda run: run["speedup"])
     report["dateparser"] = min(parsers, key=lambda run: run["seconds"])
     report["startup"] = _startup_times()
     report["load_average_at_end"] = os.getloadavg()
