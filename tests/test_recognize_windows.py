@@ -76,6 +76,28 @@ def test_windows_equal_a_full_scan_on_unusual_case_folds(text: str) -> None:
     assert recognize(text) == scan_everything(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He served no less than the remaining two and a half consecutive years in prison.",
+        "It will take more than the next two and a half years to finish.",
+        "Profits fell in the comparable year-ago third fiscal quarter.",
+    ],
+)
+def test_windows_reach_the_long_phrases_of_news(text: str) -> None:
+    assert recognize(text) == scan_everything(text)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a match starting more than 40 characters (and the word there) before its "
+    "anchor word: windows that wide cost 14% on news (see _MARGIN)",
+)
+def test_windows_cut_a_phrase_reaching_far_before_its_anchor() -> None:
+    text = "Profit rose in last year's 1989 comparable year-ago fourth fiscal quarter."
+    assert recognize(text) == scan_everything(text)
+
+
 _PIECES = st.one_of(
     st.sampled_from([*"0123456789 .:/'’-\n", "May", "year", "BC", "a.m.", "ſ", "İ"]),
     st.characters(),
