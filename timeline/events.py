@@ -172,7 +172,51 @@ def build_events(
         if event is not None:
             events.append(event)
         events.extend(_when_clause_events(expression, analysis, published, reference_text))
-    return events
+    return _one_per_trigger(events)
+
+
+def _one_per_trigger(events: list[Event]) -> list[Event]:
+    """One event where two expressions date the same trigger and one's interval holds
+    the other's ("On Saturday at 3 p.m., the attack began", "in 2019, in December"):
+    the narrower, which says more.  Intervals apart ("elected in 2010 and in 2014")
+    are two events."""
+    kept: list[Event] = []
+    by_trigger: dict[tuple[int, int], int] = {}
+    for event in events:
+        index = by_trigger.get(event.trigger_span)
+        if index is None or not _nested(kept[index], event):
+            by_trigger[event.trigger_span] = len(kept)
+            kept.append(event)
+        elif _narrower(event, kept[index]):
+            kept[index] = event
+    return kept
+
+
+def _nested(one: Event, other: Event) -> bool:
+    a, b = _interval(one), _interval(other)
+    if a is None or b is None:
+        return False
+    return (a[0] <= b[0] and b[1] <= a[1]) or (b[0] <= a[0] and a[1] <= b[1])
+
+
+def _narrower(one: Event, other: Event) -> bool:
+    """``one`` is the shorter interval, or as short and of a finer grain ("3 p.m." on
+    the day "Saturday" names)."""
+    a, b = _interval(one), _interval(other)
+    if a is None or b is None:
+        return False
+    if a[1] - a[0] != b[1] - b[0]:
+        return a[1] - a[0] < b[1] - b[0]
+    return _GRAIN_RANK.get(one.granularity, 0) > _GRAIN_RANK.get(other.granularity, 0)
+
+
+def _interval(event: Event) -> tuple[date, date] | None:
+    if event.start is None or event.end is None:
+        return None
+    return event.start, event.end
+
+
+_GRAIN_RANK = {"day": 1, "part_of_day": 2, "hour": 3, "minute": 4, "second": 5}
 
 
 #: More expressions than this in one sentence make it a list of dates, not a clause.

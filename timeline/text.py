@@ -261,8 +261,9 @@ SPECIAL_FOLDS = ("ſ", "ı")
 
 # ------------------------------------------------------------------ tokens
 
-# Dotted initialisms ("U.S.", "a.m.") stay one token so their periods end nothing.
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[-'’]\w+)*|[^\w\s]")
+# Dotted initialisms ("U.S.", "a.m.") and numbers with inner marks ("3:15", "1,000",
+# "2.5") stay one token, so their periods, colons and commas end no clause.
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\d+(?:[:.,]\d+)+|\w+(?:[-'’]\w+)*|[^\w\s]")
 
 
 def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:

@@ -1,0 +1,49 @@
+"""Events: one per dated trigger, described in whole words."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from timeline import extract_timeline
+
+
+def test_a_day_and_a_time_dating_one_trigger_make_one_event_at_the_time() -> None:
+    for text in (
+        "On Saturday at 3 p.m., the attack began.",
+        "The attack began at 3 p.m. on Saturday.",
+    ):
+        events = extract_timeline(text, published="2021-03-30").events
+        assert len(events) == 1, events
+        assert events[0].trigger == "began"
+        assert events[0].start == date(2021, 3, 27)
+        assert events[0].expression is not None
+        assert events[0].expression.value == "2021-03-27T15:00"
+
+
+def test_one_trigger_dated_twice_apart_keeps_both_events() -> None:
+    events = extract_timeline(
+        "He was elected in 2010 and again in 2014.", published="2021-03-30"
+    ).events
+    assert [(e.trigger, e.start) for e in events] == [
+        ("elected", date(2010, 1, 1)),
+        ("elected", date(2014, 1, 1)),
+    ]
+
+
+def test_a_year_and_a_month_of_it_date_one_event_by_the_month() -> None:
+    events = extract_timeline(
+        "The plant was shut in 2020, in December of that year, after the flood.",
+        published="2021-03-30",
+    ).events
+    assert len(events) == 1, events
+    assert (events[0].start, events[0].end) == (date(2020, 12, 1), date(2020, 12, 31))
+
+
+def test_descriptions_keep_clock_times_and_numbers_whole() -> None:
+    timeline = extract_timeline(
+        "The company sold 1,000 shares at 3:15 p.m. on Monday, it said.",
+        published="2021-03-30",
+    )
+    sold = [e for e in timeline.events if e.trigger == "sold"]
+    assert sold, timeline.events
+    assert sold[0].description.startswith("The company sold 1,000 shares")
