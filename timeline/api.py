@@ -7,6 +7,7 @@ expressions → events → ordered timeline.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from datetime import date
 from typing import Any, Literal
@@ -129,9 +130,17 @@ def resolve_expressions(
     )
     expressions: list[TimeExpression] = []
     last_dated: TimeExpression | None = None
-    for candidate in candidates:
-        expression = _resolve_candidate(
-            candidate, analysis, news_reference, last_dated, domain, crowded
+    ahead: dict[int, TimeExpression] = {}  # days resolved before the clock time they date
+    for index, candidate in enumerate(candidates):
+        day = None
+        following = _day_right_after(candidates, index, text)
+        if following is not None:
+            day = _resolve_candidate(
+                candidates[following], analysis, news_reference, last_dated, domain, crowded
+            )
+            ahead[following] = day
+        expression = ahead.pop(index, None) or _resolve_candidate(
+            candidate, analysis, news_reference, last_dated, domain, crowded, day=day
         )
         if candidate.range_role == "end" and expressions:
             expression = _end_after_start(candidate, expression, expressions[-1], text)
@@ -148,7 +157,11 @@ def _resolve_candidate(
     last_dated: TimeExpression | None,
     domain: str,
     crowded: set[int],
+    *,
+    day: TimeExpression | None = None,
 ) -> TimeExpression:
+    """``day``: the day named right after a clock time ("3 p.m. on Saturday"), which
+    the time falls on."""
     text = analysis.text
     span = (candidate.start, candidate.end)
     signal = signal_before(text, candidate.start)
@@ -156,9 +169,31 @@ def _resolve_candidate(
     # a sentence that is a list of dates has no clause whose tense could choose a year
     clause_tense: Tense = "unknown" if sentence in crowded else analysis.tense_at(span)
     tense = _expression_tense(candidate, text, signal, clause_tense)
-    reference, partial = _reference_for(candidate, news_reference, last_dated, domain, sentence)
+    reference: Reference | None
+    if day is not None and day.start is not None and day.granularity == "day":
+        reference, partial = _expression_reference(day), candidate.partial._replace(anchored=True)
+    else:
+        reference, partial = _reference_for(
+            candidate, news_reference, last_dated, domain, sentence
+        )
     resolved = resolve(partial, reference=reference, tense=tense)
     return _expression(candidate, text, resolved, signal, tense, sentence)
+
+
+# between a clock time and the day it falls on: "3 p.m. on Saturday", "noon, Monday"
+_CLOCK_DAY_GAP = re.compile(r"\s{0,3}(?:,\s{0,3})?(?:(?i:on)\s{1,3})?")
+
+
+def _day_right_after(candidates: Sequence[Candidate], index: int, text: str) -> int | None:
+    """The index of the day named right after a bare clock time, if there is one."""
+    if index + 1 >= len(candidates) or not _is_bare_clock_time(candidates[index].partial):
+        return None
+    clock, following = candidates[index], candidates[index + 1]
+    if following.partial.type != "DATE" or following.partial.granularity != "day":
+        return None
+    if not _CLOCK_DAY_GAP.fullmatch(text, clock.end, following.start):
+        return None
+    return index + 1
 
 
 def _expression_tense(candidate: Candidate, text: str, signal: str | None, clause: Tense) -> Tense:

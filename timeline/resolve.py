@@ -271,7 +271,10 @@ def _day_value(day: date, partial: Partial) -> tuple[str, Granularity, date | No
     if partial.part_of_day:
         return f"{value}T{partial.part_of_day}", "part_of_day", day, day
     if partial.hour is not None:
-        return f"{value}T{partial.hour:02d}:{partial.minute or 0:02d}", "minute", day, day
+        clock = f"{value}T{partial.hour:02d}:{partial.minute or 0:02d}"
+        if partial.second is not None:
+            return f"{clock}:{partial.second:02d}", "second", day, day
+        return clock, "minute", day, day
     return value, "day", day, day
 
 
@@ -340,6 +343,7 @@ def _unknown_value(partial: Partial) -> str:
         "day": "XXXX-XX-XX",
         "part_of_day": "XXXX-XX-XX",
         "minute": "XXXX-XX-XX",
+        "second": "XXXX-XX-XX",
         "week": "XXXX-WXX",
         "weekend": "XXXX-WXX-WE",
         "month": "XXXX-XX",

@@ -65,6 +65,8 @@ class Lexicon:
     fixed_holidays: dict[str, list[int]]
     nth_weekday_holidays: dict[str, list[int]]
     easter_holidays: dict[str, int]
+    #: written after a clock time ("3 p.m. ET", "14:00 local time"): part of its span
+    time_zones: tuple[str, ...]
 
     def unit_of(self, word: str) -> str | None:
         """The singular unit for "years", "year", "Year" …, else None."""
@@ -147,4 +149,5 @@ def lexicon() -> Lexicon:
         fixed_holidays=hol["fixed"],
         nth_weekday_holidays=hol["nth_weekday"],
         easter_holidays=hol["easter"],
+        time_zones=tuple(cal["time_zones"]),
     )

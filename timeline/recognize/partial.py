@@ -42,6 +42,8 @@ class Partial(NamedTuple):
     part_of_day: str | None = None
     hour: int | None = None
     minute: int | None = None
+    #: written in machine date-times ("2021-03-30T14:00:05Z"); None keeps minutes
+    second: int | None = None
     #: relative shift of the reference: "two years ago" is unit="year", offset=-2
     unit: str | None = None
     offset: int | None = None

@@ -38,6 +38,7 @@ _YEAR = r"(?:1\d{3}|20\d{2})(?!\d|,\d)"
 _CALENDAR_YEAR = r"(?:[1-9]\d{3})(?!\d|,\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 _LEFT = r"(?<![\w$£€#.,/-])"  # a number that is not part of a larger number or amount
+_CLOCK_LEFT = r"(?<![\w$£€#.,/:-])"  # nor the minutes or seconds of a longer clock time
 _POINT_MOD = (
     r"(?P<pmod>(?i:early|mid|late|the\s{1,3}(?:beginning|start|middle|end|close)\s{1,3}of))"
 )
@@ -322,6 +323,7 @@ def _iso(match: re.Match[str], text: str) -> Partial | None:
             day=day,
             hour=int(match["H"]),
             minute=int(match["M"]),
+            second=int(match["S"]) if match["S"] else None,
         )
     return Partial(granularity="day", year=year, month=month, day=day)
 
@@ -354,17 +356,24 @@ def _month_day(match: re.Match[str], text: str) -> Partial | list[Candidate] | N
     second = None if year else _SECOND_DAY.match(text, match.end())
     if second is None:
         return partial
-    # "on April 24 and 25": the second day is a date of the same month
-    other = partial._replace(day=_day(second["day2"]))
+    # "on April 24 and 25": the second day is a date of the same month; "March 6-10,
+    # 2024": a span of days, whose year is both ends'
+    other_day = _day(second["day2"])
+    if second["dash"] and other_day <= day:
+        return partial  # "March 3-1": a score or a ratio, not days running forward
+    if second["year2"]:
+        partial = partial._replace(year=int(second["year2"]))
+    end = second.end("year2") if second["year2"] else second.end("day2")
     return [
         Candidate(match.start(), match.end(), partial, "month_day", 2),
-        Candidate(second.start("day2"), second.end("day2"), other, "month_day", 2),
+        Candidate(second.start("day2"), end, partial._replace(day=other_day), "month_day", 2),
     ]
 
 
-# a second day number of the same month: "April 24 and 25", "March 3 or 4"
+# a second day number of the same month: "April 24 and 25", "March 3 or 4", "March 6-10"
 _SECOND_DAY = re.compile(
-    rf"{_W}(?i:and|or|to|through){_W}(?P<day2>{_DAY})(?![\w.,:/-]?\d|\s?%|{_W}(?i:percent|p\.?m|a\.?m))"
+    rf"(?:{_W}(?i:and|or|to|through){_W}|\s{{0,2}}(?P<dash>[-–])\s{{0,2}})(?P<day2>{_DAY})"
+    rf"(?![\w.,:/-]?\d|\s?%|{_W}(?i:percent|p\.?m|a\.?m))(?:,?{_W}(?P<year2>{_CALENDAR_YEAR}))?"
 )
 
 
@@ -628,6 +637,13 @@ def _year_rule(match: re.Match[str], text: str) -> Partial | None:
     if era in ("BC", "BCE"):
         return Partial(granularity="year", year=year, bc=True)
     return Partial(granularity="year", year=year, mod=_pmod(match, lex))
+
+
+def _fiscal_year_short(match: re.Match[str], text: str) -> Partial | None:
+    """ "FY24", "FY '99": a fiscal year named by its last two digits (the year it ends
+    in, as "fiscal 2024" is)."""
+    two = int(match["yy"])
+    return Partial(granularity="year", year=(1900 if two >= 50 else 2000) + two)
 
 
 def _year_range(match: re.Match[str], text: str) -> list[Candidate] | None:
@@ -1315,6 +1331,7 @@ def _clock_24(match: re.Match[str], text: str) -> Partial | None:
         granularity="minute",
         hour=int(match["h"]),
         minute=int(match["mi"]),
+        second=int(match["s"]) if match["s"] else None,
         unit="day",
         offset=0,
     )
@@ -1324,7 +1341,9 @@ def _noon(match: re.Match[str], text: str) -> Partial | None:
     word = match["noon"].lower()
     if _starts_negative_phrase(f"{_word_before(text, match.start())} {word}", lexicon()):
         return None  # "high noon": the idiom (and the film), not a clock time
-    hour = 12 if word == "noon" or word == "midday" else 0
+    # TimeML writes midnight as 24:00 of the day it ends: "midnight Friday" is the night
+    # from Friday to Saturday, not the first minute of Friday
+    hour = 12 if word == "noon" or word == "midday" else 24
     if match["twd"]:
         weekday = lexicon().weekday_of(re.sub(r"['’]s$", "", match["twd"]))
         return Partial(type="TIME", granularity="minute", hour=hour, minute=0, weekday=weekday)
@@ -1402,6 +1421,10 @@ def rules() -> tuple[Rule, ...]:
         list(lex.fixed_holidays) + list(lex.nth_weekday_holidays) + list(lex.easter_holidays)
     )
     the = r"(?:(?i:the)\s{1,3})"
+    zones = "|".join(
+        re.escape(z).replace(r"\ ", r"\s{1,3}")
+        for z in sorted(lex.time_zones, key=len, reverse=True)
+    )
     spoken_tens = "(?i:" + "|".join(lex.tens) + ")"
     spoken_units = "(?i:one|two|three|four|five|six|seven|eight|nine)"
     spoken_teens = (
@@ -1421,7 +1444,9 @@ def rules() -> tuple[Rule, ...]:
     return (
         rule(
             "iso_date",
-            r"(?<![\w/-])(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?:T(?P<H>[01]\d|2[0-3]):(?P<M>[0-5]\d)(?::\d\d)?)?(?![\w/-])",
+            r"(?<![\w/-])(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])"
+            r"(?:[T ](?P<H>[01]\d|2[0-3]):(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d)(?:[.,]\d{1,9})?)?"
+            r"(?:Z|[+-](?:[01]\d|2[0-3])(?::?[0-5]\d)?|\s{1,3}(?:UTC|GMT))?)?(?![\w/:-])",
             _iso,
             3,
         ),
@@ -1520,8 +1545,13 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "year",
-            rf"(?:{_POINT_MOD}[\s-]{{1,3}}(?:of{_W})?)?(?:(?P<the>(?i:the\s{{1,3}}year|the\s{{1,3}}summer\s{{1,3}}of)){_W})?(?:(?P<fiscal>(?i:fiscal(?:\s{{1,3}}year)?)|FY|F\.Y\.)\s{{0,3}})?(?:(?<=[A-Za-z]-)|{_LEFT})(?P<year>\d{{4}}|\d{{1,4}}(?={_W}(?:B\.C|BC|A\.D|AD|CE)))(?!\d|[,.]\d)(?:{_W}(?P<era>B\.C\.E?|BCE?|A\.D\.|AD|CE)(?!\w))?",
+            rf"(?:{_POINT_MOD}[\s-]{{1,3}}(?:of{_W})?)?(?:(?P<the>(?i:the\s{{1,3}}year|the\s{{1,3}}summer\s{{1,3}}of)){_W})?(?:(?P<fiscal>(?i:fiscal(?:\s{{1,3}}year)?)|FY|F\.Y\.)\s{{0,3}})?(?:(?<=[A-Za-z]-)|(?<=FY)|{_LEFT})(?P<year>\d{{4}}|\d{{1,4}}(?={_W}(?:B\.C|BC|A\.D|AD|CE)))(?!\d|[,.]\d)(?:{_W}(?P<era>B\.C\.E?|BCE?|A\.D\.|AD|CE)(?!\w))?",
             _year_rule,
+        ),
+        rule(
+            "fiscal_year_short",
+            r"(?:FY|F\.Y\.)\s{0,2}['’]?(?P<yy>\d{2})(?![\w])",
+            _fiscal_year_short,
         ),
         rule(
             "year_range",
@@ -1594,7 +1624,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "part_of_day_first",
-            rf"(?<![\w-])(?:(?P<mid>(?i:mid)[-\s]?)|(?P<edge>(?i:early|late)){_W})?(?P<fpod>{pods})(?:{_W}(?P<fdw>(?i:yesterday|today|tomorrow)))?(?![\w-])",
+            rf"(?<![\w-])(?:(?P<mid>(?i:mid)(?:[-\s]|(?!(?i:night))))|(?P<edge>(?i:early|late)){_W})?(?P<fpod>{pods})(?:{_W}(?P<fdw>(?i:yesterday|today|tomorrow)))?(?![\w-])",
             _part_of_day_first,
         ),
         rule(
@@ -1616,13 +1646,13 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "time_of_day",
-            rf"{_LEFT}(?P<h>\d{{1,2}})(?:[:.](?P<mi>[0-5]\d))?(?:\s{{0,2}}(?P<ampm>(?i:a\.\s?m\.?|p\.\s?m\.?|am|pm)(?![\w]))|{_W}(?P<inpod>(?i:in{_W}the{_W}(?:morning|afternoon|evening)|at{_W}night))(?![\w]))(?:{_W}(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET))?(?:,?{_W}(?:(?P<twd>{weekday})|(?P<tdw>(?i:today|yesterday|tomorrow))|(?P<tmonth>{month}){_W}(?P<tday>{_DAY})))?",
+            rf"{_CLOCK_LEFT}(?P<h>\d{{1,2}})(?:[:.](?P<mi>[0-5]\d))?(?:\s{{0,2}}(?P<ampm>(?i:a\.\s?m\.?|p\.\s?m\.?|am|pm)(?![\w]))|{_W}(?P<inpod>(?i:in{_W}the{_W}(?:morning|afternoon|evening)|at{_W}night))(?![\w]))(?:{_W}(?:{zones})(?![\w]))?(?:,?{_W}(?:(?P<twd>{weekday})|(?P<tdw>(?i:today|yesterday|tomorrow))|(?P<tmonth>{month}){_W}(?P<tday>{_DAY})))?",
             _time_of_day,
             2,
         ),
         rule(
             "clock_24",
-            rf"{_LEFT}(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])(?:{_W}(?:GMT|UTC|EST|EDT|local\s{{1,3}}time))?",
+            rf"{_CLOCK_LEFT}(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d)(?:\.\d{{1,6}})?)?(?![\d:])(?:{_W}(?:{zones})(?![\w]))?",
             _clock_24,
         ),
         rule(
@@ -1861,7 +1891,8 @@ def _weekday_of_week(match: re.Match[str], text: str) -> Partial | None:
 # S season, P part of day, Y today/yesterday…, R PRESENT_REF, J PAST_REF and
 # I FUTURE_REF words, A set words, H holiday words, N spoken numbers, X decade
 # words, B period edges ("end"), F half, O anchored relations ("following"),
-# Z the rare word of "at present", "year earlier", "year ago".
+# Z the rare word of "at present", "year earlier", "year ago"; f the fiscal mark "FY"
+# (its digits follow a letter, so they anchor nothing themselves).
 _RULE_ANCHORS: dict[str, str] = {
     "iso_date": "D",
     "numeric_date": "T",
@@ -1880,8 +1911,9 @@ _RULE_ANCHORS: dict[str, str] = {
     "month": "M",
     "weekday_of_week": "K",
     "weekday": "W",
-    "year": "D",
+    "year": "Df",
     "year_range": "D",
+    "fiscal_year_short": "f",
     "decade": "DX",
     "century": "C",
     "season": "S",
@@ -1992,6 +2024,7 @@ def anchor_classes() -> dict[str, tuple[str, ...]]:
     add(["nineteen", "eighteen", "twenty", "thousand"], "N")
     add(lex.decade_words, "X")
     add(["q", "h"], "L")
+    add(["fy"], "f")  # "FY2024", "FY24": a year glued to its fiscal mark
     add(["quarter", "quarters", "half", "period"], "Q")
     add(["century", "centuries"], "C")
     add(["weekend", "weekends"], "E")
