@@ -595,8 +595,11 @@ def _weekday(match: re.Match[str], text: str) -> Partial | None:
         every = f"XXXX-WXX-{lex.weekday_of(word)}{suffix}"
         return Partial(type="SET", granularity="unknown", duration=every, quant="EVERY")
     if pod:
+        # "Friday night" is typed DATE, the part of day kept in the value: TBAQ gold
+        # types a named day with its part 23 times DATE to 6 TIME ("tonight" and
+        # "this morning", with no day named, stay TIME)
         return Partial(
-            type="TIME",
+            type="DATE",
             granularity="part_of_day",
             weekday=lex.weekday_of(word),
             part_of_day=lex.parts_of_day[pod],
