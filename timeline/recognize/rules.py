@@ -393,6 +393,10 @@ def _bare_month(match: re.Match[str], text: str) -> Partial | None:
     return Partial(granularity="month", month=lex.month_of(word), direction=direction, mod=mod)
 
 
+# "March for Life", "March of the Living": a capitalized name after the link word, unless
+# a preposition makes it a date ("in March for Congress to vote")
+_DATE_PREPOSITIONS = frozenset({"in", "by", "since", "until", "till", "from", "during", "through"})
+_NAMED_MARCH = re.compile(r"\s{1,3}[a-z]{2,3}\s{1,3}(?:the\s{1,3})?[A-Z][a-z]")
 _DAY_AFTER = re.compile(rf"{_W}{_DAY}(?![\w.,]\d|\s?%)")
 
 
@@ -401,10 +405,15 @@ def _looks_like_verb_month(word: str, match: re.Match[str], text: str, lex: Lexi
     if low in ("may", "march") and word[0].isupper() and word[1:].islower():
         # "May be", "May I", "March on Washington": a verb reading after a capital
         after = _word_after(text, match.end())
-        if after in lex.may_followers or (
-            low == "march" and after in ("on", "through", "to", "against")
-        ):
+        if after in lex.may_followers or (low == "march" and after in lex.march_verb_followers):
             return True
+        if (
+            low == "march"
+            and after in lex.march_name_links
+            and _NAMED_MARCH.match(text, match.end())
+            and _word_before(text, match.start()) not in _DATE_PREPOSITIONS
+        ):
+            return True  # "the March for Life", "the March of the Combatant Mothers": an event
         if (
             low == "may"
             and after.isalpha()
