@@ -61,8 +61,8 @@ _DATE = "|".join(
 _NUMBER = r"(?:\d+(?:\.\d+)?|X)"
 _DURATION = "|".join(
     [
-        # P3Y, P1W, P1Y6M, P1M15D, PXY, P1DE?, PXDE, P1Q, P1WE, PX (vague, no unit)
-        rf"P(?:{_NUMBER}(?:Y|M|W|D|Q|WE|DE|CE|ML))+",
+        # P3Y, P1W, P1Y6M, P1M15D, PXY, PXE (decades), PXC, PXL, P1Q, P1WE, PX (vague, no unit)
+        rf"P(?:{_NUMBER}(?:Y|M|W|D|Q|WE|E|C|L))+",
         rf"PT(?=[\dX])(?:{_NUMBER}H)?(?:{_NUMBER}M)?(?:{_NUMBER}S)?",  # PT2H30M, PTXH, PT0S
         r"PX",
     ]
@@ -89,7 +89,7 @@ MODS = frozenset(
     "value",
     ["2020", "2020-12", "2020-12-05", "2021-W13", "2021-W13-WE", "2020-Q3", "2020-H1", "2020-SU",
      "199", "19", "XXXX-12", "XXXX-WXX-5", "BC0044", "2021-03-30T15:00", "2021-03-30T15:00:00",
-     "2021-03-30TMO", "P3Y", "P1W", "PT2H30M", "PXY", "P1DE", "PXDE", "P1Y6M", "PRESENT_REF",
+     "2021-03-30TMO", "P3Y", "P1W", "PT2H30M", "PXY", "P1E", "PXE", "PXC", "P1Y6M", "PRESENT_REF",
      "PAST_REF", "FUTURE_REF", "XXXX-XX-XXTNI"],
 )
 def test_grammar_accepts_timex3_values(value: str) -> None:

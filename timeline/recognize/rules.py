@@ -229,10 +229,13 @@ def _duration_value(amount: float | str, unit: str) -> str:
         "quarter": "Q",
         "weekend": "WE",
     }
+    # an unknown number of decades, centuries or millennia: TimeBank's letters E, C and L
+    # ("centuries" PXC, "about a decade" P1E, "two thousand years" P2L); a known number
+    # is written in years ("two decades" P20Y), as the corpus does
     scaled = {
-        "decade": ("DE", 10),
-        "century": ("CE", 100),
-        "millennium": ("ML", 1000),
+        "decade": ("E", 10),
+        "century": ("C", 100),
+        "millennium": ("L", 1000),
         "fortnight": ("W", 2),
     }
     if amount == "X":
