@@ -136,9 +136,26 @@ def resolve_expressions(
         if candidate.range_role == "end" and expressions:
             expression = _end_after_start(candidate, expression, expressions[-1], text)
         expressions.append(expression)
-        if expression.start is not None and expression.granularity not in ("ref", "unknown"):
+        if (
+            expression.start is not None
+            and expression.granularity not in ("ref", "unknown")
+            and not _is_year_back_comparison(candidate.partial)
+        ):
             last_dated = expression
     return expressions
+
+
+def _is_year_back_comparison(partial: Partial) -> bool:
+    """ "a year ago", "a year earlier", "year-earlier": the period a figure is compared
+    with.  It dates that figure but is no new anchor: the next "a year earlier" compares
+    with the same period ("$4 million a year ago … C$307.2 million a year earlier"), not
+    with the year before it."""
+    return (
+        partial.follow_context
+        and partial.unit == "year"
+        and partial.offset == -1
+        and partial.year is None
+    )
 
 
 def _resolve_candidate(
