@@ -1200,7 +1200,8 @@ def _ref(kind: str) -> Handler:
             return None
         if word == "current" and (after in _NOUN_FOLLOWERS or not after):
             return None  # "the current was too strong": the noun
-        if word == "future" and after in (
+        if word.endswith("future") and after in (
+            "of",  # "the future of our peoples": what lies ahead for them, not a time
             "contract",
             "contracts",
             "prices",
