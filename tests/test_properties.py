@@ -43,6 +43,7 @@ _DATE = "|".join(
         rf"{_YEAR}-{_MONTH}-{_DAY}(?:{_TIME})?",  # 2020-12-05, 2021-03-30T15:00, …TMO
         rf"XXXX-{_MONTH}-{_DAY}",  # a month and day with no year to resolve against
         rf"XXXX-XX-XX(?:{_TIME})?",  # a relative day with no reference; SET "each night"
+        rf"{_YEAR}-(?:{_MONTH}|XX)-XX",  # 1998-10-XX: "that day" within a named month or year
         rf"{_YEAR}-{_MONTH}",  # 2020-12
         r"XXXX-(?:XX|" + _MONTH + ")",  # XXXX-12, XXXX-XX
         rf"{_YEAR}-W(?:{_WEEK}|XX)(?:-WE)?",  # 2021-W13, 2021-W13-WE, 2021-WXX

@@ -157,6 +157,8 @@ def _resolve_shift(partial: Partial, reference: Reference | None) -> Resolved:
         # "a year earlier" after "the third quarter" is that quarter a year before
         per_year = {"quarter": 4, "month": 12, "half": 2}[reference.granularity]
         unit, offset = reference.granularity, offset * per_year
+    if unit == "day" and partial.anchored and reference.granularity in _DAYLESS_REFERENCES:
+        return _day_within(partial, reference)
     if unit == "quarter" and partial.quarter is not None:
         # "the year-ago third quarter": the named quarter of the shifted year
         year = base.year + offset // 4
@@ -169,6 +171,22 @@ def _resolve_shift(partial: Partial, reference: Reference | None) -> Resolved:
     if unit == "quarter" and partial.year is not None:
         fields = ("quarter", partial.year, fields[2])  # "the 1988 quarter": that year's
     return _finish(fields, partial, reference)
+
+
+# References that name no day: "that day" after one of them is some day within it
+_DAYLESS_REFERENCES = frozenset({"month", "quarter", "half", "season", "year"})
+
+
+def _day_within(partial: Partial, reference: Reference) -> Resolved:
+    """ "In October 1998 … that same day", "In 1987 … that day": a day the text does not
+    name, within the period it last named (1998-10-XX, 1987-XX-XX), never its first day."""
+    day = reference.day
+    if reference.granularity == "month":
+        value = f"{day.year:04d}-{day.month:02d}-XX"
+        start, end = bounds_of("month", day.year, day.month)
+        return Resolved(value, "month", start, end, partial.mod, reference.description)
+    start, end = bounds_of("year", day.year)
+    return Resolved(f"{day.year:04d}-XX-XX", "year", start, end, partial.mod, reference.description)
 
 
 def _unresolved(partial: Partial, reason: str) -> Resolved:
