@@ -736,6 +736,43 @@ def _season(match: re.Match[str], text: str) -> Partial | None:
 
 
 def _quarter(match: re.Match[str], text: str) -> Partial | list[Candidate] | None:
+    if match["qback"]:
+        return _period_a_year_back(match, text)
+    return _quarter_reading(match, text)
+
+
+# what a reporting period may be called before "a year ago" / "last year"
+_PERIOD_BACK_RELS = frozenset({"", "same", "corresponding", "comparable", "latest", "current"})
+
+
+def _period_a_year_back(match: re.Match[str], text: str) -> Partial | list[Candidate] | None:
+    """ "the quarter a year ago", "the corresponding period last year": the reported
+    period, a year before; TimeML takes the whole phrase as one expression."""
+    rel = re.sub(r"\s+", " ", (match["qrel"] or "").lower())
+    ordinal = (match["qord"] or "").lower().rstrip("-")
+    plain = (
+        match["qthe"]
+        and not ordinal
+        and not _year(match)
+        and not _year(match, "year0")
+        and not match["qyrel"]
+        and not match["qyear"]
+        and rel in _PERIOD_BACK_RELS
+        and match["qunit"].lower() in ("quarter", "period")
+    )
+    if plain:
+        return Partial(granularity="quarter", unit="quarter", offset=-5, follow_context=True)
+    # otherwise the period alone; the rule for "a year ago" reads the rest
+    reading = _quarter_reading(match, text)
+    end = match.start("qback")
+    if isinstance(reading, Partial):
+        return [Candidate(match.start(), end, reading, "quarter", 1)]
+    if reading is not None:
+        return [c._replace(end=min(c.end, end)) for c in reading]
+    return None
+
+
+def _quarter_reading(match: re.Match[str], text: str) -> Partial | list[Candidate] | None:
     unit = match["qunit"].lower()
     ordinal = (match["qord"] or "").lower().rstrip("-")
     rel = re.sub(r"^comparable\s+", "", (match["qrel"] or "").lower())
@@ -1564,7 +1601,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "quarter",
-            rf"(?:(?P<qthe>(?i:the|its|their)\s{{1,3}})|(?P<qyear>(?i:this|last|next))\s{{1,3}}(?i:year)['’]s\s{{1,3}})?(?:(?P<year0>{year}){_W})?(?:(?P<qrel>(?i:comparable\s{{1,3}}year[-\s]ago|comparable\s{{1,3}}year[-\s]earlier|year[-\s]ago|year[-\s]earlier|last|past|previous|prior|latest|current|recent|same|next|coming|following|fiscal|this)){_W})?(?:(?P<qord>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))(?P<qjoint>[\s-]))?(?:(?i:fiscal){_W})?(?P<qunit>(?i:quarter|half|period))(?![\w])(?:{_W}(?:(?i:of|ended|ending)){_W}(?:(?i:fiscal){_W})?(?:(?P<year>{year})|(?P<qyrel>(?i:the|this|last|next)){_W}(?i:year)(?![\w])))?",
+            rf"(?:(?P<qthe>(?i:the|its|their)\s{{1,3}})|(?P<qyear>(?i:this|last|next))\s{{1,3}}(?i:year)['’]s\s{{1,3}})?(?:(?P<year0>{year}){_W})?(?:(?P<qrel>(?i:comparable\s{{1,3}}year[-\s]ago|comparable\s{{1,3}}year[-\s]earlier|year[-\s]ago|year[-\s]earlier|last|past|previous|prior|latest|current|recent|same|corresponding|next|coming|following|fiscal|this)){_W})?(?:(?P<qord>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))(?P<qjoint>[\s-]))?(?:(?i:fiscal){_W})?(?P<qunit>(?i:quarter|half|period))(?![\w])(?:{_W}(?:(?i:of|ended|ending)){_W}(?:(?i:fiscal){_W})?(?:(?P<year>{year})|(?P<qyrel>(?i:the|this|last|next)){_W}(?i:year)(?![\w])))?(?P<qback>{_W}(?i:a{_W}year{_W}(?:ago|earlier)|last{_W}year)(?![\w]))?",
             _quarter,
             1,
         ),
