@@ -606,7 +606,7 @@ def _resolve_holiday(partial: Partial, reference: Reference | None, tense: Tense
     if partial.year is not None:
         day = holiday_date(name, partial.year)
         return (
-            Resolved(*_day_value(day, partial), partial.mod, "")
+            Resolved(*_holiday_value(day, partial), partial.mod, "")
             if day
             else Resolved(f"{partial.year:04d}", "year", None, None)
         )
@@ -622,7 +622,15 @@ def _resolve_holiday(partial: Partial, reference: Reference | None, tense: Tense
     day = holiday_date(name, year)
     if day is None:
         return Resolved("XXXX-XX-XX", "day", None, None, partial.mod, reference.description)
-    return Resolved(*_day_value(day, partial), partial.mod, reference.description)
+    return Resolved(*_holiday_value(day, partial), partial.mod, reference.description)
+
+
+def _holiday_value(
+    day: date, partial: Partial
+) -> tuple[str, Granularity, date | None, date | None]:
+    if partial.granularity == "week":
+        return _value_and_bounds(("week", day), partial)
+    return _day_value(day, partial)
 
 
 def holiday_date(name: str, year: int) -> date | None:

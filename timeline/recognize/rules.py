@@ -1391,6 +1391,9 @@ def _holiday(match: re.Match[str], text: str) -> Partial | None:
     year = _year(match)
     # "last Thanksgiving", "next Christmas": the one before or after the reference
     direction = {"last": -1, "next": 1, "this": 0}.get((match["hrel"] or "").lower())
+    if match["hweek"]:
+        # "Easter week", "Christmas week": the (ISO) week the holiday falls in
+        return Partial(granularity="week", year=year, unit="holiday:" + name, direction=direction)
     if name in lex.fixed_holidays:
         month, day = lex.fixed_holidays[name]
         return Partial(granularity="day", year=year, month=month, day=day, direction=direction)
@@ -1685,7 +1688,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "holiday",
-            rf"(?<![\w])(?:(?P<hrel>(?i:last|next|this)){_W})?(?P<hol>{holidays})(?![\w])(?:,?{_W}(?P<year>{year}))?",
+            rf"(?<![\w])(?:(?P<hrel>(?i:last|next|this)){_W})?(?P<hol>{holidays})(?![\w])(?P<hweek>{_W}(?i:week)(?![\w-]))?(?:,?{_W}(?P<year>{year}))?",
             _holiday,
             1,
         ),
