@@ -46,12 +46,16 @@ _POINT_MOD = (
 def _month_pattern(lex: Lexicon) -> str:
     full = [m for m in lex.months if len(m) > 4 or m in ("may", "june", "july")]
     short = [m for m in lex.months if m not in full]
+    # a possessive full name is the month ("December's figures"), but not "May's" (a name)
+    possessive = [m for m in full if m != "may"]
     return (
         "(?:"
+        + alternation(possessive, capitalized=True)
+        + r"(?=['’]s\b)|(?:"
         + alternation(full, capitalized=True)
         + "|"
         + alternation(short, capitalized=True)
-        + r"\.?)(?![\w'’])"
+        + r"\.?)(?![\w'’]))"
     )
 
 
@@ -399,14 +403,21 @@ def _bare_month(match: re.Match[str], text: str) -> Partial | None:
 # "March for Life", "March of the Living": a capitalized name after the link word, unless
 # a preposition makes it a date ("in March for Congress to vote")
 _DATE_PREPOSITIONS = frozenset({"in", "by", "since", "until", "till", "from", "during", "through"})
+_MONTH_INTRODUCERS = _DATE_PREPOSITIONS | {"before", "after", "early", "late", "mid", "of"}
 _NAMED_MARCH = re.compile(r"\s{1,3}[a-z]{2,3}\s{1,3}(?:the\s{1,3})?[A-Z][a-z]")
 _DAY_AFTER = re.compile(rf"{_W}{_DAY}(?![\w.,]\d|\s?%)")
 
 
 def _looks_like_verb_month(word: str, match: re.Match[str], text: str, lex: Lexicon) -> bool:
     low = word.lower().rstrip(".")
-    if low in ("may", "march") and word[0].isupper() and word[1:].islower():
-        # "May be", "May I", "March on Washington": a verb reading after a capital
+    if (
+        low in ("may", "march")
+        and word[0].isupper()
+        and word[1:].islower()
+        and _word_before(text, match.start()) not in _MONTH_INTRODUCERS
+    ):
+        # "May be", "May I", "March on Washington": a verb reading after a capital, but
+        # not after a word that introduces a date ("In March, it rose", "since May we")
         after = _word_after(text, match.end())
         if after in lex.may_followers or (low == "march" and after in lex.march_verb_followers):
             return True
