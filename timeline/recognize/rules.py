@@ -1011,8 +1011,10 @@ def _counted_reading(
         return Partial(
             type="SET", granularity="unknown", duration=_duration_value(1.0, unit), quant="EACH"
         )
-    if unit == "quarter" and (match["joint"] == "-" or after == "of"):
-        return None  # "three-quarters of the vote" is a fraction
+    if unit == "quarter" and (match["joint"] == "-" or (after == "of" and amount != "X")):
+        # "three-quarters of the vote" is a fraction; "several quarters of losses" is not
+        # (a vague number never counts a fraction)
+        return None
     if unit == "quarter" and match["num"].lower() in ("a", "an") and after != "century":
         return None  # "he found a quarter": a coin, or a fraction
     if (match["rel"] or "").strip().lower() == "last" and _word_before(
