@@ -972,6 +972,16 @@ def _counted_reading(
     if after in ("old", "olds") or text[match.end() : match.end() + 4].lower() in ("-old", "-yea"):
         return None
     tail = re.sub(r"\s+", " ", (tail_text or "").strip().lower())
+    if (
+        unit == "day"
+        and match["num"].lower() == "one"
+        and not tail
+        and not match["the"]
+        and not match["rel"]
+        and _word_before(text, match.start()) in _SOMEDAY_BEFORE
+    ):
+        # "Islam will one day be the second largest religion": someday, not a length
+        return Partial(granularity="ref", ref="FUTURE_REF")
     mod = _quantity_mod(match, lex)
     whole = isinstance(amount, float | int) and amount == int(amount)
     one_year = unit == "year" and amount == 1
@@ -1052,6 +1062,10 @@ def _counted_reading(
         # "the 14-day limit": "the" belongs to the noun the adjective modifies
         return [Candidate(match.end("the"), match.end("body"), partial, "counted", 1)]
     return partial
+
+
+# modals (and "to") before "one day" make it "someday"
+_SOMEDAY_BEFORE = frozenset({"will", "would", "could", "may", "might", "can", "shall", "to"})
 
 
 def _with_modifier(match: re.Match[str], partial: Partial) -> Partial | list[Candidate]:
