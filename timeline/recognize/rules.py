@@ -799,6 +799,8 @@ def _quarter_reading(match: re.Match[str], text: str) -> Partial | list[Candidat
         return None
     if after.startswith("-century"):
         return None  # "its quarter-century low": a length, not a reporting quarter
+    if after.startswith(("-to-", "-over-")):
+        return None  # "the quarter-to-quarter comparison": a kind of comparison, no period
     if (
         re.match(r"\s{0,3}of\s{1,3}(?:a|an|the|its|their|his|her|our|all|those|these|\d)\b", after)
         and not year
