@@ -132,10 +132,15 @@ def resolve_expressions(
     )
     expressions: list[TimeExpression] = []
     last_dated: TimeExpression | None = None
-    for candidate in candidates:
+    for index, candidate in enumerate(candidates):
         expression = _resolve_candidate(
             candidate, analysis, news_reference, last_dated, domain, crowded
         )
+        day = _day_right_after(candidates, index, text)
+        if day is not None:
+            expression = _clock_on_day(
+                candidate, expression, day, analysis, news_reference, last_dated, domain, crowded
+            )
         if candidate.range_role == "end" and expressions:
             expression = _end_after_start(candidate, expression, expressions[-1], text)
         expressions.append(expression)
@@ -146,6 +151,46 @@ def resolve_expressions(
         ):
             last_dated = expression
     return expressions
+
+
+# between a clock time and the day it is on: "10:35 a.m. (0735 GMT) Friday",
+# "3 p.m. local time on Monday"
+_CLOCK_DAY_GAP = re.compile(
+    r"\s{1,3}(?:\([^()\n]{1,24}\)\s{1,3})?(?:(?:local\s{1,3}time|[A-Z]{2,4})\s{1,3})?"
+    r"(?:on\s{1,3})?"
+)
+
+
+def _day_right_after(candidates: Sequence[Candidate], index: int, text: str) -> Candidate | None:
+    """The day a bare clock time is on when the day follows it closely ("at about 10:35
+    a.m. (0735 GMT) Friday"): TimeML tags the two apart, the time on that day."""
+    if index + 1 >= len(candidates) or not _is_bare_clock_time(candidates[index].partial):
+        return None
+    following = candidates[index + 1]
+    if following.partial.granularity != "day" or following.partial.type != "DATE":
+        return None
+    gap = text[candidates[index].end : following.start]
+    return following if _CLOCK_DAY_GAP.fullmatch(gap) else None
+
+
+def _clock_on_day(
+    candidate: Candidate,
+    expression: TimeExpression,
+    day: Candidate,
+    analysis: Analysis,
+    news_reference: Reference | None,
+    last_dated: TimeExpression | None,
+    domain: str,
+    crowded: set[int],
+) -> TimeExpression:
+    dated = _resolve_candidate(day, analysis, news_reference, last_dated, domain, crowded)
+    if dated.granularity != "day" or dated.start is None:
+        return expression
+    partial = candidate.partial._replace(anchored=True)
+    resolved = resolve(partial, reference=_expression_reference(dated), tense=expression.tense)
+    return _expression(
+        candidate, analysis.text, resolved, expression.signal, expression.tense, expression.sentence
+    )
 
 
 def _is_year_back_comparison(partial: Partial) -> bool:
