@@ -27,10 +27,11 @@ TOP_LEVEL_KEYS: dict[str, set[str]] = {
     "tense": {
         "future", "present", "present_perfect", "past", "not_past", "determiners",
         "intent", "intent_needs_to", "intent_after_be", "plan_verbs_past", "reporting",
+        "delay_verbs",
     },
     "negatives": {
-        "phrases", "may_followers", "not_after_number", "not_before_year",
-        "not_before_year_after",
+        "phrases", "may_followers", "march_verb_followers", "march_name_links",
+        "not_after_number", "not_before_year", "not_before_year_after",
     },
     "holidays": {"fixed", "nth_weekday", "easter"},
 }  # fmt: skip

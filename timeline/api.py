@@ -10,6 +10,7 @@ import logging
 import re
 from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
 from typing import Any, Literal
 
 from .anchoring import LazyUndated, anchor_events
@@ -20,6 +21,7 @@ from .published import coerce_published
 from .recognize import Candidate, Partial, recognize
 from .recognize.signals import link_ranges, signal_before
 from .resolve import Reference, Resolved, resolve
+from .resources import load_lexicon
 from .text import Analysis, analyze, possessive_at
 from .timeline import Timeline
 from .types import Tense, TimeExpression
@@ -130,24 +132,78 @@ def resolve_expressions(
     )
     expressions: list[TimeExpression] = []
     last_dated: TimeExpression | None = None
-    ahead: dict[int, TimeExpression] = {}  # days resolved before the clock time they date
     for index, candidate in enumerate(candidates):
-        day = None
-        following = _day_right_after(candidates, index, text)
-        if following is not None:
-            day = _resolve_candidate(
-                candidates[following], analysis, news_reference, last_dated, domain, crowded
-            )
-            ahead[following] = day
-        expression = ahead.pop(index, None) or _resolve_candidate(
-            candidate, analysis, news_reference, last_dated, domain, crowded, day=day
+        expression = _resolve_candidate(
+            candidate, analysis, news_reference, last_dated, domain, crowded
         )
+        day = _day_right_after(candidates, index, text)
+        if day is not None:
+            expression = _clock_on_day(
+                candidate, expression, day, analysis, news_reference, last_dated, domain, crowded
+            )
         if candidate.range_role == "end" and expressions:
             expression = _end_after_start(candidate, expression, expressions[-1], text)
         expressions.append(expression)
-        if expression.start is not None and expression.granularity not in ("ref", "unknown"):
+        if (
+            expression.start is not None
+            and expression.granularity not in ("ref", "unknown")
+            and not _is_year_back_comparison(candidate.partial)
+        ):
             last_dated = expression
     return expressions
+
+
+# between a clock time and the day it is on: "10:35 a.m. (0735 GMT) Friday",
+# "3 p.m. local time on Monday", "noon, Monday"
+_CLOCK_DAY_GAP = re.compile(
+    r"\s{0,3}(?:,\s{0,3})?(?:\([^()\n]{1,24}\)\s{1,3})?"
+    r"(?:(?:local\s{1,3}time|[A-Z]{2,4})\s{1,3})?(?:(?i:on)\s{1,3})?"
+)
+
+
+def _day_right_after(candidates: Sequence[Candidate], index: int, text: str) -> Candidate | None:
+    """The day a bare clock time is on when the day follows it closely ("at about 10:35
+    a.m. (0735 GMT) Friday"): TimeML tags the two apart, the time on that day."""
+    if index + 1 >= len(candidates) or not _is_bare_clock_time(candidates[index].partial):
+        return None
+    following = candidates[index + 1]
+    if following.partial.granularity != "day" or following.partial.type != "DATE":
+        return None
+    gap = text[candidates[index].end : following.start]
+    return following if _CLOCK_DAY_GAP.fullmatch(gap) else None
+
+
+def _clock_on_day(
+    candidate: Candidate,
+    expression: TimeExpression,
+    day: Candidate,
+    analysis: Analysis,
+    news_reference: Reference | None,
+    last_dated: TimeExpression | None,
+    domain: str,
+    crowded: set[int],
+) -> TimeExpression:
+    dated = _resolve_candidate(day, analysis, news_reference, last_dated, domain, crowded)
+    if dated.granularity != "day" or dated.start is None:
+        return expression
+    partial = candidate.partial._replace(anchored=True)
+    resolved = resolve(partial, reference=_expression_reference(dated), tense=expression.tense)
+    return _expression(
+        candidate, analysis.text, resolved, expression.signal, expression.tense, expression.sentence
+    )
+
+
+def _is_year_back_comparison(partial: Partial) -> bool:
+    """ "a year ago", "a year earlier", "year-earlier": the period a figure is compared
+    with.  It dates that figure but is no new anchor: the next "a year earlier" compares
+    with the same period ("$4 million a year ago … C$307.2 million a year earlier"), not
+    with the year before it."""
+    return (
+        partial.follow_context
+        and partial.unit == "year"
+        and partial.offset == -1
+        and partial.year is None
+    )
 
 
 def _resolve_candidate(
@@ -157,11 +213,7 @@ def _resolve_candidate(
     last_dated: TimeExpression | None,
     domain: str,
     crowded: set[int],
-    *,
-    day: TimeExpression | None = None,
 ) -> TimeExpression:
-    """``day``: the day named right after a clock time ("3 p.m. on Saturday"), which
-    the time falls on."""
     text = analysis.text
     span = (candidate.start, candidate.end)
     signal = signal_before(text, candidate.start)
@@ -169,31 +221,9 @@ def _resolve_candidate(
     # a sentence that is a list of dates has no clause whose tense could choose a year
     clause_tense: Tense = "unknown" if sentence in crowded else analysis.tense_at(span)
     tense = _expression_tense(candidate, text, signal, clause_tense)
-    reference: Reference | None
-    if day is not None and day.start is not None and day.granularity == "day":
-        reference, partial = _expression_reference(day), candidate.partial._replace(anchored=True)
-    else:
-        reference, partial = _reference_for(
-            candidate, news_reference, last_dated, domain, sentence
-        )
+    reference, partial = _reference_for(candidate, news_reference, last_dated, domain, sentence)
     resolved = resolve(partial, reference=reference, tense=tense)
     return _expression(candidate, text, resolved, signal, tense, sentence)
-
-
-# between a clock time and the day it falls on: "3 p.m. on Saturday", "noon, Monday"
-_CLOCK_DAY_GAP = re.compile(r"\s{0,3}(?:,\s{0,3})?(?:(?i:on)\s{1,3})?")
-
-
-def _day_right_after(candidates: Sequence[Candidate], index: int, text: str) -> int | None:
-    """The index of the day named right after a bare clock time, if there is one."""
-    if index + 1 >= len(candidates) or not _is_bare_clock_time(candidates[index].partial):
-        return None
-    clock, following = candidates[index], candidates[index + 1]
-    if following.partial.type != "DATE" or following.partial.granularity != "day":
-        return None
-    if not _CLOCK_DAY_GAP.fullmatch(text, clock.end, following.start):
-        return None
-    return index + 1
 
 
 def _expression_tense(candidate: Candidate, text: str, signal: str | None, clause: Tense) -> Tense:
@@ -209,9 +239,29 @@ def _expression_tense(candidate: Candidate, text: str, signal: str | None, claus
         # "Wednesday's ruling", "over Thursday's closing price": a day named for what
         # happened on it, whatever verb governs the noun ("would get around …")
         return clause if signal in _AHEAD_SIGNALS else "past"
+    if signal in ("until", "till") and _delayed_until(text, candidate.start):
+        # "postponed until Tuesday morning", "extended its deadline until Friday": the
+        # day a delay runs to lies ahead of the delay, whatever its verb's tense
+        return "future"
     if clause == "past" and signal in _DEADLINE_SIGNALS:
         return "unknown"
     return clause
+
+
+def _delayed_until(text: str, start: int) -> bool:
+    """A verb of delay among the four words before the "until"/"till" that ends at
+    ``start`` ("postponed until", "extended its deadline until")."""
+    before = text[max(0, start - 60) : start].lower()
+    words = re.findall(r"[a-z']+", before)
+    if not words or words[-1] not in ("until", "till"):
+        return False
+    return _delay_pattern().search(" ".join(words[-5:-1])) is not None
+
+
+@lru_cache(maxsize=1)
+def _delay_pattern() -> re.Pattern[str]:
+    verbs: list[str] = load_lexicon("tense")["delay_verbs"]
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, verbs)) + r")\b")
 
 
 def _is_yearless_name(partial: Partial) -> bool:

@@ -134,7 +134,7 @@ def _duration_text(partial: Partial) -> str:
 
 def _resolve_bc(partial: Partial) -> Resolved:
     if partial.granularity == "century" and partial.century is not None:
-        return Resolved(f"BC{partial.century:02d}XX", "century", None, None, partial.mod)
+        return Resolved(f"BC{partial.century:02d}", "century", None, None, partial.mod)
     return Resolved(f"BC{partial.year or 0:04d}", "year", None, None, partial.mod)
 
 
@@ -157,6 +157,8 @@ def _resolve_shift(partial: Partial, reference: Reference | None) -> Resolved:
         # "a year earlier" after "the third quarter" is that quarter a year before
         per_year = {"quarter": 4, "month": 12, "half": 2}[reference.granularity]
         unit, offset = reference.granularity, offset * per_year
+    if unit == "day" and partial.anchored and reference.granularity in _DAYLESS_REFERENCES:
+        return _day_within(partial, reference)
     if unit == "quarter" and partial.quarter is not None:
         # "the year-ago third quarter": the named quarter of the shifted year
         year = base.year + offset // 4
@@ -169,6 +171,22 @@ def _resolve_shift(partial: Partial, reference: Reference | None) -> Resolved:
     if unit == "quarter" and partial.year is not None:
         fields = ("quarter", partial.year, fields[2])  # "the 1988 quarter": that year's
     return _finish(fields, partial, reference)
+
+
+# References that name no day: "that day" after one of them is some day within it
+_DAYLESS_REFERENCES = frozenset({"month", "quarter", "half", "season", "year"})
+
+
+def _day_within(partial: Partial, reference: Reference) -> Resolved:
+    """ "In October 1998 … that same day", "In 1987 … that day": a day the text does not
+    name, within the period it last named (1998-10-XX, 1987-XX-XX), never its first day."""
+    day = reference.day
+    if reference.granularity == "month":
+        value = f"{day.year:04d}-{day.month:02d}-XX"
+        start, end = bounds_of("month", day.year, day.month)
+        return Resolved(value, "month", start, end, partial.mod, reference.description)
+    start, end = bounds_of("year", day.year)
+    return Resolved(f"{day.year:04d}-XX-XX", "year", start, end, partial.mod, reference.description)
 
 
 def _unresolved(partial: Partial, reason: str) -> Resolved:
@@ -260,9 +278,9 @@ def _value_and_bounds(
         assert isinstance(half, int)
         return f"{year:04d}-H{half}", "half", *bounds_of("half", year, half)
     if kind == "decade":
-        return f"{year:03d}X", "decade", *bounds_of("decade", year)
+        return f"{year:03d}", "decade", *bounds_of("decade", year)
     if kind == "century":
-        return f"{year:02d}XX", "century", *bounds_of("century", year)
+        return f"{year:02d}", "century", *bounds_of("century", year)
     return f"{year:04d}", "year", *bounds_of("year", year)
 
 
@@ -361,11 +379,11 @@ def _unknown_value(partial: Partial) -> str:
 def _resolve_calendar(partial: Partial, reference: Reference | None, tense: Tense) -> Resolved:
     if partial.granularity == "decade" and partial.decade is not None:
         return Resolved(
-            f"{partial.decade:03d}X", "decade", *bounds_of("decade", partial.decade), partial.mod
+            f"{partial.decade:03d}", "decade", *bounds_of("decade", partial.decade), partial.mod
         )
     if partial.granularity == "century" and partial.century is not None:
         return Resolved(
-            f"{partial.century:02d}XX",
+            f"{partial.century:02d}",
             "century",
             *bounds_of("century", partial.century),
             partial.mod,
@@ -592,7 +610,7 @@ def _resolve_holiday(partial: Partial, reference: Reference | None, tense: Tense
     if partial.year is not None:
         day = holiday_date(name, partial.year)
         return (
-            Resolved(*_day_value(day, partial), partial.mod, "")
+            Resolved(*_holiday_value(day, partial), partial.mod, "")
             if day
             else Resolved(f"{partial.year:04d}", "year", None, None)
         )
@@ -608,7 +626,15 @@ def _resolve_holiday(partial: Partial, reference: Reference | None, tense: Tense
     day = holiday_date(name, year)
     if day is None:
         return Resolved("XXXX-XX-XX", "day", None, None, partial.mod, reference.description)
-    return Resolved(*_day_value(day, partial), partial.mod, reference.description)
+    return Resolved(*_holiday_value(day, partial), partial.mod, reference.description)
+
+
+def _holiday_value(
+    day: date, partial: Partial
+) -> tuple[str, Granularity, date | None, date | None]:
+    if partial.granularity == "week":
+        return _value_and_bounds(("week", day), partial)
+    return _day_value(day, partial)
 
 
 def holiday_date(name: str, year: int) -> date | None:

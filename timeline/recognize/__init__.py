@@ -15,6 +15,7 @@ from operator import add, itemgetter
 from typing import Literal
 
 from ..text import lowered_in_place, possessive_at
+from .lexicon import lexicon
 from .partial import Candidate, Partial
 from .rules import Rule, anchor_classes, anchor_pattern, digit_anchor_pattern, rules
 
@@ -28,7 +29,7 @@ def recognize(text: str, *, extra_spans: Sequence[tuple[int, int, str]] = ()) ->
     (the stanza backend): where no rule matched, they become candidates of their own,
     left for dateparser to normalize when they are resolved.
     """
-    chosen = _take_in_bounds(text, _select(list(_all_candidates(text))))
+    chosen = _without_titles(text, _take_in_bounds(text, _select(list(_all_candidates(text)))))
     extra = list(_entity_candidates(text, extra_spans, chosen))
     return _select(chosen + extra) if extra else chosen
 
@@ -68,6 +69,35 @@ def _take_in_bounds(text: str, candidates: list[Candidate]) -> list[Candidate]:
             approx = partial._replace(mod=partial.mod or "APPROX")
             candidates[i] = candidate._replace(start=around.start(), partial=approx)
     return candidates
+
+
+# an opening quotation mark right before a span: ``, ", “, '' or a lone '
+_OPENING_QUOTE = re.compile(r"(?:``|''|[\"“‘'])[ \t]?$")
+
+
+def _without_titles(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Drop a quoted name in title case: ABC's "This Week", CBS's "60 Minutes".
+
+    A temporal phrase of two or more words whose words after the first are all
+    capitalized, right after an opening quotation mark, is the title of a show, a book
+    or a film; news writes a quoted time in lower case ("`this week,' he said").
+    """
+    kept = [c for c in candidates if not _is_quoted_title(text, c)]
+    return kept if len(kept) < len(candidates) else candidates
+
+
+def _is_quoted_title(text: str, candidate: Candidate) -> bool:
+    if candidate.rule == "holiday":
+        return False  # "Christmas Day" is a name and a date
+    words = text[candidate.start : candidate.end].split()
+    later = [w for w in words[1:] if w[:1].isalpha()]
+    if not later or not all(w[:1].isupper() for w in later):
+        return False
+    # a unit word in capitals ("Week", "Minutes"), not a name that is always capitalized
+    units = lexicon()
+    if not any(units.unit_of(w.strip(".,;:!?'\"”’")) for w in later):
+        return False
+    return _OPENING_QUOTE.search(text, max(0, candidate.start - 3), candidate.start) is not None
 
 
 def _entity_candidates(
@@ -112,7 +142,7 @@ def scan_everything(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     for rule in rules():
         found.extend(_matches(rule, text, [(0, len(text))]))
-    return _take_in_bounds(text, _select(found))
+    return _without_titles(text, _take_in_bounds(text, _select(found)))
 
 
 def _matches(rule: Rule, text: str, windows: Sequence[tuple[int, int]]) -> Iterable[Candidate]:

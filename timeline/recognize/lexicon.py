@@ -60,6 +60,8 @@ class Lexicon:
     decade_words: dict[str, int]
     negative_phrases: tuple[str, ...]
     may_followers: frozenset[str]
+    march_verb_followers: frozenset[str]
+    march_name_links: frozenset[str]
     not_after_number: frozenset[str]
     not_before_year: frozenset[str]
     fixed_holidays: dict[str, list[int]]
@@ -144,6 +146,8 @@ def lexicon() -> Lexicon:
         decade_words=num["decade_words"],
         negative_phrases=tuple(neg["phrases"]),
         may_followers=frozenset(neg["may_followers"]),
+        march_verb_followers=frozenset(neg["march_verb_followers"]),
+        march_name_links=frozenset(neg["march_name_links"]),
         not_after_number=frozenset(neg["not_after_number"]),
         not_before_year=frozenset(neg["not_before_year"]),
         fixed_holidays=hol["fixed"],

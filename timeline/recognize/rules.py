@@ -47,12 +47,16 @@ _POINT_MOD = (
 def _month_pattern(lex: Lexicon) -> str:
     full = [m for m in lex.months if len(m) > 4 or m in ("may", "june", "july")]
     short = [m for m in lex.months if m not in full]
+    # a possessive full name is the month ("December's figures"), but not "May's" (a name)
+    possessive = [m for m in full if m != "may"]
     return (
         "(?:"
+        + alternation(possessive, capitalized=True)
+        + r"(?=['’]s\b)|(?:"
         + alternation(full, capitalized=True)
         + "|"
         + alternation(short, capitalized=True)
-        + r"\.?)(?![\w'’])"
+        + r"\.?)(?![\w'’]))"
     )
 
 
@@ -230,10 +234,13 @@ def _duration_value(amount: float | str, unit: str) -> str:
         "quarter": "Q",
         "weekend": "WE",
     }
+    # an unknown number of decades, centuries or millennia: TimeBank's letters E, C and L
+    # ("centuries" PXC, "about a decade" P1E, "two thousand years" P2L); a known number
+    # is written in years ("two decades" P20Y), as the corpus does
     scaled = {
-        "decade": ("DE", 10),
-        "century": ("CE", 100),
-        "millennium": ("ML", 1000),
+        "decade": ("E", 10),
+        "century": ("C", 100),
+        "millennium": ("L", 1000),
         "fortnight": ("W", 2),
     }
     if amount == "X":
@@ -402,18 +409,34 @@ def _bare_month(match: re.Match[str], text: str) -> Partial | None:
     return Partial(granularity="month", month=lex.month_of(word), direction=direction, mod=mod)
 
 
+# "March for Life", "March of the Living": a capitalized name after the link word, unless
+# a preposition makes it a date ("in March for Congress to vote")
+_DATE_PREPOSITIONS = frozenset({"in", "by", "since", "until", "till", "from", "during", "through"})
+_MONTH_INTRODUCERS = _DATE_PREPOSITIONS | {"before", "after", "early", "late", "mid", "of"}
+_NAMED_MARCH = re.compile(r"\s{1,3}[a-z]{2,3}\s{1,3}(?:the\s{1,3})?[A-Z][a-z]")
 _DAY_AFTER = re.compile(rf"{_W}{_DAY}(?![\w.,]\d|\s?%)")
 
 
 def _looks_like_verb_month(word: str, match: re.Match[str], text: str, lex: Lexicon) -> bool:
     low = word.lower().rstrip(".")
-    if low in ("may", "march") and word[0].isupper() and word[1:].islower():
-        # "May be", "May I", "March on Washington": a verb reading after a capital
+    if (
+        low in ("may", "march")
+        and word[0].isupper()
+        and word[1:].islower()
+        and _word_before(text, match.start()) not in _MONTH_INTRODUCERS
+    ):
+        # "May be", "May I", "March on Washington": a verb reading after a capital, but
+        # not after a word that introduces a date ("In March, it rose", "since May we")
         after = _word_after(text, match.end())
-        if after in lex.may_followers or (
-            low == "march" and after in ("on", "through", "to", "against")
-        ):
+        if after in lex.may_followers or (low == "march" and after in lex.march_verb_followers):
             return True
+        if (
+            low == "march"
+            and after in lex.march_name_links
+            and _NAMED_MARCH.match(text, match.end())
+            and _word_before(text, match.start()) not in _DATE_PREPOSITIONS
+        ):
+            return True  # "the March for Life", "the March of the Combatant Mothers": an event
         if (
             low == "may"
             and after.isalpha()
@@ -604,8 +627,11 @@ def _weekday(match: re.Match[str], text: str) -> Partial | None:
         every = f"XXXX-WXX-{lex.weekday_of(word)}{suffix}"
         return Partial(type="SET", granularity="unknown", duration=every, quant="EVERY")
     if pod:
+        # "Friday night" is typed DATE, the part of day kept in the value: TBAQ gold
+        # types a named day with its part 23 times DATE to 6 TIME ("tonight" and
+        # "this morning", with no day named, stay TIME)
         return Partial(
-            type="TIME",
+            type="DATE",
             granularity="part_of_day",
             weekday=lex.weekday_of(word),
             part_of_day=lex.parts_of_day[pod],
@@ -737,6 +763,43 @@ def _season(match: re.Match[str], text: str) -> Partial | None:
 
 
 def _quarter(match: re.Match[str], text: str) -> Partial | list[Candidate] | None:
+    if match["qback"]:
+        return _period_a_year_back(match, text)
+    return _quarter_reading(match, text)
+
+
+# what a reporting period may be called before "a year ago" / "last year"
+_PERIOD_BACK_RELS = frozenset({"", "same", "corresponding", "comparable", "latest", "current"})
+
+
+def _period_a_year_back(match: re.Match[str], text: str) -> Partial | list[Candidate] | None:
+    """ "the quarter a year ago", "the corresponding period last year": the reported
+    period, a year before; TimeML takes the whole phrase as one expression."""
+    rel = re.sub(r"\s+", " ", (match["qrel"] or "").lower())
+    ordinal = (match["qord"] or "").lower().rstrip("-")
+    plain = (
+        match["qthe"]
+        and not ordinal
+        and not _year(match)
+        and not _year(match, "year0")
+        and not match["qyrel"]
+        and not match["qyear"]
+        and rel in _PERIOD_BACK_RELS
+        and match["qunit"].lower() in ("quarter", "period")
+    )
+    if plain:
+        return Partial(granularity="quarter", unit="quarter", offset=-5, follow_context=True)
+    # otherwise the period alone; the rule for "a year ago" reads the rest
+    reading = _quarter_reading(match, text)
+    end = match.start("qback")
+    if isinstance(reading, Partial):
+        return [Candidate(match.start(), end, reading, "quarter", 1)]
+    if reading is not None:
+        return [c._replace(end=min(c.end, end)) for c in reading]
+    return None
+
+
+def _quarter_reading(match: re.Match[str], text: str) -> Partial | list[Candidate] | None:
     unit = match["qunit"].lower()
     ordinal = (match["qord"] or "").lower().rstrip("-")
     rel = re.sub(r"^comparable\s+", "", (match["qrel"] or "").lower())
@@ -752,6 +815,8 @@ def _quarter(match: re.Match[str], text: str) -> Partial | list[Candidate] | Non
         return None
     if after.startswith("-century"):
         return None  # "its quarter-century low": a length, not a reporting quarter
+    if after.startswith(("-to-", "-over-")):
+        return None  # "the quarter-to-quarter comparison": a kind of comparison, no period
     if (
         re.match(r"\s{0,3}of\s{1,3}(?:a|an|the|its|their|his|her|our|all|those|these|\d)\b", after)
         and not year
@@ -925,6 +990,16 @@ def _counted_reading(
     if after in ("old", "olds") or text[match.end() : match.end() + 4].lower() in ("-old", "-yea"):
         return None
     tail = re.sub(r"\s+", " ", (tail_text or "").strip().lower())
+    if (
+        unit == "day"
+        and match["num"].lower() == "one"
+        and not tail
+        and not match["the"]
+        and not match["rel"]
+        and _word_before(text, match.start()) in _SOMEDAY_BEFORE
+    ):
+        # "Islam will one day be the second largest religion": someday, not a length
+        return Partial(granularity="ref", ref="FUTURE_REF")
     mod = _quantity_mod(match, lex)
     whole = isinstance(amount, float | int) and amount == int(amount)
     one_year = unit == "year" and amount == 1
@@ -964,8 +1039,10 @@ def _counted_reading(
         return Partial(
             type="SET", granularity="unknown", duration=_duration_value(1.0, unit), quant="EACH"
         )
-    if unit == "quarter" and (match["joint"] == "-" or after == "of"):
-        return None  # "three-quarters of the vote" is a fraction
+    if unit == "quarter" and (match["joint"] == "-" or (after == "of" and amount != "X")):
+        # "three-quarters of the vote" is a fraction; "several quarters of losses" is not
+        # (a vague number never counts a fraction)
+        return None
     if unit == "quarter" and match["num"].lower() in ("a", "an") and after != "century":
         return None  # "he found a quarter": a coin, or a fraction
     if (match["rel"] or "").strip().lower() == "last" and _word_before(
@@ -1003,6 +1080,10 @@ def _counted_reading(
         # "the 14-day limit": "the" belongs to the noun the adjective modifies
         return [Candidate(match.end("the"), match.end("body"), partial, "counted", 1)]
     return partial
+
+
+# modals (and "to") before "one day" make it "someday"
+_SOMEDAY_BEFORE = frozenset({"will", "would", "could", "may", "might", "can", "shall", "to"})
 
 
 def _with_modifier(match: re.Match[str], partial: Partial) -> Partial | list[Candidate]:
@@ -1201,7 +1282,8 @@ def _ref(kind: str) -> Handler:
             return None
         if word == "current" and (after in _NOUN_FOLLOWERS or not after):
             return None  # "the current was too strong": the noun
-        if word == "future" and after in (
+        if word.endswith("future") and after in (
+            "of",  # "the future of our peoples": what lies ahead for them, not a time
             "contract",
             "contracts",
             "prices",
@@ -1357,6 +1439,9 @@ def _holiday(match: re.Match[str], text: str) -> Partial | None:
     year = _year(match)
     # "last Thanksgiving", "next Christmas": the one before or after the reference
     direction = {"last": -1, "next": 1, "this": 0}.get((match["hrel"] or "").lower())
+    if match["hweek"]:
+        # "Easter week", "Christmas week": the (ISO) week the holiday falls in
+        return Partial(granularity="week", year=year, unit="holiday:" + name, direction=direction)
     if name in lex.fixed_holidays:
         month, day = lex.fixed_holidays[name]
         return Partial(granularity="day", year=year, month=month, day=day, direction=direction)
@@ -1578,7 +1663,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "quarter",
-            rf"(?:(?P<qthe>(?i:the|its|their)\s{{1,3}})|(?P<qyear>(?i:this|last|next))\s{{1,3}}(?i:year)['’]s\s{{1,3}})?(?:(?P<year0>{year}){_W})?(?:(?P<qrel>(?i:comparable\s{{1,3}}year[-\s]ago|comparable\s{{1,3}}year[-\s]earlier|year[-\s]ago|year[-\s]earlier|last|past|previous|prior|latest|current|recent|same|next|coming|following|fiscal|this)){_W})?(?:(?P<qord>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))(?P<qjoint>[\s-]))?(?:(?i:fiscal){_W})?(?P<qunit>(?i:quarter|half|period))(?![\w])(?:{_W}(?:(?i:of|ended|ending)){_W}(?:(?i:fiscal){_W})?(?:(?P<year>{year})|(?P<qyrel>(?i:the|this|last|next)){_W}(?i:year)(?![\w])))?",
+            rf"(?:(?P<qthe>(?i:the|its|their)\s{{1,3}})|(?P<qyear>(?i:this|last|next))\s{{1,3}}(?i:year)['’]s\s{{1,3}})?(?:(?P<year0>{year}){_W})?(?:(?P<qrel>(?i:comparable\s{{1,3}}year[-\s]ago|comparable\s{{1,3}}year[-\s]earlier|year[-\s]ago|year[-\s]earlier|last|past|previous|prior|latest|current|recent|same|corresponding|next|coming|following|fiscal|this)){_W})?(?:(?P<qord>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))(?P<qjoint>[\s-]))?(?:(?i:fiscal){_W})?(?P<qunit>(?i:quarter|half|period))(?![\w])(?:{_W}(?:(?i:of|ended|ending)){_W}(?:(?i:fiscal){_W})?(?:(?P<year>{year})|(?P<qyrel>(?i:the|this|last|next)){_W}(?i:year)(?![\w])))?(?P<qback>{_W}(?i:a{_W}year{_W}(?:ago|earlier)|last{_W}year)(?![\w]))?",
             _quarter,
             1,
         ),
@@ -1595,7 +1680,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "counted",
-            rf"(?:(?P<qmod>{qmods}){_W})?(?P<body>(?P<the>{the})?(?P<rel>(?i:past|last|next|coming|first|previous|following|final|latest|remaining|further)\s{{1,3}})?{number}(?P<joint>[\s-])(?:(?i:more|additional|straight|consecutive|full|long|short|extra|whole|trading|business|working)\s{{1,3}})?{unit}(?P<half2>\s{{1,3}}and\s{{1,3}}a\s{{1,3}}half)?(?P<tail>{_W}(?i:ago|earlier|later|back|previously|from\s{{1,3}}now))?)",
+            rf"(?:(?P<qmod>{qmods}){_W})?(?P<body>(?P<the>{the})?(?P<rel>(?i:past|last|next|coming|first|previous|following|final|latest|remaining|further|year-earlier|year-ago)\s{{1,3}})?{number}(?P<joint>[\s-])(?:(?i:more|additional|straight|consecutive|full|long|short|extra|whole|trading|business|working)\s{{1,3}})?{unit}(?P<half2>\s{{1,3}}and\s{{1,3}}a\s{{1,3}}half)?(?P<tail>{_W}(?i:ago|earlier|later|back|previously|from\s{{1,3}}now))?)",
             _counted,
             1,
         ),
@@ -1662,7 +1747,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "holiday",
-            rf"(?<![\w])(?:(?P<hrel>(?i:last|next|this)){_W})?(?P<hol>{holidays})(?![\w])(?:,?{_W}(?P<year>{year}))?",
+            rf"(?<![\w])(?:(?P<hrel>(?i:last|next|this)){_W})?(?P<hol>{holidays})(?![\w])(?P<hweek>{_W}(?i:week)(?![\w-]))?(?:,?{_W}(?P<year>{year}))?",
             _holiday,
             1,
         ),
