@@ -134,7 +134,7 @@ def _duration_text(partial: Partial) -> str:
 
 def _resolve_bc(partial: Partial) -> Resolved:
     if partial.granularity == "century" and partial.century is not None:
-        return Resolved(f"BC{partial.century:02d}", "century", None, None, partial.mod)
+        return Resolved(f"BC{partial.century:02d}XX", "century", None, None, partial.mod)
     return Resolved(f"BC{partial.year or 0:04d}", "year", None, None, partial.mod)
 
 
@@ -278,9 +278,9 @@ def _value_and_bounds(
         assert isinstance(half, int)
         return f"{year:04d}-H{half}", "half", *bounds_of("half", year, half)
     if kind == "decade":
-        return f"{year:03d}", "decade", *bounds_of("decade", year)
+        return f"{year:03d}X", "decade", *bounds_of("decade", year)
     if kind == "century":
-        return f"{year:02d}", "century", *bounds_of("century", year)
+        return f"{year:02d}XX", "century", *bounds_of("century", year)
     return f"{year:04d}", "year", *bounds_of("year", year)
 
 
@@ -379,11 +379,11 @@ def _unknown_value(partial: Partial) -> str:
 def _resolve_calendar(partial: Partial, reference: Reference | None, tense: Tense) -> Resolved:
     if partial.granularity == "decade" and partial.decade is not None:
         return Resolved(
-            f"{partial.decade:03d}", "decade", *bounds_of("decade", partial.decade), partial.mod
+            f"{partial.decade:03d}X", "decade", *bounds_of("decade", partial.decade), partial.mod
         )
     if partial.granularity == "century" and partial.century is not None:
         return Resolved(
-            f"{partial.century:02d}",
+            f"{partial.century:02d}XX",
             "century",
             *bounds_of("century", partial.century),
             partial.mod,

@@ -35,7 +35,7 @@ class Partial(NamedTuple):
     season: str | None = None
     #: the first three digits of a decade's years: 199 for "the 1990s"
     decade: int | None = None
-    #: the first two digits of a century's years: 19 for "the 20th century" (value 19)
+    #: the first two digits of a century's years: 19 for "the 20th century" (19XX)
     century: int | None = None
     weekday: int | None = None
     weekend: bool = False
