@@ -47,3 +47,10 @@ def test_descriptions_keep_clock_times_and_numbers_whole() -> None:
     sold = [e for e in timeline.events if e.trigger == "sold"]
     assert sold, timeline.events
     assert sold[0].description.startswith("The company sold 1,000 shares")
+
+
+def test_before_the_end_of_a_year_ends_before_its_last_third() -> None:
+    (event,) = extract_timeline(
+        "The plant will close before the end of the year.", published="2021-03-30"
+    ).events
+    assert (event.relation, event.start, event.end) == ("before", None, date(2021, 8, 31))

@@ -62,7 +62,56 @@ def resolve(partial: Partial, *, reference: Reference | None, tense: Tense) -> R
 @lru_cache(maxsize=4096)
 def _resolve_cached(partial: Partial, reference: Reference | None, tense: Tense) -> Resolved:
     resolved = _resolve(partial, reference=reference, tense=tense)
-    return _within_calendar(resolved, partial)
+    return _narrowed_by_mod(_within_calendar(resolved, partial))
+
+
+# Which third of its interval an "early", "mid-" or "late" period keeps, in the period's
+# own units: "late 2019" is September to December, "the early 1990s" 1990 to 1992,
+# "early May" the 1st to the 10th.  The value stays the period with its TIMEX3 mod; the
+# bounds say what the words do.
+_THIRDS = {"START": 0, "MID": 1, "END": 2}
+
+
+def _narrowed_by_mod(resolved: Resolved) -> Resolved:
+    third = _THIRDS.get(resolved.mod or "")
+    start, end = resolved.start, resolved.end
+    if third is None or start is None or end is None or end <= start:
+        return resolved
+    first, last = _third_of(start, end, third)
+    return Resolved(
+        resolved.value, resolved.granularity, first, last, resolved.mod, resolved.reference
+    )
+
+
+def _third_of(start: date, end: date, third: int) -> tuple[date, date]:
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and end.year > start.year:
+        low, high = _cut(end.year - start.year + 1, third)
+        return date(start.year + low, 1, 1), date(start.year + high - 1, 12, 31)
+    if start.day == 1 and end.day == _last_day(end.year, end.month):
+        months = (end.year - start.year) * 12 + end.month - start.month + 1
+        if months >= 3:
+            low, high = _cut(months, third)
+            first, last = _month_plus(start, low), _month_plus(start, high - 1)
+            return first, date(last.year, last.month, _last_day(last.year, last.month))
+        if months == 1:  # the 1st to the 10th, the 11th to the 20th, the 21st to the end
+            low, high = ((0, 10), (10, 20), (20, end.day))[third]
+            return start + timedelta(days=low), start + timedelta(days=high - 1)
+    days = (end - start).days + 1
+    if days < 3:
+        return start, end
+    low, high = _cut(days, third)
+    return start + timedelta(days=low), start + timedelta(days=high - 1)
+
+
+def _cut(count: int, third: int) -> tuple[int, int]:
+    """The [low, high) units of ``count`` that make its ``third`` (0, 1 or 2)."""
+    edges = (0, round(count / 3), round(2 * count / 3), count)
+    return edges[third], edges[third + 1]
+
+
+def _month_plus(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
 
 
 _LEADING_YEAR = re.compile(r"(-?\d+)(?=-|$|T)")
