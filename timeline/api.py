@@ -333,10 +333,11 @@ def _reference_for(
     if (
         _is_bare_clock_time(partial)
         and last_dated is not None
-        and last_dated.granularity == "day"
+        and last_dated.granularity in _DAY_OR_FINER
         and last_dated.sentence >= sentence - 1
     ):
-        # "6 a.m." right after "on Oct. 13": the time of that day
+        # "6 a.m." right after "on Oct. 13", "by midday" after "at 2 a.m. Thursday": the
+        # time of that day
         return _expression_reference(last_dated), partial._replace(anchored=True)
     if partial.anchored and last_dated is not None:
         return _expression_reference(last_dated), partial
@@ -367,6 +368,7 @@ def _narrative(partial: Partial) -> Partial:
 
 
 _CONTEXT_GRANULARITIES = frozenset({"quarter", "month", "half"})
+_DAY_OR_FINER = frozenset({"day", "part_of_day", "hour", "minute", "second"})
 _A_YEAR = 365
 
 

@@ -707,8 +707,8 @@ def _decade(match: re.Match[str], text: str) -> Partial | None:
     if match["digits"]:
         digits = match["digits"]
         if len(digits) == 4:
-            if digits.endswith("00"):
-                # "the 1900s" is the century in news usage
+            if digits.endswith("00") and digits != "2000":
+                # "the 1900s" is the century in news usage, "the 2000s" the decade
                 return Partial(granularity="century", century=int(digits[:2]), mod=mod)
             return Partial(granularity="decade", decade=int(digits[:3]), mod=mod)
         return Partial(
@@ -1801,7 +1801,9 @@ def _decade_dispatch(match: re.Match[str], text: str) -> Partial | None:
         digits = match["digits"]
         if _is_number_context(text, match.start("digits"), match.end(), lex):
             return None
-        if digits.endswith("00"):
+        if digits.endswith("00") and digits != "2000":
+            # "the 1800s", "the 1900s": the century in news usage; "the 2000s" (and "the
+            # early 2000s") the decade, the century being "the 21st century"
             return Partial(granularity="century", century=int(digits[:2]), mod=mod)
         return Partial(granularity="decade", decade=int(digits[:3]), mod=mod)
     if not match.group().lower().startswith("the") and _word_before(text, match.start()) not in (
