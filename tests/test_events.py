@@ -54,3 +54,11 @@ def test_before_the_end_of_a_year_ends_before_its_last_third() -> None:
         "The plant will close before the end of the year.", published="2021-03-30"
     ).events
     assert (event.relation, event.start, event.end) == ("before", None, date(2021, 8, 31))
+
+
+def test_a_day_named_with_a_possessive_leaves_no_stray_s_in_the_description() -> None:
+    events = extract_timeline(
+        "Friday's jobs report showed 272,000 new jobs in May.", published="2021-06-09"
+    ).events
+    assert events
+    assert not any(e.description.startswith(("'s", "’s")) for e in events), events

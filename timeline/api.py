@@ -141,6 +141,13 @@ def resolve_expressions(
             expression = _clock_on_day(
                 candidate, expression, day, analysis, news_reference, last_dated, domain, crowded
             )
+            start = candidates[index - 1] if index else None
+            if candidate.range_role == "end" and start and _is_bare_clock_time(start.partial):
+                # "from 9:15 to 11:40 a.m. on Tuesday": the day is the whole range's
+                expressions[-1] = _clock_on_day(
+                    start, expressions[-1], day, analysis, news_reference, last_dated, domain,
+                    crowded,
+                )  # fmt: skip
         if candidate.range_role == "end" and expressions:
             expression = _end_after_start(candidate, expression, expressions[-1], text)
         expressions.append(expression)

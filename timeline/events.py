@@ -451,6 +451,8 @@ def _relative_antecedent(tokens: Sequence[Token], start: int) -> str | None:
 
 
 def _describe(text: str, start: int, end: int, cut: tuple[int, int]) -> str:
+    if text.startswith(("'s", "’s"), cut[1]):
+        cut = (cut[0], cut[1] + 2)  # "Friday's jobs report": the possessive goes with it
     pieces = []
     if cut[0] > start:
         pieces.append(text[start : min(cut[0], end)])

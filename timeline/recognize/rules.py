@@ -1658,7 +1658,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "season",
-            rf"(?:{_POINT_MOD}[\s-]{{1,3}})?(?:(?P<det>(?i:this\s{{1,3}}past|this\s{{1,3}}coming|the|this|last|next|past|coming)){_W})?(?:{_POINT_MOD2}[\s-]{{1,3}})?(?P<season>{seasons})(?![\w])(?:{_W}(?:of{_W})?(?P<year>{year}))?",
+            rf"(?:{_POINT_MOD}[\s-]{{1,3}})?(?:(?P<det>(?i:this\s{{1,3}}past|this\s{{1,3}}coming|the|this|last|next|past|coming)){_W})?(?:{_POINT_MOD2}[\s-]{{1,3}})?(?P<season>{seasons})(?![\w])(?:{_W}(?:of{_W})?(?P<year>{year})(?:[-–/](?:\d\d){{1,2}}(?![\w]))?)?",
             _season,
         ),
         rule(
