@@ -439,12 +439,38 @@ def _resolve_calendar(partial: Partial, reference: Reference | None, tense: Tens
         )
     if partial.weekday is not None and partial.month is None:
         return _resolve_weekday(partial, reference, tense)
+    if partial.day is not None and partial.month is None:
+        return _resolve_day_of_month(partial, reference, tense)
     if partial.year is not None:
         return _calendar_with_year(partial, partial.year, "")
     if reference is None:
         return _calendar_without_reference(partial)
     year = _choose_year(partial, reference.day, tense)
     return _calendar_with_year(partial, year, reference.description)
+
+
+def _resolve_day_of_month(partial: Partial, reference: Reference | None, tense: Tense) -> Resolved:
+    """ "on the 15th": that day of the reference's month; a past clause takes the last
+    such day on or before the reference, a future one the next on or after it."""
+    assert partial.day is not None
+    if reference is None:
+        reason = "no publication date: month left unspecified"
+        return Resolved(f"XXXX-XX-{partial.day:02d}", "day", None, None, partial.mod, reason)
+    here = reference.day
+    step = 0
+    if tense == "past" and partial.day > here.day:
+        step = -1
+    elif tense == "future" and partial.day < here.day:
+        step = 1
+    month = _month_plus(date(here.year, here.month, 1), step)
+    # "the 31st" in a 30-day month: the nearest month that has one, the same way on
+    for _ in range(12):
+        if partial.day <= _last_day(month.year, month.month):
+            break
+        month = _month_plus(month, -1 if step < 0 else 1)
+    return _calendar_with_year(
+        partial._replace(month=month.month), month.year, reference.description
+    )
 
 
 def _calendar_with_year(partial: Partial, year: int, reference: str) -> Resolved:

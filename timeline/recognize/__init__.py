@@ -184,8 +184,9 @@ _MARGIN = 40
 
 
 # The digit groups of `anchor_pattern` and the classes they anchor ("E": an era or a
-# decade, "'90s", "44 BC", read by the same rules as four-digit years).
-_DIGIT_CLASSES: dict[str, tuple[str, ...]] = {"D": ("D",), "E": ("D",), "T": ("T",)}
+# decade, "'90s", "44 BC", read by the same rules as four-digit years; "d": a day's
+# ordinal, "the 15th").
+_DIGIT_CLASSES: dict[str, tuple[str, ...]] = {"D": ("D",), "E": ("D",), "T": ("T",), "d": ("d",)}
 
 
 def anchor_positions(text: str) -> dict[str, list[int]]:

@@ -665,6 +665,26 @@ def _year_rule(match: re.Match[str], text: str) -> Partial | None:
     return Partial(granularity="year", year=year, mod=_pmod(match, lex))
 
 
+# "on the 15th": a day of a month the text does not name; only after a signal that
+# takes a date, and not before a noun ("the 15th floor", "the 21st century")
+_DAY_OF_MONTH_SIGNALS = frozenset(
+    {"on", "by", "until", "till", "since", "from", "before", "after", "through", "to", "and", "or"}
+)
+_DAY_OF_MONTH_FOLLOWERS = frozenset(
+    {"", "and", "or", "but", "after", "before", "at", "in", "when", "to", "through", "until"}
+)
+
+
+def _day_of_month(match: re.Match[str], text: str) -> Partial | None:
+    if _word_before(text, match.start()) not in _DAY_OF_MONTH_SIGNALS:
+        return None
+    next_char = text[match.end() : match.end() + 1]
+    ends_phrase = next_char in ("", ".", ",", ";", ":", "!", "?", ")", '"', "”", "’")
+    if not ends_phrase and _word_after(text, match.end()) not in _DAY_OF_MONTH_FOLLOWERS:
+        return None
+    return Partial(granularity="day", day=int(match["dd"]))
+
+
 def _fiscal_year_short(match: re.Match[str], text: str) -> Partial | None:
     """ "FY24", "FY '99": a fiscal year named by its last two digits (the year it ends
     in, as "fiscal 2024" is)."""
@@ -1634,6 +1654,11 @@ def rules() -> tuple[Rule, ...]:
             _year_rule,
         ),
         rule(
+            "day_of_month",
+            r"(?i:the)\s{1,3}(?P<dd>[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)(?![\w'’-])",
+            _day_of_month,
+        ),
+        rule(
             "fiscal_year_short",
             r"(?:FY|F\.Y\.)\s{0,2}['’]?(?P<yy>\d{2})(?![\w])",
             _fiscal_year_short,
@@ -2001,6 +2026,7 @@ _RULE_ANCHORS: dict[str, str] = {
     "year": "Df",
     "year_range": "D",
     "fiscal_year_short": "f",
+    "day_of_month": "d",
     "decade": "DX",
     "century": "C",
     "season": "S",
@@ -2132,9 +2158,10 @@ _TIME_TAIL = (
     r"|\s{1,3}(?:in\s{1,3}the\s{1,3}(?:morning|afternoon|evening)|at\s{1,3}night)\b"
 )
 _ERA_TAIL = r"\s{1,3}(?:b\.?c|a\.?d|bce|ce)\b|s\b"
+_ORDINAL_TAIL = r"(?:st|nd|rd|th)(?![^\W\d_])"
 _DIGIT_ANCHORS = (
     rf"(?<!\d)(?:(?P<D>\d{{4}}(?!\d))|(?P<T>\d++(?={_TIME_TAIL}))"
-    rf"|(?P<E>\d++(?={_ERA_TAIL})|(?<=['’])\d++))"
+    rf"|(?P<E>\d++(?={_ERA_TAIL})|(?<=['’])\d++)|(?P<d>\d{{1,2}}+(?={_ORDINAL_TAIL})))"
 )
 
 
@@ -2148,7 +2175,7 @@ def digit_anchor_pattern() -> re.Pattern[str]:
     """
     return re.compile(
         rf"\d(?<![^\W_]\d)(?:(?P<D>\d{{3}}(?!\d))|(?P<T>\d*+(?={_TIME_TAIL}))"
-        rf"|(?P<E>\d*+(?={_ERA_TAIL})|(?<=['’]\d)\d*+))"
+        rf"|(?P<E>\d*+(?={_ERA_TAIL})|(?<=['’]\d)\d*+)|(?P<d>\d?+(?={_ORDINAL_TAIL})))"
     )
 
 
