@@ -138,16 +138,12 @@ def resolve_expressions(
         )
         day = _day_right_after(candidates, index, text)
         if day is not None:
-            expression = _clock_on_day(
-                candidate, expression, day, analysis, news_reference, last_dated, domain, crowded
-            )
+            dated = _resolve_candidate(day, analysis, news_reference, last_dated, domain, crowded)
+            expression = _clock_on_day(candidate, expression, dated, text)
             start = candidates[index - 1] if index else None
             if candidate.range_role == "end" and start and _is_bare_clock_time(start.partial):
                 # "from 9:15 to 11:40 a.m. on Tuesday": the day is the whole range's
-                expressions[-1] = _clock_on_day(
-                    start, expressions[-1], day, analysis, news_reference, last_dated, domain,
-                    crowded,
-                )  # fmt: skip
+                expressions[-1] = _clock_on_day(start, expressions[-1], dated, text)
         if candidate.range_role == "end" and expressions:
             expression = _end_after_start(candidate, expression, expressions[-1], text)
         expressions.append(expression)
@@ -181,22 +177,16 @@ def _day_right_after(candidates: Sequence[Candidate], index: int, text: str) -> 
 
 
 def _clock_on_day(
-    candidate: Candidate,
-    expression: TimeExpression,
-    day: Candidate,
-    analysis: Analysis,
-    news_reference: Reference | None,
-    last_dated: TimeExpression | None,
-    domain: str,
-    crowded: set[int],
+    candidate: Candidate, expression: TimeExpression, dated: TimeExpression, text: str
 ) -> TimeExpression:
-    dated = _resolve_candidate(day, analysis, news_reference, last_dated, domain, crowded)
+    """The clock time ``candidate`` (resolved as ``expression``) on the resolved day
+    ``dated``, when that is a day."""
     if dated.granularity != "day" or dated.start is None:
         return expression
     partial = candidate.partial._replace(anchored=True)
     resolved = resolve(partial, reference=_expression_reference(dated), tense=expression.tense)
     return _expression(
-        candidate, analysis.text, resolved, expression.signal, expression.tense, expression.sentence
+        candidate, text, resolved, expression.signal, expression.tense, expression.sentence
     )
 
 
