@@ -16,6 +16,7 @@ from typing import Literal
 
 from ..text import lowered_in_place, possessive_at
 from .lexicon import lexicon
+from .lowered import matches_via_lowered
 from .partial import Candidate, Partial
 from .rules import Rule, anchor_classes, anchor_pattern, digit_anchor_pattern, rules
 
@@ -124,7 +125,8 @@ def _all_candidates(text: str) -> Iterable[Candidate]:
     text holds no temporal word at all, so this is what makes recognition fast; a test
     checks that it finds exactly what a scan of the whole text finds.
     """
-    positions = anchor_positions(text)
+    lowered = lowered_in_place(text)
+    positions = _anchor_positions(text, lowered)
     windows_by_anchor: dict[frozenset[str], list[tuple[int, int]]] = {}
     for rule in rules():
         windows = windows_by_anchor.get(rule.anchors)
@@ -134,34 +136,46 @@ def _all_candidates(text: str) -> Iterable[Candidate]:
             windows = _windows(text, positions, rule.anchors) if present else []
             windows_by_anchor[rule.anchors] = windows
         if windows:
-            yield from _matches(rule, text, windows)
+            yield from _matches(rule, text, windows, lowered)
 
 
 def scan_everything(text: str) -> list[Candidate]:
     """What every rule finds scanning the whole text (the reference the windows must equal)."""
     found: list[Candidate] = []
     for rule in rules():
-        found.extend(_matches(rule, text, [(0, len(text))]))
+        found.extend(_matches(rule, text, [(0, len(text))], None))
     return _without_titles(text, _take_in_bounds(text, _select(found)))
 
 
-def _matches(rule: Rule, text: str, windows: Sequence[tuple[int, int]]) -> Iterable[Candidate]:
+def _matches(
+    rule: Rule, text: str, windows: Sequence[tuple[int, int]], lowered: str | None
+) -> Iterable[Candidate]:
+    """The candidates of ``rule``'s matches in ``windows``; ``lowered`` is the text
+    lower-cased in place (see `lowered_in_place`), if it has one."""
     # a rule may keep words out of the span (TimeML leaves "about" in "about five
     # hours" outside the TIMEX3) by naming the inside "body"
     body = rule.pattern.groupindex.get("body", 0)
-    handler, finditer = rule.handler, rule.pattern.finditer
-    for start, end in windows:
-        for match in finditer(text, start, end):
-            if match.end() == match.start():
-                continue
-            result = handler(match, text)
-            if result is None:
-                continue
-            if isinstance(result, Partial):
-                first, last = _trim(text, *match.span(body))
-                yield Candidate(first, last, result, rule.name, rule.priority)
-            else:
-                yield from result
+    handler = rule.handler
+    for match in _pattern_matches(rule, text, windows, lowered):
+        if match.end() == match.start():
+            continue
+        result = handler(match, text)
+        if result is None:
+            continue
+        if isinstance(result, Partial):
+            first, last = _trim(text, *match.span(body))
+            yield Candidate(first, last, result, rule.name, rule.priority)
+        else:
+            yield from result
+
+
+def _pattern_matches(
+    rule: Rule, text: str, windows: Sequence[tuple[int, int]], lowered: str | None
+) -> Iterable[re.Match[str]]:
+    if lowered is not None and rule.lowered is not None:
+        return matches_via_lowered(rule.pattern, rule.lowered, text, lowered, windows)
+    finditer = rule.pattern.finditer
+    return (match for start, end in windows for match in finditer(text, start, end))
 
 
 def _readable_date(surface: str) -> bool:
@@ -192,7 +206,10 @@ _DIGIT_CLASSES: dict[str, tuple[str, ...]] = {"D": ("D",), "E": ("D",), "T": ("T
 def anchor_positions(text: str) -> dict[str, list[int]]:
     """Start offsets of the words of each anchor class ("M" months, "D" digits …), each
     list in text order."""
-    lowered = lowered_in_place(text)
+    return _anchor_positions(text, lowered_in_place(text))
+
+
+def _anchor_positions(text: str, lowered: str | None) -> dict[str, list[int]]:
     if lowered is None:
         return _scanned_anchor_positions(text)
     positions: dict[str, list[int]] = {}

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from ..types import Granularity
 from .lexicon import Lexicon, alternation, lexicon
+from .lowered import lowered_variant
 from .partial import BY_TENSE_REF, Candidate, Partial
 
 __all__ = ["Rule", "anchor_classes", "anchor_pattern", "digit_anchor_pattern", "rules"]
@@ -30,6 +31,8 @@ class Rule:
     priority: int = 0
     #: the anchor classes (see `anchor_classes`) one of whose words every match contains
     anchors: frozenset[str] = frozenset()
+    #: the same pattern for lower-cased text, when it has one (see `lowered_variant`)
+    lowered: re.Pattern[str] | None = None
 
 
 _W = r"\s{1,3}"  # white space between words: bounded, so a flood of spaces stays linear
@@ -105,7 +108,7 @@ def _number_pattern(lex: Lexicon) -> str:
     digits = r"\d{1,3}(?:,\d{3})+|\d{1,6}(?:\.\d{1,2})?"
     return (
         rf"(?P<num>{fraction}|{digits}|{compound}|{words}|{vague}|(?i:an?))(?![\w])"
-        r"(?P<half>\s{1,3}and\s{1,3}a\s{1,3}half)?"
+        r"(?P<half>\s{1,3}(?i:and\s{1,3}a\s{1,3}half))?"
     )
 
 
@@ -1541,7 +1544,8 @@ def rules() -> tuple[Rule, ...]:
         # Every match starts a word: saying so first lets the engine skip the inside of
         # words with one cheap test instead of trying the whole pattern at each character.
         compiled = re.compile(r"(?<![^\W_])(?=[\w'’])(?:" + pattern + ")")
-        return Rule(name, compiled, handler, priority, frozenset(_RULE_ANCHORS[name]))
+        anchors = frozenset(_RULE_ANCHORS[name])
+        return Rule(name, compiled, handler, priority, anchors, lowered_variant(compiled))
 
     def ref_rule(name: str, words: tuple[str, ...], kind: str) -> Rule:
         return rule(name, r"(?<![\w-])" + alternation(list(words)) + r"(?![\w-])", _ref(kind), -1)
@@ -1622,7 +1626,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "year_end",
-            r"(?<![\w-])(?i:year)(?:[-\s]|['’]s\s)(?i:end)(?![\w-])",
+            r"(?<![\w-])(?i:year)(?:[-\s]|['’](?i:s)\s)(?i:end)(?![\w-])",
             _year_end,
         ),
         rule(
@@ -1671,7 +1675,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "decade",
-            rf"(?:{the})?(?:{_POINT_MOD}[\s-]{{1,3}})?(?:(?P<digits>(?:1\d|20)\d0)['’]?s|['’](?P<digits2>\d0)['’]?s|(?P<dword>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))(?![\w])",
+            rf"(?:{the})?(?:{_POINT_MOD}[\s-]{{1,3}})?(?:(?P<digits>(?:1\d|20)\d0)['’]?(?i:s)|['’](?P<digits2>\d0)['’]?(?i:s)|(?P<dword>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))(?![\w])",
             _decade_dispatch,
             2,
         ),
@@ -1683,12 +1687,12 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "season",
-            rf"(?:{_POINT_MOD}[\s-]{{1,3}})?(?:(?P<det>(?i:this\s{{1,3}}past|this\s{{1,3}}coming|the|this|last|next|past|coming)){_W})?(?:{_POINT_MOD2}[\s-]{{1,3}})?(?P<season>{seasons})(?![\w])(?:{_W}(?:of{_W})?(?P<year>{year})(?:[-–/](?:\d\d){{1,2}}(?![\w]))?)?",
+            rf"(?:{_POINT_MOD}[\s-]{{1,3}})?(?:(?P<det>(?i:this\s{{1,3}}past|this\s{{1,3}}coming|the|this|last|next|past|coming)){_W})?(?:{_POINT_MOD2}[\s-]{{1,3}})?(?P<season>{seasons})(?![\w])(?:{_W}(?:(?i:of){_W})?(?P<year>{year})(?:[-–/](?:\d\d){{1,2}}(?![\w]))?)?",
             _season,
         ),
         rule(
             "quarter",
-            rf"(?:(?P<qthe>(?i:the|its|their)\s{{1,3}})|(?P<qyear>(?i:this|last|next))\s{{1,3}}(?i:year)['’]s\s{{1,3}})?(?:(?P<year0>{year}){_W})?(?:(?P<qrel>(?i:comparable\s{{1,3}}year[-\s]ago|comparable\s{{1,3}}year[-\s]earlier|year[-\s]ago|year[-\s]earlier|last|past|previous|prior|latest|current|recent|same|corresponding|next|coming|following|fiscal|this)){_W})?(?:(?P<qord>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))(?P<qjoint>[\s-]))?(?:(?i:fiscal){_W})?(?P<qunit>(?i:quarter|half|period))(?![\w])(?:{_W}(?:(?i:of|ended|ending)){_W}(?:(?i:fiscal){_W})?(?:(?P<year>{year})|(?P<qyrel>(?i:the|this|last|next)){_W}(?i:year)(?![\w])))?(?P<qback>{_W}(?i:a{_W}year{_W}(?:ago|earlier)|last{_W}year)(?![\w]))?",
+            rf"(?:(?P<qthe>(?i:the|its|their)\s{{1,3}})|(?P<qyear>(?i:this|last|next))\s{{1,3}}(?i:year)['’](?i:s)\s{{1,3}})?(?:(?P<year0>{year}){_W})?(?:(?P<qrel>(?i:comparable\s{{1,3}}year[-\s]ago|comparable\s{{1,3}}year[-\s]earlier|year[-\s]ago|year[-\s]earlier|last|past|previous|prior|latest|current|recent|same|corresponding|next|coming|following|fiscal|this)){_W})?(?:(?P<qord>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))(?P<qjoint>[\s-]))?(?:(?i:fiscal){_W})?(?P<qunit>(?i:quarter|half|period))(?![\w])(?:{_W}(?:(?i:of|ended|ending)){_W}(?:(?i:fiscal){_W})?(?:(?P<year>{year})|(?P<qyrel>(?i:the|this|last|next)){_W}(?i:year)(?![\w])))?(?P<qback>{_W}(?i:a{_W}year{_W}(?:ago|earlier)|last{_W}year)(?![\w]))?",
             _quarter,
             1,
         ),
@@ -1705,7 +1709,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "counted",
-            rf"(?:(?P<qmod>{qmods}){_W})?(?P<body>(?P<the>{the})?(?P<rel>(?i:past|last|next|coming|first|previous|following|final|latest|remaining|further|year-earlier|year-ago)\s{{1,3}})?{number}(?P<joint>[\s-])(?:(?i:more|additional|straight|consecutive|full|long|short|extra|whole|trading|business|working)\s{{1,3}})?{unit}(?P<half2>\s{{1,3}}and\s{{1,3}}a\s{{1,3}}half)?(?P<tail>{_W}(?i:ago|earlier|later|back|previously|from\s{{1,3}}now))?)",
+            rf"(?:(?P<qmod>{qmods}){_W})?(?P<body>(?P<the>{the})?(?P<rel>(?i:past|last|next|coming|first|previous|following|final|latest|remaining|further|year-earlier|year-ago)\s{{1,3}})?{number}(?P<joint>[\s-])(?:(?i:more|additional|straight|consecutive|full|long|short|extra|whole|trading|business|working)\s{{1,3}})?{unit}(?P<half2>\s{{1,3}}(?i:and\s{{1,3}}a\s{{1,3}}half))?(?P<tail>{_W}(?i:ago|earlier|later|back|previously|from\s{{1,3}}now))?)",
             _counted,
             1,
         ),
@@ -1728,7 +1732,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "day_word",
-            rf"(?:{_POINT_MOD}{_W})?(?P<dw>(?i:today|yesterday|tomorrow|tonight))(?!['’]s\w)(?:{_W}(?P<pod>{pods}))?(?![\w])",
+            rf"(?:{_POINT_MOD}{_W})?(?P<dw>(?i:today|yesterday|tomorrow|tonight))(?!['’](?i:s)\w)(?:{_W}(?P<pod>{pods}))?(?![\w])",
             _day_word,
             1,
         ),
