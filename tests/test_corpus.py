@@ -59,6 +59,28 @@ def test_parallel_run_is_identical_to_serial(small_corpus: list[tuple[str, str, 
     # Merging runs in the parent on these identical, identically ordered events.
 
 
+def test_the_calling_process_shares_the_work_in_input_order(
+    small_corpus: list[tuple[str, str, str]],
+) -> None:
+    # one document per chunk, far more chunks than the worker queues: the calling
+    # process runs some of them, and their results must still come in input order
+    docs = [(f"{doc_id}-{i}", text, dct) for i in range(5) for doc_id, text, dct in small_corpus]
+    serial = extract_timelines(docs, chunksize=1, merge=False)
+    parallel = extract_timelines(docs, n_jobs=2, chunksize=1, merge=False)
+    assert parallel.events == serial.events
+    assert parallel.documents == len(docs)
+
+
+def test_with_errors_raise_the_first_failing_document_in_input_order_is_named(seed: str) -> None:
+    # the second broken document sits where the calling process runs it while the
+    # worker is still starting: its error must wait for the first one's
+    docs = [("good", ARREST, None), ("first-broken", b"x", None)]
+    docs += [(f"more-{i}", ARREST, None) for i in range(6)] + [("second-broken", b"y", None)]
+    with pytest.raises(InvalidInputError) as caught:
+        extract_timelines(docs, n_jobs=2, chunksize=1, errors="raise")
+    assert any("'first-broken'" in note for note in getattr(caught.value, "__notes__", []))
+
+
 def test_dataframe_input_uses_named_columns_and_index_ids(seed: str) -> None:
     frame = pd.DataFrame(
         {"body": [seed, ARREST], "date": [pd.Timestamp("2021-03-30"), float("nan")]},
