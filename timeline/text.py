@@ -421,9 +421,10 @@ def _tense_of_token(tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> 
         return "past" if _followed_by_participle(tokens, i, lexicon) else "present"
     if kind == "regular" and not _looks_regular_past(word, tokens, i, lexicon):
         return None
-    # "will be held", "has been arrested": the auxiliary before it carries the tense
+    # "will be held", "has been arrested": the auxiliary before it carries the tense;
+    # "expected to cut", "to set": a base form that looks like a past says nothing
     previous = tokens[i - 1].text.lower() if i > 0 else ""
-    return None if previous in _BE_FORMS or previous in _HAVE_FORMS else "past"
+    return None if previous in _BE_FORMS or previous in _HAVE_FORMS or previous == "to" else "past"
 
 
 @lru_cache(maxsize=65536)
