@@ -62,3 +62,23 @@ def test_a_day_named_with_a_possessive_leaves_no_stray_s_in_the_description() ->
     ).events
     assert events
     assert not any(e.description.startswith(("'s", "’s")) for e in events), events
+
+
+def test_a_reported_clause_is_described_from_its_subject() -> None:
+    # the date of the saying is not part of what was said
+    events = extract_timeline(
+        "Officials said on Monday that the bridge would reopen in August.",
+        published="2024-06-12",
+    ).events
+    described = {e.trigger: e.description for e in events}
+    assert described["reopen"] == "the bridge would reopen"
+    assert described["said"] == "Officials said that the bridge would reopen in August"
+
+
+def test_a_relative_that_clause_stays_with_its_noun() -> None:
+    events = extract_timeline(
+        "Little of the vitriol that the issue aroused in 1987 remains.", published="2024-06-12"
+    ).events
+    assert [e.description for e in events] == [
+        "Little of the vitriol that the issue aroused remains"
+    ]
