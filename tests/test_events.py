@@ -82,3 +82,13 @@ def test_a_relative_that_clause_stays_with_its_noun() -> None:
     assert [e.description for e in events] == [
         "Little of the vitriol that the issue aroused remains"
     ]
+
+
+def test_an_infinitive_of_purpose_after_the_date_is_not_the_dated_event() -> None:
+    for text, trigger in (
+        ("Thousands of people rallied in the plaza on Friday to demand his return.", "rallied"),
+        ("The board met on Friday to discuss the offer.", "met"),
+        ("The bank is expected to cut rates in September.", "cut"),  # no verb before
+    ):
+        events = extract_timeline(text, published="2024-06-12").events
+        assert [e.trigger for e in events] == [trigger], (text, events)

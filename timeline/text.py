@@ -683,7 +683,32 @@ def nearest_verb(tokens: Sequence[Token], span: tuple[int, int]) -> Token | None
             return None
         return token
 
-    return _nearest_in_clause(tokens, _token_position(tokens, span), verb_at)
+    center = _token_position(tokens, span)
+    verb = _nearest_in_clause(tokens, center, verb_at)
+    if verb is None or not _purpose_after(tokens, span, verb):
+        return verb
+    # "went to the polls on Nov. 5 to choose a president": an infinitive of purpose
+    # after the date is what the dated event is for; the verb before it is the event
+    before = _nearest_in_clause(
+        tokens, center, lambda i: verb_at(i) if tokens[i].end <= span[0] else None
+    )
+    if before is None or _hard_break_between(tokens, before.start, span[0]):
+        return verb
+    return before
+
+
+def _purpose_after(tokens: Sequence[Token], span: tuple[int, int], verb: Token) -> bool:
+    """``verb`` is the infinitive of a "to" that directly follows ``span``."""
+    index = bisect.bisect_left([t.start for t in tokens], span[1])
+    return (
+        index + 1 < len(tokens)
+        and tokens[index].text.lower() == "to"
+        and tokens[index + 1].start == verb.start
+    )
+
+
+def _hard_break_between(tokens: Sequence[Token], start: int, end: int) -> bool:
+    return any(t.text in _CLAUSE_BREAKS for t in tokens if start <= t.start < end)
 
 
 def is_content_verb(tokens: Sequence[Token], i: int) -> bool:
