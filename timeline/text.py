@@ -358,9 +358,12 @@ def _infinitive_between(tokens: Sequence[Token], position: int, center: int) -> 
 
 
 def _looks_like_base_verb(word: str) -> bool:
-    """After "to": a lower-case word that is not a determiner ("to the", "to its")."""
+    """After "to": a lower-case word that is not a determiner ("to the", "to its") nor a
+    plural noun ("reopened to visitors") unless the verb lexicon knows it as a verb."""
     lexicon = _tense_lexicon()
-    return word.isalpha() and word.islower() and word not in lexicon.determiners
+    if not (word.isalpha() and word.islower()) or word in lexicon.determiners:
+        return False
+    return not word.endswith("s") or word in _verb_forms().lemmas
 
 
 def _reports_after_comma(tokens: Sequence[Token], center: int, position: int) -> bool:
