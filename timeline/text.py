@@ -570,6 +570,8 @@ class _VerbForms:
     past: frozenset[str]
     participles: frozenset[str]
     auxiliaries: frozenset[str]
+    #: verbs whose present tense news uses for what is scheduled ("the law takes effect")
+    scheduling: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -590,7 +592,11 @@ def _verb_forms() -> _VerbForms:
         for form in (lemma, _third_person(lemma), _regular_past(lemma), _gerund(lemma)):
             lemmas.setdefault(form, lemma)
     return _VerbForms(
-        lemmas, frozenset(past), frozenset(participles), frozenset(data["auxiliaries"])
+        lemmas,
+        frozenset(past),
+        frozenset(participles),
+        frozenset(data["auxiliaries"]),
+        frozenset(data["scheduling"]),
     )
 
 
@@ -851,5 +857,31 @@ def _verbal_in_context(word: str, tokens: Sequence[Token], i: int, forms: _VerbF
         )
     if word == lemma:
         return previous in _BASE_FORM_CUES
-    # an -s form: "he says", "Mexico holds", "who leads"
-    return previous in _SUBJECT_PRONOUNS or (i > 0 and tokens[i - 1].text[:1].isupper())
+    # an -s form: "he says", "Mexico holds", "who leads", "the festival returns"
+    if previous in _SUBJECT_PRONOUNS or (i > 0 and tokens[i - 1].text[:1].isupper()):
+        return True
+    return _after_singular_subject(tokens, i, forms)
+
+
+def _after_singular_subject(tokens: Sequence[Token], i: int, forms: _VerbForms) -> bool:
+    """ "The festival returns to", "the new model goes on sale", "the company foresees
+    the need": an -s form right after a singular noun phrase is its verb when the verb
+    is one that news uses for what is scheduled, or when an object follows it; else it
+    is as likely a plural noun ("the latest figures for", "the low levels")."""
+    if i < 2 or i + 1 >= len(tokens):
+        return False
+    after = tokens[i + 1].text.lower()
+    lemma = forms.lemmas.get(tokens[i].text.lower(), "")
+    if lemma not in forms.scheduling and not (
+        after in _tense_lexicon().determiners or after[:1].isdigit()
+    ):
+        return False
+    noun = tokens[i - 1].text
+    if not (noun.isalpha() and noun.islower()) or noun.endswith("s") or noun in forms.lemmas:
+        return False
+    determiners = _tense_lexicon().determiners
+    opener = next(
+        (j for j in range(i - 2, max(-1, i - 4), -1) if tokens[j].text.lower() in determiners),
+        None,
+    )
+    return opener is not None and all(t.text.isalpha() for t in tokens[opener + 1 : i])
