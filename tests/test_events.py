@@ -94,14 +94,16 @@ def test_an_infinitive_of_purpose_after_the_date_is_not_the_dated_event() -> Non
         assert [e.trigger for e in events] == [trigger], (text, events)
 
 
-def test_a_present_tense_verb_after_a_singular_noun_is_the_event() -> None:
+def test_a_present_tense_verb_after_a_noun_or_a_conjunction_is_the_event() -> None:
     for text, trigger in (
         ("The festival returns to the city in September.", "returns"),
         ("The new model goes on sale in October.", "goes"),
         ("The company foresees the need for cuts in 2025.", "foresees"),
+        ("The museum closed in 2019 and reopens next spring.", "closed reopens"),
+        ("The firm lost money in May but expects a profit in the second half.", "lost expects"),
     ):
         events = extract_timeline(text, published="2024-06-12").events
-        assert [e.trigger for e in events] == [trigger], (text, events)
+        assert sorted(e.trigger for e in events) == trigger.split(), (text, events)
     # a plural noun after an adjective is no verb ("the latest figures for")
     events = extract_timeline(
         "The latest figures for the region were released on Monday.", published="2024-06-12"

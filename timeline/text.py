@@ -860,21 +860,28 @@ def _verbal_in_context(word: str, tokens: Sequence[Token], i: int, forms: _VerbF
     # an -s form: "he says", "Mexico holds", "who leads", "the festival returns"
     if previous in _SUBJECT_PRONOUNS or (i > 0 and tokens[i - 1].text[:1].isupper()):
         return True
-    return _after_singular_subject(tokens, i, forms)
+    if not _reads_as_verb(tokens, i, forms):
+        return False
+    # "reported a loss but expects a profit", "closed in 2019 and reopens next spring":
+    # the second verb of a shared subject
+    return previous in ("and", "but") or _after_singular_subject(tokens, i, forms)
 
 
-def _after_singular_subject(tokens: Sequence[Token], i: int, forms: _VerbForms) -> bool:
-    """ "The festival returns to", "the new model goes on sale", "the company foresees
-    the need": an -s form right after a singular noun phrase is its verb when the verb
-    is one that news uses for what is scheduled, or when an object follows it; else it
-    is as likely a plural noun ("the latest figures for", "the low levels")."""
-    if i < 2 or i + 1 >= len(tokens):
+def _reads_as_verb(tokens: Sequence[Token], i: int, forms: _VerbForms) -> bool:
+    """An -s form whose subject is a noun is its verb when news uses the verb for what
+    is scheduled ("goes on sale", "returns to") or when an object follows it ("foresees
+    the need"); otherwise it is as likely a plural noun ("the latest figures for")."""
+    if i + 1 >= len(tokens):
         return False
     after = tokens[i + 1].text.lower()
     lemma = forms.lemmas.get(tokens[i].text.lower(), "")
-    if lemma not in forms.scheduling and not (
-        after in _tense_lexicon().determiners or after[:1].isdigit()
-    ):
+    return lemma in forms.scheduling or after in _tense_lexicon().determiners or after[:1].isdigit()
+
+
+def _after_singular_subject(tokens: Sequence[Token], i: int, forms: _VerbForms) -> bool:
+    """ "The festival returns", "the new model goes": an -s form right after a singular
+    noun that a determiner opens (not "the low levels": "low" would be the subject)."""
+    if i < 2:
         return False
     noun = tokens[i - 1].text
     if not (noun.isalpha() and noun.islower()) or noun.endswith("s") or noun in forms.lemmas:
