@@ -103,7 +103,7 @@ def test_a_present_tense_verb_after_a_noun_or_a_conjunction_is_the_event() -> No
         ("The firm lost money in May but expects a profit in the second half.", "lost expects"),
     ):
         events = extract_timeline(text, published="2024-06-12").events
-        assert sorted(e.trigger for e in events) == trigger.split(), (text, events)
+        assert sorted(e.trigger for e in events) == sorted(trigger.split()), (text, events)
     # a plural noun after an adjective is no verb ("the latest figures for")
     events = extract_timeline(
         "The latest figures for the region were released on Monday.", published="2024-06-12"
