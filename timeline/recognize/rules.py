@@ -999,6 +999,10 @@ def _range_start(match: re.Match[str], text: str) -> int | None:
 _THE_BEFORE = re.compile(r"(?i:the)\s{1,3}(?:(?i:past|last|next|coming|first|previous)\s{1,3})?$")
 
 
+# Counted back or ahead ("two decades ago"), these units are that many years
+_YEARS_IN = {"decade": 10, "century": 100}
+
+
 def _counted_reading(
     match: re.Match[str], text: str, tail_text: str | None
 ) -> Partial | list[Candidate] | None:
@@ -1026,6 +1030,10 @@ def _counted_reading(
     mod = _quantity_mod(match, lex)
     whole = isinstance(amount, float | int) and amount == int(amount)
     one_year = unit == "year" and amount == 1
+    if tail and unit in _YEARS_IN and whole:
+        # "a decade ago" in 1999 is about 1989, not somewhere in the 1980s
+        assert isinstance(amount, float | int)
+        unit, amount = "year", amount * _YEARS_IN[unit]
     if tail in ("ago", "back") and whole:
         assert isinstance(amount, float | int)
         return _with_modifier(
