@@ -195,6 +195,9 @@ def _is_abbreviation(text: str, dot: int, end: int, abbreviations: frozenset[str
     if not word:
         return False
     token = word.lstrip("(\"'“‘").lower()
+    if token in ("a.m", "p.m"):
+        # "at 8 p.m. Friday", "3 a.m. EST" go on; "at 8 p.m. Results are due" ends
+        return _next_starts_lower_or_digit(text, end) or _next_is_time_word(text, end)
     if token + "." in abbreviations:
         # "U.S. officials" continues; "in the U.S. The next" cannot be told apart
         # without a parser, so a following lower-case word or digit is required.
@@ -226,6 +229,25 @@ def _next_starts_lower_or_digit(text: str, end: int) -> bool:
     while i < limit and text[i].isspace():
         i += 1
     return i < limit and (text[i].islower() or text[i].isdigit())
+
+
+def _next_is_time_word(text: str, end: int) -> bool:
+    """The word after ``end`` names a day, a month or a time zone ("p.m. Friday")."""
+    found = _NEXT_WORD.match(text, end, end + 30)
+    return found is not None and found.group(1).lower().rstrip(".") in _time_words()
+
+
+_NEXT_WORD = re.compile(r"\s*([A-Za-z.]+)")
+
+
+@lru_cache(maxsize=1)
+def _time_words() -> frozenset[str]:
+    calendar = load_lexicon("calendar")
+    return frozenset(
+        word.lower()
+        for key in ("months", "weekdays", "day_words", "time_zones")
+        for word in calendar[key]
+    )
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,26 @@
+"""Sentence splitting: abbreviations and clock times do not end a sentence, others do."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.text import split_sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("Voting ends at 8 p.m. Results are due the next morning.", 2),
+        ("It ended at 2 a.m. Officials said little.", 2),
+        ("The talks ended at 2 a.m. GMT. No deal was reached.", 2),
+        ("The attack began at 3 a.m. Friday and lasted hours.", 1),
+        ("It starts at 9 p.m. EST on Monday.", 1),
+        ("The vote is at 10 a.m. Jan. 5, officials said.", 1),
+        ("U.S. officials met at 4 p.m. on Tuesday.", 1),
+        ("He met Dr. Smith on Monday. They talked.", 2),
+    ],
+)
+def test_a_clock_time_ends_a_sentence_only_before_a_new_one(text: str, sentences: int) -> None:
+    found = split_sentences(text)
+    assert len(found) == sentences, [s.text for s in found]
+    assert all(text[s.start : s.end] == s.text for s in found)
