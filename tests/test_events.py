@@ -109,3 +109,12 @@ def test_a_present_tense_verb_after_a_noun_or_a_conjunction_is_the_event() -> No
         "The latest figures for the region were released on Monday.", published="2024-06-12"
     ).events
     assert [e.trigger for e in events] == ["released"]
+
+
+def test_the_verb_of_a_relative_clause_is_the_event_it_dates() -> None:
+    for text, trigger in (
+        ("Israel and Hamas agreed to a truce that began at 7 a.m. on Friday.", "began"),
+        ("It was the quake which killed 12 people in 2019.", "killed"),
+    ):
+        events = extract_timeline(text, published="2024-06-12").events
+        assert [e.trigger for e in events] == [trigger], (text, events)

@@ -760,8 +760,26 @@ def _is_content_verb(tokens: Sequence[Token], i: int, forms: _VerbForms) -> bool
     lexicon = _tense_lexicon()
     # "the arrest", "a law": after a determiner an ambiguous word is a noun
     if previous in lexicon.determiners:
-        return False
+        return previous in ("that", "which") and _relative_clause_verb(tokens, i, forms)
     return _verbal_in_context(word, tokens, i, forms)
+
+
+def _relative_clause_verb(tokens: Sequence[Token], i: int, forms: _VerbForms) -> bool:
+    """ "a truce that began at 7 a.m.", "the quake, which killed 12 people": after a
+    relative pronoun a past form is the clause's verb; an -ed form only when no noun
+    follows ("that damaged car": "damaged" describes it)."""
+    word = tokens[i].text.lower()
+    if word in forms.past and word not in forms.participles:
+        return True
+    if not word.endswith("ed") or i + 1 >= len(tokens):
+        return False
+    after = tokens[i + 1].text.lower()
+    return (
+        after in _FUNCTION_WORDS
+        or after in _tense_lexicon().determiners
+        or after[:1].isdigit()
+        or not after[:1].isalnum()
+    )
 
 
 # Words after which a base form or an -s form is a verb, not a noun.
