@@ -957,6 +957,8 @@ def _earlier_later(match: re.Match[str]) -> str | None:
 
 def _counted(match: re.Match[str], text: str) -> Partial | list[Candidate] | None:
     """A number of units: a duration, or with "ago"/"earlier" a shifted date."""
+    if match["tail"] and _THAN.match(text, match.end()):
+        return _compared_amount(match, text)
     approx = None if match["tail"] else _OR_SO.match(text, match.end())
     result = _counted_reading(match, text, approx["tail"] if approx else match["tail"])
     if approx is not None and isinstance(result, Partial):
@@ -969,6 +971,18 @@ def _counted(match: re.Match[str], text: str) -> Partial | list[Candidate] | Non
         vague = result._replace(duration=_duration_value("X", unit), mod=None)
         return [Candidate(range_start, match.end(), vague, "counted", 1)]
     return result
+
+
+_THAN = re.compile(r"\s{1,3}(?i:than)(?![\w-])")
+
+
+def _compared_amount(match: re.Match[str], text: str) -> list[Candidate] | None:
+    """ "six months earlier than expected": by how much, a duration, not a date."""
+    result = _counted_reading(match, text, None)
+    if not isinstance(result, Partial):
+        return result
+    end = match.end("half2") if match["half2"] else match.end("unit")
+    return [Candidate(match.start("body"), end, result, "counted", 1)]
 
 
 def _approximated(partial: Partial, start: int, end: int, rule: str) -> list[Candidate]:
