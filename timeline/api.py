@@ -338,6 +338,10 @@ def _reference_for(
         return _expression_reference(last_dated), partial._replace(anchored=True)
     if partial.anchored and last_dated is not None:
         return _expression_reference(last_dated), partial
+    if partial.anchored and (partial.offset or 0) > 0 and domain != "narrative":
+        # "Two days later, he was released" with no date before it: counted from the
+        # publication date it would be a day still to come; better no date than that
+        return None, partial
     if domain == "narrative" and last_dated is not None:
         return _expression_reference(last_dated), _narrative(partial)
     return news_reference, partial

@@ -195,7 +195,8 @@ def _resolve_shift(partial: Partial, reference: Reference | None) -> Resolved:
     assert partial.unit is not None
     assert partial.offset is not None
     if reference is None:
-        return _unresolved(partial, "no reference date")
+        reason = "no date before it to count from" if partial.anchored else "no reference date"
+        return _unresolved(partial, reason)
     base = reference.day
     unit, offset = partial.unit, partial.offset
     if (
