@@ -639,8 +639,14 @@ def _weekday(match: re.Match[str], text: str) -> Partial | None:
             weekday=lex.weekday_of(word),
             part_of_day=lex.parts_of_day[pod],
             direction=direction,
+            mod=_DAY_EDGE_MODS.get((match["wmod"] or "").lower()),
         )
-    return Partial(granularity="day", weekday=lex.weekday_of(word), direction=direction)
+    # "early Tuesday" (START), "late Friday" (END); "later Friday" is just a time that day
+    mod = _DAY_EDGE_MODS.get((match["wmod"] or "").lower())
+    return Partial(granularity="day", weekday=lex.weekday_of(word), direction=direction, mod=mod)
+
+
+_DAY_EDGE_MODS = {"early": "START", "late": "END"}
 
 
 _PLURAL_PARTNER = re.compile(
