@@ -118,3 +118,13 @@ def test_the_verb_of_a_relative_clause_is_the_event_it_dates() -> None:
     ):
         events = extract_timeline(text, published="2024-06-12").events
         assert [e.trigger for e in events] == [trigger], (text, events)
+
+
+def test_an_attribution_after_the_date_does_not_take_its_event() -> None:
+    for text, trigger in (
+        ("She died peacefully at home on Sunday, her family said.", "died"),
+        ("Inflation fell to 2.3% in April, official data showed on Wednesday.", "fell showed"),
+        ("On Monday, the ministry said the talks had failed.", "said"),  # nothing before
+    ):
+        events = extract_timeline(text, published="2024-06-12").events
+        assert sorted(e.trigger for e in events) == sorted(trigger.split()), (text, events)

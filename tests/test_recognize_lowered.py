@@ -72,6 +72,7 @@ def test_every_lowered_rule_matches_what_its_pattern_matches(variant: str) -> No
         assert [(m.span(), m.groupdict()) for m in found] == expected, rule.name
 
 
+# fmt: off
 _WORDS = st.sampled_from(
     [
         "and a half", "two", "Years", "YEAR'S", "End", "the past", "Three Days", "ago",
@@ -79,6 +80,7 @@ _WORDS = st.sampled_from(
         "mid-", "1990", "ſ", "İ", "K", " ", "  ", "\n", ".", ",", "-", "'", "’",
     ]
 )
+# fmt: on
 
 
 @settings(max_examples=300, deadline=None)

@@ -559,6 +559,9 @@ class _TenseLexicon:
     plan_verbs_past: frozenset[str]
     #: verbs of saying: after a comma that follows the expression, they date the saying
     reporting: frozenset[str]
+    #: verbs that attribute a clause to its source ("said", "showed"): after a comma that
+    #: follows a date, the event is the verb before the date
+    attribution: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -579,6 +582,7 @@ def _tense_lexicon() -> _TenseLexicon:
         intent_after_be=frozenset(data["intent_after_be"]),
         plan_verbs_past=frozenset(data["plan_verbs_past"]),
         reporting=frozenset(data["reporting"]),
+        attribution=frozenset(data["attribution"]),
     )
 
 
@@ -716,10 +720,13 @@ def nearest_verb(tokens: Sequence[Token], span: tuple[int, int]) -> Token | None
 
     center = _token_position(tokens, span)
     verb = _nearest_in_clause(tokens, center, verb_at)
-    if verb is None or not _purpose_after(tokens, span, verb):
+    if verb is None or not (
+        _purpose_after(tokens, span, verb) or _attribution_after(tokens, span, verb)
+    ):
         return verb
-    # "went to the polls on Nov. 5 to choose a president": an infinitive of purpose
-    # after the date is what the dated event is for; the verb before it is the event
+    # "went to the polls on Nov. 5 to choose a president", "fell in April, data showed":
+    # an infinitive of purpose or a reporting verb after the date says what the event
+    # was for or who told it; the verb before the date is the event
     before = _nearest_in_clause(
         tokens, center, lambda i: verb_at(i) if tokens[i].end <= span[0] else None
     )
@@ -736,6 +743,13 @@ def _purpose_after(tokens: Sequence[Token], span: tuple[int, int], verb: Token) 
         and tokens[index].text.lower() == "to"
         and tokens[index + 1].start == verb.start
     )
+
+
+def _attribution_after(tokens: Sequence[Token], span: tuple[int, int], verb: Token) -> bool:
+    """``verb`` reports ("said", "showed") after a comma that follows ``span``."""
+    if verb.start < span[1] or verb.text.lower() not in _tense_lexicon().attribution:
+        return False
+    return any(t.text == "," for t in tokens if span[1] <= t.start < verb.start)
 
 
 def _hard_break_between(tokens: Sequence[Token], start: int, end: int) -> bool:
