@@ -128,3 +128,26 @@ def test_an_attribution_after_the_date_does_not_take_its_event() -> None:
     ):
         events = extract_timeline(text, published="2024-06-12").events
         assert sorted(e.trigger for e in events) == sorted(trigger.split()), (text, events)
+
+
+def test_a_dateline_dates_no_event() -> None:
+    timeline = extract_timeline(
+        "LONDON, June 11 (Reuters) - British inflation fell to 2.3% in April, "
+        "official data showed on Wednesday.",
+        published="2024-06-12",
+    )
+    assert timeline.expressions[0].text == "June 11"  # still an expression
+    fell = [e for e in timeline.events if e.trigger == "fell"]
+    assert [(e.description, e.start) for e in fell] == [
+        ("British inflation fell to 2.3%", date(2024, 4, 1))
+    ]
+    for text in (
+        "SAN JUAN, Puerto Rico, Sept. 20 — The storm hit on Wednesday.",
+        "WASHINGTON, March 30 (Reuters) – Mexico enacted a law in December.",
+    ):
+        events = extract_timeline(text, published="2024-06-12").events
+        assert len(events) == 1, events
+        assert events[0].start != date(2023, 9, 20), events
+    # a date in the first words that is no dateline still dates its event
+    (rose,) = extract_timeline("On June 11, stocks rose.", published="2024-06-12").events
+    assert rose.start == date(2024, 6, 11)

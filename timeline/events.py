@@ -92,7 +92,10 @@ _SUBJECT_STARTS = frozenset({
     "its", "their", "our", "this", "these", "those", "some", "no", "all", "both", "each",
 })
 # fmt: on
-_BREAK_TOKENS = frozenset({",", ";", ":", "“", "”", '"', "(", ")", "–", "—", ".", "!", "?"})
+# ("-" and "_" alone are the dashes of wire copy: "WASHINGTON _ The economy …")
+_BREAK_TOKENS = frozenset(
+    {",", ";", ":", "“", "”", '"', "(", ")", "–", "—", "-", "_", ".", "!", "?"}
+)
 _MAX_LEFT, _MAX_RIGHT = 10, 10
 
 
@@ -172,6 +175,8 @@ def build_events(
             continue
         if not _dates_an_event(expression) or expression.sentence in crowded:
             continue
+        if is_dateline(analysis.text, expression):
+            continue
         end_expression = None
         if expression.range_role == "start" and i + 1 < len(expressions):
             end_expression = expressions[i + 1]
@@ -246,6 +251,27 @@ def _dates_an_event(expression: TimeExpression) -> bool:
         and expression.granularity != "ref"
         and (expression.start is not None or expression.end is not None)
     )
+
+
+def is_dateline(text: str, expression: TimeExpression) -> bool:
+    """ "LONDON, June 11 (Reuters) -": the date a story was filed, which dates none of
+    the events told after it.  A place in capitals opens the line, a comma follows it,
+    and after the date come the agency in parentheses, if any, and a dash."""
+    start, end = expression.span
+    line_start = text.rfind("\n", max(0, start - _DATELINE_REACH), start) + 1
+    if line_start == 0 and start > _DATELINE_REACH:
+        return False  # the line starts too far back to be a dateline
+    return (
+        _DATELINE_PLACE.fullmatch(text, line_start, start) is not None
+        and _DATELINE_AGENCY.match(text, end) is not None
+    )
+
+
+_DATELINE_REACH = 60
+_DATELINE_PLACE = re.compile(
+    r"[ \t]*[A-Z][A-Z.'’ -]{1,30}(?:,[ \t]*[A-Z][A-Za-z.' ]{1,25})?,[ \t]*"
+)
+_DATELINE_AGENCY = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?[-–—_](?:\s|$)")
 
 
 def _event_for(
