@@ -151,3 +151,20 @@ def test_a_dateline_dates_no_event() -> None:
     # a date in the first words that is no dateline still dates its event
     (rose,) = extract_timeline("On June 11, stocks rose.", published="2024-06-12").events
     assert rose.start == date(2024, 6, 11)
+
+
+def test_a_date_that_modifies_a_noun_gives_way_to_the_date_of_the_verb() -> None:
+    (report,) = extract_timeline(
+        "The company will report second-quarter results on July 25.", published="2024-06-12"
+    ).events
+    assert (report.trigger, report.start) == ("report", date(2024, 7, 25))
+    # alone, it still dates its verb; before a verb it is no modifier
+    (alone,) = extract_timeline(
+        "The company reported second-quarter results.", published="2024-08-12"
+    ).events
+    assert alone.start == date(2024, 4, 1)
+    events = extract_timeline(
+        "Officials on Saturday strongly condemned the attack and met again on Monday.",
+        published="2024-06-12",
+    ).events
+    assert len(events) == 2, events

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from .recognize.lexicon import lexicon
-from .text import Analysis, Token, is_content_verb
+from .text import Analysis, Token, is_content_verb, is_past_form
 from .types import Event, Granularity, Placement, Relation, Tense, TimeExpression
 
 __all__ = [
@@ -185,7 +185,53 @@ def build_events(
         if event is not None:
             events.append(event)
         events.extend(_when_clause_events(expression, analysis, published, reference_text))
-    return _one_per_trigger(events)
+    return _one_per_trigger(_without_noun_modifiers(events, analysis.text))
+
+
+def _without_noun_modifiers(events: list[Event], text: str) -> list[Event]:
+    """Drop an event dated by a date that modifies a noun ("will report second-quarter
+    results on July 25": the results are the quarter's, the report is on July 25) when
+    another date of the same trigger is not such a modifier."""
+    modifying = [_modifies_a_noun(e, text) for e in events]
+    if not any(modifying):
+        return events
+    plain_triggers = {e.trigger_span for e, m in zip(events, modifying, strict=True) if not m}
+    return [
+        e
+        for e, m in zip(events, modifying, strict=True)
+        if not (m and e.trigger_span in plain_triggers)
+    ]
+
+
+def _modifies_a_noun(event: Event, text: str) -> bool:
+    """The event's date, without a signal, stands right before a noun ("second-quarter
+    results", "the October 1998 shooting"), not before a verb, an adverb or a function
+    word ("Saturday strongly condemned", "yesterday trimmed", "this year through")."""
+    expression = event.expression
+    if expression is None or expression.signal or event.end_expression is not None:
+        return False
+    following = _NEXT_WORD.match(text, expression.span[1])
+    if following is None or following.start(1) == event.trigger_span[0]:
+        return False
+    word = following.group(1)
+    return not (
+        word.endswith(("ed", "ly"))
+        or word in _NOT_NOUNS
+        or word in _CLAUSE_OPENERS
+        or is_past_form(word)
+    )
+
+
+_NEXT_WORD = re.compile(r"[ \t]{1,3}([a-z]{3,20})\b")
+# words that follow a date without making it a modifier ("in 2010 and", "May to")
+# fmt: off
+_NOT_NOUNS = frozenset({
+    "and", "or", "but", "to", "the", "for", "with", "from", "than", "that", "this", "these",
+    "those", "into", "onto", "over", "under", "through", "alone", "was", "were", "is", "are",
+    "has", "have", "had", "will", "would", "could", "should", "may", "might", "must", "can",
+    "did", "does", "also", "then", "ago", "earlier", "later", "too", "only", "again",
+})
+# fmt: on
 
 
 def _one_per_trigger(events: list[Event]) -> list[Event]:

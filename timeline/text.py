@@ -31,6 +31,7 @@ __all__ = [
     "Token",
     "analyze",
     "is_content_verb",
+    "is_past_form",
     "lowered_in_place",
     "possessive_at",
     "verb_lemma",
@@ -754,6 +755,11 @@ def _attribution_after(tokens: Sequence[Token], span: tuple[int, int], verb: Tok
 
 def _hard_break_between(tokens: Sequence[Token], start: int, end: int) -> bool:
     return any(t.text in _CLAUSE_BREAKS for t in tokens if start <= t.start < end)
+
+
+def is_past_form(word: str) -> bool:
+    """True when ``word`` (lower case) is a past form of a verb the lexicon knows."""
+    return word in _verb_forms().past
 
 
 def is_content_verb(tokens: Sequence[Token], i: int) -> bool:
