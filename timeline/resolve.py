@@ -149,8 +149,20 @@ def _resolve(partial: Partial, *, reference: Reference | None, tense: Tense) -> 
     if partial.unit is not None and partial.unit.startswith("holiday:"):
         return _resolve_holiday(partial, reference, tense)
     if partial.unit is not None and partial.offset is not None:
-        return _resolve_shift(partial, reference)
+        return _resolve_shift(_midnight_past(partial, tense), reference)
     return _resolve_calendar(partial, reference, tense)
+
+
+def _midnight_past(partial: Partial, tense: Tense) -> Partial:
+    """ "Arrested shortly after midnight" with no day named or told before: the midnight
+    that began the publication day (24:00 of the day before), not the one at its end."""
+    if (
+        partial.hour == 24
+        and (partial.unit, partial.offset, tense) == ("day", 0, "past")
+        and not partial.anchored
+    ):
+        return partial._replace(offset=-1)
+    return partial
 
 
 # ------------------------------------------------------------------ refs
