@@ -779,6 +779,8 @@ def _season(match: re.Match[str], text: str) -> Partial | None:
     if not year and re.match(r"\s{1,3}of\b", text[match.end() : match.end() + 6]):
         return None  # "the fall of the Berlin Wall", "the spring of discontent"
     season = lex.seasons[match["season"].lower()]
+    if det == "that" and not year:
+        return _that_season(match, text, season, mod)
     direction = {
         "last": -1,
         "this past": -1,
@@ -789,6 +791,17 @@ def _season(match: re.Match[str], text: str) -> Partial | None:
         "coming": 1,
     }.get(det)
     return Partial(granularity="season", season=season, year=year, direction=direction, mod=mod)
+
+
+def _that_season(match: re.Match[str], text: str, season: str, mod: str | None) -> Partial | None:
+    """ "Pierre died in April 1906, and she took his chair that autumn": the season of
+    the year last told.  "Stocks that fall", "doubts that spring from": a verb."""
+    if match["season"].lower() in ("fall", "spring") and _LOWER_WORD_AFTER.match(text, match.end()):
+        return None
+    return Partial(granularity="season", season=season, direction=0, anchored=True, mod=mod)
+
+
+_LOWER_WORD_AFTER = re.compile(r"\s{1,3}[a-z]")
 
 
 def _quarter(match: re.Match[str], text: str) -> Partial | list[Candidate] | None:
@@ -1715,7 +1728,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "season",
-            rf"(?:{_POINT_MOD}[\s-]{{1,3}})?(?:(?P<det>(?i:this\s{{1,3}}past|this\s{{1,3}}coming|the|this|last|next|past|coming)){_W})?(?:{_POINT_MOD2}[\s-]{{1,3}})?(?P<season>{seasons})(?![\w])(?:{_W}(?:(?i:of){_W})?(?P<year>{year})(?:[-–/](?:\d\d){{1,2}}(?![\w]))?)?",
+            rf"(?:{_POINT_MOD}[\s-]{{1,3}})?(?:(?P<det>(?i:this\s{{1,3}}past|this\s{{1,3}}coming|the|this|that|last|next|past|coming)){_W})?(?:{_POINT_MOD2}[\s-]{{1,3}})?(?P<season>{seasons})(?![\w])(?:{_W}(?:(?i:of){_W})?(?P<year>{year})(?:[-–/](?:\d\d){{1,2}}(?![\w]))?)?",
             _season,
         ),
         rule(
