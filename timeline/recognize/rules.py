@@ -408,8 +408,22 @@ def _bare_month(match: re.Match[str], text: str) -> Partial | None:
         return None
     if rel and _DAY_AFTER.match(text, match.end()):
         return None  # "last Oct. 23": the day's, which the month-day rule reads
+    if rel == "that":
+        # "announced on May 7, 1998, and completed that November": of the year last told
+        # ("the plan that May proposed": a name and its verb)
+        if word.lower() in ("may", "march") and _VERB_AFTER_NAME.match(text, match.end()):
+            return None
+        return Partial(
+            granularity="month", month=lex.month_of(word), direction=0, anchored=True, mod=mod
+        )
     direction = {"last": -1, "past": -1, "this": 0, "next": 1, "this past": -1}.get(rel)
     return Partial(granularity="month", month=lex.month_of(word), direction=direction, mod=mod)
+
+
+# a lower-case word after "that May" other than a determiner or a preposition: its verb
+_VERB_AFTER_NAME = re.compile(
+    r"\s{1,3}(?!(?:the|a|an|his|her|its|their|of|in|on|at|and|to)\b)[a-z]"
+)
 
 
 # "March for Life", "March of the Living": a capitalized name after the link word, unless
@@ -1678,7 +1692,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "month",
-            rf"(?:{_POINT_MOD}[\s-]{{1,3}})?(?:(?P<rel>(?i:this\s{{1,3}}past|last|next|this|past)){_W})?(?P<month>{month})",
+            rf"(?:{_POINT_MOD}[\s-]{{1,3}})?(?:(?P<rel>(?i:this\s{{1,3}}past|last|next|this|that|past)){_W})?(?P<month>{month})",
             _bare_month,
         ),
         rule(
