@@ -99,6 +99,8 @@ def test_a_present_tense_verb_after_a_noun_or_a_conjunction_is_the_event() -> No
         ("The festival returns to the city in September.", "returns"),
         ("The new model goes on sale in October.", "goes"),
         ("The company foresees the need for cuts in 2025.", "foresees"),
+        ("The central bank meets again on July 30.", "meets"),
+        ("Next Friday, the board votes on the merger.", "votes"),
         ("The museum closed in 2019 and reopens next spring.", "closed reopens"),
         ("The firm lost money in May but expects a profit in the second half.", "lost expects"),
     ):

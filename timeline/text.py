@@ -437,6 +437,8 @@ def _tense_of_token(tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> 
     if kind == "future":
         return _intent_tense(word, tokens, i, lexicon)
     if kind == "present":
+        if i > 0 and tokens[i - 1].text.lower() in _BASE_FORM_CUES:
+            return None  # "will remain", "could say": the modal before it tells the time
         return "future" if _is_to_infinitive(tokens, i) else "present"
     if kind == "past":
         return "future" if _be_before_intent(word, tokens, i, lexicon) else "past"
@@ -448,9 +450,12 @@ def _tense_of_token(tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> 
     if kind == "regular" and not _looks_regular_past(word, tokens, i, lexicon):
         return None
     # "will be held", "has been arrested": the auxiliary before it carries the tense;
-    # "expected to cut", "to set": a base form that looks like a past says nothing
+    # "expected to cut", "to set": a base form that looks like a past says nothing;
+    # "will remain closed", "stayed shut": an adjective after a linking verb
     previous = tokens[i - 1].text.lower() if i > 0 else ""
-    return None if previous in _BE_FORMS or previous in _HAVE_FORMS or previous == "to" else "past"
+    if previous in _BE_FORMS or previous in _HAVE_FORMS or previous in _LINKING or previous == "to":
+        return None
+    return "past"
 
 
 @lru_cache(maxsize=65536)
@@ -890,6 +895,8 @@ _HAVE_FORMS = frozenset({"has", "have", "had", "having", "'ve", "’ve"})
 _BE_FORMS = frozenset(
     {"is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re", "’s", "’re"}
 )
+# verbs after which a participle describes the subject ("remain closed"), tense aside
+_LINKING = frozenset({"remain", "remains", "stay", "stays", "become", "becomes", "seem", "seems"})
 
 
 def _verbal_in_context(word: str, tokens: Sequence[Token], i: int, forms: _VerbForms) -> bool:
@@ -944,7 +951,7 @@ def _after_singular_subject(tokens: Sequence[Token], i: int, forms: _VerbForms) 
     if i < 2:
         return False
     noun = tokens[i - 1].text
-    if not (noun.isalpha() and noun.islower()) or noun.endswith("s") or noun in forms.lemmas:
+    if not (noun.isalpha() and noun.islower()) or noun.endswith("s"):
         return False
     determiners = _tense_lexicon().determiners
     opener = next(
