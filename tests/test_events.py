@@ -170,3 +170,14 @@ def test_a_date_that_modifies_a_noun_gives_way_to_the_date_of_the_verb() -> None
         published="2024-06-12",
     ).events
     assert len(events) == 2, events
+
+
+def test_the_verb_of_an_aside_between_commas_governs_its_date() -> None:
+    events = extract_timeline(
+        "The festival, held every August since 1947, drew record crowds this year.",
+        published="2024-06-12",
+    ).events
+    assert sorted((e.trigger, e.start.year if e.start else None) for e in events) == [
+        ("drew", 2024),
+        ("held", 1947),
+    ]

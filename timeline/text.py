@@ -421,7 +421,9 @@ _SOFT_BREAKS = frozenset(
 def _breaks_between(tokens: Sequence[Token], a: int, b: int) -> float:
     low, high = (a, b) if a < b else (b, a)
     hard = sum(1 for t in tokens[low + 1 : high] if t.text in _CLAUSE_BREAKS)
-    soft = sum(1 for t in tokens[low + 1 : high] if t.text.lower() in _SOFT_BREAKS)
+    # a comma weighs as a soft break: "The festival, held every August since 1947, drew
+    # crowds": the verb of the aside governs its date, not the one past the comma
+    soft = sum(1 for t in tokens[low + 1 : high] if t.text == "," or t.text.lower() in _SOFT_BREAKS)
     return hard + soft / 2
 
 
