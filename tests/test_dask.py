@@ -46,7 +46,10 @@ def client() -> Iterator[Any]:
             processes=True,
             threads_per_worker=1,
             host="127.0.0.1",
-            dashboard_address=None,
+            # the scheduler serves HTTP even without a dashboard, on 8787 unless told
+            # otherwise: a free port keeps a second run (or a Jupyter cluster) from
+            # failing it
+            dashboard_address="127.0.0.1:0",
         ) as cluster,
         distributed.Client(cluster) as dask_client,
     ):
