@@ -145,7 +145,9 @@ def resolve_expressions(
                 # "from 9:15 to 11:40 a.m. on Tuesday": the day is the whole range's
                 expressions[-1] = _clock_on_day(start, expressions[-1], dated, text)
         if candidate.range_role == "end" and expressions:
-            expression = _end_after_start(candidate, expression, expressions[-1], text)
+            expressions[-1], expression = _range_in_order(
+                candidates[index - 1], expressions[-1], candidate, expression, text, news_reference
+            )
         expressions.append(expression)
         if (
             expression.start is not None
@@ -271,26 +273,69 @@ def _is_yearless_name(partial: Partial) -> bool:
     )
 
 
-def _end_after_start(
-    candidate: Candidate, end: TimeExpression, start: TimeExpression, text: str
-) -> TimeExpression:
+def _range_in_order(
+    start_candidate: Candidate,
+    start: TimeExpression,
+    end_candidate: Candidate,
+    end: TimeExpression,
+    text: str,
+    news_reference: Reference | None,
+) -> tuple[TimeExpression, TimeExpression]:
     """ "from H1 to H2", "from Friday to Monday": a yearless end that the clause's tense
-    put before the range's start is the next one after that start."""
-    partial = candidate.partial
+    put before the range's start is the next one after that start; in a past clause
+    ("the strike ran from Monday through Thursday", told on a Wednesday) the start moves
+    back before the end instead, so the range stays in the past."""
+    partial = end_candidate.partial
+    if start.range_role != "start" or partial.year is not None or partial.unit is not None:
+        return start, end
+    end = _end_in_clause_tense(end_candidate, start, end, text, news_reference)
+    start_day, end_day = start.start, end.end
+    if start_day is None or end_day is None or end_day >= start_day:
+        return start, end
+    if end.tense == "past" and start_candidate.partial.year is None:
+        earlier = _resolved_from(start_candidate, start, end, direction=-1, text=text)
+        if earlier.start is not None and earlier.start <= end_day:
+            return earlier, end
+    later = _resolved_from(end_candidate, end, start, direction=1, text=text)
+    if later.end is None or later.end < start_day:
+        return start, end
+    return start, later
+
+
+def _end_in_clause_tense(
+    end_candidate: Candidate,
+    start: TimeExpression,
+    end: TimeExpression,
+    text: str,
+    news_reference: Reference | None,
+) -> TimeExpression:
+    """ "ran from Monday through Thursday": the end shares the past of the clause, which
+    its signal ("through", "until") leaves open on its own."""
     if (
-        start.range_role != "start"
-        or start.start is None
-        or end.end is None
-        or end.end >= start.start
-        or partial.year is not None
-        or partial.unit is not None
+        start.tense != "past"
+        or end.tense != "unknown"
+        or news_reference is None
+        or end.reference != news_reference.description
     ):
         return end
-    forward = partial._replace(direction=1)
-    resolved = resolve(forward, reference=_expression_reference(start), tense=end.tense)
-    if resolved.end is None or resolved.end < start.start:
-        return end
-    return _expression(candidate, text, resolved, end.signal, end.tense, end.sentence)
+    shared = resolve(end_candidate.partial, reference=news_reference, tense="past")
+    return _expression(end_candidate, text, shared, end.signal, "past", end.sentence)
+
+
+def _resolved_from(
+    candidate: Candidate,
+    expression: TimeExpression,
+    other: TimeExpression,
+    *,
+    direction: int,
+    text: str,
+) -> TimeExpression:
+    """``candidate`` read again as the one just before (-1) or after (1) ``other``."""
+    partial = candidate.partial._replace(direction=direction)
+    resolved = resolve(partial, reference=_expression_reference(other), tense=expression.tense)
+    return _expression(
+        candidate, text, resolved, expression.signal, expression.tense, expression.sentence
+    )
 
 
 def _crowded(candidates: Sequence[Candidate], analysis: Analysis) -> set[int]:
