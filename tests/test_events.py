@@ -132,7 +132,7 @@ def test_an_attribution_after_the_date_does_not_take_its_event() -> None:
         assert sorted(e.trigger for e in events) == sorted(trigger.split()), (text, events)
 
 
-def test_a_dateline_dates_no_event() -> None:
+def test_a_dateline_gives_way_to_the_dates_of_the_lead() -> None:
     timeline = extract_timeline(
         "LONDON, June 11 (Reuters) - British inflation fell to 2.3% in April, "
         "official data showed on Wednesday.",
@@ -153,6 +153,12 @@ def test_a_dateline_dates_no_event() -> None:
     # a date in the first words that is no dateline still dates its event
     (rose,) = extract_timeline("On June 11, stocks rose.", published="2024-06-12").events
     assert rose.start == date(2024, 6, 11)
+    # a lead with no date of its own happened when the story was filed
+    (held,) = extract_timeline(
+        "WASHINGTON, June 12 (Reuters) - The Federal Reserve held rates steady.",
+        published="2024-06-12",
+    ).events
+    assert (held.trigger, held.start) == ("held", date(2024, 6, 12))
 
 
 def test_a_date_that_modifies_a_noun_gives_way_to_the_date_of_the_verb() -> None:

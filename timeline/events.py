@@ -175,8 +175,6 @@ def build_events(
             continue
         if not _dates_an_event(expression) or expression.sentence in crowded:
             continue
-        if is_dateline(analysis.text, expression):
-            continue
         end_expression = None
         if expression.range_role == "start" and i + 1 < len(expressions):
             end_expression = expressions[i + 1]
@@ -185,14 +183,17 @@ def build_events(
         if event is not None:
             events.append(event)
         events.extend(_when_clause_events(expression, analysis, published, reference_text))
-    return _one_per_trigger(_without_noun_modifiers(events, analysis.text))
+    return _one_per_trigger(_without_side_dates(events, analysis.text))
 
 
-def _without_noun_modifiers(events: list[Event], text: str) -> list[Event]:
-    """Drop an event dated by a date that modifies a noun ("will report second-quarter
-    results on July 25": the results are the quarter's, the report is on July 25) when
-    another date of the same trigger is not such a modifier."""
-    modifying = [_modifies_a_noun(e, text) for e in events]
+def _without_side_dates(events: list[Event], text: str) -> list[Event]:
+    """Drop an event dated by a date that only stands beside its trigger when another
+    date of the same trigger does not: a date that modifies a noun ("will report
+    second-quarter results on July 25": the results are the quarter's, the report is on
+    July 25), or the dateline ("LONDON, June 11 (Reuters) - Inflation fell to 2.3% in
+    April": the story was filed on June 11, the fall is April's).  A lead with no date
+    of its own keeps the dateline's."""
+    modifying = [_is_side_date(e, text) for e in events]
     if not any(modifying):
         return events
     plain_triggers = {e.trigger_span for e, m in zip(events, modifying, strict=True) if not m}
@@ -201,6 +202,13 @@ def _without_noun_modifiers(events: list[Event], text: str) -> list[Event]:
         for e, m in zip(events, modifying, strict=True)
         if not (m and e.trigger_span in plain_triggers)
     ]
+
+
+def _is_side_date(event: Event, text: str) -> bool:
+    expression = event.expression
+    return expression is not None and (
+        _modifies_a_noun(event, text) or is_dateline(text, expression)
+    )
 
 
 def _modifies_a_noun(event: Event, text: str) -> bool:
@@ -300,9 +308,9 @@ def _dates_an_event(expression: TimeExpression) -> bool:
 
 
 def is_dateline(text: str, expression: TimeExpression) -> bool:
-    """ "LONDON, June 11 (Reuters) -": the date a story was filed, which dates none of
-    the events told after it.  A place in capitals opens the line, a comma follows it,
-    and after the date come the agency in parentheses, if any, and a dash."""
+    """ "LONDON, June 11 (Reuters) -": the date a story was filed.  A place in capitals
+    opens the line, a comma follows it, and after the date come the agency in
+    parentheses, if any, and a dash."""
     start, end = expression.span
     line_start = text.rfind("\n", max(0, start - _DATELINE_REACH), start) + 1
     if line_start == 0 and start > _DATELINE_REACH:
