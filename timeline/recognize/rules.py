@@ -622,6 +622,9 @@ def _weekday(match: re.Match[str], text: str) -> Partial | None:
     phrase = (word + " " + _words_after(text, match.end(), 2)).lower()
     if _starts_negative_phrase(phrase, lex):
         return None
+    named = f"{_word_before(text, match.start())} {word.lower()}"
+    if not rel and _starts_negative_phrase(named, lex):
+        return None  # "Super Tuesday", "Black Monday": a named day, not the last Tuesday
     plural = None if rel or pod else _PLURAL_PARTNER.match(text, match.end())
     if plural is not None and (plural["ppods"] or plural.group().rstrip().endswith("s")):
         # "on Monday and Tuesday nights": the first day shares the second's plural
