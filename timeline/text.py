@@ -423,7 +423,21 @@ def _tense_of_token(tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> 
         return None
     # "will be held", "has been arrested": the auxiliary before it carries the tense
     previous = tokens[i - 1].text.lower() if i > 0 else ""
-    return None if previous in _BE_FORMS or previous in _HAVE_FORMS else "past"
+    if previous in _BE_FORMS or previous in _HAVE_FORMS:
+        return None
+    return None if _after_base_form_marker(tokens, i, lexicon) else "past"
+
+
+def _after_base_form_marker(tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> bool:
+    """ "will hit", "could not cut", "to set": a past-looking form after a modal, "to" or
+    "do" is the verb's base form (hit, cut, set are both), its tense the modal's."""
+    for j in range(i - 1, max(-1, i - 4), -1):
+        word = tokens[j].text.lower()
+        if word in lexicon.base_form_before:
+            return True
+        if word not in lexicon.adverbs_in_verb_group:
+            return False
+    return False
 
 
 @lru_cache(maxsize=65536)
@@ -473,8 +487,9 @@ def _intent_tense(
         following = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
         if following in ("to", "for") or (before and before[-1] in _BE_FORMS):
             return "future"  # "set to expire", "is set for Friday"
-        # "set Friday as the deadline", "a record set on Aug. 6": an act already done
-        return None if before and before[-1] == "to" else "past"
+        # "set Friday as the deadline", "a record set on Aug. 6": an act already done;
+        # "to set", "would set": a base form, whose tense the word before it gives
+        return None if _after_base_form_marker(tokens, i, lexicon) else "past"
     return "future"
 
 
@@ -533,6 +548,10 @@ class _TenseLexicon:
     plan_verbs_past: frozenset[str]
     #: verbs of saying: after a comma that follows the expression, they date the saying
     reporting: frozenset[str]
+    #: modals, "to", "do": the verb after them is a base form ("will hit"), not a past
+    base_form_before: frozenset[str]
+    #: adverbs that may stand between such a word and its verb ("will not hit")
+    adverbs_in_verb_group: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -553,6 +572,8 @@ def _tense_lexicon() -> _TenseLexicon:
         intent_after_be=frozenset(data["intent_after_be"]),
         plan_verbs_past=frozenset(data["plan_verbs_past"]),
         reporting=frozenset(data["reporting"]),
+        base_form_before=frozenset(data["base_form_before"]),
+        adverbs_in_verb_group=frozenset(data["adverbs_in_verb_group"]),
     )
 
 
