@@ -149,8 +149,16 @@ def _resolve(partial: Partial, *, reference: Reference | None, tense: Tense) -> 
     if partial.unit is not None and partial.unit.startswith("holiday:"):
         return _resolve_holiday(partial, reference, tense)
     if partial.unit is not None and partial.offset is not None:
-        return _resolve_shift(partial, reference)
+        return _resolve_shift(_weekend_by_tense(partial, tense), reference)
     return _resolve_calendar(partial, reference, tense)
+
+
+def _weekend_by_tense(partial: Partial, tense: Tense) -> Partial:
+    """ "The weekend" read on a weekday is the one just past, unless its clause looks
+    ahead: "storms will hit over the weekend" is the coming one."""
+    if partial.weekend and partial.direction == -1 and tense == "future":
+        return partial._replace(direction=None)
+    return partial
 
 
 # ------------------------------------------------------------------ refs
