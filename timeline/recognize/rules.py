@@ -47,6 +47,18 @@ _POINT_MOD = (
 )
 
 
+def _zone_pattern(zone: str) -> str:
+    """A zone from the data: an abbreviation ("ET") as written, a spelled-out name
+    ("Eastern time", "Eastern Daylight Time") in any case."""
+    words = re.escape(zone).replace(r"\ ", r"\s{1,3}")
+    return f"(?i:{words})" if " " in zone else words
+
+
+# "9 a.m. Tokyo time", "4 p.m. New York time": a place's clock, named by one or two
+# capitalized words before "time"
+_PLACE_TIME = r"[A-Z][a-z]{2,14}(?:\s{1,3}[A-Z][a-z]{2,14})?\s{1,3}time"
+
+
 def _month_pattern(lex: Lexicon) -> str:
     full = [m for m in lex.months if len(m) > 4 or m in ("may", "june", "july")]
     short = [m for m in lex.months if m not in full]
@@ -1533,8 +1545,8 @@ def rules() -> tuple[Rule, ...]:
     )
     the = r"(?:(?i:the)\s{1,3})"
     zones = "|".join(
-        re.escape(z).replace(r"\ ", r"\s{1,3}")
-        for z in sorted(lex.time_zones, key=len, reverse=True)
+        [_zone_pattern(z) for z in sorted(lex.time_zones, key=len, reverse=True)]
+        + [_PLACE_TIME]
     )
     spoken_tens = "(?i:" + "|".join(lex.tens) + ")"
     spoken_units = "(?i:one|two|three|four|five|six|seven|eight|nine)"
