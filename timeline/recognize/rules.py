@@ -1487,6 +1487,7 @@ def _holiday(match: re.Match[str], text: str) -> Partial | None:
 
 
 def _week_of(match: re.Match[str], text: str) -> Partial | None:
+    """ "the week of June 24", "the week beginning July 1": the week holding that day."""
     lex = lexicon()
     return Partial(
         granularity="week",
@@ -1797,7 +1798,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "week_of",
-            rf"{the}(?i:week){_W}(?i:of){_W}(?P<month>{month}){_W}(?P<day>{_DAY})(?:,?{_W}(?P<year>{year}))?",
+            rf"{the}(?i:week){_W}(?i:of|beginning|starting|commencing){_W}(?P<month>{month}){_W}(?P<day>{_DAY})(?:,?{_W}(?P<year>{year}))?",
             _week_of,
             3,
         ),
