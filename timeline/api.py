@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -146,6 +146,7 @@ def resolve_expressions(
                 expressions[-1] = _clock_on_day(start, expressions[-1], dated, text)
         if candidate.range_role == "end" and expressions:
             expression = _end_after_start(candidate, expression, expressions[-1], text)
+            expression = _clock_end_after_start(candidate, expression, expressions[-1], text)
         expressions.append(expression)
         if (
             expression.start is not None
@@ -290,6 +291,30 @@ def _end_after_start(
     resolved = resolve(forward, reference=_expression_reference(start), tense=end.tense)
     if resolved.end is None or resolved.end < start.start:
         return end
+    return _expression(candidate, text, resolved, end.signal, end.tense, end.sentence)
+
+
+def _clock_end_after_start(
+    candidate: Candidate, end: TimeExpression, start: TimeExpression, text: str
+) -> TimeExpression:
+    """ "a curfew from 10 p.m. to 5 a.m.": a bare clock time that ends a range earlier in
+    the day than the range's start is on the day after the start's (with a day named
+    after it, "from 11 p.m. to 2 a.m. on Friday", the start took that day too, and the
+    range would otherwise end before it began)."""
+    if (
+        start.range_role != "start"
+        or start.type != "TIME"
+        or start.start is None
+        or not _is_bare_clock_time(candidate.partial)
+        or end.start != start.start
+        or len(end.value) != len(start.value)
+        or end.value >= start.value
+    ):
+        return end
+    day_after = start.start + timedelta(days=1)
+    reference = Reference(day_after, "day", f"the day after expression '{start.text}'")
+    partial = candidate.partial._replace(anchored=True)
+    resolved = resolve(partial, reference=reference, tense=end.tense)
     return _expression(candidate, text, resolved, end.signal, end.tense, end.sentence)
 
 
