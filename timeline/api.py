@@ -144,6 +144,12 @@ def resolve_expressions(
             if candidate.range_role == "end" and start and _is_bare_clock_time(start.partial):
                 # "from 9:15 to 11:40 a.m. on Tuesday": the day is the whole range's
                 expressions[-1] = _clock_on_day(start, expressions[-1], dated, text)
+        closing = _period_end_after(candidates, index, text)
+        if closing is not None:
+            dated = _resolve_candidate(
+                closing, analysis, news_reference, last_dated, domain, crowded
+            )
+            expression = _quarter_holding(candidate, expression, dated, text)
         if candidate.range_role == "end" and expressions:
             expression = _end_after_start(candidate, expression, expressions[-1], text)
             expression = _clock_end_after_start(candidate, expression, expressions[-1], text)
@@ -175,6 +181,50 @@ def _day_right_after(candidates: Sequence[Candidate], index: int, text: str) -> 
         return None
     gap = text[candidates[index].end : following.start]
     return following if _CLOCK_DAY_GAP.fullmatch(gap) else None
+
+
+# between a reported period and the day it closes: "the quarter ending June 30"
+_PERIOD_END_GAP = re.compile(r"\s{1,3}(?i:ended|ending|to)\s{1,3}")
+
+
+def _period_end_after(candidates: Sequence[Candidate], index: int, text: str) -> Candidate | None:
+    """The day that closes "the quarter" when the text names it right after ("the
+    quarter ended Sept. 30", "the quarter to June 30")."""
+    partial = candidates[index].partial
+    if index + 1 >= len(candidates) or not _is_the_last_quarter(partial):
+        return None
+    following = candidates[index + 1]
+    if following.partial.granularity != "day" or following.partial.type != "DATE":
+        return None
+    gap = text[candidates[index].end : following.start]
+    return following if _PERIOD_END_GAP.fullmatch(gap) else None
+
+
+def _is_the_last_quarter(partial: Partial) -> bool:
+    """ "the quarter", "the latest quarter": the last reported quarter, no number named."""
+    return (
+        partial.granularity == "quarter"
+        and partial.unit == "quarter"
+        and partial.quarter is None
+        and partial.offset == 0
+        and partial.direction == -1
+        and not partial.anchored
+    )
+
+
+def _quarter_holding(
+    candidate: Candidate, expression: TimeExpression, dated: TimeExpression, text: str
+) -> TimeExpression:
+    """ "the quarter ending June 30" is the quarter that June 30 closes, which may still
+    be running: not the last quarter reported before the reference."""
+    if dated.granularity != "day" or dated.start is None:
+        return expression
+    day = dated.start
+    partial = Partial(granularity="quarter", year=day.year, quarter=(day.month - 1) // 3 + 1)
+    resolved = resolve(partial, reference=_expression_reference(dated), tense=expression.tense)
+    return _expression(
+        candidate, text, resolved, expression.signal, expression.tense, expression.sentence
+    )
 
 
 def _clock_on_day(
