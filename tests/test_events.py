@@ -62,3 +62,14 @@ def test_a_day_named_with_a_possessive_leaves_no_stray_s_in_the_description() ->
     ).events
     assert events
     assert not any(e.description.startswith(("'s", "’s")) for e in events), events
+
+
+def test_a_dateline_dash_typed_as_a_hyphen_ends_the_dateline() -> None:
+    for text in (
+        "WASHINGTON, June 12 (Reuters) - The Federal Reserve held rates steady.",
+        "The company - which was founded in 1998 - went public in 2004.",
+    ):
+        events = extract_timeline(text, published="2024-06-12").events
+        assert events, text
+        assert not any(e.description.startswith("-") for e in events), events
+        assert not any(" - " in e.description for e in events), events

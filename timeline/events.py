@@ -84,7 +84,10 @@ _CLAUSE_OPENERS = frozenset(
         "according",
     }
 )
-_BREAK_TOKENS = frozenset({",", ";", ":", "“", "”", '"', "(", ")", "–", "—", ".", "!", "?"})
+# a hyphen standing alone is a dash typed in ASCII ("WASHINGTON, June 12 (Reuters) - The")
+_BREAK_TOKENS = frozenset(
+    {",", ";", ":", "“", "”", '"', "(", ")", "–", "—", "-", ".", "!", "?"}
+)
 _MAX_LEFT, _MAX_RIGHT = 10, 10
 
 
