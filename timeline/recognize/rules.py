@@ -359,6 +359,12 @@ def _slash(match: re.Match[str], text: str) -> Partial | None:
     return Partial(granularity="day", year=year, month=month, day=day)
 
 
+def _year_first_slash(match: re.Match[str], text: str) -> Partial | None:
+    """ "2024/06/12": year, month, day, the order of ISO and of East Asian news."""
+    year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
+    return Partial(granularity="day", year=year, month=month, day=day)
+
+
 def _month_day(match: re.Match[str], text: str) -> Partial | list[Candidate] | None:
     lex = lexicon()
     month = lex.month_of(match["month"])
@@ -1582,6 +1588,12 @@ def rules() -> tuple[Rule, ...]:
             3,
         ),
         rule(
+            "year_first_slash_date",
+            r"(?<![\w/.-])(?P<y>\d{4})/(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])(?![\w/])",
+            _year_first_slash,
+            3,
+        ),
+        rule(
             "month_day",
             rf"(?:{weekday},?{_W})?(?P<month>{month}){_W}(?P<day>{_DAY}|(?i:{ordinal_words}){_SPOKEN_DAY_END})(?:,?{_W}(?P<year>{_CALENDAR_YEAR}))?",
             _month_day,
@@ -1685,7 +1697,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "year_range",
-            rf"{_LEFT}(?P<y1>{year})\s?[-–]\s?(?P<y2>{year}|\d{{2}})(?![\d\w])",
+            rf"{_LEFT}(?P<y1>{year})(?:\s?[-–]\s?|/)(?P<y2>{year}|\d{{2}})(?![\d\w/])",
             _year_range,
             3,
         ),
@@ -2028,6 +2040,7 @@ def _weekday_of_week(match: re.Match[str], text: str) -> Partial | None:
 _RULE_ANCHORS: dict[str, str] = {
     "iso_date": "D",
     "numeric_date": "T",
+    "year_first_slash_date": "D",
     "month_day": "M",
     "day_month": "M",
     "month_year": "M",
