@@ -280,6 +280,9 @@ def _shift_fields(
         if unit == "year_part":
             # "June last year", "the second half of this year", "the third quarter of next year"
             year = base.year + offset
+            if partial.month is not None and partial.day is not None:
+                day = _valid_date(year, partial.month, partial.day)
+                return ("day", day) if day is not None else None
             if partial.month is not None:
                 return ("month", year, partial.month)
             if partial.quarter is not None:
@@ -413,7 +416,12 @@ def _season_bounds(year: int, season: str) -> tuple[date | None, date | None]:
 
 
 def _unknown_value(partial: Partial) -> str:
-    """The TIMEX3 value of a relative expression with nothing to resolve it against."""
+    """The TIMEX3 value of a relative expression with nothing to resolve it against; a
+    month or day the text names is kept ("June last year" is XXXX-06)."""
+    if partial.month is not None and partial.granularity == "month":
+        return f"XXXX-{partial.month:02d}"
+    if partial.month is not None and partial.day is not None and partial.granularity == "day":
+        return f"XXXX-{partial.month:02d}-{partial.day:02d}"
     return {
         "day": "XXXX-XX-XX",
         "part_of_day": "XXXX-XX-XX",

@@ -1659,7 +1659,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "month_rel_year",
-            rf"(?P<month>{month}){_W}(?P<yrel>(?i:this|last|next|of\s{{1,3}}this|of\s{{1,3}}last|of\s{{1,3}}next)){_W}(?i:year)(?![\w])",
+            rf"(?P<month>{month})(?:{_W}(?P<rday>{_DAY}),?)?{_W}(?P<yrel>(?i:this|last|next|of\s{{1,3}}this|of\s{{1,3}}last|of\s{{1,3}}next)){_W}(?i:year)(?![\w])",
             _month_rel_year,
             2,
         ),
@@ -1932,13 +1932,16 @@ def _per_unit(match: re.Match[str], text: str) -> Partial | None:
 
 
 def _month_rel_year(match: re.Match[str], text: str) -> Partial | None:
-    """ "June last year", "January this year": the month of a year relative to the reference."""
+    """ "June last year", "March 3 of next year": the month (or the day) of a year
+    relative to the reference."""
     lex = lexicon()
     rel = match["yrel"].lower().split()[-1]
     offset = {"this": 0, "last": -1, "next": 1}[rel]
-    return Partial(
-        granularity="month", month=lex.month_of(match["month"]), unit="year_part", offset=offset
-    )
+    month = lex.month_of(match["month"])
+    if match["rday"]:
+        day = _day(match["rday"])
+        return Partial(granularity="day", month=month, day=day, unit="year_part", offset=offset)
+    return Partial(granularity="month", month=month, unit="year_part", offset=offset)
 
 
 def _year_earlier(match: re.Match[str], text: str) -> Partial | None:
