@@ -42,8 +42,10 @@ _CALENDAR_YEAR = r"(?:[1-9]\d{3})(?!\d|,\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 _LEFT = r"(?<![\w$£€#.,/-])"  # a number that is not part of a larger number or amount
 _CLOCK_LEFT = r"(?<![\w$£€#.,/:-])"  # nor the minutes or seconds of a longer clock time
+# "end-June", "end-2024": the financial press's hyphenated edge of a period
 _POINT_MOD = (
-    r"(?P<pmod>(?i:early|mid|late|the\s{1,3}(?:beginning|start|middle|end|close)\s{1,3}of))"
+    r"(?P<pmod>(?i:early|mid|late|(?:end|start)(?=-)"
+    r"|the\s{1,3}(?:beginning|start|middle|end|close)\s{1,3}of))"
 )
 
 
