@@ -1246,6 +1246,9 @@ def _vague_units_reading(match: re.Match[str], text: str) -> Partial | None:
     after = _word_after(text, match.end())
     if after in ("old",) or text[match.end() : match.end() + 4] == "-old":
         return None
+    named = f"{_word_before(text, match.start())} {match['units'].lower()}"
+    if not match["lead"] and _starts_negative_phrase(named, lex):
+        return None  # "in the early hours of Saturday": a time of night, not a length
     lead = re.sub(r"\s+", " ", (match["lead"] or "").lower())
     if lead in ("recent",) and unit in ("year", "decade"):
         return Partial(granularity="ref", ref="PAST_REF")
