@@ -1019,7 +1019,9 @@ def _range_start(match: re.Match[str], text: str) -> int | None:
 
 
 # "the next 12 to 18 months": the determiner and relation before a range belong to it
-_THE_BEFORE = re.compile(r"(?i:the)\s{1,3}(?:(?i:past|last|next|coming|first|previous)\s{1,3})?$")
+_THE_BEFORE = re.compile(
+    r"(?i:the)\s{1,3}(?:(?i:past|last|next|coming|first|previous|preceding|trailing)\s{1,3})?$"
+)
 
 
 def _counted_reading(
@@ -1742,7 +1744,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "counted",
-            rf"(?:(?P<qmod>{qmods}){_W})?(?P<body>(?P<the>{the})?(?P<rel>(?i:past|last|next|coming|first|previous|following|final|latest|remaining|further|year-earlier|year-ago)\s{{1,3}})?{number}(?P<joint>[\s-])(?:(?i:more|additional|straight|consecutive|full|long|short|extra|whole|trading|business|working)\s{{1,3}})?{unit}(?P<half2>\s{{1,3}}(?i:and\s{{1,3}}a\s{{1,3}}half))?(?P<tail>{_W}(?i:ago|earlier|later|back|previously|from\s{{1,3}}now))?)",
+            rf"(?:(?P<qmod>{qmods}){_W})?(?P<body>(?P<the>{the})?(?P<rel>(?i:past|last|next|coming|first|previous|preceding|trailing|following|final|latest|remaining|further|year-earlier|year-ago)\s{{1,3}})?{number}(?P<joint>[\s-])(?:(?i:more|additional|straight|consecutive|full|long|short|extra|whole|trading|business|working)\s{{1,3}})?{unit}(?P<half2>\s{{1,3}}(?i:and\s{{1,3}}a\s{{1,3}}half))?(?P<tail>{_W}(?i:ago|earlier|later|back|previously|from\s{{1,3}}now))?)",
             _counted,
             1,
         ),
