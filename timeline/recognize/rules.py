@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..resources import load_lexicon
 from ..types import Granularity
 from .lexicon import Lexicon, alternation, lexicon
 from .lowered import lowered_variant
@@ -868,6 +869,15 @@ def _quarter_reading(match: re.Match[str], text: str) -> Partial | list[Candidat
         and not year
     ):
         return None  # "a quarter of the vote": a fraction
+    if (
+        unit in ("quarter", "half")
+        and not year
+        and not match["qyrel"]
+        and not match["qyear"]
+        and not rel
+        and _in_a_match_report(text, match.start(), match.end())
+    ):
+        return None  # "Kane scored twice in the second half": a half of the match
     index = {
         "first": 1,
         "1st": 1,
@@ -922,6 +932,28 @@ def _quarter_reading(match: re.Match[str], text: str) -> Partial | list[Candidat
         # TimeML leaves a possessive outside the expression, as the corpus mostly does
         return [Candidate(match.end("qthe"), match.end(), partial, "quarter", 1)]
     return partial
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s{1,3}[A-Z\"“])|\n")
+_WINDOW_WORDS = re.compile(r"[a-z]+(?:-[a-z]+)?")
+
+
+def _in_a_match_report(text: str, start: int, end: int) -> bool:
+    """A word of the sentence around ``start``–``end`` that only a report of a game uses
+    ("scored", "halftime", "innings"): its halves and quarters are the game's."""
+    low, high = max(0, start - 160), min(len(text), end + 160)
+    for found in _SENTENCE_END.finditer(text, low, start):
+        low = found.end()
+    after = _SENTENCE_END.search(text, end, high)
+    window = text[low : after.start() if after else high].lower()
+    cues = _match_period_cues()
+    return any(word in cues for word in _WINDOW_WORDS.findall(window))
+
+
+@lru_cache(maxsize=1)
+def _match_period_cues() -> frozenset[str]:
+    cues: list[str] = load_lexicon("negatives")["match_period_cues"]
+    return frozenset(cues)
 
 
 def _relative_unit(match: re.Match[str], text: str) -> Partial | list[Candidate] | None:
