@@ -411,7 +411,10 @@ def _tense_of_token(tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> 
     if kind == "future":
         return _intent_tense(word, tokens, i, lexicon)
     if kind == "present":
-        return "future" if _is_to_infinitive(tokens, i) else "present"
+        # "is to resume", "are expected to rise": an arrangement or a forecast
+        if _is_to_infinitive(tokens, i) or _be_before_intent(word, tokens, i, lexicon):
+            return "future"
+        return "present"
     if kind == "past":
         return "future" if _be_before_intent(word, tokens, i, lexicon) else "past"
     if kind == "going":
@@ -501,11 +504,14 @@ def _is_to_infinitive(tokens: Sequence[Token], i: int) -> bool:
 
 
 def _be_before_intent(word: str, tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> bool:
-    """ "were planning to drive … on Monday": a past be-form with a word of intent looks
-    forward, like the intent itself."""
-    if word not in ("was", "were") or i + 1 >= len(tokens):
+    """ "were planning to drive … on Monday", "are expected to rise": a be-form with a word
+    of intent looks forward, like the intent itself."""
+    if word not in _INTENT_BE_FORMS or i + 1 >= len(tokens):
         return False
     return tokens[i + 1].text.lower() in lexicon.intent_after_be
+
+
+_INTENT_BE_FORMS = frozenset({"was", "were", "is", "are", "am", "'s", "'re", "’s", "’re"})
 
 
 def _followed_by_participle(tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> bool:
