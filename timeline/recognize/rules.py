@@ -281,13 +281,15 @@ def _fmt(value: float) -> str:
 
 
 def _time_duration(amount: float, unit: str) -> str:
-    seconds = {"hour": 3600, "minute": 60, "second": 1}[unit] * amount
-    hours, rest = divmod(round(seconds), 3600)
-    minutes, secs = divmod(rest, 60)
+    # to the millisecond: a sprint of 9.58 seconds is PT9.58S, not ten seconds
+    seconds = round({"hour": 3600, "minute": 60, "second": 1}[unit] * amount, 3)
+    hours, rest = divmod(int(seconds), 3600)
+    minutes, whole = divmod(rest, 60)
+    secs = round(whole + seconds - int(seconds), 3)
     parts = (
         (f"{hours}H" if hours else "")
         + (f"{minutes}M" if minutes else "")
-        + (f"{secs}S" if secs else "")
+        + (f"{_fmt(secs)}S" if secs else "")
     )
     return "PT" + (parts or "0S")
 
