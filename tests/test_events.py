@@ -73,3 +73,20 @@ def test_a_dateline_dash_typed_as_a_hyphen_ends_the_dateline() -> None:
         assert events, text
         assert not any(e.description.startswith("-") for e in events), events
         assert not any(" - " in e.description for e in events), events
+
+
+def test_a_present_verb_after_its_subject_is_the_trigger_not_a_place_after_it() -> None:
+    for text, trigger in (
+        ("The G7 summit opens in Italy on Thursday.", "opens"),
+        ("The Olympics open in Paris on July 26.", "open"),
+        ("The Yankees play the Red Sox on Friday night.", "play"),
+    ):
+        events = extract_timeline(text, published="2024-06-12").events
+        assert [e.trigger for e in events] == [trigger], text
+
+
+def test_a_plural_subject_before_its_auxiliary_is_no_trigger() -> None:
+    events = extract_timeline(
+        "The tax rates were lower a year ago.", published="2024-06-12"
+    ).events
+    assert all(e.trigger != "rates" for e in events), events

@@ -709,7 +709,41 @@ def nearest_verb(tokens: Sequence[Token], span: tuple[int, int]) -> Token | None
             return None
         return token
 
-    return _nearest_in_clause(tokens, _token_position(tokens, span), verb_at)
+    found = _nearest_in_clause(tokens, _token_position(tokens, span), verb_at)
+    return found if found is not None else _present_verb_before(tokens, span, forms)
+
+
+def _present_verb_before(
+    tokens: Sequence[Token], span: tuple[int, int], forms: _VerbForms
+) -> Token | None:
+    """When no verb was found: a present-tense verb right after its subject, earlier in
+    the clause ("the G7 summit opens in Italy on Thursday", "the Olympics open in
+    Paris"), which the strict test leaves out because such a form may be a noun."""
+    center = _token_position(tokens, span)
+    for i in range(center - 1, max(0, center - 12), -1):
+        word = tokens[i].text
+        if word in _CLAUSE_BREAKS or word in (",", ".", "!", "?") or word in _SOFT_BREAKS:
+            return None  # another clause: its verb does not govern the expression
+        if _is_present_after_subject(tokens, i, forms):
+            return tokens[i]
+    return None
+
+
+def _is_present_after_subject(tokens: Sequence[Token], i: int, forms: _VerbForms) -> bool:
+    word, previous = tokens[i].text, tokens[i - 1].text
+    lemma = forms.lemmas.get(word)
+    if lemma is None or word in forms.auxiliaries or not word.isalpha() or not word.islower():
+        return False
+    if not (previous.isalnum() and previous.lower() not in _tense_lexicon().determiners):
+        return False
+    following = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
+    if following in _BE_FORMS or following in _HAVE_FORMS or following in _BASE_FORM_CUES:
+        return False  # "tax rates were lower": the subject of the verb after it
+    if word == lemma + "s" or word == lemma + "es":
+        # "the summit opens": after a noun, not after a number ("5 opens")
+        return not previous.isdigit() and previous.lower() not in _FUNCTION_WORDS
+    # "the Olympics open": a base form after a plural name
+    return word == lemma and previous[:1].isupper() and previous.endswith("s")
 
 
 def is_content_verb(tokens: Sequence[Token], i: int) -> bool:
