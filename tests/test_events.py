@@ -90,3 +90,21 @@ def test_a_plural_subject_before_its_auxiliary_is_no_trigger() -> None:
         "The tax rates were lower a year ago.", published="2024-06-12"
     ).events
     assert all(e.trigger != "rates" for e in events), events
+
+
+def test_no_earlier_than_a_day_starts_on_that_day() -> None:
+    (event,) = extract_timeline(
+        "The spacecraft will launch no earlier than Sept. 24.", published="2024-06-12"
+    ).events
+    assert (event.relation, event.start, event.end) == ("after", date(2024, 9, 24), None)
+    assert event.description == "The spacecraft will launch"
+
+
+def test_before_or_after_a_clock_time_is_on_its_day() -> None:
+    for text, start, end in (
+        ("The quake struck shortly before 8 a.m. on Friday.", None, date(2024, 6, 7)),
+        ("Police arrived shortly after 3 p.m. on Friday.", date(2024, 6, 7), None),
+    ):
+        events = extract_timeline(text, published="2024-06-12").events
+        placed = [(e.start, e.end) for e in events if e.relation in ("before", "after")]
+        assert placed == [(start, end)], (text, events)
