@@ -1442,6 +1442,20 @@ def _every(match: re.Match[str], text: str) -> Partial | None:
     )
 
 
+def _every_counted(match: re.Match[str], text: str) -> Partial | None:
+    """ "every four years", "every 10 minutes": a set whose period is the counted length."""
+    lex = lexicon()
+    amount = _number(match["num"], lex)
+    unit = lex.unit_of(match["unit"])
+    if amount is None or unit is None:
+        return None
+    if match["half"] and amount != "X":
+        amount = float(amount) + 0.5
+    return Partial(
+        type="SET", granularity="unknown", duration=_duration_value(amount, unit), quant="EVERY"
+    )
+
+
 def _time_of_day(match: re.Match[str], text: str) -> Partial | None:
     hour = int(match["h"])
     minute = int(match["mi"] or 0)
@@ -1869,6 +1883,12 @@ def rules() -> tuple[Rule, ...]:
             1,
         ),
         rule(
+            "every_counted",
+            rf"(?<![\w-])(?P<every>(?i:every)){_W}{number}{_W}{unit}",
+            _every_counted,
+            2,
+        ),
+        rule(
             "every",
             rf"(?P<every>(?i:every|each))(?P<other>{_W}(?i:other))?{_W}(?P<every_unit>{every_targets})(?![\w])",
             _every,
@@ -2129,6 +2149,7 @@ _RULE_ANCHORS: dict[str, str] = {
     "weekday_plural": "W",
     "at_present": "Z",
     "every": "A",
+    "every_counted": "A",
     "per_unit": "A",
     "present_ref": "R",
     "past_ref": "J",
