@@ -1227,14 +1227,21 @@ def _is_rate(text: str, start: int) -> bool:
     The count must stand in the same clause: "in October 2020. Within a month" is not
     a rate.
     """
-    return bool(_RATE_BEFORE.search(text, max(0, start - 40), start))
+    return bool(_rate_before().search(text, max(0, start - 40), start))
 
 
-_RATE_BEFORE = re.compile(
-    r"(?i:\d|times|twice|once|thrice|percent|%|dollars|cents|hundred|thousand|million|billion|dozen)"
-    r"[ \t,%]{0,3}"
-    r"(?:[^\W\d_]+[ \t]{1,3}){0,1}$"
-)
+@lru_cache(maxsize=1)
+def _rate_before() -> re.Pattern[str]:
+    """A count right before the unit: a digit, a count word, or a number word ("seven
+    days a week": the count "seven" makes "a week" a frequency too)."""
+    lex = lexicon()
+    numbers = [w for w, v in lex.cardinals.items() if v >= 1 and w not in ("a", "an")]
+    words = ["times", "twice", "once", "thrice", "percent", "dollars", "cents", "dozen"]
+    scales = ["hundred", "thousand", "million", "billion"]
+    counts = alternation(sorted({*words, *scales, *numbers}))
+    return re.compile(
+        rf"(?:\d|%|(?<![\w-]){counts})[ \t,%]{{0,3}}(?:[^\W\d_]+[ \t]{{1,3}}){{0,1}}$"
+    )
 
 
 def _quantity_mod(match: re.Match[str], lex: Lexicon) -> str | None:
