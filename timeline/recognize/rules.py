@@ -1766,7 +1766,7 @@ def rules() -> tuple[Rule, ...]:
         rule(
             "decade",
             rf"(?:{the})?(?:{_POINT_MOD}[\s-]{{1,3}})?(?:(?P<digits>(?:1\d|20)\d0)['’]?(?i:s)|['’](?P<digits2>\d0)['’]?(?i:s)|(?P<dword>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))(?![\w])",
-            _decade_dispatch,
+            _decade_rule,
             2,
         ),
         rule(
@@ -1913,6 +1913,18 @@ def rules() -> tuple[Rule, ...]:
 
 
 _POINT_MOD2 = r"(?P<pmod2>(?i:early|mid|late))"
+
+
+_THE_AT_START = re.compile(r"(?i:the)\s{1,3}")
+
+
+def _decade_rule(match: re.Match[str], text: str) -> Partial | list[Candidate] | None:
+    partial = _decade_dispatch(match, text)
+    the = _THE_AT_START.match(match.group())
+    if partial is None or the is None or not text.startswith("-", match.end()):
+        return partial
+    # "the 1990s-style jacket": "the" belongs to the noun the compound modifies
+    return [Candidate(match.start() + the.end(), match.end(), partial, "decade", 2)]
 
 
 def _decade_dispatch(match: re.Match[str], text: str) -> Partial | None:
