@@ -1788,7 +1788,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "q_notation",
-            rf"(?<![\w])(?P<q>Q[1-4]|H[12])(?:{_W}|-)?(?P<year>{year})?(?![\w])",
+            rf"(?<![\w])(?:(?P<q>Q[1-4]|H[12])(?:(?:{_W}|-)?(?P<year>{year})|{_W}(?:FY|F\.Y\.)\s{{0,2}}['’]?(?P<fy>\d{{2}}(?!\d)|{year}))?|(?P<nq>[1-4]Q|[12]H)(?P<yy>\d{{2}}))(?![\w])",
             _q_notation,
             1,
         ),
@@ -1959,8 +1959,16 @@ def _decade_dispatch(match: re.Match[str], text: str) -> Partial | None:
 
 
 def _q_notation(match: re.Match[str], text: str) -> Partial | None:
-    label = match["q"]
+    """ "Q3", "H1 2024", "Q3 FY24" (the quarter of that fiscal year), and the analysts'
+    "2Q24", "1H24" (number first, two-digit year)."""
+    label = match["q"] or match["nq"][::-1]
     year = _year(match)
+    short = match["yy"] or (match["fy"] if match["fy"] and len(match["fy"]) == 2 else None)
+    if short:
+        two = int(short)
+        year = (1900 if two >= 50 else 2000) + two
+    elif match["fy"]:
+        year = int(match["fy"])
     if label[0] == "Q":
         return Partial(granularity="quarter", quarter=int(label[1]), year=year)
     return Partial(granularity="half", half=int(label[1]), year=year)
