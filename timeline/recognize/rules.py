@@ -1787,6 +1787,12 @@ def rules() -> tuple[Rule, ...]:
             1,
         ),
         rule(
+            "month_quarter",
+            rf"(?P<mqthe>{the})?(?P<month>{month})(?P<mqjoint>[\s-])(?i:quarter)(?![\w])",
+            _month_quarter,
+            2,
+        ),
+        rule(
             "q_notation",
             rf"(?<![\w])(?:(?P<q>Q[1-4]|H[12])(?:(?:{_W}|-)?(?P<year>{year})|{_W}(?:FY|F\.Y\.)\s{{0,2}}['’]?(?P<fy>\d{{2}}(?!\d)|{year}))?|(?P<nq>[1-4]Q|[12]H)(?P<yy>\d{{2}}))(?![\w])",
             _q_notation,
@@ -1956,6 +1962,19 @@ def _decade_dispatch(match: re.Match[str], text: str) -> Partial | None:
     ):
         return None  # "in her forties" is an age
     return _decade(match, text)
+
+
+def _month_quarter(match: re.Match[str], text: str) -> Partial | list[Candidate] | None:
+    """ "the June quarter", "the September-quarter results": the quarter that ends in
+    that month (a month that ends none names a fiscal quarter the text does not place)."""
+    month = lexicon().month_of(match["month"])
+    if month % 3:
+        return None
+    partial = Partial(granularity="quarter", quarter=month // 3)
+    if match["mqthe"] and match["mqjoint"] == "-":
+        # "the June-quarter results": "the" belongs to "results"
+        return [Candidate(match.end("mqthe"), match.end(), partial, "month_quarter", 2)]
+    return partial
 
 
 def _q_notation(match: re.Match[str], text: str) -> Partial | None:
@@ -2156,6 +2175,7 @@ _RULE_ANCHORS: dict[str, str] = {
     "season": "S",
     "quarter": "Q",
     "q_notation": "DL",
+    "month_quarter": "M",
     "relative_unit": "U",
     "counted": "U",
     "half_unit": "F",
