@@ -297,7 +297,9 @@ def _shift_fields(
         if unit == "millennium":
             return ("year", base.year + 1000 * offset)
         if unit in ("hour", "minute", "second"):
-            return ("day", base)
+            # "48 hours from now" is two days on; "12 hours ago" still the reference day
+            per_day = {"hour": 24, "minute": 1440, "second": 86400}[unit]
+            return ("day", base + timedelta(days=int(offset / per_day)))
     except OverflowError:
         return None
     return None
