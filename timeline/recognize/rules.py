@@ -1845,13 +1845,13 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "anchored_day",
-            rf"(?:{the})?(?P<arel>{alternation(_ANCHORED_RELATIONS)}){_W}(?P<aunit>(?i:day|week|month|year|morning|night))(?![\w])",
+            rf"(?:{the})?(?P<arel>{alternation(_ANCHORED_RELATIONS)}){_W}(?P<aunit>(?i:day|week|month|year|morning|afternoon|evening|night))(?![\w])",
             _anchored_dispatch,
             1,
         ),
         rule(
             "that_unit",
-            rf"(?:(?P<el>(?i:earlier|later)){_W})?(?P<arel>(?i:that))(?:{_W}(?i:same))?{_W}(?P<aunit>(?i:day|week|month|quarter|year))(?![\w])",
+            rf"(?:(?P<el>(?i:earlier|later)){_W})?(?P<arel>(?i:that))(?:{_W}(?i:same))?{_W}(?P<aunit>(?i:day|week|month|quarter|year|morning|afternoon|evening|night))(?![\w])",
             _anchored_dispatch,
         ),
         rule(
@@ -2010,7 +2010,8 @@ def _anchored_dispatch(match: re.Match[str], text: str) -> Partial | None:
     lex = lexicon()
     word = match["aunit"].lower()
     rel = match["arel"].lower()
-    if word in ("morning", "night"):
+    if word in lex.parts_of_day:
+        # "the next morning", "that evening": a part of the day last named, or the next
         offset = _ANCHORED_OFFSETS[rel]
         return Partial(
             type="TIME",
@@ -2185,7 +2186,7 @@ _RULE_ANCHORS: dict[str, str] = {
     "this_part_of_day": "P",
     "part_of_day_first": "P",
     "anchored_day": "O",
-    "that_unit": "U",
+    "that_unit": "UP",
     "time_of_day": "T",
     "clock_24": "T",
     "noon": "P",
