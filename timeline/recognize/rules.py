@@ -1583,8 +1583,9 @@ def _anchored_day(match: re.Match[str], text: str) -> Partial | None:
     rel = re.sub(r"\s+", " ", match["arel"].lower())
     unit = lex.unit_of(match["aunit"]) or "day"
     offset = _ANCHORED_OFFSETS[rel]
-    # "later that year": TimeML keeps the comparative inside, as for "later this year"
-    mod = _earlier_later(match)
+    # "later that year": TimeML keeps the comparative inside, as for "later this year";
+    # "the end of that year" its edge
+    mod = _earlier_later(match) or _pmod(match, lex)
     return Partial(
         granularity=_granularity_of_unit(unit), unit=unit, offset=offset, anchored=True, mod=mod
     )
@@ -1851,7 +1852,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "that_unit",
-            rf"(?:(?P<el>(?i:earlier|later)){_W})?(?P<arel>(?i:that))(?:{_W}(?i:same))?{_W}(?P<aunit>(?i:day|week|month|quarter|year|morning|afternoon|evening|night))(?![\w])",
+            rf"(?:(?P<el>(?i:earlier|later)){_W}|{_POINT_MOD}{_W})?(?P<arel>(?i:that))(?:{_W}(?i:same))?{_W}(?P<aunit>(?i:day|week|month|quarter|year|morning|afternoon|evening|night))(?![\w])",
             _anchored_dispatch,
         ),
         rule(
