@@ -108,3 +108,13 @@ def test_before_or_after_a_clock_time_is_on_its_day() -> None:
         events = extract_timeline(text, published="2024-06-12").events
         placed = [(e.start, e.end) for e in events if e.relation in ("before", "after")]
         assert placed == [(start, end)], (text, events)
+
+
+def test_common_news_verbs_missing_from_the_lexicon_trigger_their_events() -> None:
+    for text, trigger in (
+        ("The Celtics can clinch the title on Monday.", "clinch"),
+        ("Temperatures will peak on Thursday.", "peak"),
+        ("The offer is scheduled to expire on Friday.", "expire"),
+    ):
+        events = extract_timeline(text, published="2024-06-12").events
+        assert [e.trigger for e in events] == [trigger], (text, events)
