@@ -386,6 +386,15 @@ def _month_day(match: re.Match[str], text: str) -> Partial | list[Candidate] | N
     ):
         return None
     partial = Partial(granularity="day", year=year, month=month, day=day)
+    first = _first_day_before(match, text)
+    if first is not None and _day(first["day1"]) < day:
+        # "12-14 June", "30 and 31 May": the day named first is a date of the same month
+        start = match.start() - (len(first.string) - first.start("day1"))
+        first_day = partial._replace(day=_day(first["day1"]))
+        return [
+            Candidate(start, start + len(first["day1"]), first_day, "month_day", 2),
+            Candidate(match.start(), match.end(), partial, "month_day", 2),
+        ]
     second = None if year else _SECOND_DAY.match(text, match.end())
     if second is None:
         return partial
@@ -401,6 +410,18 @@ def _month_day(match: re.Match[str], text: str) -> Partial | list[Candidate] | N
         Candidate(match.start(), match.end(), partial, "month_day", 2),
         Candidate(second.start("day2"), end, partial._replace(day=other_day), "month_day", 2),
     ]
+
+
+# a day number before a day-first date: "12-14 June", "30 and 31 May"
+_FIRST_DAY = re.compile(
+    rf"(?<![\w.,/:-])(?P<day1>{_DAY})(?:\s{{0,2}}[-–]\s{{0,2}}|{_W}(?i:and|or|to){_W})$"
+)
+
+
+def _first_day_before(match: re.Match[str], text: str) -> re.Match[str] | None:
+    if not match.group()[:1].isdigit():
+        return None  # "June 12", "Friday, 14 June": no day can stand before it
+    return _FIRST_DAY.search(text[max(0, match.start() - 16) : match.start()])
 
 
 # a second day number of the same month: "April 24 and 25", "March 3 or 4", "March 6-10"
@@ -1615,8 +1636,7 @@ def rules() -> tuple[Rule, ...]:
     )
     the = r"(?:(?i:the)\s{1,3})"
     zones = "|".join(
-        [_zone_pattern(z) for z in sorted(lex.time_zones, key=len, reverse=True)]
-        + [_PLACE_TIME]
+        [_zone_pattern(z) for z in sorted(lex.time_zones, key=len, reverse=True)] + [_PLACE_TIME]
     )
     spoken_tens = "(?i:" + "|".join(lex.tens) + ")"
     spoken_units = "(?i:one|two|three|four|five|six|seven|eight|nine)"
