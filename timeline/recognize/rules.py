@@ -1503,10 +1503,11 @@ def _time_of_day(match: re.Match[str], text: str) -> Partial | None:
     weekday = match["twd"]
     dayword = (match["tdw"] or "").lower()
     if match["tmonth"]:
-        # "5 p.m. EST, Nov. 9": the time of that day
+        # "5 p.m. EST, Nov. 9", "3:45 p.m. ET, June 12, 2024": the time of that day
         return Partial(
             type="TIME",
             granularity="minute",
+            year=_year(match, "tyear"),
             hour=hour,
             minute=minute,
             month=lex.month_of(match["tmonth"]),
@@ -1877,7 +1878,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "time_of_day",
-            rf"{_CLOCK_LEFT}(?P<h>\d{{1,2}})(?:[:.](?P<mi>[0-5]\d))?(?:\s{{0,2}}(?P<ampm>(?i:a\.\s?m\.?|p\.\s?m\.?|am|pm)(?![\w]))|{_W}(?P<inpod>(?i:in{_W}the{_W}(?:morning|afternoon|evening)|at{_W}night))(?![\w]))(?:{_W}(?:{zones})(?![\w]))?(?:,?{_W}(?:(?P<twd>{weekday})|(?P<tdw>(?i:today|yesterday|tomorrow))|(?P<tmonth>{month}){_W}(?P<tday>{_DAY})))?",
+            rf"{_CLOCK_LEFT}(?P<h>\d{{1,2}})(?:[:.](?P<mi>[0-5]\d))?(?:\s{{0,2}}(?P<ampm>(?i:a\.\s?m\.?|p\.\s?m\.?|am|pm)(?![\w]))|{_W}(?P<inpod>(?i:in{_W}the{_W}(?:morning|afternoon|evening)|at{_W}night))(?![\w]))(?:{_W}(?:{zones})(?![\w]))?(?:,?{_W}(?:(?P<twd>{weekday})|(?P<tdw>(?i:today|yesterday|tomorrow))|(?P<tmonth>{month}){_W}(?P<tday>{_DAY})(?:,?{_W}(?P<tyear>{_CALENDAR_YEAR}))?))?",
             _time_of_day,
             2,
         ),
