@@ -179,12 +179,17 @@ def _word_after(text: str, end: int) -> str:
 def _is_number_context(text: str, start: int, end: int, lex: Lexicon) -> bool:
     """True when a four-digit number is a quantity or a label, not a year."""
     before = _word_before(text, start)
-    after = _word_after(text, end)
+    # a count is followed by what it counts ("2000 cars"), never by a comma: "In 2020,
+    # workers went on strike" names a year
+    after = "" if text[end : end + 1] in _CLAUSE_MARKS else _word_after(text, end)
     if before in lex.not_before_year or before.endswith(("$", "£", "€", "#")):
         return True
     if after in lex.not_after_number or after in ("percent", "%"):
         return True
     return text[end : end + 1] in ("%", "$") or text[start - 1 : start] in ("$", "#")
+
+
+_CLAUSE_MARKS = frozenset(",;:.!?)")
 
 
 def _is_label_number(text: str, start: int, end: int, lex: Lexicon) -> bool:
