@@ -287,6 +287,10 @@ def _expression_tense(candidate: Candidate, text: str, signal: str | None, claus
         # "Wednesday's ruling", "over Thursday's closing price": a day named for what
         # happened on it, whatever verb governs the noun ("would get around …")
         return clause if signal in _AHEAD_SIGNALS else "past"
+    if signal == "for" and partial.month is not None and _reported_for(text, candidate.start):
+        # "retail sales for May will be released next week": the month the figures
+        # cover has passed, whatever the tense of their release
+        return "past"
     if signal in ("until", "till") and _delayed_until(text, candidate.start):
         # "postponed until Tuesday morning", "extended its deadline until Friday": the
         # day a delay runs to lies ahead of the delay, whatever its verb's tense
@@ -294,6 +298,19 @@ def _expression_tense(candidate: Candidate, text: str, signal: str | None, claus
     if clause == "past" and signal in _DEADLINE_SIGNALS:
         return "unknown"
     return clause
+
+
+def _reported_for(text: str, start: int) -> bool:
+    """A noun of reported figures right before the "for" that ends at ``start``
+    ("sales for", "the jobs report for")."""
+    words = re.findall(r"[a-z]+", text[max(0, start - 40) : start].lower())
+    return len(words) >= 2 and words[-1] == "for" and words[-2] in _reported_period_nouns()
+
+
+@lru_cache(maxsize=1)
+def _reported_period_nouns() -> frozenset[str]:
+    nouns: list[str] = load_lexicon("tense")["reported_period_nouns"]
+    return frozenset(nouns)
 
 
 def _delayed_until(text: str, start: int) -> bool:
