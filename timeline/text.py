@@ -424,11 +424,22 @@ def _tense_of_token(tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> 
         return "past" if _followed_by_participle(tokens, i, lexicon) else "present"
     if kind == "regular" and not _looks_regular_past(word, tokens, i, lexicon):
         return None
+    if kind == "irregular" and _after_noun_marker(tokens, i, lexicon):
+        return None  # "expect the first cut in September", "a big hit": a noun, no past
     # "will be held", "has been arrested": the auxiliary before it carries the tense
     previous = tokens[i - 1].text.lower() if i > 0 else ""
     if previous in _BE_FORMS or previous in _HAVE_FORMS:
         return None
     return None if _after_base_form_marker(tokens, i, lexicon) else "past"
+
+
+def _after_noun_marker(tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> bool:
+    """A determiner or an ordinal-like modifier ("a", "the first") right before a form
+    that is also a noun ("cut", "hit", "spread"); "the storm hit" keeps its verb."""
+    if i == 0:
+        return False
+    previous = tokens[i - 1].text.lower()
+    return previous in lexicon.determiners or previous in _PREMODIFIERS
 
 
 def _after_base_form_marker(tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> bool:
