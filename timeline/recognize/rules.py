@@ -369,6 +369,14 @@ def _slash(match: re.Match[str], text: str) -> Partial | None:
     return Partial(granularity="day", year=year, month=month, day=day)
 
 
+def _dotted_date(match: re.Match[str], text: str) -> Partial | None:
+    """ "12.06.2024": day, month, year, the order of the countries that write dots."""
+    if _is_number_context(text, match.start(), match.end(), lexicon()):
+        return None  # "version 1.2.2024"
+    year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
+    return Partial(granularity="day", year=year, month=month, day=day)
+
+
 def _year_first_slash(match: re.Match[str], text: str) -> Partial | None:
     """ "2024/06/12": year, month, day, the order of ISO and of East Asian news."""
     year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
@@ -1677,6 +1685,18 @@ def rules() -> tuple[Rule, ...]:
             3,
         ),
         rule(
+            "dotted_date",
+            r"(?<![\w/.,-])(?P<d>0?[1-9]|[12]\d|3[01])\.(?P<m>0?[1-9]|1[0-2])\.(?P<y>(?:1[89]|20)\d\d)(?![\w/-]|[.,]\d)",
+            _dotted_date,
+            3,
+        ),
+        rule(
+            "day_month_year_hyphens",
+            rf"(?<![\w/.-])(?P<day>0?[1-9]|[12]\d|3[01])-(?P<month>{month})-(?P<year>(?:1[89]|20)\d\d)(?![\w/-]|[.,]\d)",
+            _month_day,
+            3,
+        ),
+        rule(
             "year_first_slash_date",
             r"(?<![\w/.-])(?P<y>\d{4})/(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])(?![\w/])",
             _year_first_slash,
@@ -2179,6 +2199,8 @@ _RULE_ANCHORS: dict[str, str] = {
     "iso_date": "D",
     "numeric_date": "T",
     "year_first_slash_date": "D",
+    "dotted_date": "D",
+    "day_month_year_hyphens": "M",
     "month_day": "M",
     "day_month": "M",
     "month_year": "M",
