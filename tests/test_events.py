@@ -187,3 +187,57 @@ def test_the_verb_of_an_aside_between_commas_governs_its_date() -> None:
         ("drew", 2024),
         ("held", 1947),
     ]
+
+
+def test_a_dateline_dash_typed_as_a_hyphen_ends_the_dateline() -> None:
+    for text in (
+        "WASHINGTON, June 12 (Reuters) - The Federal Reserve held rates steady.",
+        "The company - which was founded in 1998 - went public in 2004.",
+    ):
+        events = extract_timeline(text, published="2024-06-12").events
+        assert events, text
+        assert not any(e.description.startswith("-") for e in events), events
+        assert not any(" - " in e.description for e in events), events
+
+
+def test_a_present_verb_after_its_subject_is_the_trigger_not_a_place_after_it() -> None:
+    for text, trigger in (
+        ("The G7 summit opens in Italy on Thursday.", "opens"),
+        ("The Olympics open in Paris on July 26.", "open"),
+        ("The Yankees play the Red Sox on Friday night.", "play"),
+    ):
+        events = extract_timeline(text, published="2024-06-12").events
+        assert [e.trigger for e in events] == [trigger], text
+
+
+def test_a_plural_subject_before_its_auxiliary_is_no_trigger() -> None:
+    events = extract_timeline("The tax rates were lower a year ago.", published="2024-06-12").events
+    assert all(e.trigger != "rates" for e in events), events
+
+
+def test_no_earlier_than_a_day_starts_on_that_day() -> None:
+    (event,) = extract_timeline(
+        "The spacecraft will launch no earlier than Sept. 24.", published="2024-06-12"
+    ).events
+    assert (event.relation, event.start, event.end) == ("after", date(2024, 9, 24), None)
+    assert event.description == "The spacecraft will launch"
+
+
+def test_before_or_after_a_clock_time_is_on_its_day() -> None:
+    for text, start, end in (
+        ("The quake struck shortly before 8 a.m. on Friday.", None, date(2024, 6, 7)),
+        ("Police arrived shortly after 3 p.m. on Friday.", date(2024, 6, 7), None),
+    ):
+        events = extract_timeline(text, published="2024-06-12").events
+        placed = [(e.start, e.end) for e in events if e.relation in ("before", "after")]
+        assert placed == [(start, end)], (text, events)
+
+
+def test_common_news_verbs_missing_from_the_lexicon_trigger_their_events() -> None:
+    for text, trigger in (
+        ("The Celtics can clinch the title on Monday.", "clinch"),
+        ("Temperatures will peak on Thursday.", "peak"),
+        ("The offer is scheduled to expire on Friday.", "expire"),
+    ):
+        events = extract_timeline(text, published="2024-06-12").events
+        assert [e.trigger for e in events] == [trigger], (text, events)

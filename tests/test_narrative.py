@@ -184,3 +184,12 @@ def test_events_without_any_date_are_counted_not_ordered() -> None:
 )
 def test_add_duration(day: date, duration: str, sign: int, expected: date | None) -> None:
     assert add_duration(day, duration, sign) == expected
+
+
+def test_a_month_or_day_of_a_relative_year_keeps_its_month_without_a_reference() -> None:
+    for text, value in (
+        ("The plant closed in June last year.", "XXXX-06"),
+        ("The plant closed on March 3 last year.", "XXXX-03-03"),
+    ):
+        tl = extract_timeline(text)
+        assert [e.value for e in tl.expressions] == [value], text

@@ -27,11 +27,12 @@ TOP_LEVEL_KEYS: dict[str, set[str]] = {
     "tense": {
         "future", "present", "present_perfect", "past", "not_past", "determiners",
         "intent", "intent_needs_to", "intent_after_be", "plan_verbs_past", "reporting",
-        "attribution", "delay_verbs",
+        "attribution", "delay_verbs", "base_form_before", "adverbs_in_verb_group",
+        "reported_period_nouns",
     },
     "negatives": {
         "phrases", "may_followers", "march_verb_followers", "march_name_links",
-        "not_after_number", "not_before_year", "not_before_year_after",
+        "not_after_number", "not_before_year", "not_before_year_after", "match_period_cues",
     },
     "holidays": {"fixed", "nth_weekday", "easter"},
 }  # fmt: skip

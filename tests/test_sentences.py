@@ -15,6 +15,8 @@ from timeline.text import split_sentences
         ("The talks ended at 2 a.m. GMT. No deal was reached.", 2),
         ("The attack began at 3 a.m. Friday and lasted hours.", 1),
         ("It starts at 9 p.m. EST on Monday.", 1),
+        ("Voting ended at 8 p.m. Central time on Friday.", 1),
+        ("It opens at 9 a.m. Tokyo time.", 1),
         ("The vote is at 10 a.m. Jan. 5, officials said.", 1),
         ("U.S. officials met at 4 p.m. on Tuesday.", 1),
         ("He met Dr. Smith on Monday. They talked.", 2),

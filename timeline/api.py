@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -144,10 +144,17 @@ def resolve_expressions(
             if candidate.range_role == "end" and start and _is_bare_clock_time(start.partial):
                 # "from 9:15 to 11:40 a.m. on Tuesday": the day is the whole range's
                 expressions[-1] = _clock_on_day(start, expressions[-1], dated, text)
+        closing = _period_end_after(candidates, index, text)
+        if closing is not None:
+            dated = _resolve_candidate(
+                closing, analysis, news_reference, last_dated, domain, crowded
+            )
+            expression = _quarter_holding(candidate, expression, dated, text)
         if candidate.range_role == "end" and expressions:
             expressions[-1], expression = _range_in_order(
                 candidates[index - 1], expressions[-1], candidate, expression, text, news_reference
             )
+            expression = _clock_end_after_start(candidate, expression, expressions[-1], text)
         expressions.append(expression)
         if (
             expression.start is not None
@@ -176,6 +183,50 @@ def _day_right_after(candidates: Sequence[Candidate], index: int, text: str) -> 
         return None
     gap = text[candidates[index].end : following.start]
     return following if _CLOCK_DAY_GAP.fullmatch(gap) else None
+
+
+# between a reported period and the day it closes: "the quarter ending June 30"
+_PERIOD_END_GAP = re.compile(r"\s{1,3}(?i:ended|ending|to)\s{1,3}")
+
+
+def _period_end_after(candidates: Sequence[Candidate], index: int, text: str) -> Candidate | None:
+    """The day that closes "the quarter" when the text names it right after ("the
+    quarter ended Sept. 30", "the quarter to June 30")."""
+    partial = candidates[index].partial
+    if index + 1 >= len(candidates) or not _is_the_last_quarter(partial):
+        return None
+    following = candidates[index + 1]
+    if following.partial.granularity != "day" or following.partial.type != "DATE":
+        return None
+    gap = text[candidates[index].end : following.start]
+    return following if _PERIOD_END_GAP.fullmatch(gap) else None
+
+
+def _is_the_last_quarter(partial: Partial) -> bool:
+    """ "the quarter", "the latest quarter": the last reported quarter, no number named."""
+    return (
+        partial.granularity == "quarter"
+        and partial.unit == "quarter"
+        and partial.quarter is None
+        and partial.offset == 0
+        and partial.direction == -1
+        and not partial.anchored
+    )
+
+
+def _quarter_holding(
+    candidate: Candidate, expression: TimeExpression, dated: TimeExpression, text: str
+) -> TimeExpression:
+    """ "the quarter ending June 30" is the quarter that June 30 closes, which may still
+    be running: not the last quarter reported before the reference."""
+    if dated.granularity != "day" or dated.start is None:
+        return expression
+    day = dated.start
+    partial = Partial(granularity="quarter", year=day.year, quarter=(day.month - 1) // 3 + 1)
+    resolved = resolve(partial, reference=_expression_reference(dated), tense=expression.tense)
+    return _expression(
+        candidate, text, resolved, expression.signal, expression.tense, expression.sentence
+    )
 
 
 def _clock_on_day(
@@ -238,6 +289,10 @@ def _expression_tense(candidate: Candidate, text: str, signal: str | None, claus
         # "Wednesday's ruling", "over Thursday's closing price": a day named for what
         # happened on it, whatever verb governs the noun ("would get around …")
         return clause if signal in _AHEAD_SIGNALS else "past"
+    if signal == "for" and partial.month is not None and _reported_for(text, candidate.start):
+        # "retail sales for May will be released next week": the month the figures
+        # cover has passed, whatever the tense of their release
+        return "past"
     if signal in ("until", "till") and _delayed_until(text, candidate.start):
         # "postponed until Tuesday morning", "extended its deadline until Friday": the
         # day a delay runs to lies ahead of the delay, whatever its verb's tense
@@ -245,6 +300,19 @@ def _expression_tense(candidate: Candidate, text: str, signal: str | None, claus
     if clause == "past" and signal in _DEADLINE_SIGNALS:
         return "unknown"
     return clause
+
+
+def _reported_for(text: str, start: int) -> bool:
+    """A noun of reported figures right before the "for" that ends at ``start``
+    ("sales for", "the jobs report for")."""
+    words = re.findall(r"[a-z]+", text[max(0, start - 40) : start].lower())
+    return len(words) >= 2 and words[-1] == "for" and words[-2] in _reported_period_nouns()
+
+
+@lru_cache(maxsize=1)
+def _reported_period_nouns() -> frozenset[str]:
+    nouns: list[str] = load_lexicon("tense")["reported_period_nouns"]
+    return frozenset(nouns)
 
 
 def _delayed_until(text: str, start: int) -> bool:
@@ -336,6 +404,30 @@ def _resolved_from(
     return _expression(
         candidate, text, resolved, expression.signal, expression.tense, expression.sentence
     )
+
+
+def _clock_end_after_start(
+    candidate: Candidate, end: TimeExpression, start: TimeExpression, text: str
+) -> TimeExpression:
+    """ "a curfew from 10 p.m. to 5 a.m.": a bare clock time that ends a range earlier in
+    the day than the range's start is on the day after the start's (with a day named
+    after it, "from 11 p.m. to 2 a.m. on Friday", the start took that day too, and the
+    range would otherwise end before it began)."""
+    if (
+        start.range_role != "start"
+        or start.type != "TIME"
+        or start.start is None
+        or not _is_bare_clock_time(candidate.partial)
+        or end.start != start.start
+        or len(end.value) != len(start.value)
+        or end.value >= start.value
+    ):
+        return end
+    day_after = start.start + timedelta(days=1)
+    reference = Reference(day_after, "day", f"the day after expression '{start.text}'")
+    partial = candidate.partial._replace(anchored=True)
+    resolved = resolve(partial, reference=reference, tense=end.tense)
+    return _expression(candidate, text, resolved, end.signal, end.tense, end.sentence)
 
 
 def _crowded(candidates: Sequence[Candidate], analysis: Analysis) -> set[int]:

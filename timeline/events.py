@@ -43,6 +43,7 @@ _RELATIONS: dict[str, Relation] = {
     "to": "until",
     "by": "by",
     "no later than": "by",
+    "not later than": "by",
     "before": "before",
     "prior to": "before",
     "ahead of": "before",
@@ -50,6 +51,11 @@ _RELATIONS: dict[str, Relation] = {
     "after": "after",
     "following": "after",
     "later than": "after",
+    # "will launch no earlier than Sept. 24": on that day or after it; "after" is the
+    # nearest relation ("earlier than" alone would make it "before")
+    "no earlier than": "after",
+    "not earlier than": "after",
+    "no sooner than": "after",
     "within": "within",
     "for": "for",
     "as of": "on",
@@ -121,11 +127,20 @@ def event_interval(
         return start, published if published and start and published >= start else None
     if relation in ("until", "by"):
         return None, end
+    within_a_day = expression.granularity in _WITHIN_A_DAY
     if relation == "before":
-        return None, _shift(start, -1)
+        # "shortly before 8 a.m.": earlier that same day, not by the day before
+        return None, end if within_a_day else _shift(start, -1)
     if relation == "after":
-        return _shift(end, 1), None
+        inclusive = within_a_day or expression.signal in _ON_OR_AFTER
+        return start if inclusive else _shift(end, 1), None
     return start, end
+
+
+# granularities finer than a day: "before 8 a.m." still falls on that day
+_WITHIN_A_DAY = frozenset({"part_of_day", "hour", "minute", "second"})
+# signals of "after" that take the day itself in: "no earlier than Sept. 24"
+_ON_OR_AFTER = frozenset({"no earlier than", "not earlier than", "no sooner than"})
 
 
 def _range_interval(

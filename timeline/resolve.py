@@ -149,7 +149,7 @@ def _resolve(partial: Partial, *, reference: Reference | None, tense: Tense) -> 
     if partial.unit is not None and partial.unit.startswith("holiday:"):
         return _resolve_holiday(partial, reference, tense)
     if partial.unit is not None and partial.offset is not None:
-        return _resolve_shift(_midnight_past(partial, tense), reference)
+        return _resolve_shift(_weekend_by_tense(_midnight_past(partial, tense), tense), reference)
     return _resolve_calendar(partial, reference, tense)
 
 
@@ -162,6 +162,14 @@ def _midnight_past(partial: Partial, tense: Tense) -> Partial:
         and not partial.anchored
     ):
         return partial._replace(offset=-1)
+    return partial
+
+
+def _weekend_by_tense(partial: Partial, tense: Tense) -> Partial:
+    """ "The weekend" read on a weekday is the one just past, unless its clause looks
+    ahead: "storms will hit over the weekend" is the coming one."""
+    if partial.weekend and partial.direction == -1 and tense == "future":
+        return partial._replace(direction=None)
     return partial
 
 
@@ -285,6 +293,9 @@ def _shift_fields(
         if unit == "year_part":
             # "June last year", "the second half of this year", "the third quarter of next year"
             year = base.year + offset
+            if partial.month is not None and partial.day is not None:
+                day = _valid_date(year, partial.month, partial.day)
+                return ("day", day) if day is not None else None
             if partial.month is not None:
                 return ("month", year, partial.month)
             if partial.quarter is not None:
@@ -299,7 +310,9 @@ def _shift_fields(
         if unit == "millennium":
             return ("year", base.year + 1000 * offset)
         if unit in ("hour", "minute", "second"):
-            return ("day", base)
+            # "48 hours from now" is two days on; "12 hours ago" still the reference day
+            per_day = {"hour": 24, "minute": 1440, "second": 86400}[unit]
+            return ("day", base + timedelta(days=int(offset / per_day)))
     except OverflowError:
         return None
     return None
@@ -418,7 +431,12 @@ def _season_bounds(year: int, season: str) -> tuple[date | None, date | None]:
 
 
 def _unknown_value(partial: Partial) -> str:
-    """The TIMEX3 value of a relative expression with nothing to resolve it against."""
+    """The TIMEX3 value of a relative expression with nothing to resolve it against; a
+    month or day the text names is kept ("June last year" is XXXX-06)."""
+    if partial.month is not None and partial.granularity == "month":
+        return f"XXXX-{partial.month:02d}"
+    if partial.month is not None and partial.day is not None and partial.granularity == "day":
+        return f"XXXX-{partial.month:02d}-{partial.day:02d}"
     return {
         "day": "XXXX-XX-XX",
         "part_of_day": "XXXX-XX-XX",

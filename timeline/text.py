@@ -233,19 +233,25 @@ def _next_starts_lower_or_digit(text: str, end: int) -> bool:
 
 
 def _next_is_time_word(text: str, end: int) -> bool:
-    """The word after ``end`` names a day, a month or a time zone ("p.m. Friday")."""
-    found = _NEXT_WORD.match(text, end, end + 30)
-    return found is not None and found.group(1).lower().rstrip(".") in _time_words()
+    """The words after ``end`` name a day, a month or a time zone ("p.m. Friday",
+    "p.m. Central time", "a.m. Tokyo time")."""
+    found = _NEXT_WORDS.match(text, end, end + 40)
+    if found is None:
+        return False
+    return found.group(1).lower().rstrip(".") in _time_words() or (
+        (found.group(2) or "").lower() == "time"
+    )
 
 
-_NEXT_WORD = re.compile(r"\s*([A-Za-z.]+)")
+_NEXT_WORDS = re.compile(r"\s*([A-Za-z.]+)(?:[ \t]{1,3}([A-Za-z]+))?")
 
 
 @lru_cache(maxsize=1)
 def _time_words() -> frozenset[str]:
     calendar = load_lexicon("calendar")
+    # a zone of several words ("Central European Time") by its first
     return frozenset(
-        word.lower()
+        word.lower().split()[0]
         for key in ("months", "weekdays", "day_words", "time_zones")
         for word in calendar[key]
     )
@@ -441,7 +447,10 @@ def _tense_of_token(tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> 
     if kind == "present":
         if i > 0 and tokens[i - 1].text.lower() in _BASE_FORM_CUES:
             return None  # "will remain", "could say": the modal before it tells the time
-        return "future" if _is_to_infinitive(tokens, i) else "present"
+        # "is to resume", "are expected to rise": an arrangement or a forecast
+        if _is_to_infinitive(tokens, i) or _be_before_intent(word, tokens, i, lexicon):
+            return "future"
+        return "present"
     if kind == "past":
         return "future" if _be_before_intent(word, tokens, i, lexicon) else "past"
     if kind == "going":
@@ -451,13 +460,35 @@ def _tense_of_token(tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> 
         return "past" if _followed_by_participle(tokens, i, lexicon) else "present"
     if kind == "regular" and not _looks_regular_past(word, tokens, i, lexicon):
         return None
+    if kind == "irregular" and _after_noun_marker(tokens, i, lexicon):
+        return None  # "expect the first cut in September", "a big hit": a noun, no past
     # "will be held", "has been arrested": the auxiliary before it carries the tense;
-    # "expected to cut", "to set": a base form that looks like a past says nothing;
     # "will remain closed", "stayed shut": an adjective after a linking verb
     previous = tokens[i - 1].text.lower() if i > 0 else ""
-    if previous in _BE_FORMS or previous in _HAVE_FORMS or previous in _LINKING or previous == "to":
+    if previous in _BE_FORMS or previous in _HAVE_FORMS or previous in _LINKING:
         return None
-    return "past"
+    return None if _after_base_form_marker(tokens, i, lexicon) else "past"
+
+
+def _after_noun_marker(tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> bool:
+    """A determiner or an ordinal-like modifier ("a", "the first") right before a form
+    that is also a noun ("cut", "hit", "spread"); "the storm hit" keeps its verb."""
+    if i == 0:
+        return False
+    previous = tokens[i - 1].text.lower()
+    return previous in lexicon.determiners or previous in _PREMODIFIERS
+
+
+def _after_base_form_marker(tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> bool:
+    """ "will hit", "could not cut", "to set": a past-looking form after a modal, "to" or
+    "do" is the verb's base form (hit, cut, set are both), its tense the modal's."""
+    for j in range(i - 1, max(-1, i - 4), -1):
+        word = tokens[j].text.lower()
+        if word in lexicon.base_form_before:
+            return True
+        if word not in lexicon.adverbs_in_verb_group:
+            return False
+    return False
 
 
 @lru_cache(maxsize=65536)
@@ -507,8 +538,9 @@ def _intent_tense(
         following = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
         if following in ("to", "for") or (before and before[-1] in _BE_FORMS):
             return "future"  # "set to expire", "is set for Friday"
-        # "set Friday as the deadline", "a record set on Aug. 6": an act already done
-        return None if before and before[-1] == "to" else "past"
+        # "set Friday as the deadline", "a record set on Aug. 6": an act already done;
+        # "to set", "would set": a base form, whose tense the word before it gives
+        return None if _after_base_form_marker(tokens, i, lexicon) else "past"
     return "future"
 
 
@@ -520,11 +552,14 @@ def _is_to_infinitive(tokens: Sequence[Token], i: int) -> bool:
 
 
 def _be_before_intent(word: str, tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> bool:
-    """ "were planning to drive … on Monday": a past be-form with a word of intent looks
-    forward, like the intent itself."""
-    if word not in ("was", "were") or i + 1 >= len(tokens):
+    """ "were planning to drive … on Monday", "are expected to rise": a be-form with a word
+    of intent looks forward, like the intent itself."""
+    if word not in _INTENT_BE_FORMS or i + 1 >= len(tokens):
         return False
     return tokens[i + 1].text.lower() in lexicon.intent_after_be
+
+
+_INTENT_BE_FORMS = frozenset({"was", "were", "is", "are", "am", "'s", "'re", "’s", "’re"})
 
 
 def _followed_by_participle(tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> bool:
@@ -570,6 +605,10 @@ class _TenseLexicon:
     #: verbs that attribute a clause to its source ("said", "showed"): after a comma that
     #: follows a date, the event is the verb before the date
     attribution: frozenset[str]
+    #: modals, "to", "do": the verb after them is a base form ("will hit"), not a past
+    base_form_before: frozenset[str]
+    #: adverbs that may stand between such a word and its verb ("will not hit")
+    adverbs_in_verb_group: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -591,6 +630,8 @@ def _tense_lexicon() -> _TenseLexicon:
         plan_verbs_past=frozenset(data["plan_verbs_past"]),
         reporting=frozenset(data["reporting"]),
         attribution=frozenset(data["attribution"]),
+        base_form_before=frozenset(data["base_form_before"]),
+        adverbs_in_verb_group=frozenset(data["adverbs_in_verb_group"]),
     )
 
 
@@ -728,9 +769,9 @@ def nearest_verb(tokens: Sequence[Token], span: tuple[int, int]) -> Token | None
 
     center = _token_position(tokens, span)
     verb = _nearest_in_clause(tokens, center, verb_at)
-    if verb is None or not (
-        _purpose_after(tokens, span, verb) or _attribution_after(tokens, span, verb)
-    ):
+    if verb is None:
+        return _present_verb_before(tokens, span, forms)
+    if not (_purpose_after(tokens, span, verb) or _attribution_after(tokens, span, verb)):
         return verb
     # "went to the polls on Nov. 5 to choose a president", "fell in April, data showed":
     # an infinitive of purpose or a reporting verb after the date says what the event
@@ -767,6 +808,39 @@ def _hard_break_between(tokens: Sequence[Token], start: int, end: int) -> bool:
 def is_past_form(word: str) -> bool:
     """True when ``word`` (lower case) is a past form of a verb the lexicon knows."""
     return word in _verb_forms().past
+
+
+def _present_verb_before(
+    tokens: Sequence[Token], span: tuple[int, int], forms: _VerbForms
+) -> Token | None:
+    """When no verb was found: a present-tense verb right after its subject, earlier in
+    the clause ("the G7 summit opens in Italy on Thursday", "the Olympics open in
+    Paris"), which the strict test leaves out because such a form may be a noun."""
+    center = _token_position(tokens, span)
+    for i in range(center - 1, max(0, center - 12), -1):
+        word = tokens[i].text
+        if word in _CLAUSE_BREAKS or word in (",", ".", "!", "?") or word in _SOFT_BREAKS:
+            return None  # another clause: its verb does not govern the expression
+        if _is_present_after_subject(tokens, i, forms):
+            return tokens[i]
+    return None
+
+
+def _is_present_after_subject(tokens: Sequence[Token], i: int, forms: _VerbForms) -> bool:
+    word, previous = tokens[i].text, tokens[i - 1].text
+    lemma = forms.lemmas.get(word)
+    if lemma is None or word in forms.auxiliaries or not word.isalpha() or not word.islower():
+        return False
+    if not (previous.isalnum() and previous.lower() not in _tense_lexicon().determiners):
+        return False
+    following = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
+    if following in _BE_FORMS or following in _HAVE_FORMS or following in _BASE_FORM_CUES:
+        return False  # "tax rates were lower": the subject of the verb after it
+    if word == lemma + "s" or word == lemma + "es":
+        # "the summit opens": after a noun, not after a number ("5 opens")
+        return not previous.isdigit() and previous.lower() not in _FUNCTION_WORDS
+    # "the Olympics open": a base form after a plural name
+    return word == lemma and previous[:1].isupper() and previous.endswith("s")
 
 
 def is_content_verb(tokens: Sequence[Token], i: int) -> bool:

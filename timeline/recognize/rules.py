@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..resources import load_lexicon
 from ..types import Granularity
 from .lexicon import Lexicon, alternation, lexicon
 from .lowered import lowered_variant
@@ -42,9 +43,23 @@ _CALENDAR_YEAR = r"(?:[1-9]\d{3})(?!\d|,\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 _LEFT = r"(?<![\w$£€#.,/-])"  # a number that is not part of a larger number or amount
 _CLOCK_LEFT = r"(?<![\w$£€#.,/:-])"  # nor the minutes or seconds of a longer clock time
+# "end-June", "end-2024": the financial press's hyphenated edge of a period
 _POINT_MOD = (
-    r"(?P<pmod>(?i:early|mid|late|the\s{1,3}(?:beginning|start|middle|end|close)\s{1,3}of))"
+    r"(?P<pmod>(?i:early|mid|late|(?:end|start)(?=-)"
+    r"|the\s{1,3}(?:beginning|start|middle|end|close)\s{1,3}of))"
 )
+
+
+def _zone_pattern(zone: str) -> str:
+    """A zone from the data: an abbreviation ("ET") as written, a spelled-out name
+    ("Eastern time", "Eastern Daylight Time") in any case."""
+    words = re.escape(zone).replace(r"\ ", r"\s{1,3}")
+    return f"(?i:{words})" if " " in zone else words
+
+
+# "9 a.m. Tokyo time", "4 p.m. New York time": a place's clock, named by one or two
+# capitalized words before "time"
+_PLACE_TIME = r"[A-Z][a-z]{2,14}(?:\s{1,3}[A-Z][a-z]{2,14})?\s{1,3}time"
 
 
 def _month_pattern(lex: Lexicon) -> str:
@@ -164,12 +179,17 @@ def _word_after(text: str, end: int) -> str:
 def _is_number_context(text: str, start: int, end: int, lex: Lexicon) -> bool:
     """True when a four-digit number is a quantity or a label, not a year."""
     before = _word_before(text, start)
-    after = _word_after(text, end)
+    # a count is followed by what it counts ("2000 cars"), never by a comma: "In 2020,
+    # workers went on strike" names a year
+    after = "" if text[end : end + 1] in _CLAUSE_MARKS else _word_after(text, end)
     if before in lex.not_before_year or before.endswith(("$", "£", "€", "#")):
         return True
     if after in lex.not_after_number or after in ("percent", "%"):
         return True
     return text[end : end + 1] in ("%", "$") or text[start - 1 : start] in ("$", "#")
+
+
+_CLAUSE_MARKS = frozenset(",;:.!?)")
 
 
 def _is_label_number(text: str, start: int, end: int, lex: Lexicon) -> bool:
@@ -266,13 +286,15 @@ def _fmt(value: float) -> str:
 
 
 def _time_duration(amount: float, unit: str) -> str:
-    seconds = {"hour": 3600, "minute": 60, "second": 1}[unit] * amount
-    hours, rest = divmod(round(seconds), 3600)
-    minutes, secs = divmod(rest, 60)
+    # to the millisecond: a sprint of 9.58 seconds is PT9.58S, not ten seconds
+    seconds = round({"hour": 3600, "minute": 60, "second": 1}[unit] * amount, 3)
+    hours, rest = divmod(int(seconds), 3600)
+    minutes, whole = divmod(rest, 60)
+    secs = round(whole + seconds - int(seconds), 3)
     parts = (
         (f"{hours}H" if hours else "")
         + (f"{minutes}M" if minutes else "")
-        + (f"{secs}S" if secs else "")
+        + (f"{_fmt(secs)}S" if secs else "")
     )
     return "PT" + (parts or "0S")
 
@@ -347,6 +369,20 @@ def _slash(match: re.Match[str], text: str) -> Partial | None:
     return Partial(granularity="day", year=year, month=month, day=day)
 
 
+def _dotted_date(match: re.Match[str], text: str) -> Partial | None:
+    """ "12.06.2024": day, month, year, the order of the countries that write dots."""
+    if _is_number_context(text, match.start(), match.end(), lexicon()):
+        return None  # "version 1.2.2024"
+    year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
+    return Partial(granularity="day", year=year, month=month, day=day)
+
+
+def _year_first_slash(match: re.Match[str], text: str) -> Partial | None:
+    """ "2024/06/12": year, month, day, the order of ISO and of East Asian news."""
+    year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
+    return Partial(granularity="day", year=year, month=month, day=day)
+
+
 def _month_day(match: re.Match[str], text: str) -> Partial | list[Candidate] | None:
     lex = lexicon()
     month = lex.month_of(match["month"])
@@ -363,6 +399,15 @@ def _month_day(match: re.Match[str], text: str) -> Partial | list[Candidate] | N
     ):
         return None
     partial = Partial(granularity="day", year=year, month=month, day=day)
+    first = _first_day_before(match, text)
+    if first is not None and _day(first["day1"]) < day:
+        # "12-14 June", "30 and 31 May": the day named first is a date of the same month
+        start = match.start() - (len(first.string) - first.start("day1"))
+        first_day = partial._replace(day=_day(first["day1"]))
+        return [
+            Candidate(start, start + len(first["day1"]), first_day, "month_day", 2),
+            Candidate(match.start(), match.end(), partial, "month_day", 2),
+        ]
     second = None if year else _SECOND_DAY.match(text, match.end())
     if second is None:
         return partial
@@ -378,6 +423,18 @@ def _month_day(match: re.Match[str], text: str) -> Partial | list[Candidate] | N
         Candidate(match.start(), match.end(), partial, "month_day", 2),
         Candidate(second.start("day2"), end, partial._replace(day=other_day), "month_day", 2),
     ]
+
+
+# a day number before a day-first date: "12-14 June", "30 and 31 May"
+_FIRST_DAY = re.compile(
+    rf"(?<![\w.,/:-])(?P<day1>{_DAY})(?:\s{{0,2}}[-–]\s{{0,2}}|{_W}(?i:and|or|to){_W})$"
+)
+
+
+def _first_day_before(match: re.Match[str], text: str) -> re.Match[str] | None:
+    if not match.group()[:1].isdigit():
+        return None  # "June 12", "Friday, 14 June": no day can stand before it
+    return _FIRST_DAY.search(text[max(0, match.start() - 16) : match.start()])
 
 
 # a second day number of the same month: "April 24 and 25", "March 3 or 4", "March 6-10"
@@ -636,6 +693,9 @@ def _weekday(match: re.Match[str], text: str) -> Partial | None:
     phrase = (word + " " + _words_after(text, match.end(), 2)).lower()
     if _starts_negative_phrase(phrase, lex):
         return None
+    named = f"{_word_before(text, match.start())} {word.lower()}"
+    if not rel and _starts_negative_phrase(named, lex):
+        return None  # "Super Tuesday", "Black Monday": a named day, not the last Tuesday
     plural = None if rel or pod else _PLURAL_PARTNER.match(text, match.end())
     if plural is not None and (plural["ppods"] or plural.group().rstrip().endswith("s")):
         # "on Monday and Tuesday nights": the first day shares the second's plural
@@ -878,6 +938,15 @@ def _quarter_reading(match: re.Match[str], text: str) -> Partial | list[Candidat
         and not year
     ):
         return None  # "a quarter of the vote": a fraction
+    if (
+        unit in ("quarter", "half")
+        and not year
+        and not match["qyrel"]
+        and not match["qyear"]
+        and not rel
+        and _in_a_match_report(text, match.start(), match.end())
+    ):
+        return None  # "Kane scored twice in the second half": a half of the match
     index = {
         "first": 1,
         "1st": 1,
@@ -932,6 +1001,28 @@ def _quarter_reading(match: re.Match[str], text: str) -> Partial | list[Candidat
         # TimeML leaves a possessive outside the expression, as the corpus mostly does
         return [Candidate(match.end("qthe"), match.end(), partial, "quarter", 1)]
     return partial
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s{1,3}[A-Z\"“])|\n")
+_WINDOW_WORDS = re.compile(r"[a-z]+(?:-[a-z]+)?")
+
+
+def _in_a_match_report(text: str, start: int, end: int) -> bool:
+    """A word of the sentence around ``start``–``end`` that only a report of a game uses
+    ("scored", "halftime", "innings"): its halves and quarters are the game's."""
+    low, high = max(0, start - 160), min(len(text), end + 160)
+    for found in _SENTENCE_END.finditer(text, low, start):
+        low = found.end()
+    after = _SENTENCE_END.search(text, end, high)
+    window = text[low : after.start() if after else high].lower()
+    cues = _match_period_cues()
+    return any(word in cues for word in _WINDOW_WORDS.findall(window))
+
+
+@lru_cache(maxsize=1)
+def _match_period_cues() -> frozenset[str]:
+    cues: list[str] = load_lexicon("negatives")["match_period_cues"]
+    return frozenset(cues)
 
 
 def _relative_unit(match: re.Match[str], text: str) -> Partial | list[Candidate] | None:
@@ -1043,7 +1134,9 @@ def _range_start(match: re.Match[str], text: str) -> int | None:
 
 
 # "the next 12 to 18 months": the determiner and relation before a range belong to it
-_THE_BEFORE = re.compile(r"(?i:the)\s{1,3}(?:(?i:past|last|next|coming|first|previous)\s{1,3})?$")
+_THE_BEFORE = re.compile(
+    r"(?i:the)\s{1,3}(?:(?i:past|last|next|coming|first|previous|preceding|trailing)\s{1,3})?$"
+)
 
 
 # Counted back or ahead ("two decades ago"), these units are that many years
@@ -1223,14 +1316,21 @@ def _is_rate(text: str, start: int) -> bool:
     The count must stand in the same clause: "in October 2020. Within a month" is not
     a rate.
     """
-    return bool(_RATE_BEFORE.search(text, max(0, start - 40), start))
+    return bool(_rate_before().search(text, max(0, start - 40), start))
 
 
-_RATE_BEFORE = re.compile(
-    r"(?i:\d|times|twice|once|thrice|percent|%|dollars|cents|hundred|thousand|million|billion|dozen)"
-    r"[ \t,%]{0,3}"
-    r"(?:[^\W\d_]+[ \t]{1,3}){0,1}$"
-)
+@lru_cache(maxsize=1)
+def _rate_before() -> re.Pattern[str]:
+    """A count right before the unit: a digit, a count word, or a number word ("seven
+    days a week": the count "seven" makes "a week" a frequency too)."""
+    lex = lexicon()
+    numbers = [w for w, v in lex.cardinals.items() if v >= 1 and w not in ("a", "an")]
+    words = ["times", "twice", "once", "thrice", "percent", "dollars", "cents", "dozen"]
+    scales = ["hundred", "thousand", "million", "billion"]
+    counts = alternation(sorted({*words, *scales, *numbers}))
+    return re.compile(
+        rf"(?:\d|%|(?<![\w-]){counts})[ \t,%]{{0,3}}(?:[^\W\d_]+[ \t]{{1,3}}){{0,1}}$"
+    )
 
 
 def _quantity_mod(match: re.Match[str], lex: Lexicon) -> str | None:
@@ -1278,6 +1378,9 @@ def _vague_units_reading(match: re.Match[str], text: str) -> Partial | None:
     after = _word_after(text, match.end())
     if after in ("old",) or text[match.end() : match.end() + 4] == "-old":
         return None
+    named = f"{_word_before(text, match.start())} {match['units'].lower()}"
+    if not match["lead"] and _starts_negative_phrase(named, lex):
+        return None  # "in the early hours of Saturday": a time of night, not a length
     lead = re.sub(r"\s+", " ", (match["lead"] or "").lower())
     if lead in ("recent",) and unit in ("year", "decade"):
         return Partial(granularity="ref", ref="PAST_REF")
@@ -1435,6 +1538,20 @@ def _every(match: re.Match[str], text: str) -> Partial | None:
     )
 
 
+def _every_counted(match: re.Match[str], text: str) -> Partial | None:
+    """ "every four years", "every 10 minutes": a set whose period is the counted length."""
+    lex = lexicon()
+    amount = _number(match["num"], lex)
+    unit = lex.unit_of(match["unit"])
+    if amount is None or unit is None:
+        return None
+    if match["half"] and amount != "X":
+        amount = float(amount) + 0.5
+    return Partial(
+        type="SET", granularity="unknown", duration=_duration_value(amount, unit), quant="EVERY"
+    )
+
+
 def _time_of_day(match: re.Match[str], text: str) -> Partial | None:
     hour = int(match["h"])
     minute = int(match["mi"] or 0)
@@ -1454,10 +1571,11 @@ def _time_of_day(match: re.Match[str], text: str) -> Partial | None:
     weekday = match["twd"]
     dayword = (match["tdw"] or "").lower()
     if match["tmonth"]:
-        # "5 p.m. EST, Nov. 9": the time of that day
+        # "5 p.m. EST, Nov. 9", "3:45 p.m. ET, June 12, 2024": the time of that day
         return Partial(
             type="TIME",
             granularity="minute",
+            year=_year(match, "tyear"),
             hour=hour,
             minute=minute,
             month=lex.month_of(match["tmonth"]),
@@ -1527,6 +1645,7 @@ def _holiday(match: re.Match[str], text: str) -> Partial | None:
 
 
 def _week_of(match: re.Match[str], text: str) -> Partial | None:
+    """ "the week of June 24", "the week beginning July 1": the week holding that day."""
     lex = lexicon()
     return Partial(
         granularity="week",
@@ -1554,8 +1673,9 @@ def _anchored_day(match: re.Match[str], text: str) -> Partial | None:
     rel = re.sub(r"\s+", " ", match["arel"].lower())
     unit = lex.unit_of(match["aunit"]) or "day"
     offset = _ANCHORED_OFFSETS[rel]
-    # "later that year": TimeML keeps the comparative inside, as for "later this year"
-    mod = _earlier_later(match)
+    # "later that year": TimeML keeps the comparative inside, as for "later this year";
+    # "the end of that year" its edge
+    mod = _earlier_later(match) or _pmod(match, lex)
     return Partial(
         granularity=_granularity_of_unit(unit), unit=unit, offset=offset, anchored=True, mod=mod
     )
@@ -1585,8 +1705,7 @@ def rules() -> tuple[Rule, ...]:
     )
     the = r"(?:(?i:the)\s{1,3})"
     zones = "|".join(
-        re.escape(z).replace(r"\ ", r"\s{1,3}")
-        for z in sorted(lex.time_zones, key=len, reverse=True)
+        [_zone_pattern(z) for z in sorted(lex.time_zones, key=len, reverse=True)] + [_PLACE_TIME]
     )
     spoken_tens = "(?i:" + "|".join(lex.tens) + ")"
     spoken_units = "(?i:one|two|three|four|five|six|seven|eight|nine)"
@@ -1618,6 +1737,24 @@ def rules() -> tuple[Rule, ...]:
             "numeric_date",
             r"(?<![\w/.-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\w/])",
             _slash,
+            3,
+        ),
+        rule(
+            "dotted_date",
+            r"(?<![\w/.,-])(?P<d>0?[1-9]|[12]\d|3[01])\.(?P<m>0?[1-9]|1[0-2])\.(?P<y>(?:1[89]|20)\d\d)(?![\w/-]|[.,]\d)",
+            _dotted_date,
+            3,
+        ),
+        rule(
+            "day_month_year_hyphens",
+            rf"(?<![\w/.-])(?P<day>0?[1-9]|[12]\d|3[01])-(?P<month>{month})-(?P<year>(?:1[89]|20)\d\d)(?![\w/-]|[.,]\d)",
+            _month_day,
+            3,
+        ),
+        rule(
+            "year_first_slash_date",
+            r"(?<![\w/.-])(?P<y>\d{4})/(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])(?![\w/])",
+            _year_first_slash,
             3,
         ),
         rule(
@@ -1686,7 +1823,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "month_rel_year",
-            rf"(?P<month>{month}){_W}(?P<yrel>(?i:this|last|next|of\s{{1,3}}this|of\s{{1,3}}last|of\s{{1,3}}next)){_W}(?i:year)(?![\w])",
+            rf"(?P<month>{month})(?:{_W}(?P<rday>{_DAY}),?)?{_W}(?P<yrel>(?i:this|last|next|of\s{{1,3}}this|of\s{{1,3}}last|of\s{{1,3}}next)){_W}(?i:year)(?![\w])",
             _month_rel_year,
             2,
         ),
@@ -1724,14 +1861,14 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "year_range",
-            rf"{_LEFT}(?P<y1>{year})\s?[-–]\s?(?P<y2>{year}|\d{{2}})(?![\d\w])",
+            rf"{_LEFT}(?P<y1>{year})(?:\s?[-–]\s?|/)(?P<y2>{year}|\d{{2}})(?![\d\w/])",
             _year_range,
             3,
         ),
         rule(
             "decade",
             rf"(?:{the})?(?:{_POINT_MOD}[\s-]{{1,3}})?(?:(?P<digits>(?:1\d|20)\d0)['’]?(?i:s)|['’](?P<digits2>\d0)['’]?(?i:s)|(?P<dword>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))(?![\w])",
-            _decade_dispatch,
+            _decade_rule,
             2,
         ),
         rule(
@@ -1752,8 +1889,14 @@ def rules() -> tuple[Rule, ...]:
             1,
         ),
         rule(
+            "month_quarter",
+            rf"(?P<mqthe>{the})?(?P<month>{month})(?P<mqjoint>[\s-])(?i:quarter)(?![\w])",
+            _month_quarter,
+            2,
+        ),
+        rule(
             "q_notation",
-            rf"(?<![\w])(?P<q>Q[1-4]|H[12])(?:{_W}|-)?(?P<year>{year})?(?![\w])",
+            rf"(?<![\w])(?:(?P<q>Q[1-4]|H[12])(?:(?:{_W}|-)?(?P<year>{year})|{_W}(?:FY|F\.Y\.)\s{{0,2}}['’]?(?P<fy>\d{{2}}(?!\d)|{year}))?|(?P<nq>[1-4]Q|[12]H)(?P<yy>\d{{2}}))(?![\w])",
             _q_notation,
             1,
         ),
@@ -1764,7 +1907,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "counted",
-            rf"(?:(?P<qmod>{qmods}){_W})?(?P<body>(?P<the>{the})?(?P<rel>(?i:past|last|next|coming|first|previous|following|final|latest|remaining|further|year-earlier|year-ago)\s{{1,3}})?{number}(?P<joint>[\s-])(?:(?i:more|additional|straight|consecutive|full|long|short|extra|whole|trading|business|working)\s{{1,3}})?{unit}(?P<half2>\s{{1,3}}(?i:and\s{{1,3}}a\s{{1,3}}half))?(?P<tail>{_W}(?i:ago|earlier|later|back|previously|from\s{{1,3}}now))?)",
+            rf"(?:(?P<qmod>{qmods}){_W})?(?P<body>(?P<the>{the})?(?P<rel>(?i:past|last|next|coming|first|previous|preceding|trailing|following|final|latest|remaining|further|year-earlier|year-ago)\s{{1,3}})?{number}(?P<joint>[\s-])(?:(?i:more|additional|straight|consecutive|full|long|short|extra|whole|trading|business|working)\s{{1,3}})?{unit}(?P<half2>\s{{1,3}}(?i:and\s{{1,3}}a\s{{1,3}}half))?(?P<tail>{_W}(?i:ago|earlier|later|back|previously|from\s{{1,3}}now))?)",
             _counted,
             1,
         ),
@@ -1804,18 +1947,18 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "anchored_day",
-            rf"(?:{the})?(?P<arel>{alternation(_ANCHORED_RELATIONS)}){_W}(?P<aunit>(?i:day|week|month|year|morning|night))(?![\w])",
+            rf"(?:{the})?(?P<arel>{alternation(_ANCHORED_RELATIONS)}){_W}(?P<aunit>(?i:day|week|month|year|morning|afternoon|evening|night))(?![\w])",
             _anchored_dispatch,
             1,
         ),
         rule(
             "that_unit",
-            rf"(?:(?P<el>(?i:earlier|later)){_W})?(?P<arel>(?i:that))(?:{_W}(?i:same))?{_W}(?P<aunit>(?i:day|week|month|quarter|year))(?![\w])",
+            rf"(?:(?P<el>(?i:earlier|later)){_W}|{_POINT_MOD}{_W})?(?P<arel>(?i:that))(?:{_W}(?i:same))?{_W}(?P<aunit>(?i:day|week|month|quarter|year|morning|afternoon|evening|night))(?![\w])",
             _anchored_dispatch,
         ),
         rule(
             "time_of_day",
-            rf"{_CLOCK_LEFT}(?P<h>\d{{1,2}})(?:[:.](?P<mi>[0-5]\d))?(?:\s{{0,2}}(?P<ampm>(?i:a\.\s?m\.?|p\.\s?m\.?|am|pm)(?![\w]))|{_W}(?P<inpod>(?i:in{_W}the{_W}(?:morning|afternoon|evening)|at{_W}night))(?![\w]))(?:{_W}(?:{zones})(?![\w]))?(?:,?{_W}(?:(?P<twd>{weekday})|(?P<tdw>(?i:today|yesterday|tomorrow))|(?P<tmonth>{month}){_W}(?P<tday>{_DAY})))?",
+            rf"{_CLOCK_LEFT}(?P<h>\d{{1,2}})(?:[:.](?P<mi>[0-5]\d))?(?:\s{{0,2}}(?P<ampm>(?i:a\.\s?m\.?|p\.\s?m\.?|am|pm)(?![\w]))|{_W}(?P<inpod>(?i:in{_W}the{_W}(?:morning|afternoon|evening)|at{_W}night))(?![\w]))(?:{_W}(?:{zones})(?![\w]))?(?:,?{_W}(?:(?P<twd>{weekday})|(?P<tdw>(?i:today|yesterday|tomorrow))|(?P<tmonth>{month}){_W}(?P<tday>{_DAY})(?:,?{_W}(?P<tyear>{_CALENDAR_YEAR}))?))?",
             _time_of_day,
             2,
         ),
@@ -1837,7 +1980,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "week_of",
-            rf"{the}(?i:week){_W}(?i:of){_W}(?P<month>{month}){_W}(?P<day>{_DAY})(?:,?{_W}(?P<year>{year}))?",
+            rf"{the}(?i:week){_W}(?i:of|beginning|starting|commencing){_W}(?P<month>{month}){_W}(?P<day>{_DAY})(?:,?{_W}(?P<year>{year}))?",
             _week_of,
             3,
         ),
@@ -1853,6 +1996,12 @@ def rules() -> tuple[Rule, ...]:
             r"(?<![\w])(?i:at)\s{1,3}(?P<body>(?i:present))(?![\w])",
             _ref("PRESENT_REF"),
             1,
+        ),
+        rule(
+            "every_counted",
+            rf"(?<![\w-])(?P<every>(?i:every)){_W}{number}{_W}{unit}",
+            _every_counted,
+            2,
         ),
         rule(
             "every",
@@ -1872,6 +2021,18 @@ def rules() -> tuple[Rule, ...]:
 
 
 _POINT_MOD2 = r"(?P<pmod2>(?i:early|mid|late))"
+
+
+_THE_AT_START = re.compile(r"(?i:the)\s{1,3}")
+
+
+def _decade_rule(match: re.Match[str], text: str) -> Partial | list[Candidate] | None:
+    partial = _decade_dispatch(match, text)
+    the = _THE_AT_START.match(match.group())
+    if partial is None or the is None or not text.startswith("-", match.end()):
+        return partial
+    # "the 1990s-style jacket": "the" belongs to the noun the compound modifies
+    return [Candidate(match.start() + the.end(), match.end(), partial, "decade", 2)]
 
 
 def _decade_dispatch(match: re.Match[str], text: str) -> Partial | None:
@@ -1905,9 +2066,30 @@ def _decade_dispatch(match: re.Match[str], text: str) -> Partial | None:
     return _decade(match, text)
 
 
+def _month_quarter(match: re.Match[str], text: str) -> Partial | list[Candidate] | None:
+    """ "the June quarter", "the September-quarter results": the quarter that ends in
+    that month (a month that ends none names a fiscal quarter the text does not place)."""
+    month = lexicon().month_of(match["month"])
+    if month % 3:
+        return None
+    partial = Partial(granularity="quarter", quarter=month // 3)
+    if match["mqthe"] and match["mqjoint"] == "-":
+        # "the June-quarter results": "the" belongs to "results"
+        return [Candidate(match.end("mqthe"), match.end(), partial, "month_quarter", 2)]
+    return partial
+
+
 def _q_notation(match: re.Match[str], text: str) -> Partial | None:
-    label = match["q"]
+    """ "Q3", "H1 2024", "Q3 FY24" (the quarter of that fiscal year), and the analysts'
+    "2Q24", "1H24" (number first, two-digit year)."""
+    label = match["q"] or match["nq"][::-1]
     year = _year(match)
+    short = match["yy"] or (match["fy"] if match["fy"] and len(match["fy"]) == 2 else None)
+    if short:
+        two = int(short)
+        year = (1900 if two >= 50 else 2000) + two
+    elif match["fy"]:
+        year = int(match["fy"])
     if label[0] == "Q":
         return Partial(granularity="quarter", quarter=int(label[1]), year=year)
     return Partial(granularity="half", half=int(label[1]), year=year)
@@ -1930,7 +2112,8 @@ def _anchored_dispatch(match: re.Match[str], text: str) -> Partial | None:
     lex = lexicon()
     word = match["aunit"].lower()
     rel = match["arel"].lower()
-    if word in ("morning", "night"):
+    if word in lex.parts_of_day:
+        # "the next morning", "that evening": a part of the day last named, or the next
         offset = _ANCHORED_OFFSETS[rel]
         return Partial(
             type="TIME",
@@ -1959,13 +2142,16 @@ def _per_unit(match: re.Match[str], text: str) -> Partial | None:
 
 
 def _month_rel_year(match: re.Match[str], text: str) -> Partial | None:
-    """ "June last year", "January this year": the month of a year relative to the reference."""
+    """ "June last year", "March 3 of next year": the month (or the day) of a year
+    relative to the reference."""
     lex = lexicon()
     rel = match["yrel"].lower().split()[-1]
     offset = {"this": 0, "last": -1, "next": 1}[rel]
-    return Partial(
-        granularity="month", month=lex.month_of(match["month"]), unit="year_part", offset=offset
-    )
+    month = lex.month_of(match["month"])
+    if match["rday"]:
+        day = _day(match["rday"])
+        return Partial(granularity="day", month=month, day=day, unit="year_part", offset=offset)
+    return Partial(granularity="month", month=month, unit="year_part", offset=offset)
 
 
 def _year_earlier(match: re.Match[str], text: str) -> Partial | None:
@@ -2067,6 +2253,9 @@ def _weekday_of_week(match: re.Match[str], text: str) -> Partial | None:
 _RULE_ANCHORS: dict[str, str] = {
     "iso_date": "D",
     "numeric_date": "T",
+    "year_first_slash_date": "D",
+    "dotted_date": "D",
+    "day_month_year_hyphens": "M",
     "month_day": "M",
     "day_month": "M",
     "month_year": "M",
@@ -2091,6 +2280,7 @@ _RULE_ANCHORS: dict[str, str] = {
     "season": "S",
     "quarter": "Q",
     "q_notation": "DL",
+    "month_quarter": "M",
     "relative_unit": "U",
     "counted": "U",
     "half_unit": "F",
@@ -2100,7 +2290,7 @@ _RULE_ANCHORS: dict[str, str] = {
     "this_part_of_day": "P",
     "part_of_day_first": "P",
     "anchored_day": "O",
-    "that_unit": "U",
+    "that_unit": "UP",
     "time_of_day": "T",
     "clock_24": "T",
     "noon": "P",
@@ -2111,6 +2301,7 @@ _RULE_ANCHORS: dict[str, str] = {
     "weekday_plural": "W",
     "at_present": "Z",
     "every": "A",
+    "every_counted": "A",
     "per_unit": "A",
     "present_ref": "R",
     "past_ref": "J",
