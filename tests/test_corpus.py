@@ -59,11 +59,10 @@ def test_parallel_run_is_identical_to_serial(small_corpus: list[tuple[str, str, 
     # Merging runs in the parent on these identical, identically ordered events.
 
 
-def test_the_calling_process_shares_the_work_in_input_order(
+def test_many_small_chunks_come_back_in_input_order(
     small_corpus: list[tuple[str, str, str]],
 ) -> None:
-    # one document per chunk, far more chunks than the worker queues: the calling
-    # process runs some of them, and their results must still come in input order
+    # one document per chunk, far more chunks than the workers hold at once
     docs = [(f"{doc_id}-{i}", text, dct) for i in range(5) for doc_id, text, dct in small_corpus]
     serial = extract_timelines(docs, chunksize=1, merge=False)
     parallel = extract_timelines(docs, n_jobs=2, chunksize=1, merge=False)
@@ -71,9 +70,8 @@ def test_the_calling_process_shares_the_work_in_input_order(
     assert parallel.documents == len(docs)
 
 
-def test_with_errors_raise_the_first_failing_document_in_input_order_is_named(seed: str) -> None:
-    # the second broken document sits where the calling process runs it while the
-    # worker is still starting: its error must wait for the first one's
+def test_with_errors_raise_the_first_failing_document_in_input_order_is_named() -> None:
+    # a later broken document may fail first in another worker: its error must wait
     docs = [("good", ARREST, None), ("first-broken", b"x", None)]
     docs += [(f"more-{i}", ARREST, None) for i in range(6)] + [("second-broken", b"y", None)]
     with pytest.raises(InvalidInputError) as caught:

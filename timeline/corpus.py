@@ -8,10 +8,8 @@ they came from (``Event.doc_id``) and the ids of every document that reported th
 The work is cut into chunks of ``chunksize`` documents.  The serial run and the process
 pool run the same chunk function on the same chunks and the parent consumes the results
 in submission order, so ``n_jobs`` never changes the result, only the time it takes.
-With ``n_jobs=N`` the calling process works beside ``N - 1`` worker processes, and at
-most ``4`` chunks per worker are queued and ``8 * N`` results held, so memory stays
-flat however long the (possibly lazy) input is, apart from the events kept for the
-result.
+At most ``4 * n_jobs`` chunks are in flight, so memory stays flat however long the
+(possibly lazy) input is, apart from the events kept for the result.
 
 A Dask DataFrame is handled lazily: the result is a Dask DataFrame of events, one row
 per event and document, built partition by partition (see :func:`extract_timelines`).
@@ -49,8 +47,8 @@ ErrorPolicy = Literal["report", "raise"]
 #: Documents per task sent to a worker process: large enough that pickling and task
 #: overhead are small next to the extraction, small enough to balance the load.
 DEFAULT_CHUNKSIZE = 32
-# Chunks queued per worker: keeps every worker busy while the parent runs a chunk of
-# its own, without holding the whole corpus in the pool's queue.
+# Chunks in flight per worker: keeps every worker busy while the parent waits for the
+# oldest chunk, without holding the whole corpus in the pool's queue.
 _WINDOW_PER_JOB = 4
 
 _ERROR_POLICIES = ("report", "raise")
@@ -192,10 +190,9 @@ def extract_timelines(
 
     Options:
 
-    * ``n_jobs``: processes doing the work, the calling one included: ``n_jobs - 1``
-      worker processes are started (``-1``: as many processes as CPUs).  The result is
-      identical to the serial run's.  Workers are started with the ``spawn`` method, so
-      a script that uses ``n_jobs > 1`` must guard its entry point with
+    * ``n_jobs``: worker processes (``-1``: one per CPU).  The result is identical to
+      the serial run's.  Workers are started with the ``spawn`` method, so a script
+      that uses ``n_jobs > 1`` must guard its entry point with
       ``if __name__ == "__main__":``.
     * ``chunksize``: documents per task sent to a worker.
     * ``progress``: a tqdm progress bar of documents; ``None`` shows it when stderr is
@@ -402,59 +399,25 @@ def _outcomes(
 def _parallel(
     chunks: Iterator[list[_Document]], options: _Options, jobs: int
 ) -> Iterator[list[_Outcome]]:
-    """Chunk results in submission order, from ``jobs - 1`` worker processes and this one.
-
-    The calling process would otherwise only wait: it runs a chunk itself whenever the
-    workers have enough queued, which also covers the workers' start-up (a spawned
-    interpreter imports the package and compiles its patterns before its first chunk).
-    Results wait in order in ``slots``; a chunk run here that fails is kept as the
-    failure of its slot, so ``errors="raise"`` raises the first failing document in
-    input order, as the serial run does.
-    """
+    """Chunk results in submission order, with a bounded number of chunks in flight."""
     # 'spawn' everywhere: the same behaviour on every platform, and no fork of a parent
     # that runs threads (tqdm's monitor, a Dask client), which can deadlock.
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    workers = jobs - 1
-    queued_limit = workers * _WINDOW_PER_JOB
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
-    slots: deque[tuple[Future[list[_Outcome]], bool]] = deque()  # (result, run by a worker)
-    queued = 0  # chunks sent to the workers and not yet taken back
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    pending: deque[Future[list[_Outcome]]] = deque()
     try:
         for chunk in chunks:
-            if queued < queued_limit:
-                slots.append((pool.submit(_run_chunk, chunk, options), True))
-                queued += 1
-            else:
-                slots.append((_run_here(chunk, options), False))
-            # take what is ready; wait only when too many results are held back
-            while slots and (slots[0][0].done() or len(slots) > _HELD_PER_JOB * jobs):
-                result, remote = slots.popleft()
-                queued -= remote
-                yield result.result()
-        while slots:
-            yield slots.popleft()[0].result()
+            pending.append(pool.submit(_run_chunk, chunk, options))
+            if len(pending) >= jobs * _WINDOW_PER_JOB:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
     finally:
         # On an error (errors="raise") or an abandoned generator, drop the queued chunks.
         pool.shutdown(wait=True, cancel_futures=True)
-
-
-# Chunk results held back in order behind one a worker has not returned yet, per job:
-# enough for this process to keep working through a worker's start-up.
-_HELD_PER_JOB = 8
-
-
-def _run_here(chunk: list[_Document], options: _Options) -> Future[list[_Outcome]]:
-    """`_run_chunk` in this process, its result or error kept in a finished Future."""
-    from concurrent.futures import Future
-
-    done: Future[list[_Outcome]] = Future()
-    try:
-        done.set_result(_run_chunk(chunk, options))
-    except Exception as exc:
-        done.set_exception(exc)
-    return done
 
 
 def _with_progress(
