@@ -47,6 +47,8 @@ def _texts() -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize(("name", "text"), _texts(), ids=[n for n, _ in _texts()])
 def test_windows_find_what_a_full_scan_finds(name: str, text: str) -> None:
+    # scan_everything scans every rule the plain way; recognize scans lower-cased text
+    # with the rules that allow it
     assert recognize(text) == scan_everything(text)
 
 

@@ -9,8 +9,14 @@ one plain comparison: "counted" runs about three times as fast on news.
 
 Recognition scans the lower-cased text with that variant and matches the original
 pattern once at each start it finds, so handlers still read the original's groups
-("May" stays capitalized).  ``tests/test_recognize_windows.py`` checks that both scans
+("May" stays capitalized).  ``tests/test_recognize_lowered.py`` checks that both scans
 find the same matches.
+
+Checking a pattern (parsing it) costs twice what compiling its variant does, for every
+rule at every start of a process.  So the check runs in the tests instead: the rules
+name the ones that take a variant (``LOWER_CASE_RULES`` in ``rules.py``) and
+``tests/test_recognize_lowered.py`` asserts that this list is exactly the set of rules
+`lowered_variant` finds case-free.
 """
 
 from __future__ import annotations
@@ -19,7 +25,13 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-__all__ = ["lowered_variant", "matches_via_lowered"]
+__all__ = ["lowered_variant", "matches_via_lowered", "without_case_flags"]
+
+
+def without_case_flags(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` with each ``(?i:`` group made a plain ``(?:`` group: the variant of a
+    pattern that `lowered_variant` finds case-free, compiled without checking again."""
+    return re.compile(pattern.pattern.replace("(?i:", "(?:"))
 
 
 def lowered_variant(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
@@ -27,7 +39,7 @@ def lowered_variant(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     cased letter it names is lower case inside ``(?i:…)`` (then the two agree)."""
     if pattern.flags & re.IGNORECASE or not _is_case_free(pattern.pattern):
         return None
-    return re.compile(pattern.pattern.replace("(?i:", "(?:"))
+    return without_case_flags(pattern)
 
 
 def matches_via_lowered(

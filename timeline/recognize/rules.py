@@ -16,10 +16,17 @@ from functools import lru_cache
 from ..resources import load_lexicon
 from ..types import Granularity
 from .lexicon import Lexicon, alternation, lexicon
-from .lowered import lowered_variant
+from .lowered import without_case_flags
 from .partial import BY_TENSE_REF, Candidate, Partial
 
-__all__ = ["Rule", "anchor_classes", "anchor_pattern", "digit_anchor_pattern", "rules"]
+__all__ = [
+    "LOWER_CASE_RULES",
+    "Rule",
+    "anchor_classes",
+    "anchor_pattern",
+    "digit_anchor_pattern",
+    "rules",
+]
 
 Handler = Callable[[re.Match[str], str], "list[Candidate] | Partial | None"]
 
@@ -32,7 +39,7 @@ class Rule:
     priority: int = 0
     #: the anchor classes (see `anchor_classes`) one of whose words every match contains
     anchors: frozenset[str] = frozenset()
-    #: the same pattern for lower-cased text, when it has one (see `lowered_variant`)
+    #: the same pattern for lower-cased text, for the rules of `LOWER_CASE_RULES`
     lowered: re.Pattern[str] | None = None
 
 
@@ -1719,7 +1726,8 @@ def rules() -> tuple[Rule, ...]:
         # words with one cheap test instead of trying the whole pattern at each character.
         compiled = re.compile(r"(?<![^\W_])(?=[\w'’])(?:" + pattern + ")")
         anchors = frozenset(_RULE_ANCHORS[name])
-        return Rule(name, compiled, handler, priority, anchors, lowered_variant(compiled))
+        lowered = without_case_flags(compiled) if name in LOWER_CASE_RULES else None
+        return Rule(name, compiled, handler, priority, anchors, lowered)
 
     def ref_rule(name: str, words: tuple[str, ...], kind: str) -> Rule:
         return rule(name, r"(?<![\w-])" + alternation(list(words)) + r"(?![\w-])", _ref(kind), -1)
@@ -2250,6 +2258,20 @@ def _weekday_of_week(match: re.Match[str], text: str) -> Partial | None:
 # words, B period edges ("end"), F half, O anchored relations ("following"),
 # Z the rare word of "at present", "year earlier", "year ago"; f the fiscal mark "FY"
 # (its digits follow a letter, so they anchor nothing themselves).
+# The rules whose letters are all lower case inside (?i:…) and none outside: they scan
+# lower-cased text (see `lowered`).  tests/test_recognize_lowered.py checks this list
+# against each pattern's parse tree, both ways.
+# fmt: off
+LOWER_CASE_RULES = frozenset({
+    "anchored_day", "at_present", "counted", "day_of_month", "day_word", "decade",
+    "dotted_date", "every_counted", "future_ref", "half_unit", "holiday", "numeric_date",
+    "part_of_day_first", "past_ref", "per_unit", "period_edge", "present_ref", "quarter",
+    "relative_unit", "season", "season_spoken_year", "set_adverb", "spoken_year",
+    "that_unit", "the_week", "the_weekend", "the_year", "this_part_of_day", "unit_long",
+    "vague_units", "year_earlier", "year_end", "year_first_slash_date", "year_range",
+})
+# fmt: on
+
 _RULE_ANCHORS: dict[str, str] = {
     "iso_date": "D",
     "numeric_date": "T",
