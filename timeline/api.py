@@ -176,13 +176,21 @@ _CLOCK_DAY_GAP = re.compile(
 def _day_right_after(candidates: Sequence[Candidate], index: int, text: str) -> Candidate | None:
     """The day a bare clock time is on when the day follows it closely ("at about 10:35
     a.m. (0735 GMT) Friday"): TimeML tags the two apart, the time on that day."""
-    if index + 1 >= len(candidates) or not _is_bare_clock_time(candidates[index].partial):
+    if not _is_bare_clock_time(candidates[index].partial):
+        return None
+    return _next_day_across(candidates, index, text, _CLOCK_DAY_GAP)
+
+
+def _next_day_across(
+    candidates: Sequence[Candidate], index: int, text: str, gap: re.Pattern[str]
+) -> Candidate | None:
+    """The candidate after ``index`` when it names a day and only ``gap`` lies between."""
+    if index + 1 >= len(candidates):
         return None
     following = candidates[index + 1]
     if following.partial.granularity != "day" or following.partial.type != "DATE":
         return None
-    gap = text[candidates[index].end : following.start]
-    return following if _CLOCK_DAY_GAP.fullmatch(gap) else None
+    return following if gap.fullmatch(text, candidates[index].end, following.start) else None
 
 
 # between a reported period and the day it closes: "the quarter ending June 30"
@@ -192,14 +200,9 @@ _PERIOD_END_GAP = re.compile(r"\s{1,3}(?i:ended|ending|to)\s{1,3}")
 def _period_end_after(candidates: Sequence[Candidate], index: int, text: str) -> Candidate | None:
     """The day that closes "the quarter" when the text names it right after ("the
     quarter ended Sept. 30", "the quarter to June 30")."""
-    partial = candidates[index].partial
-    if index + 1 >= len(candidates) or not _is_the_last_quarter(partial):
+    if not _is_the_last_quarter(candidates[index].partial):
         return None
-    following = candidates[index + 1]
-    if following.partial.granularity != "day" or following.partial.type != "DATE":
-        return None
-    gap = text[candidates[index].end : following.start]
-    return following if _PERIOD_END_GAP.fullmatch(gap) else None
+    return _next_day_across(candidates, index, text, _PERIOD_END_GAP)
 
 
 def _is_the_last_quarter(partial: Partial) -> bool:
@@ -223,10 +226,7 @@ def _quarter_holding(
         return expression
     day = dated.start
     partial = Partial(granularity="quarter", year=day.year, quarter=(day.month - 1) // 3 + 1)
-    resolved = resolve(partial, reference=_expression_reference(dated), tense=expression.tense)
-    return _expression(
-        candidate, text, resolved, expression.signal, expression.tense, expression.sentence
-    )
+    return _read_again(candidate, expression, partial, _expression_reference(dated), text)
 
 
 def _clock_on_day(
@@ -237,10 +237,22 @@ def _clock_on_day(
     if dated.granularity != "day" or dated.start is None:
         return expression
     partial = candidate.partial._replace(anchored=True)
-    resolved = resolve(partial, reference=_expression_reference(dated), tense=expression.tense)
-    return _expression(
-        candidate, text, resolved, expression.signal, expression.tense, expression.sentence
-    )
+    return _read_again(candidate, expression, partial, _expression_reference(dated), text)
+
+
+def _read_again(
+    candidate: Candidate,
+    expression: TimeExpression,
+    partial: Partial,
+    reference: Reference,
+    text: str,
+    tense: Tense | None = None,
+) -> TimeExpression:
+    """``candidate``, first resolved as ``expression``, resolved again as ``partial``
+    against ``reference`` (in ``tense``, else the expression's own)."""
+    tense = tense or expression.tense
+    resolved = resolve(partial, reference=reference, tense=tense)
+    return _expression(candidate, text, resolved, expression.signal, tense, expression.sentence)
 
 
 def _is_year_back_comparison(partial: Partial) -> bool:
@@ -386,8 +398,7 @@ def _end_in_clause_tense(
         or end.reference != news_reference.description
     ):
         return end
-    shared = resolve(end_candidate.partial, reference=news_reference, tense="past")
-    return _expression(end_candidate, text, shared, end.signal, "past", end.sentence)
+    return _read_again(end_candidate, end, end_candidate.partial, news_reference, text, "past")
 
 
 def _resolved_from(
@@ -400,10 +411,7 @@ def _resolved_from(
 ) -> TimeExpression:
     """``candidate`` read again as the one just before (-1) or after (1) ``other``."""
     partial = candidate.partial._replace(direction=direction)
-    resolved = resolve(partial, reference=_expression_reference(other), tense=expression.tense)
-    return _expression(
-        candidate, text, resolved, expression.signal, expression.tense, expression.sentence
-    )
+    return _read_again(candidate, expression, partial, _expression_reference(other), text)
 
 
 def _clock_end_after_start(
@@ -425,9 +433,7 @@ def _clock_end_after_start(
         return end
     day_after = start.start + timedelta(days=1)
     reference = Reference(day_after, "day", f"the day after expression '{start.text}'")
-    partial = candidate.partial._replace(anchored=True)
-    resolved = resolve(partial, reference=reference, tense=end.tense)
-    return _expression(candidate, text, resolved, end.signal, end.tense, end.sentence)
+    return _read_again(candidate, end, candidate.partial._replace(anchored=True), reference, text)
 
 
 def _crowded(candidates: Sequence[Candidate], analysis: Analysis) -> set[int]:

@@ -770,7 +770,7 @@ def nearest_verb(tokens: Sequence[Token], span: tuple[int, int]) -> Token | None
     center = _token_position(tokens, span)
     verb = _nearest_in_clause(tokens, center, verb_at)
     if verb is None:
-        return _present_verb_before(tokens, span, forms)
+        return _present_verb_before(tokens, center, forms)
     if not (_purpose_after(tokens, span, verb) or _attribution_after(tokens, span, verb)):
         return verb
     # "went to the polls on Nov. 5 to choose a president", "fell in April, data showed":
@@ -786,7 +786,7 @@ def nearest_verb(tokens: Sequence[Token], span: tuple[int, int]) -> Token | None
 
 def _purpose_after(tokens: Sequence[Token], span: tuple[int, int], verb: Token) -> bool:
     """``verb`` is the infinitive of a "to" that directly follows ``span``."""
-    index = bisect.bisect_left([t.start for t in tokens], span[1])
+    index = _token_position(tokens, (span[1], span[1]))
     return (
         index + 1 < len(tokens)
         and tokens[index].text.lower() == "to"
@@ -810,13 +810,11 @@ def is_past_form(word: str) -> bool:
     return word in _verb_forms().past
 
 
-def _present_verb_before(
-    tokens: Sequence[Token], span: tuple[int, int], forms: _VerbForms
-) -> Token | None:
+def _present_verb_before(tokens: Sequence[Token], center: int, forms: _VerbForms) -> Token | None:
     """When no verb was found: a present-tense verb right after its subject, earlier in
-    the clause ("the G7 summit opens in Italy on Thursday", "the Olympics open in
-    Paris"), which the strict test leaves out because such a form may be a noun."""
-    center = _token_position(tokens, span)
+    the clause than the expression at token ``center`` ("the G7 summit opens in Italy on
+    Thursday", "the Olympics open in Paris"), which the strict test leaves out because
+    such a form may be a noun."""
     for i in range(center - 1, max(0, center - 12), -1):
         word = tokens[i].text
         if word in _CLAUSE_BREAKS or word in (",", ".", "!", "?") or word in _SOFT_BREAKS:
