@@ -155,7 +155,6 @@ def _pmod(match: re.Match[str], lex: Lexicon) -> str | None:
 
 _WORD_AFTER = re.compile(r"\W{0,2}?\s{0,3}([\w'’%-]+)")
 _CAPITAL_BEFORE = re.compile(r"\b([A-Z][A-Za-z]+)[ \t]{1,3}$")
-_WORDS = re.compile(r"[\w'’]+")
 _NAME_AFTER = re.compile(r"[ \t]{1,3}([A-Z][a-z]+)\b")
 
 
@@ -500,50 +499,42 @@ _DAY_AFTER = re.compile(rf"{_W}{_DAY}(?![\w.,]\d|\s?%)")
 
 def _looks_like_verb_month(word: str, match: re.Match[str], text: str, lex: Lexicon) -> bool:
     low = word.lower().rstrip(".")
-    if (
-        low in ("may", "march")
-        and word[0].isupper()
-        and word[1:].islower()
-        and _word_before(text, match.start()) not in _MONTH_INTRODUCERS
-    ):
-        # "May be", "May I", "March on Washington": a verb reading after a capital, but
-        # not after a word that introduces a date ("In March, it rose", "since May we")
-        after = _word_after(text, match.end())
-        if after in lex.may_followers or (low == "march" and after in lex.march_verb_followers):
-            return True
-        if (
-            low == "march"
-            and after in lex.march_name_links
-            and _NAMED_MARCH.match(text, match.end())
-            and _word_before(text, match.start()) not in _DATE_PREPOSITIONS
-        ):
-            return True  # "the March for Life", "the March of the Combatant Mothers": an event
-        if (
-            low == "may"
-            and after.isalpha()
-            and _word_before(text, match.start()) in ("", ".", '"', "“")
-        ):
-            return True
-    if low in (
-        "mar",
-        "jun",
-        "jul",
-        "sep",
-        "oct",
-        "nov",
-        "dec",
-        "jan",
-        "feb",
-        "apr",
-        "aug",
-    ) and not word.endswith("."):
+    if low in _BARE_ABBREVIATIONS and not word.endswith("."):
         return True  # a bare abbreviation without its period is too often something else
+    if low in ("may", "march") and word[0].isupper() and word[1:].islower():
+        before = _word_before(text, match.start())
+        if before not in _MONTH_INTRODUCERS and _verb_reading_of(low, before, match, text, lex):
+            return True
     if _is_name_part(text, match.start(), match.end(), lex):
         return True
     if low not in _negatives_by_first_word():
         return False  # most month names start no phrase that must yield nothing
-    phrase = (word + " " + _words_after(text, match.end(), 2)).lower()
+    phrase = (word + " " + _two_words_after(text, match.end())).lower()
     return _starts_negative_phrase(phrase, lex)
+
+
+_BARE_ABBREVIATIONS = frozenset(
+    ("mar", "jun", "jul", "sep", "oct", "nov", "dec", "jan", "feb", "apr", "aug")
+)
+
+
+def _verb_reading_of(
+    low: str, before: str, match: re.Match[str], text: str, lex: Lexicon
+) -> bool:
+    """ "May be", "May I", "March on Washington": a verb reading of a capitalized "May"
+    or "March" that no date-introducing word (``before``) precedes ("In March, it
+    rose", "since May we")."""
+    after = _word_after(text, match.end())
+    if after in lex.may_followers or (low == "march" and after in lex.march_verb_followers):
+        return True
+    if (
+        low == "march"
+        and after in lex.march_name_links
+        and _NAMED_MARCH.match(text, match.end())
+        and before not in _DATE_PREPOSITIONS
+    ):
+        return True  # "the March for Life", "the March of the Combatant Mothers": an event
+    return low == "may" and after.isalpha() and before in ("", ".", '"', "“")
 
 
 def _starts_negative_phrase(phrase: str, lex: Lexicon) -> bool:
@@ -560,8 +551,18 @@ def _negatives_by_first_word() -> dict[str, tuple[str, ...]]:
     return {word: tuple(phrases) for word, phrases in grouped.items()}
 
 
-def _words_after(text: str, end: int, count: int) -> str:
-    return " ".join(_WORDS.findall(text, end, end + 40)[:count])
+def _two_words_after(text: str, end: int) -> str:
+    """The first two words (runs of letters, digits and apostrophes) of the 40
+    characters after ``end``, joined by a space."""
+    found = _TWO_WORDS.match(text, end, end + 40)
+    if found is None:
+        return ""
+    first, second = found.groups()
+    return first if second is None else f"{first} {second}"
+
+
+# matched once from ``end``: no list of every word in the window
+_TWO_WORDS = re.compile(r"[^\w'’]*+([\w'’]++)(?:[^\w'’]*+([\w'’]++))?")
 
 
 # Capitalized words that may stand next to a date name without making it a person's name
@@ -697,7 +698,7 @@ def _weekday(match: re.Match[str], text: str) -> Partial | None:
         "this coming": 1,
     }.get(rel)
     pod = (match["pod"] or "").lower()
-    phrase = (word + " " + _words_after(text, match.end(), 2)).lower()
+    phrase = (word + " " + _two_words_after(text, match.end())).lower()
     if _starts_negative_phrase(phrase, lex):
         return None
     named = f"{_word_before(text, match.start())} {word.lower()}"
