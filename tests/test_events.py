@@ -212,6 +212,21 @@ def test_a_present_verb_after_its_subject_is_the_trigger_not_a_place_after_it() 
         assert_triggers(text, trigger)
 
 
+def test_a_scheduled_present_is_the_trigger_and_dates_ahead() -> None:
+    for text, trigger in (
+        ("The new rules take effect Jan. 1.", "take"),
+        ("The law, which takes effect Jan. 1, bans flavored vapes.", "takes"),
+        ("The ban takes effect on Jan. 1.", "takes"),
+    ):
+        (event,) = extract_timeline(text, published="2024-06-12").events
+        assert (event.trigger, event.start) == (trigger, date(2025, 1, 1)), (text, event)
+
+
+def test_a_time_word_after_a_comma_is_no_event() -> None:
+    assert_triggers("Elections are held every four years, most recently in 2020.", "held")
+    assert_triggers("Prices rose sharply, most recently in March.", "rose")
+
+
 def test_a_plural_subject_before_its_auxiliary_is_no_trigger() -> None:
     events = extract_timeline("The tax rates were lower a year ago.", published="2024-06-12").events
     assert all(e.trigger != "rates" for e in events), events

@@ -478,7 +478,7 @@ def _appositive_head(
     if not re.fullmatch(r"[A-Za-z][a-z]+", last.text) or last.text.lower() in _CLAUSE_OPENERS:
         return None
     if last.text.lower() in _calendar_words():
-        return None  # "May May": a date name is no event
+        return None  # "May May", "most recently in 2020": a time word is no event
     return last
 
 
@@ -486,7 +486,16 @@ def _appositive_head(
 def _calendar_words() -> frozenset[str]:
     lex = lexicon()
     return frozenset(
-        [*lex.months, *lex.weekdays, *lex.units, *lex.unit_plurals, *lex.seasons, *lex.day_words]
+        [
+            *lex.months,
+            *lex.weekdays,
+            *lex.units,
+            *lex.unit_plurals,
+            *lex.seasons,
+            *lex.day_words,
+            # "most recently in 2020", "currently in its third year": a time word
+            *(w for w in (*lex.past_ref, *lex.present_ref) if " " not in w),
+        ]
     )
 
 

@@ -458,6 +458,10 @@ def _tense_of_token(tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> 
     if kind == "perfect":
         # "has fallen", "have ground to a halt": the event lies before the reference time
         return "past" if _followed_by_participle(tokens, i, lexicon) else "present"
+    if kind == "scheduled":
+        # "the law takes effect Jan. 1", "schools reopen in September": news tells what
+        # is scheduled in the present tense; the date lies ahead
+        return "future" if _present_of_schedule(word, tokens, i) else None
     if kind == "regular" and not _looks_regular_past(word, tokens, i, lexicon):
         return None
     if kind == "irregular" and _after_noun_marker(tokens, i, lexicon):
@@ -476,7 +480,63 @@ def _after_noun_marker(tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) 
     if i == 0:
         return False
     previous = tokens[i - 1].text.lower()
-    return previous in lexicon.determiners or previous in _PREMODIFIERS
+    return (
+        previous in lexicon.determiners
+        or previous in _PREMODIFIERS
+        or _ends_noun_compound(tokens, i)
+    )
+
+
+def _ends_noun_compound(tokens: Sequence[Token], i: int) -> bool:
+    """ "expect a rate cut in September", "delivered a surprise rate cut": an indefinite
+    article, one or two lower-case nouns, then the form, with no object after it, inside
+    a clause ("A storm hit the coast", "after a storm hit" keep their verb)."""
+    following = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
+    if following.isalnum() and following not in _FUNCTION_WORDS:
+        return False  # an object: "a company cut 500 jobs"
+    for article in (i - 2, i - 3):
+        if article < 1 or tokens[article].text.lower() not in ("a", "an"):
+            continue
+        nouns = tokens[article + 1 : i]
+        opener = tokens[article - 1].text
+        return (
+            all(t.text.isalpha() and t.text.islower() for t in nouns)
+            and opener.isalpha()
+            and opener.islower()
+            and opener not in _SOFT_BREAKS
+            and opener not in _SUBORDINATORS
+        )
+    return False
+
+
+# words that open a clause whose subject may follow: "as a storm hit", "once a deal set"
+_SUBORDINATORS = frozenset({"as", "since", "until", "once", "if", "though", "although", "where"})
+
+
+def _present_of_schedule(word: str, tokens: Sequence[Token], i: int) -> bool:
+    """A present form of a verb of `_VerbForms.scheduling` used as the clause's verb:
+    the -s form after its subject ("the festival returns", "it opens"), or the base
+    form right after a plural subject ("the new tariffs take effect", "Schools
+    reopen")."""
+    forms = _verb_forms()
+    lemma = forms.lemmas[word]
+    if word != lemma:
+        # "began", "taken": past forms and participles say nothing of a schedule
+        return word == _third_person(lemma) and _verbal_in_context(word, tokens, i, forms)
+    return _after_plural_subject(tokens, i)
+
+
+def _after_plural_subject(tokens: Sequence[Token], i: int) -> bool:
+    """Right after a word that looks like a plural noun ("tariffs", "Schools")."""
+    if i == 0:
+        return False
+    subject = tokens[i - 1].text
+    return (
+        subject.isalpha()
+        and subject.endswith("s")
+        and not subject.endswith(("ss", "us", "is"))
+        and subject.lower() not in _FUNCTION_WORDS
+    )
 
 
 def _after_base_form_marker(tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> bool:
@@ -510,6 +570,8 @@ def _cue_kind(word: str) -> str | None:
         return "irregular"
     if word.endswith("ed") and len(word) >= 5 and word not in lexicon.not_past:
         return "regular"
+    if _verb_forms().lemmas.get(word) in _verb_forms().scheduling and not word.endswith("ing"):
+        return "scheduled"
     return None
 
 
@@ -870,6 +932,14 @@ def _relative_clause_verb(tokens: Sequence[Token], i: int, forms: _VerbForms) ->
     word = tokens[i].text.lower()
     if word in forms.past and word not in forms.participles:
         return True
+    following = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
+    lemma = forms.lemmas.get(word)
+    if lemma is not None and word != lemma and word == _third_person(lemma):
+        # "the law, which takes effect Jan. 1"; not "that claims were false": a noun
+        # whose verb follows it
+        return not (
+            following in _BE_FORMS or following in _HAVE_FORMS or following in _BASE_FORM_CUES
+        )
     if not word.endswith("ed") or i + 1 >= len(tokens):
         return False
     after = tokens[i + 1].text.lower()
@@ -997,7 +1067,10 @@ def _verbal_in_context(word: str, tokens: Sequence[Token], i: int, forms: _VerbF
             or (i >= 2 and tokens[i - 2].text.lower() in _BE_FORMS)
         )
     if word == lemma:
-        return previous in _BASE_FORM_CUES
+        # "will take", "to take"; "the new rules take effect": what is scheduled
+        return previous in _BASE_FORM_CUES or (
+            lemma in forms.scheduling and _after_plural_subject(tokens, i)
+        )
     # an -s form: "he says", "Mexico holds", "who leads", "the festival returns"
     if previous in _SUBJECT_PRONOUNS or (i > 0 and tokens[i - 1].text[:1].isupper()):
         return True
