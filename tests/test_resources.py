@@ -22,7 +22,7 @@ TOP_LEVEL_KEYS: dict[str, set[str]] = {
         "present_ref", "past_ref", "future_ref", "point_modifiers", "quantity_modifiers",
         "signals", "event_relative", "time_zones",
     },
-    "numbers": {"cardinals", "tens", "vague", "ordinals", "decade_words"},
+    "numbers": {"scales", "cardinals", "tens", "vague", "ordinals", "decade_words"},
     "verbs": {"irregular", "regular", "auxiliaries", "scheduling"},
     "tense": {
         "future", "present", "present_perfect", "past", "not_past", "determiners",
@@ -150,8 +150,10 @@ def test_calendar_values() -> None:
 
 def test_numbers_values() -> None:
     numbers = load_lexicon("numbers")
-    for table in ("cardinals", "tens", "ordinals", "decade_words"):
+    for table in ("scales", "cardinals", "tens", "ordinals", "decade_words"):
         assert all(isinstance(n, int) and n >= 0 for n in numbers[table].values()), table
+    # a scale multiplies the number before it ("66 million"), so it is a power of 1000
+    assert all(n >= 10**6 and len(str(n)) % 3 == 1 for n in numbers["scales"].values())
     assert numbers["ordinals"]["first"] == 1
     assert numbers["ordinals"]["thirty-first"] == 31
     assert set(numbers["ordinals"].values()) == set(range(1, 32))

@@ -54,6 +54,8 @@ class Lexicon:
     #: words after "the days"/"the weeks" that place them by an event ("before the vote")
     event_relative: frozenset[str]
     cardinals: dict[str, float]
+    #: "million", "billion": multipliers of the number before them
+    scales: dict[str, float]
     tens: dict[str, int]
     vague: dict[str, str]
     ordinals: dict[str, int]
@@ -88,6 +90,11 @@ class Lexicon:
         text = re.sub(r"\s+", " ", words.strip().lower()).replace(",", "")
         if not text:
             return None
+        head, _, last = text.rpartition(" ")
+        if head and last in self.scales:
+            # "66 million", "13.8 billion", "a million"
+            base = 1.0 if head in ("a", "one") else self.number_of(head)
+            return None if base is None else base * self.scales[last]
         if re.fullmatch(r"\d+(?:\.\d+)?", text):
             return float(text)
         fraction = re.fullmatch(r"(\d+)\s*(?:and\s*)?(\d)/(\d)", text)
@@ -140,6 +147,7 @@ def lexicon() -> Lexicon:
         signals=tuple(cal["signals"]),
         event_relative=frozenset(cal["event_relative"]),
         cardinals=num["cardinals"],
+        scales=num["scales"],
         tens=num["tens"],
         vague=num["vague"],
         ordinals=num["ordinals"],

@@ -124,12 +124,15 @@ def _number_pattern(lex: Lexicon) -> str:
             "numerous",
             "countless",
             "multiple",
+            *(w for w in lex.vague if w.endswith(" of")),  # "thousands of years"
         ]
     )
     fraction = r"\d{1,4}(?:\s|-)\d/\d"
     digits = r"\d{1,3}(?:,\d{3})+|\d{1,6}(?:\.\d{1,2})?"
+    # "66 million years ago", "13.8 billion years": counts past the calendar, read whole
+    scaled = rf"(?:{digits}|{compound}|{words}|(?i:a))\s{{1,3}}{alternation(list(lex.scales))}"
     return (
-        rf"(?P<num>{fraction}|{digits}|{compound}|{words}|{vague}|(?i:an?))(?![\w])"
+        rf"(?P<num>{scaled}|{fraction}|{digits}|{compound}|{words}|{vague}|(?i:an?))(?![\w])"
         r"(?P<half>\s{1,3}(?i:and\s{1,3}a\s{1,3}half))?"
     )
 
@@ -518,9 +521,7 @@ _BARE_ABBREVIATIONS = frozenset(
 )
 
 
-def _verb_reading_of(
-    low: str, before: str, match: re.Match[str], text: str, lex: Lexicon
-) -> bool:
+def _verb_reading_of(low: str, before: str, match: re.Match[str], text: str, lex: Lexicon) -> bool:
     """ "May be", "May I", "March on Washington": a verb reading of a capitalized "May"
     or "March" that no date-introducing word (``before``) precedes ("In March, it
     rose", "since May we")."""
