@@ -222,6 +222,24 @@ def test_a_scheduled_present_is_the_trigger_and_dates_ahead() -> None:
         assert (event.trigger, event.start) == (trigger, date(2025, 1, 1)), (text, event)
 
 
+def test_a_clause_after_an_aside_or_a_relative_pronoun_keeps_its_subject() -> None:
+    for text, descriptions in (
+        (
+            "The minister, who took office in 2019, resigned last month.",
+            {"The minister took office", "The minister resigned"},
+        ),
+        ("The pandemic, which began in early 2020, killed millions.", {"The pandemic began"}),
+        ("Smith, 62, will retire at the end of the year.", {"Smith will retire"}),
+        # no aside: "or 10 cents a share" is the figure's second half, not a subject
+        (
+            "Net income was $5 million, or 10 cents a share, compared with $4 million in 2023.",
+            {"compared with $4 million"},
+        ),
+    ):
+        events = extract_timeline(text, published="2024-06-12").events
+        assert {e.description for e in events} == descriptions, (text, events)
+
+
 def test_a_time_word_after_a_comma_is_no_event() -> None:
     assert_triggers("Elections are held every four years, most recently in 2020.", "held")
     assert_triggers("Prices rose sharply, most recently in March.", "rose")

@@ -440,7 +440,7 @@ def describe(
     tokens = analysis.window((trigger.start, trigger.end), radius=_MAX_LEFT + _MAX_RIGHT + 8)
     desc_start, desc_end = _clause_bounds(tokens, trigger, cut)
     description = _describe(analysis.text, desc_start, desc_end, cut)
-    antecedent = _relative_antecedent(tokens, desc_start)
+    antecedent = _relative_antecedent(tokens, desc_start, trigger)
     if antecedent:
         description = f"{antecedent} {description}"
     return description, (desc_start, desc_end)
@@ -570,23 +570,77 @@ def _ends_clause(tokens: Sequence[Token], i: int) -> bool:
     )
 
 
-def _relative_antecedent(tokens: Sequence[Token], start: int) -> str | None:
-    """For "…, said Timothy Shea, who stepped down": the name the relative pronoun stands for."""
+def _relative_antecedent(tokens: Sequence[Token], start: int, trigger: Token) -> str | None:
+    """Who or what a clause starting at ``start`` without its own subject is about: the
+    noun a relative pronoun stands for ("…, said Timothy Shea, who stepped down"; "the
+    pandemic, which began in 2020"), or the subject before an aside ("The minister, who
+    took office in 2019, resigned"; "The report, released Thursday, covers …")."""
     index = next((i for i, t in enumerate(tokens) if t.start == start), None)
-    if index is None or index < 3 or tokens[index - 1].text.lower() not in ("who", "which"):
+    if index is None or index < 3:
         return None
-    if tokens[index - 2].text != ",":
-        return None
-    name: list[str] = []
-    i = index - 3
-    while (
-        i >= 0
-        and len(name) < 5
-        and (tokens[i].text[:1].isupper() or tokens[i].text in ("’s", "'s"))
+    if tokens[index - 1].text.lower() in ("who", "which") and tokens[index - 2].text == ",":
+        return _noun_phrase_before(tokens, index - 2)
+    opener = tokens[index]
+    if tokens[index - 1].text != "," or not (
+        opener.start == trigger.start or opener.text.lower() in _AUXILIARY_OPENERS
     ):
-        name.insert(0, tokens[i].text)
+        return None
+    for i in range(index - 2, max(0, index - 16), -1):
+        if tokens[i].text == ",":
+            aside = tokens[i + 1 : index - 1]
+            return _noun_phrase_before(tokens, i) if aside and _is_aside(aside) else None
+        if tokens[i].text in _BREAK_TOKENS:
+            return None
+    return None
+
+
+def _is_aside(tokens: Sequence[Token]) -> bool:
+    """What news sets between commas after a subject: a relative clause ("who took
+    office in 2019"), an age ("62") or a participle phrase ("released Thursday");
+    not the second half of a list or a figure ("or 10 cents a share")."""
+    first = tokens[0].text
+    return (
+        first.lower() in ("who", "which", "whose")
+        or all(t.text.isdigit() for t in tokens)
+        or (first.islower() and (first.endswith("ed") or is_past_form(first)))
+    )
+
+
+# a clause that opens on one of these (or on its verb) has no subject of its own
+_AUXILIARY_OPENERS = frozenset(
+    {"will", "would", "could", "can", "may", "might", "should", "must", "has", "have", "had"}
+    | {"is", "was", "are", "were", "also", "then", "later"}
+)
+
+
+def _noun_phrase_before(tokens: Sequence[Token], comma: int) -> str | None:
+    """The noun phrase that ends right before the comma at ``comma``: a name or a noun
+    with its determiner ("The minister"), at most five words, no verb in it."""
+    words: list[str] = []
+    i = comma - 1
+    while i >= 0 and len(words) < 5:
+        word = tokens[i].text
+        low = word.lower()
+        named = word[:1].isupper() and word[:1].isalpha()  # "U.S.", "St."
+        if not (word.isalpha() or named or word in ("’s", "'s")) or low in _STOP_BEFORE_NOUN:
+            break
+        if low in _DETERMINERS:
+            words.insert(0, word)
+            break
+        if is_content_verb(tokens, i):
+            break
+        words.insert(0, word)
         i -= 1
-    return " ".join(name) if name else None
+    nouns = [w for w in words if w.lower() not in _DETERMINERS]
+    return " ".join(words) if nouns else None
+
+
+# ("that" and "this" are left out: before a name they open a clause more often)
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our"})
+_STOP_BEFORE_NOUN = frozenset(
+    {"in", "of", "on", "at", "by", "for", "with", "from", "to", "and", "or", "but", "said"}
+    | {"that", "who", "which", "when", "where", "as"}
+)
 
 
 def _describe(text: str, start: int, end: int, cut: tuple[int, int]) -> str:
