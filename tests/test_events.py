@@ -240,6 +240,11 @@ def test_a_clause_after_an_aside_or_a_relative_pronoun_keeps_its_subject() -> No
         assert {e.description for e in events} == descriptions, (text, events)
 
 
+def test_a_determiner_before_a_date_is_no_event() -> None:
+    assert_triggers("The 2024-25 season starts in October.", "starts")
+    assert_triggers("Traffic was heavy over the Labor Day weekend.", "")
+
+
 def test_a_time_word_after_a_comma_is_no_event() -> None:
     assert_triggers("Elections are held every four years, most recently in 2020.", "held")
     assert_triggers("Prices rose sharply, most recently in March.", "rose")

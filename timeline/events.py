@@ -477,6 +477,8 @@ def _appositive_head(
     last = before[-1]
     if not re.fullmatch(r"[A-Za-z][a-z]+", last.text) or last.text.lower() in _CLAUSE_OPENERS:
         return None
+    if last.text.lower() in _DETERMINERS or last.text.lower() in ("this", "that", "these"):
+        return None  # "The 2024-25 season", "over the Labor Day weekend": a noun's modifier
     if last.text.lower() in _calendar_words():
         return None  # "May May", "most recently in 2020": a time word is no event
     return last
