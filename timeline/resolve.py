@@ -584,8 +584,12 @@ def _calendar_without_reference(partial: Partial) -> Resolved:
     return Resolved("XXXX", partial.granularity, None, None, partial.mod, reason)
 
 
-def _choose_year(partial: Partial, ref: date, tense: Tense) -> int:
-    """The year of a yearless name, by explicit direction or by tense."""
+def _choose_year(partial: Partial, ref: date, tense: Tense, *, named_day: bool = False) -> int:
+    """The year of a yearless name, by explicit direction or by tense.
+
+    ``named_day``: a holiday, which a past or future verb places far off unless the
+    other reading is days away ("traffic was heavy on Labor Day" in June is last
+    September's; "as Easter week began" a week before Easter is this year's)."""
     position, current = _position_in_year(partial, ref)
     direction = partial.direction
     if direction == 0:
@@ -605,9 +609,10 @@ def _choose_year(partial: Partial, ref: date, tense: Tense) -> int:
     # only a day-precise date overrules the tense: "in April" with a past verb is last
     # April however far back, but "by Jan. 14" is rarely eleven months ago
     overrulable = partial.day is not None
-    if tense == "past" and not (overrulable and back > _IMPLAUSIBLE and ahead < _CLOSE):
+    close = _CLOSE_HOLIDAY if named_day else _CLOSE
+    if tense == "past" and not (overrulable and back > _IMPLAUSIBLE and ahead < close):
         return back_year
-    if tense == "future" and not (overrulable and ahead > _IMPLAUSIBLE and back < _CLOSE):
+    if tense == "future" and not (overrulable and ahead > _IMPLAUSIBLE and back < close):
         return ahead_year
     return _nearest_year(position, current, ref.year, partial)
 
@@ -616,6 +621,7 @@ def _choose_year(partial: Partial, ref: date, tense: Tense) -> int:
 # away while the other reading is close: "must be returned by Jan. 14" in an article of
 # Jan. 5 is nine days ahead, whatever the tense of "must be returned" suggests.
 _IMPLAUSIBLE, _CLOSE = 9.0, 3.0
+_CLOSE_HOLIDAY = 1.0
 
 
 def _months_between(partial: Partial, ref: date, year: int) -> float:
@@ -728,7 +734,7 @@ def _resolve_holiday(partial: Partial, reference: Reference | None, tense: Tense
     probe = Partial(
         month=this_year.month, day=this_year.day, granularity="day", direction=partial.direction
     )
-    year = _choose_year(probe, reference.day, tense)
+    year = _choose_year(probe, reference.day, tense, named_day=True)
     day = holiday_date(name, year)
     if day is None:
         return Resolved("XXXX-XX-XX", "day", None, None, partial.mod, reference.description)

@@ -1106,6 +1106,8 @@ def _counted(match: re.Match[str], text: str) -> Partial | list[Candidate] | Non
     return result
 
 
+_DAYS_IN = {"day": 1, "week": 7}
+
 _THAN = re.compile(r"\s{1,3}(?i:than)(?![\w-])")
 
 
@@ -1209,7 +1211,12 @@ def _counted_reading(
                 follow_context=one_year,
             ),
         )
-    if tail == "from now" and isinstance(amount, float | int) and amount == int(amount):
+    if tail == "from today" and whole and unit in _DAYS_IN:
+        # "a week from today": the day a week after the day of writing
+        assert isinstance(amount, float | int)
+        return Partial(granularity="day", unit="day", offset=int(amount) * _DAYS_IN[unit])
+    if tail in ("from now", "from today") and whole:
+        assert isinstance(amount, float | int)
         return Partial(
             granularity=_granularity_of_unit(unit), unit=unit, offset=int(amount), mod=mod
         )
@@ -1401,7 +1408,7 @@ def _vague_units_reading(match: re.Match[str], text: str) -> Partial | None:
 
 def _day_word(match: re.Match[str], text: str) -> Partial | None:
     lex = lexicon()
-    word = match["dw"].lower()
+    word = " ".join(match["dw"].lower().split())  # "the day  before yesterday"
     offset = lex.day_words[word]
     pod = (match["pod"] or "").lower()
     if word == "tonight":
@@ -1702,6 +1709,7 @@ def rules() -> tuple[Rule, ...]:
     number = _number_pattern(lex)
     unit = _unit_pattern(lex)
     seasons = alternation(list(lex.seasons))
+    day_words = alternation(list(lex.day_words))
     pods = alternation(["morning", "afternoon", "evening", "night"])
     ordinal_words = alternation(list(lex.ordinals))
     qmods = alternation(list(lex.quantity_modifiers))
@@ -1917,7 +1925,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "counted",
-            rf"(?:(?P<qmod>{qmods}){_W})?(?P<body>(?P<the>{the})?(?P<rel>(?i:past|last|next|coming|first|previous|preceding|trailing|following|final|latest|remaining|further|year-earlier|year-ago)\s{{1,3}})?{number}(?P<joint>[\s-])(?:(?i:more|additional|straight|consecutive|full|long|short|extra|whole|trading|business|working)\s{{1,3}})?{unit}(?P<half2>\s{{1,3}}(?i:and\s{{1,3}}a\s{{1,3}}half))?(?P<tail>{_W}(?i:ago|earlier|later|back|previously|from\s{{1,3}}now))?)",
+            rf"(?:(?P<qmod>{qmods}){_W})?(?P<body>(?P<the>{the})?(?P<rel>(?i:past|last|next|coming|first|previous|preceding|trailing|following|final|latest|remaining|further|year-earlier|year-ago)\s{{1,3}})?{number}(?P<joint>[\s-])(?:(?i:more|additional|straight|consecutive|full|long|short|extra|whole|trading|business|working)\s{{1,3}})?{unit}(?P<half2>\s{{1,3}}(?i:and\s{{1,3}}a\s{{1,3}}half))?(?P<tail>{_W}(?i:ago|earlier|later|back|previously|from\s{{1,3}}(?:now|today)))?)",
             _counted,
             1,
         ),
@@ -1940,7 +1948,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "day_word",
-            rf"(?:{_POINT_MOD}{_W})?(?P<dw>(?i:today|yesterday|tomorrow|tonight))(?!['’](?i:s)\w)(?:{_W}(?P<pod>{pods}))?(?![\w])",
+            rf"(?:{_POINT_MOD}{_W})?(?P<dw>{day_words})(?!['’](?i:s)\w)(?:{_W}(?P<pod>{pods}))?(?![\w])",
             _day_word,
             1,
         ),
