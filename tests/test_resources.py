@@ -136,7 +136,14 @@ def test_weekdays_map_to_1_through_7() -> None:
 def test_calendar_values() -> None:
     calendar = load_lexicon("calendar")
     assert set(calendar["seasons"].values()) == {"SP", "SU", "FA", "WI"}
-    assert calendar["day_words"] == {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
+    assert calendar["day_words"] == {
+        "today": 0,
+        "yesterday": -1,
+        "tomorrow": 1,
+        "tonight": 0,
+        "the day before yesterday": -2,
+        "the day after tomorrow": 2,
+    }
     assert set(calendar["point_modifiers"].values()) <= TIMEX_MODS
     assert set(calendar["quantity_modifiers"].values()) <= TIMEX_MODS
     for word, (period, part) in calendar["set_adverbs"].items():
