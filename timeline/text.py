@@ -570,6 +570,8 @@ def _cue_kind(word: str) -> str | None:
         return "irregular"
     if word.endswith("ed") and len(word) >= 5 and word not in lexicon.not_past:
         return "regular"
+    if word.endswith("ed") and _verb_forms().lemmas.get(word, word) != word:
+        return "regular"  # "died", "sued", "used": short, but the verb list knows them
     if _verb_forms().lemmas.get(word) in _verb_forms().scheduling and not word.endswith("ing"):
         return "scheduled"
     return None
@@ -633,7 +635,9 @@ def _followed_by_participle(tokens: Sequence[Token], i: int, lexicon: _TenseLexi
 
 
 def _looks_regular_past(word: str, tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> bool:
-    if not word.endswith("ed") or len(word) < 5 or word in lexicon.not_past:
+    if not word.endswith("ed") or word in lexicon.not_past:
+        return False
+    if len(word) < 5 and _verb_forms().lemmas.get(word, word) == word:
         return False
     # "the United States", "a proposed law": an -ed word after a determiner is an adjective.
     previous = tokens[i - 1].text.lower() if i > 0 else ""

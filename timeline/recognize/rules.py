@@ -1332,7 +1332,18 @@ def _is_rate(text: str, start: int) -> bool:
     The count must stand in the same clause: "in October 2020. Within a month" is not
     a rate.
     """
-    return bool(_rate_before().search(text, max(0, start - 40), start))
+    found = _rate_before().search(text, max(0, start - 40), start)
+    if found is None:
+        return False
+    # "stepped down in 2022 after a decade at the helm": a year, not a count
+    if found.start() < 3:
+        return True
+    year = _YEAR_BEFORE_WORD.match(text, found.start() - 3, start)
+    return year is None or _word_before(text, year.start()) not in _DATE_PREPOSITIONS
+
+
+# the count the rate search found is the last digit of a year, one word before the unit
+_YEAR_BEFORE_WORD = re.compile(r"(?<![\d,.])(?:1\d{3}|20\d{2})[ \t]{1,3}[^\W\d_]+[ \t]{1,3}$")
 
 
 @lru_cache(maxsize=1)
