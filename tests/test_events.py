@@ -230,6 +230,9 @@ def test_a_clause_after_an_aside_or_a_relative_pronoun_keeps_its_subject() -> No
         ),
         ("The pandemic, which began in early 2020, killed millions.", {"The pandemic began"}),
         ("Smith, 62, will retire at the end of the year.", {"Smith will retire"}),
+        ("The vote, originally set for Tuesday, was pushed back.", {"The vote originally set"}),
+        # the participle's noun is no subject when it does not open the sentence
+        ("The House passed the bill, amended by the Senate on Friday.", {"amended by the Senate"}),
         # no aside: "or 10 cents a share" is the figure's second half, not a subject
         (
             "Net income was $5 million, or 10 cents a share, compared with $4 million in 2023.",

@@ -440,7 +440,8 @@ def describe(
     tokens = analysis.window((trigger.start, trigger.end), radius=_MAX_LEFT + _MAX_RIGHT + 8)
     desc_start, desc_end = _clause_bounds(tokens, trigger, cut)
     description = _describe(analysis.text, desc_start, desc_end, cut)
-    antecedent = _relative_antecedent(tokens, desc_start, trigger)
+    sentence_start = analysis.sentence_at(trigger.start).start
+    antecedent = _relative_antecedent(tokens, desc_start, trigger, sentence_start)
     if antecedent:
         description = f"{antecedent} {description}"
     return description, (desc_start, desc_end)
@@ -572,21 +573,44 @@ def _ends_clause(tokens: Sequence[Token], i: int) -> bool:
     )
 
 
-def _relative_antecedent(tokens: Sequence[Token], start: int, trigger: Token) -> str | None:
+def _relative_antecedent(
+    tokens: Sequence[Token], start: int, trigger: Token, sentence_start: int
+) -> str | None:
     """Who or what a clause starting at ``start`` without its own subject is about: the
     noun a relative pronoun stands for ("…, said Timothy Shea, who stepped down"; "the
-    pandemic, which began in 2020"), or the subject before an aside ("The minister, who
-    took office in 2019, resigned"; "The report, released Thursday, covers …")."""
+    pandemic, which began in 2020"), the subject before an aside ("The minister, who
+    took office in 2019, resigned"; "Smith, 62, will retire"), or the subject an aside
+    follows ("The vote, originally set for Tuesday, was …")."""
     index = next((i for i, t in enumerate(tokens) if t.start == start), None)
-    if index is None or index < 3:
+    if index is None or index < 3 or tokens[index - 1].text != ",":
+        if index is not None and index >= 3 and tokens[index - 1].text.lower() in _RELATIVES:
+            return _noun_phrase_before(tokens, index - 2) if tokens[index - 2].text == "," else None
         return None
-    if tokens[index - 1].text.lower() in ("who", "which") and tokens[index - 2].text == ",":
-        return _noun_phrase_before(tokens, index - 2)
     opener = tokens[index]
-    if tokens[index - 1].text != "," or not (
-        opener.start == trigger.start or opener.text.lower() in _AUXILIARY_OPENERS
-    ):
-        return None
+    if opener.start == trigger.start or opener.text.lower() in _AUXILIARY_OPENERS:
+        subject = _subject_before_aside(tokens, index)
+        if subject is not None:
+            return subject
+    if _is_aside(tokens[index : index + 2]):
+        return _noun_phrase_before(tokens, index - 1, sentence_start=sentence_start)
+    return None
+
+
+_RELATIVES = ("who", "which")
+
+
+def _opens_sentence(tokens: Sequence[Token], offset: int, sentence_start: int) -> bool:
+    """Nothing but opening quotation marks between the sentence's start and ``offset``."""
+    return offset >= sentence_start and all(
+        t.text in _OPENING_QUOTES for t in tokens if sentence_start <= t.start < offset
+    )
+
+
+_OPENING_QUOTES = frozenset({'"', "“", "``", "'"})
+
+
+def _subject_before_aside(tokens: Sequence[Token], index: int) -> str | None:
+    """The subject before the aside that ends with the comma before token ``index``."""
     for i in range(index - 2, max(0, index - 16), -1):
         if tokens[i].text == ",":
             aside = tokens[i + 1 : index - 1]
@@ -601,6 +625,8 @@ def _is_aside(tokens: Sequence[Token]) -> bool:
     office in 2019"), an age ("62") or a participle phrase ("released Thursday");
     not the second half of a list or a figure ("or 10 cents a share")."""
     first = tokens[0].text
+    if first.endswith("ly") and len(tokens) > 1:
+        first = tokens[1].text  # "originally set for Tuesday"
     return (
         first.lower() in ("who", "which", "whose")
         or all(t.text.isdigit() for t in tokens)
@@ -615,9 +641,13 @@ _AUXILIARY_OPENERS = frozenset(
 )
 
 
-def _noun_phrase_before(tokens: Sequence[Token], comma: int) -> str | None:
+def _noun_phrase_before(
+    tokens: Sequence[Token], comma: int, *, sentence_start: int | None = None
+) -> str | None:
     """The noun phrase that ends right before the comma at ``comma``: a name or a noun
-    with its determiner ("The minister"), at most five words, no verb in it."""
+    with its determiner ("The minister"), at most five words, no verb in it; given
+    ``sentence_start``, only one that opens the sentence starting there ("The vote,
+    originally set …", not "passed the Senate, signed by …")."""
     words: list[str] = []
     i = comma - 1
     while i >= 0 and len(words) < 5:
@@ -634,6 +664,9 @@ def _noun_phrase_before(tokens: Sequence[Token], comma: int) -> str | None:
         words.insert(0, word)
         i -= 1
     nouns = [w for w in words if w.lower() not in _DETERMINERS]
+    opening = tokens[comma - len(words)].start if words else -1
+    if sentence_start is not None and not _opens_sentence(tokens, opening, sentence_start):
+        return None
     return " ".join(words) if nouns else None
 
 
