@@ -10,7 +10,6 @@ import logging
 import re
 from collections.abc import Sequence
 from datetime import date, timedelta
-from functools import lru_cache
 from typing import Any, Literal
 
 from .anchoring import LazyUndated, anchor_events
@@ -21,8 +20,7 @@ from .published import coerce_published
 from .recognize import Candidate, Partial, recognize
 from .recognize.signals import link_ranges, signal_before
 from .resolve import Reference, Resolved, resolve
-from .resources import load_lexicon
-from .text import Analysis, analyze, possessive_at
+from .text import Analysis, analyze, delayed_until, possessive_at, reported_for
 from .timeline import Timeline
 from .types import Tense, TimeExpression
 
@@ -301,46 +299,17 @@ def _expression_tense(candidate: Candidate, text: str, signal: str | None, claus
         # "Wednesday's ruling", "over Thursday's closing price": a day named for what
         # happened on it, whatever verb governs the noun ("would get around …")
         return clause if signal in _AHEAD_SIGNALS else "past"
-    if signal == "for" and partial.month is not None and _reported_for(text, candidate.start):
+    if signal == "for" and partial.month is not None and reported_for(text, candidate.start):
         # "retail sales for May will be released next week": the month the figures
         # cover has passed, whatever the tense of their release
         return "past"
-    if signal in ("until", "till") and _delayed_until(text, candidate.start):
+    if signal in ("until", "till") and delayed_until(text, candidate.start):
         # "postponed until Tuesday morning", "extended its deadline until Friday": the
         # day a delay runs to lies ahead of the delay, whatever its verb's tense
         return "future"
     if clause == "past" and signal in _DEADLINE_SIGNALS:
         return "unknown"
     return clause
-
-
-def _reported_for(text: str, start: int) -> bool:
-    """A noun of reported figures right before the "for" that ends at ``start``
-    ("sales for", "the jobs report for")."""
-    words = re.findall(r"[a-z]+", text[max(0, start - 40) : start].lower())
-    return len(words) >= 2 and words[-1] == "for" and words[-2] in _reported_period_nouns()
-
-
-@lru_cache(maxsize=1)
-def _reported_period_nouns() -> frozenset[str]:
-    nouns: list[str] = load_lexicon("tense")["reported_period_nouns"]
-    return frozenset(nouns)
-
-
-def _delayed_until(text: str, start: int) -> bool:
-    """A verb of delay among the four words before the "until"/"till" that ends at
-    ``start`` ("postponed until", "extended its deadline until")."""
-    before = text[max(0, start - 60) : start].lower()
-    words = re.findall(r"[a-z']+", before)
-    if not words or words[-1] not in ("until", "till"):
-        return False
-    return _delay_pattern().search(" ".join(words[-5:-1])) is not None
-
-
-@lru_cache(maxsize=1)
-def _delay_pattern() -> re.Pattern[str]:
-    verbs: list[str] = load_lexicon("tense")["delay_verbs"]
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, verbs)) + r")\b")
 
 
 def _is_yearless_name(partial: Partial) -> bool:

@@ -30,10 +30,12 @@ __all__ = [
     "Sentence",
     "Token",
     "analyze",
+    "delayed_until",
     "is_content_verb",
     "is_past_form",
     "lowered_in_place",
     "possessive_at",
+    "reported_for",
     "verb_lemma",
 ]
 
@@ -675,6 +677,10 @@ class _TenseLexicon:
     base_form_before: frozenset[str]
     #: adverbs that may stand between such a word and its verb ("will not hit")
     adverbs_in_verb_group: frozenset[str]
+    #: nouns of reported figures: "sales for May" covers a month that has passed
+    reported_period_nouns: frozenset[str]
+    #: verbs of delay: "postponed until Tuesday" looks ahead
+    delay_verbs: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -698,7 +704,33 @@ def _tense_lexicon() -> _TenseLexicon:
         attribution=frozenset(data["attribution"]),
         base_form_before=frozenset(data["base_form_before"]),
         adverbs_in_verb_group=frozenset(data["adverbs_in_verb_group"]),
+        reported_period_nouns=frozenset(data["reported_period_nouns"]),
+        delay_verbs=re.compile(r"\b(?:" + "|".join(map(re.escape, data["delay_verbs"])) + r")\b"),
     )
+
+
+def reported_for(text: str, start: int) -> bool:
+    """A noun of reported figures right before the "for" that ends at ``start``
+    ("sales for", "the jobs report for")."""
+    words = _LOWER_WORDS.findall(text[max(0, start - 40) : start].lower())
+    return (
+        len(words) >= 2
+        and words[-1] == "for"
+        and words[-2] in _tense_lexicon().reported_period_nouns
+    )
+
+
+def delayed_until(text: str, start: int) -> bool:
+    """A verb of delay among the four words before the "until"/"till" that ends at
+    ``start`` ("postponed until", "extended its deadline until")."""
+    words = _WORDS_WITH_APOSTROPHES.findall(text[max(0, start - 60) : start].lower())
+    if not words or words[-1] not in ("until", "till"):
+        return False
+    return _tense_lexicon().delay_verbs.search(" ".join(words[-5:-1])) is not None
+
+
+_LOWER_WORDS = re.compile(r"[a-z]+")
+_WORDS_WITH_APOSTROPHES = re.compile(r"[a-z']+")
 
 
 # ------------------------------------------------------------------- verbs
