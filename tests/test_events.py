@@ -222,7 +222,7 @@ def test_a_scheduled_present_is_the_trigger_and_dates_ahead() -> None:
         assert (event.trigger, event.start) == (trigger, date(2025, 1, 1)), (text, event)
 
 
-def test_a_clause_after_an_aside_or_a_relative_pronoun_keeps_its_subject() -> None:
+def test_a_clause_after_an_aside_a_relative_pronoun_or_and_keeps_its_subject() -> None:
     for text, descriptions in (
         (
             "The minister, who took office in 2019, resigned last month.",
@@ -231,6 +231,10 @@ def test_a_clause_after_an_aside_or_a_relative_pronoun_keeps_its_subject() -> No
         ("The pandemic, which began in early 2020, killed millions.", {"The pandemic began"}),
         ("Smith, 62, will retire at the end of the year.", {"Smith will retire"}),
         ("The vote, originally set for Tuesday, was pushed back.", {"The vote originally set"}),
+        (
+            "Registration opens Monday, June 17, and closes Friday, July 12.",
+            {"Registration opens", "Registration closes"},
+        ),
         # the participle's noun is no subject when it does not open the sentence
         ("The House passed the bill, amended by the Senate on Friday.", {"amended by the Senate"}),
         # no aside: "or 10 cents a share" is the figure's second half, not a subject

@@ -582,8 +582,19 @@ def _relative_antecedent(
     took office in 2019, resigned"; "Smith, 62, will retire"), or the subject an aside
     follows ("The vote, originally set for Tuesday, was …")."""
     index = next((i for i, t in enumerate(tokens) if t.start == start), None)
-    if index is None or index < 3 or tokens[index - 1].text != ",":
-        if index is not None and index >= 3 and tokens[index - 1].text.lower() in _RELATIVES:
+    if index is None or index < 1:
+        return None
+    link = tokens[index - 1].text.lower()
+    if (
+        link in _SHARED_SUBJECT_LINKS
+        and tokens[index].start == trigger.start
+        and is_content_verb(tokens, index)
+    ):
+        # "Registration opens Monday and closes Friday": the second verb shares the
+        # sentence's subject
+        return _sentence_subject(tokens, sentence_start, index)
+    if index < 3 or link != ",":
+        if index >= 3 and link in _RELATIVES:
             return _noun_phrase_before(tokens, index - 2) if tokens[index - 2].text == "," else None
         return None
     opener = tokens[index]
@@ -597,6 +608,26 @@ def _relative_antecedent(
 
 
 _RELATIVES = ("who", "which")
+_SHARED_SUBJECT_LINKS = frozenset({"and", "but", "then"})
+
+
+def _sentence_subject(tokens: Sequence[Token], sentence_start: int, before: int) -> str | None:
+    """The words that open the sentence up to its first verb, when they read as a
+    subject (a name, a pronoun, a noun with its determiner: at most five words, none a
+    preposition or a conjunction), and that verb comes before token ``before``."""
+    first = next((i for i, t in enumerate(tokens) if t.start >= sentence_start), None)
+    if first is None or tokens[first].start != sentence_start:
+        return None  # the window starts inside the sentence: its subject is out of sight
+    words: list[str] = []
+    for i in range(first, min(before, first + 6)):
+        token = tokens[i]
+        if is_content_verb(tokens, i) or token.text.lower() in _AUXILIARY_OPENERS:
+            return " ".join(words) if words and i < before - 1 else None
+        low = token.text.lower()
+        if not token.text.isalpha() or low in _CLAUSE_OPENERS or low in _STOP_BEFORE_NOUN:
+            return None
+        words.append(token.text)
+    return None
 
 
 def _opens_sentence(tokens: Sequence[Token], offset: int, sentence_start: int) -> bool:
