@@ -287,3 +287,17 @@ def test_common_news_verbs_missing_from_the_lexicon_trigger_their_events() -> No
         ("The offer is scheduled to expire on Friday.", "expire"),
     ):
         assert_triggers(text, trigger)
+
+
+def test_two_of_a_kind_joined_by_through_make_a_range() -> None:
+    for text, start, end in (
+        (
+            "The agreement covers fiscal years 2025 through 2027.",
+            date(2025, 1, 1),
+            date(2027, 12, 31),
+        ),
+        # told on a Wednesday: the past Thursday, and the Monday before it
+        ("The strike ran Monday through Thursday.", date(2024, 6, 3), date(2024, 6, 6)),
+    ):
+        (event,) = extract_timeline(text, published="2024-06-12").events
+        assert (event.relation, event.start, event.end) == ("from…to", start, end), (text, event)

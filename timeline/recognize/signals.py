@@ -43,7 +43,8 @@ def signal_before(text: str, start: int) -> str | None:
 
 
 def link_ranges(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
-    """Mark "from X to Y", "between X and Y", "X-Y" pairs with their range roles."""
+    """Mark "from X to Y", "between X and Y", "X-Y" and "X through Y" (two of a kind:
+    "Monday through Friday", "2025 through 2027") pairs with their range roles."""
     linked = list(candidates)
     for i in range(len(linked) - 1):
         first, second = linked[i], linked[i + 1]
@@ -60,7 +61,7 @@ def link_ranges(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
                 and connector in ("to", "through", "thru", "until", "till", "-", "–", "—")
             )
             or (opener == "between" and connector == "and")
-            or (dash and _same_kind(first, second))
+            or ((dash or connector in ("through", "thru")) and _same_kind(first, second))
         ):
             linked[i] = first._replace(
                 range_role="start", partial=_share_week(first.partial, second.partial)
