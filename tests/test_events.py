@@ -257,6 +257,11 @@ def test_a_time_word_after_a_comma_is_no_event() -> None:
     assert_triggers("Prices rose sharply, most recently in March.", "rose")
 
 
+def test_a_verb_after_an_opening_noun_phrase_or_an_adverb_is_the_trigger() -> None:
+    assert_triggers("Early voting begins Oct. 21 and ends Nov. 2.", "begins ends")
+    assert_triggers("The central bank last raised rates in July 2023.", "raised")
+
+
 def test_a_plural_subject_before_its_auxiliary_is_no_trigger() -> None:
     events = extract_timeline("The tax rates were lower a year ago.", published="2024-06-12").events
     assert all(e.trigger != "rates" for e in events), events

@@ -484,8 +484,20 @@ def _after_noun_marker(tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) 
     previous = tokens[i - 1].text.lower()
     return (
         previous in lexicon.determiners
-        or previous in _PREMODIFIERS
+        or _premodifier_before(tokens, i)
         or _ends_noun_compound(tokens, i)
+    )
+
+
+def _premodifier_before(tokens: Sequence[Token], i: int) -> bool:
+    """ "the last planned missions", "its first crewed mission": a modifier inside a
+    noun phrase right before the form at ``i``; after a noun it is an adverb of the
+    verb ("the bank last raised rates", "the two leaders last met")."""
+    if i == 0 or tokens[i - 1].text.lower() not in _PREMODIFIERS:
+        return False
+    before = tokens[i - 2].text.lower() if i >= 2 else ""
+    return (
+        not before.isalpha() or before in _tense_lexicon().determiners or before in _FUNCTION_WORDS
     )
 
 
@@ -1091,7 +1103,7 @@ def _verbal_in_context(word: str, tokens: Sequence[Token], i: int, forms: _VerbF
     if word in forms.past or word in forms.participles or (word.endswith("ed") and word != lemma):
         # "its first crewed mission", "the last planned missions": a participle used as
         # an adjective inside a noun phrase
-        if previous in _PREMODIFIERS:
+        if _premodifier_before(tokens, i):
             return False
         # a form the lexicon only guessed ("strained") after a function word is an adjective
         return word in forms.lemmas or previous not in _FUNCTION_WORDS
@@ -1141,4 +1153,6 @@ def _after_singular_subject(tokens: Sequence[Token], i: int, forms: _VerbForms) 
         (j for j in range(i - 2, max(-1, i - 4), -1) if tokens[j].text.lower() in determiners),
         None,
     )
+    if opener is None and i == 2 and tokens[0].text.istitle() and tokens[0].text.isalpha():
+        return True  # "Early voting begins Oct. 21": a subject that opens the sentence
     return opener is not None and all(t.text.isalpha() for t in tokens[opener + 1 : i])

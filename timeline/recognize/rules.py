@@ -1875,7 +1875,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "year",
-            rf"(?:{_POINT_MOD}[\s-]{{1,3}}(?:of{_W})?)?(?:(?P<the>(?i:the\s{{1,3}}year|the\s{{1,3}}summer\s{{1,3}}of)){_W})?(?:(?P<fiscal>(?i:fiscal(?:\s{{1,3}}year)?)|FY|F\.Y\.)\s{{0,3}})?(?:(?<=[A-Za-z]-)|(?<=FY)|{_LEFT})(?P<year>\d{{4}}|\d{{1,4}}(?={_W}(?:B\.C|BC|A\.D|AD|CE)))(?!\d|[,.]\d)(?:{_W}(?P<era>B\.C\.E?|BCE?|A\.D\.|AD|CE)(?!\w))?",
+            rf"(?:{_POINT_MOD}[\s-]{{1,3}}(?:of{_W})?)?(?:(?P<the>(?i:the\s{{1,3}}year)){_W})?(?:(?P<fiscal>(?i:fiscal(?:\s{{1,3}}year)?)|FY|F\.Y\.)\s{{0,3}})?(?:(?<=[A-Za-z]-)|(?<=FY)|{_LEFT})(?P<year>\d{{4}}|\d{{1,4}}(?={_W}(?:B\.C|BC|A\.D|AD|CE)))(?!\d|[,.]\d)(?:{_W}(?P<era>B\.C\.E?|BCE?|A\.D\.|AD|CE)(?!\w))?",
             _year_rule,
         ),
         rule(
