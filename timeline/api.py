@@ -176,19 +176,31 @@ def _day_right_after(candidates: Sequence[Candidate], index: int, text: str) -> 
     a.m. (0735 GMT) Friday"): TimeML tags the two apart, the time on that day."""
     if not _is_bare_clock_time(candidates[index].partial):
         return None
-    return _next_day_across(candidates, index, text, _CLOCK_DAY_GAP)
+    # "at 10:30 tomorrow morning": a part of a day names its day too
+    return _next_day_across(candidates, index, text, _CLOCK_DAY_GAP, _DAY_OR_PART)
 
 
 def _next_day_across(
-    candidates: Sequence[Candidate], index: int, text: str, gap: re.Pattern[str]
+    candidates: Sequence[Candidate],
+    index: int,
+    text: str,
+    gap: re.Pattern[str],
+    granularities: frozenset[str] = frozenset({"day"}),
 ) -> Candidate | None:
-    """The candidate after ``index`` when it names a day and only ``gap`` lies between."""
+    """The candidate after ``index`` when it names a day (of ``granularities``) and
+    only ``gap`` lies between."""
     if index + 1 >= len(candidates):
         return None
     following = candidates[index + 1]
-    if following.partial.granularity != "day" or following.partial.type != "DATE":
+    partial = following.partial
+    if partial.granularity not in granularities or (
+        partial.type != "DATE" and partial.granularity == "day"
+    ):
         return None
     return following if gap.fullmatch(text, candidates[index].end, following.start) else None
+
+
+_DAY_OR_PART = frozenset({"day", "part_of_day"})
 
 
 # between a reported period and the day it closes: "the quarter ending June 30"
@@ -231,8 +243,8 @@ def _clock_on_day(
     candidate: Candidate, expression: TimeExpression, dated: TimeExpression, text: str
 ) -> TimeExpression:
     """The clock time ``candidate`` (resolved as ``expression``) on the resolved day
-    ``dated``, when that is a day."""
-    if dated.granularity != "day" or dated.start is None:
+    ``dated``, when that is a day or a part of one."""
+    if dated.granularity not in _DAY_OR_PART or dated.start is None:
         return expression
     partial = candidate.partial._replace(anchored=True)
     return _read_again(candidate, expression, partial, _expression_reference(dated), text)
