@@ -306,3 +306,10 @@ def test_two_of_a_kind_joined_by_through_make_a_range() -> None:
     ):
         (event,) = extract_timeline(text, published="2024-06-12").events
         assert (event.relation, event.start, event.end) == ("from…to", start, end), (text, event)
+
+
+def test_a_time_before_midnight_and_its_day_make_one_event() -> None:
+    (event,) = extract_timeline(
+        "The fire broke out shortly before midnight on Saturday.", published="2024-06-12"
+    ).events
+    assert (event.relation, event.start, event.end) == ("before", None, date(2024, 6, 8))

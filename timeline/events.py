@@ -293,9 +293,14 @@ def _narrower(one: Event, other: Event) -> bool:
 
 
 def _interval(event: Event) -> tuple[date, date] | None:
-    if event.start is None or event.end is None:
+    """The event's interval; for one open on a side ("shortly before midnight on
+    Saturday"), the interval of the expression that dates it."""
+    if event.start is not None and event.end is not None:
+        return event.start, event.end
+    expression = event.expression
+    if expression is None or expression.start is None or expression.end is None:
         return None
-    return event.start, event.end
+    return expression.start, expression.end
 
 
 _GRAIN_RANK = {"day": 1, "part_of_day": 2, "hour": 3, "minute": 4, "second": 5}
