@@ -130,9 +130,10 @@ def _number_pattern(lex: Lexicon) -> str:
     fraction = r"\d{1,4}(?:\s|-)\d/\d"
     digits = r"\d{1,3}(?:,\d{3})+|\d{1,6}(?:\.\d{1,2})?"
     # "66 million years ago", "13.8 billion years": counts past the calendar, read whole
-    scaled = rf"(?:{digits}|{compound}|{words}|(?i:a))\s{{1,3}}{alternation(list(lex.scales))}"
+    scale = rf"(?:\s{{1,3}}{alternation(list(lex.scales))})?"
     return (
-        rf"(?P<num>{scaled}|{fraction}|{digits}|{compound}|{words}|{vague}|(?i:an?))(?![\w])"
+        rf"(?P<num>(?:{fraction}|{digits}|{compound}|{words}){scale}|{vague}|(?i:an?){scale})"
+        r"(?![\w])"
         r"(?P<half>\s{1,3}(?i:and\s{1,3}a\s{1,3}half))?"
     )
 
