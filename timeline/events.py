@@ -446,9 +446,9 @@ def describe(
     desc_start, desc_end = _clause_bounds(tokens, trigger, cut)
     description = _describe(analysis.text, desc_start, desc_end, cut)
     sentence_start = analysis.sentence_at(trigger.start).start
-    antecedent = _relative_antecedent(tokens, desc_start, trigger, sentence_start)
-    if antecedent:
-        description = f"{antecedent} {description}"
+    subject = _subject_of_clause(tokens, desc_start, trigger, sentence_start)
+    if subject:
+        description = f"{subject} {description}"
     return description, (desc_start, desc_end)
 
 
@@ -578,7 +578,7 @@ def _ends_clause(tokens: Sequence[Token], i: int) -> bool:
     )
 
 
-def _relative_antecedent(
+def _subject_of_clause(
     tokens: Sequence[Token], start: int, trigger: Token, sentence_start: int
 ) -> str | None:
     """Who or what a clause starting at ``start`` without its own subject is about: the
