@@ -66,6 +66,8 @@ class Lexicon:
     march_name_links: frozenset[str]
     not_after_number: frozenset[str]
     not_before_year: frozenset[str]
+    #: words only a report of a game uses ("scored", "halftime"): its halves are the game's
+    match_period_cues: frozenset[str]
     fixed_holidays: dict[str, list[int]]
     nth_weekday_holidays: dict[str, list[int]]
     easter_holidays: dict[str, int]
@@ -158,6 +160,7 @@ def lexicon() -> Lexicon:
         march_name_links=frozenset(neg["march_name_links"]),
         not_after_number=frozenset(neg["not_after_number"]),
         not_before_year=frozenset(neg["not_before_year"]),
+        match_period_cues=frozenset(neg["match_period_cues"]),
         fixed_holidays=hol["fixed"],
         nth_weekday_holidays=hol["nth_weekday"],
         easter_holidays=hol["easter"],

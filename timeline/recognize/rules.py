@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..resources import load_lexicon
 from ..types import Granularity
 from .lexicon import Lexicon, alternation, lexicon
 from .lowered import without_case_flags
@@ -1025,14 +1024,8 @@ def _in_a_match_report(text: str, start: int, end: int) -> bool:
         low = found.end()
     after = _SENTENCE_END.search(text, end, high)
     window = text[low : after.start() if after else high].lower()
-    cues = _match_period_cues()
+    cues = lexicon().match_period_cues
     return any(word in cues for word in _WINDOW_WORDS.findall(window))
-
-
-@lru_cache(maxsize=1)
-def _match_period_cues() -> frozenset[str]:
-    cues: list[str] = load_lexicon("negatives")["match_period_cues"]
-    return frozenset(cues)
 
 
 def _relative_unit(match: re.Match[str], text: str) -> Partial | list[Candidate] | None:
