@@ -354,19 +354,24 @@ _UNIT_GRANULARITY: dict[str, Granularity] = {
 
 
 def _iso(match: re.Match[str], text: str) -> Partial | None:
-    year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
+    day = _numbered_day(match, text)
     if match["H"]:
-        return Partial(
+        return day._replace(
             type="TIME",
             granularity="minute",
-            year=year,
-            month=month,
-            day=day,
             hour=int(match["H"]),
             minute=int(match["M"]),
             second=int(match["S"]) if match["S"] else None,
         )
-    return Partial(granularity="day", year=year, month=month, day=day)
+    return day
+
+
+def _numbered_day(match: re.Match[str], text: str) -> Partial:
+    """The day the groups ``y``, ``m`` and ``d`` name: "2024-06-12", "2024/06/12" (the
+    year-first order of ISO and of East Asian news)."""
+    return Partial(
+        granularity="day", year=int(match["y"]), month=int(match["m"]), day=int(match["d"])
+    )
 
 
 def _slash(match: re.Match[str], text: str) -> Partial | None:
@@ -382,14 +387,7 @@ def _dotted_date(match: re.Match[str], text: str) -> Partial | None:
     """ "12.06.2024": day, month, year, the order of the countries that write dots."""
     if _is_number_context(text, match.start(), match.end(), lexicon()):
         return None  # "version 1.2.2024"
-    year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
-    return Partial(granularity="day", year=year, month=month, day=day)
-
-
-def _year_first_slash(match: re.Match[str], text: str) -> Partial | None:
-    """ "2024/06/12": year, month, day, the order of ISO and of East Asian news."""
-    year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
-    return Partial(granularity="day", year=year, month=month, day=day)
+    return _numbered_day(match, text)
 
 
 def _month_day(match: re.Match[str], text: str) -> Partial | list[Candidate] | None:
@@ -1777,7 +1775,7 @@ def rules() -> tuple[Rule, ...]:
         rule(
             "year_first_slash_date",
             r"(?<![\w/.-])(?P<y>\d{4})/(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])(?![\w/])",
-            _year_first_slash,
+            _numbered_day,
             3,
         ),
         rule(
