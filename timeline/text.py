@@ -582,11 +582,10 @@ def _cue_kind(word: str) -> str | None:
         return "past"
     if word in lexicon.irregular_past:
         return "irregular"
-    if word.endswith("ed") and len(word) >= 5 and word not in lexicon.not_past:
+    if _is_regular_past_form(word, lexicon):
         return "regular"
-    if word.endswith("ed") and _verb_forms().lemmas.get(word, word) != word:
-        return "regular"  # "died", "sued", "used": short, but the verb list knows them
-    if _verb_forms().lemmas.get(word) in _verb_forms().scheduling and not word.endswith("ing"):
+    forms = _verb_forms()
+    if forms.lemmas.get(word) in forms.scheduling and not word.endswith("ing"):
         return "scheduled"
     return None
 
@@ -648,10 +647,17 @@ def _followed_by_participle(tokens: Sequence[Token], i: int, lexicon: _TenseLexi
     return False
 
 
-def _looks_regular_past(word: str, tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> bool:
+def _is_regular_past_form(word: str, lexicon: _TenseLexicon) -> bool:
+    """An -ed word of five letters or more, or a shorter one the verb list knows ("died",
+    "sued", "owed"; not "red", "bed"), and not one of the -ed adjectives of `not_past`
+    ("alleged", "used")."""
     if not word.endswith("ed") or word in lexicon.not_past:
         return False
-    if len(word) < 5 and _verb_forms().lemmas.get(word, word) == word:
+    return len(word) >= 5 or _verb_forms().lemmas.get(word, word) != word
+
+
+def _looks_regular_past(word: str, tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> bool:
+    if not _is_regular_past_form(word, lexicon):
         return False
     # "the United States", "a proposed law": an -ed word after a determiner is an adjective.
     previous = tokens[i - 1].text.lower() if i > 0 else ""
@@ -942,7 +948,7 @@ def _is_present_after_subject(tokens: Sequence[Token], i: int, forms: _VerbForms
     if not (previous.isalnum() and previous.lower() not in _tense_lexicon().determiners):
         return False
     following = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
-    if following in _BE_FORMS or following in _HAVE_FORMS or following in _BASE_FORM_CUES:
+    if _opens_verb_group(following):
         return False  # "tax rates were lower": the subject of the verb after it
     if word == lemma + "s" or word == lemma + "es":
         # "the summit opens": after a noun, not after a number ("5 opens")
@@ -985,9 +991,7 @@ def _relative_clause_verb(tokens: Sequence[Token], i: int, forms: _VerbForms) ->
     if lemma is not None and word != lemma and word == _third_person(lemma):
         # "the law, which takes effect Jan. 1"; not "that claims were false": a noun
         # whose verb follows it
-        return not (
-            following in _BE_FORMS or following in _HAVE_FORMS or following in _BASE_FORM_CUES
-        )
+        return not _opens_verb_group(following)
     if not word.endswith("ed") or i + 1 >= len(tokens):
         return False
     after = tokens[i + 1].text.lower()
@@ -1087,6 +1091,13 @@ _HAVE_FORMS = frozenset({"has", "have", "had", "having", "'ve", "’ve"})
 _BE_FORMS = frozenset(
     {"is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re", "’s", "’re"}
 )
+
+
+def _opens_verb_group(word: str) -> bool:
+    """A form of "be" or "have" or a modal: the word before it is a subject, not a verb."""
+    return word in _BE_FORMS or word in _HAVE_FORMS or word in _BASE_FORM_CUES
+
+
 # verbs after which a participle describes the subject ("remain closed"), tense aside
 _LINKING = frozenset({"remain", "remains", "stay", "stays", "become", "becomes", "seem", "seems"})
 
