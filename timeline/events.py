@@ -598,9 +598,11 @@ def _subject_of_clause(
         # "Registration opens Monday and closes Friday": the second verb shares the
         # sentence's subject
         return _sentence_subject(tokens, sentence_start, index)
+    if link in _RELATIVES:
+        # "…, said Timothy Shea, who stepped down"
+        comma_before = index >= 3 and tokens[index - 2].text == ","
+        return _noun_phrase_before(tokens, index - 2) if comma_before else None
     if index < 3 or link != ",":
-        if index >= 3 and link in _RELATIVES:
-            return _noun_phrase_before(tokens, index - 2) if tokens[index - 2].text == "," else None
         return None
     opener = tokens[index]
     if opener.start == trigger.start or opener.text.lower() in _AUXILIARY_OPENERS:
