@@ -17,13 +17,21 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 
+# An editable install compiles nothing, and PYTHONDONTWRITEBYTECODE (set on some
+# machines, CI's included) stops Python from caching what it compiles: every process
+# would compile the package again (half of `import timeline`, and of each worker's
+# start).  A regular `pip install` writes the bytecode; `bytecode` does it here.
+BYTECODE = $(BIN)/python -m compileall -q timeline
+
 $(VENV)/.runtime: setup.cfg pyproject.toml $(CONSTRAINTS) | $(BIN)/python
 	$(PIP) -e .
+	@$(BYTECODE)
 	@touch $@
 
 $(VENV)/.dev: setup.cfg pyproject.toml $(CONSTRAINTS) | $(BIN)/python
 	$(PIP) torch==2.13.0
 	$(PIP) -e '.[test,stanza,dask,docs]'
+	@$(BYTECODE)
 	@touch $@ $(VENV)/.runtime
 
 demo: $(VENV)/.runtime ## Timeline of the seed article: out/seed.csv and out/seed.png
@@ -45,6 +53,7 @@ eval: $(VENV)/.runtime ## TempEval-3 scores on TimeML (CORPUS=dir, default tbaq-
 	$(BIN)/timeline-eval $(CORPUS) --worst 10
 
 bench: $(VENV)/.dev ## Speed and memory benchmark against dateparser (table + build/bench.json)
+	@$(BYTECODE)
 	$(BIN)/python -m benchmarks.run --corpus $(CORPUS) --json build/bench.json
 
 stress: $(VENV)/.dev ## Adversarial inputs of 1 MB and 4 MB: time ratios (not in CI)
