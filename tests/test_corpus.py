@@ -10,7 +10,13 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from timeline import InvalidInputError, MissingDependencyError, extract_timeline, extract_timelines
+from timeline import (
+    InvalidInputError,
+    MissingDependencyError,
+    corpus,
+    extract_timeline,
+    extract_timelines,
+)
 from timeline.corpus import CorpusTimeline
 
 SEED = Path(__file__).parent.parent / "fixtures" / "reuters-2021-03-30-us-mexico-cartels.txt"
@@ -68,6 +74,62 @@ def test_many_small_chunks_come_back_in_input_order(
     parallel = extract_timelines(docs, n_jobs=2, chunksize=1, merge=False)
     assert parallel.events == serial.events
     assert parallel.documents == len(docs)
+
+
+def _parent_waits_for_the_workers(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Make the parent wait until the workers are up (so every chunk goes to them), and
+    count the chunks it runs itself all the same."""
+    start = corpus._start_in_background
+
+    def started(pool: Any, jobs: int) -> Any:
+        thread = start(pool, jobs)
+        thread.join()
+        return thread
+
+    ran_here: list[int] = []
+    run_here = corpus._run_here
+
+    def counted(future: Any, chunk: Any, options: Any) -> Any:
+        ran_here.append(len(chunk))
+        return run_here(future, chunk, options)
+
+    monkeypatch.setattr(corpus, "_start_in_background", started)
+    monkeypatch.setattr(corpus, "_run_here", counted)
+    return ran_here
+
+
+def test_chunks_sent_to_the_workers_give_the_serial_result(
+    small_corpus: list[tuple[str, str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ran_here = _parent_waits_for_the_workers(monkeypatch)
+    docs = [(f"{doc_id}-{i}", text, dct) for i in range(3) for doc_id, text, dct in small_corpus]
+    serial = extract_timelines(docs, chunksize=1, merge=False)
+    parallel = extract_timelines(docs, n_jobs=2, chunksize=1, merge=False)
+    assert ran_here == []
+    assert parallel.events == serial.events
+
+
+def test_chunks_the_parent_runs_while_the_workers_start_keep_their_place(
+    small_corpus: list[tuple[str, str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the parent runs chunks itself as long as the workers are starting: here they
+    # are still starting when the input is used up, so it runs them all
+    class StillStarting:
+        def is_alive(self) -> bool:
+            return True
+
+        def join(self) -> None:
+            pass
+
+    monkeypatch.setattr(corpus, "_start_in_background", lambda pool, jobs: StillStarting())
+    docs: list[tuple[str, Any, Any]] = [
+        (f"{doc_id}-{i}", text, dct) for i in range(2) for doc_id, text, dct in small_corpus
+    ]
+    docs.insert(3, ("broken", b"x", None))
+    serial = extract_timelines(docs, chunksize=1, merge=False)
+    here = extract_timelines(iter(docs), n_jobs=2, chunksize=1, merge=False)
+    assert here.events == serial.events
+    assert here.failures == serial.failures != ()
 
 
 def test_with_errors_raise_the_first_failing_document_in_input_order_is_named() -> None:
