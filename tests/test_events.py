@@ -222,6 +222,17 @@ def test_a_scheduled_present_is_the_trigger_and_dates_ahead() -> None:
         assert (event.trigger, event.start) == (trigger, date(2025, 1, 1)), (text, event)
 
 
+def test_a_verb_after_a_contracted_modal_is_the_trigger_and_looks_ahead() -> None:
+    # the built-in tokenizer keeps "we'll" and "won't" whole: their clitic is the cue
+    for text, trigger, day in (
+        ("We'll know more on Friday, the minister said.", "know", date(2024, 6, 14)),
+        ("They won't vote on the bill on Friday.", "vote", date(2024, 6, 14)),
+        ("We’ll announce the winners on March 26.", "announce", date(2025, 3, 26)),
+    ):
+        (event,) = extract_timeline(text, published="2024-06-12").events
+        assert (event.trigger, event.start) == (trigger, day), (text, event)
+
+
 def test_a_clause_after_an_aside_a_relative_pronoun_or_and_keeps_its_subject() -> None:
     for text, descriptions in (
         (

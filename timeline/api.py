@@ -20,7 +20,7 @@ from .published import coerce_published
 from .recognize import Candidate, Partial, recognize
 from .recognize.signals import link_ranges, signal_before
 from .resolve import Reference, Resolved, resolve
-from .text import Analysis, analyze, delayed_until, possessive_at, reported_for
+from .text import Analysis, analyze, delayed_until, possessive_at, reported_for, will_governs
 from .timeline import Timeline
 from .types import Tense, TimeExpression
 
@@ -294,6 +294,10 @@ def _resolve_candidate(
     clause_tense: Tense = "unknown" if sentence in crowded else analysis.tense_at(span)
     tense = _expression_tense(candidate, text, signal, clause_tense)
     reference, partial = _reference_for(candidate, news_reference, last_dated, domain, sentence)
+    if tense == "future" and _is_yearless_day(partial) and will_governs(text, candidate.start):
+        # "will unveil its phones on March 26" in June: next March's, though a tense
+        # cue alone would not put a date nine months ahead when the other is close
+        partial = partial._replace(direction=1)
     resolved = resolve(partial, reference=reference, tense=tense)
     return _expression(candidate, text, resolved, signal, tense, sentence)
 
@@ -332,6 +336,11 @@ def _is_yearless_name(partial: Partial) -> bool:
         and partial.direction is None
         and partial.unit is None
     )
+
+
+def _is_yearless_day(partial: Partial) -> bool:
+    """ "March 26", "the 4th of July": a day of a month, no year."""
+    return _is_yearless_name(partial) and partial.month is not None and partial.day is not None
 
 
 def _range_in_order(

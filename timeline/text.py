@@ -422,7 +422,20 @@ def _token_position(tokens: Sequence[Token], span: tuple[int, int]) -> int:
 # Words that open another clause: a cue beyond one of them counts less, but less so
 # than beyond punctuation.
 _SOFT_BREAKS = frozenset(
-    {"and", "but", "when", "who", "which", "after", "before", "while", "because", "whereas"}
+    {
+        "and",
+        "but",
+        "when",
+        "who",
+        "which",
+        "after",
+        "before",
+        "while",
+        "because",
+        "whereas",
+        "what",
+        "whether",
+    }
 )
 
 
@@ -447,7 +460,7 @@ def _tense_of_token(tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> 
     if kind == "future":
         return _intent_tense(word, tokens, i, lexicon)
     if kind == "present":
-        if i > 0 and tokens[i - 1].text.lower() in _BASE_FORM_CUES:
+        if i > 0 and _is_base_form_cue(tokens[i - 1].text.lower()):
             return None  # "will remain", "could say": the modal before it tells the time
         # "is to resume", "are expected to rise": an arrangement or a forecast
         if _is_to_infinitive(tokens, i) or _be_before_intent(word, tokens, i, lexicon):
@@ -572,6 +585,9 @@ def _cue_kind(word: str) -> str | None:
     lexicon = _tense_lexicon()
     if word in lexicon.future:
         return "future"
+    clitic = _clitic_of(word)
+    if clitic is not None:
+        return _cue_kind(clitic)  # "we'll", "they've": the clitic is the cue
     if word == "going":
         return "going"
     if word in lexicon.present_perfect:
@@ -749,6 +765,29 @@ def delayed_until(text: str, start: int) -> bool:
 
 _LOWER_WORDS = re.compile(r"[a-z]+")
 _WORDS_WITH_APOSTROPHES = re.compile(r"[a-z']+")
+
+
+def will_governs(text: str, start: int) -> bool:
+    """ "Apple will unveil its phones on March 26": "will" (or "shall", "'ll") and the
+    verb it governs among the eight words before ``start``, in the same clause.
+
+    A finite verb or a clause word between them ("will say whether it was sold on …")
+    means the expression belongs to another verb."""
+    clause = _CLAUSE_PUNCTUATION.split(text[max(0, start - 80) : start])[-1]
+    words = _WORDS_WITH_APOSTROPHES.findall(clause.lower().replace("’", "'"))[-8:]
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        if word in _FUTURE_MODALS or word.endswith("'ll"):
+            return i + 1 < len(words)  # a verb after it: "will unveil", "will not be"
+        if word in _SOFT_BREAKS or word in _FINITE_CUES or word in _verb_forms().past:
+            return False
+    return False
+
+
+_CLAUSE_PUNCTUATION = re.compile(r"[,;:()\[\]\"“”—–]")
+_FUTURE_MODALS = frozenset({"will", "shall", "won't"})
+# finite forms that make a clause of their own: "will decide whether it was sold …"
+_FINITE_CUES = frozenset({"is", "are", "was", "were", "am", "has", "had", "did", "does"})
 
 
 # ------------------------------------------------------------------- verbs
@@ -1095,7 +1134,25 @@ _BE_FORMS = frozenset(
 
 def _opens_verb_group(word: str) -> bool:
     """A form of "be" or "have" or a modal: the word before it is a subject, not a verb."""
-    return word in _BE_FORMS or word in _HAVE_FORMS or word in _BASE_FORM_CUES
+    return word in _BE_FORMS or word in _HAVE_FORMS or _is_base_form_cue(word)
+
+
+def _is_base_form_cue(word: str) -> bool:
+    """A word after which a base form is a verb: "to", a modal, a pronoun …, or a word
+    the built-in tokenizer keeps whole with its clitic ("we'll", "won't")."""
+    return word in _BASE_FORM_CUES or _clitic_of(word) in ("'ll", "n't")
+
+
+def _clitic_of(word: str) -> str | None:
+    """The clitic ending a contracted word ("we'll" → "'ll", "won't" → "n't"), which the
+    built-in tokenizer keeps in one token (a parser splits it off)."""
+    if len(word) < 4 or not ("'" in word or "’" in word):
+        return None
+    ending = word[-3:].replace("’", "'")
+    return ending if ending in _CLITICS else None
+
+
+_CLITICS = frozenset({"'ll", "'ve", "'re", "n't"})
 
 
 # verbs after which a participle describes the subject ("remain closed"), tense aside
@@ -1127,7 +1184,7 @@ def _verbal_in_context(word: str, tokens: Sequence[Token], i: int, forms: _VerbF
         )
     if word == lemma:
         # "will take", "to take"; "the new rules take effect": what is scheduled
-        return previous in _BASE_FORM_CUES or (
+        return _is_base_form_cue(previous) or (
             lemma in forms.scheduling and _after_plural_subject(tokens, i)
         )
     # an -s form: "he says", "Mexico holds", "who leads", "the festival returns"
