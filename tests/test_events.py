@@ -258,6 +258,20 @@ def test_a_clause_after_an_aside_a_relative_pronoun_or_and_keeps_its_subject() -
         assert {e.description for e in events} == descriptions, (text, events)
 
 
+def test_an_abbreviation_inside_the_subject_does_not_cut_it() -> None:
+    for text, description in (
+        (
+            "The Jan. 6 committee released its report on Monday.",
+            "The Jan. 6 committee released its report",
+        ),
+        ("The Jan. 6 panel, led by Bennie Thompson, met on Monday.", "The Jan. 6 panel met"),
+        ("Gov. Hochul signed the bill on Monday.", "Gov. Hochul signed the bill"),
+    ):
+        events = extract_timeline(text, published="2024-06-12").events
+        monday = [e for e in events if e.start == date(2024, 6, 10)]
+        assert [e.description for e in monday] == [description], (text, events)
+
+
 def test_a_determiner_before_a_date_is_no_event() -> None:
     assert_triggers("The 2024-25 season starts in October.", "starts")
     assert_triggers("Traffic was heavy over the Labor Day weekend.", "")

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from .recognize.lexicon import lexicon
-from .text import Analysis, Token, is_content_verb, is_past_form
+from .text import Analysis, Token, closes_abbreviation, is_content_verb, is_past_form
 from .types import Event, Granularity, Placement, Relation, Tense, TimeExpression
 
 __all__ = [
@@ -566,7 +566,7 @@ def _reports_a_clause(tokens: Sequence[Token], i: int) -> bool:
 def _ends_clause(tokens: Sequence[Token], i: int) -> bool:
     word = tokens[i].text
     if word in _BREAK_TOKENS:
-        return True
+        return not closes_abbreviation(tokens, i)
     if word.lower() not in _CLAUSE_OPENERS:
         return False
     # "Customs and Border Protection": "and" inside a name does not open a clause
@@ -692,7 +692,11 @@ def _noun_phrase_before(
         word = tokens[i].text
         low = word.lower()
         named = word[:1].isupper() and word[:1].isalpha()  # "U.S.", "St."
-        if not (word.isalpha() or named or word in ("’s", "'s")) or low in _STOP_BEFORE_NOUN:
+        # "The Jan. 6 panel", "the 2020 race": a date or a number inside the phrase
+        inner = word.isdigit() or closes_abbreviation(tokens, i)
+        if not (word.isalpha() or named or inner or word in ("’s", "'s")):
+            break
+        if low in _STOP_BEFORE_NOUN:
             break
         if low in _DETERMINERS:
             words.insert(0, word)
@@ -705,7 +709,14 @@ def _noun_phrase_before(
     opening = tokens[comma - len(words)].start if words else -1
     if sentence_start is not None and not _opens_sentence(tokens, opening, sentence_start):
         return None
-    return " ".join(words) if nouns else None
+    return _as_written(tokens[comma - len(words) : comma]) if nouns else None
+
+
+def _as_written(tokens: Sequence[Token]) -> str:
+    """The tokens' words, spaced as in the text ("Jan." stays one word)."""
+    return "".join(
+        (" " if i and t.start > tokens[i - 1].end else "") + t.text for i, t in enumerate(tokens)
+    )
 
 
 # ("that" and "this" are left out: before a name they open a clause more often)

@@ -30,6 +30,7 @@ __all__ = [
     "Sentence",
     "Token",
     "analyze",
+    "closes_abbreviation",
     "delayed_until",
     "is_content_verb",
     "is_past_form",
@@ -37,6 +38,7 @@ __all__ = [
     "possessive_at",
     "reported_for",
     "verb_lemma",
+    "will_governs",
 ]
 
 
@@ -257,6 +259,14 @@ def _time_words() -> frozenset[str]:
         for key in ("months", "weekdays", "day_words", "time_zones")
         for word in calendar[key]
     )
+
+
+def closes_abbreviation(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the "." token at ``i`` closes an abbreviation written right before it
+    ("the Jan. 6 committee", "Gov. Hochul"): part of a phrase, not the end of one."""
+    if i == 0 or tokens[i].text != "." or tokens[i - 1].end != tokens[i].start:
+        return False
+    return tokens[i - 1].text.lower() + "." in _abbreviations()
 
 
 @lru_cache(maxsize=1)
