@@ -217,7 +217,7 @@ def _resolve_shift(partial: Partial, reference: Reference | None) -> Resolved:
     if reference is None:
         reason = "no date before it to count from" if partial.anchored else "no reference date"
         return _unresolved(partial, reason)
-    base = reference.day
+    base = _years_before(reference.day, partial.years_back)
     unit, offset = partial.unit, partial.offset
     if (
         partial.follow_context
@@ -241,6 +241,14 @@ def _resolve_shift(partial: Partial, reference: Reference | None) -> Resolved:
     if unit == "quarter" and partial.year is not None:
         fields = ("quarter", partial.year, fields[2])  # "the 1988 quarter": that year's
     return _finish(fields, partial, reference)
+
+
+def _years_before(day: date, years: int) -> date:
+    """The same day ``years`` years before (Feb. 29 becomes Feb. 28 off leap years)."""
+    if not years:
+        return day
+    year = max(1, day.year - years)
+    return day.replace(year=year, day=min(day.day, calendar.monthrange(year, day.month)[1]))
 
 
 # References that name no day: "that day" after one of them is some day within it

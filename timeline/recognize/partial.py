@@ -16,7 +16,7 @@ class Partial(NamedTuple):
     """An underspecified TIMEX3 value, before any reference date is applied.
 
     A named tuple, immutable and hashable like a frozen dataclass, but built several
-    times faster: every match of every rule makes one, and it has 28 fields.
+    times faster: every match of every rule makes one, and it has 29 fields.
 
     Calendar fields that the text names are set; the rest are None.  A relative
     expression sets ``unit`` and ``offset`` ("last year": ``unit="year", offset=-1``).  A
@@ -47,6 +47,9 @@ class Partial(NamedTuple):
     #: relative shift of the reference: "two years ago" is unit="year", offset=-2
     unit: str | None = None
     offset: int | None = None
+    #: the shift counts from the reference's date this many years before: "75 years
+    #: ago this week" is unit="week", offset=0, years_back=75
+    years_back: int = 0
     #: for a name without a year: -1 the last one before, +1 the next one, 0 this one,
     #: None decided by tense
     direction: int | None = None

@@ -1086,6 +1086,11 @@ def _counted(match: re.Match[str], text: str) -> Partial | list[Candidate] | Non
         return _compared_amount(match, text)
     approx = None if match["tail"] else _OR_SO.match(text, match.end())
     result = _counted_reading(match, text, approx["tail"] if approx else match["tail"])
+    this = _THIS_PERIOD.match(text, match.end()) if _is_years_ago(result) else None
+    if this is not None and isinstance(result, Partial):
+        return [
+            Candidate(match.start("body"), this.end(), _anniversary(result, this), "counted", 1)
+        ]
     if approx is not None and isinstance(result, Partial):
         # "a week or so ago", "the next two years or so": the approximation is inside
         return _approximated(result, match.start("body"), approx.end(), "counted")
@@ -1099,6 +1104,39 @@ def _counted(match: re.Match[str], text: str) -> Partial | list[Candidate] | Non
 
 
 _DAYS_IN = {"day": 1, "week": 7}
+
+# "75 years ago this week", "a century ago today": an anniversary
+_THIS_PERIOD = re.compile(
+    r"\s{1,3}(?:(?i:this)\s{1,3}(?P<period>(?i:week|month))|(?P<today>(?i:today)))(?![\w-])"
+)
+
+
+def _is_years_ago(result: Partial | list[Candidate] | None) -> bool:
+    return (
+        isinstance(result, Partial)
+        and result.unit == "year"
+        and result.offset is not None
+        and result.offset < 0
+        and not result.anchored
+    )
+
+
+def _anniversary(years_ago: Partial, this: re.Match[str]) -> Partial:
+    """The week, month or day of the year so many years back that matches the
+    reference's: "75 years ago this week" in June 2024 is a week of June 1949."""
+    unit: Granularity = (
+        "day" if this["today"] else "week" if this["period"].lower() == "week" else "month"
+    )
+    assert years_ago.offset is not None
+    return years_ago._replace(
+        granularity=unit,
+        unit=unit,
+        offset=0,
+        years_back=-years_ago.offset,
+        follow_context=False,
+        mod=None,
+    )
+
 
 _THAN = re.compile(r"\s{1,3}(?i:than)(?![\w-])")
 
