@@ -739,7 +739,7 @@ _PLURAL_PARTNER = re.compile(
 def _year_rule(match: re.Match[str], text: str) -> Partial | None:
     lex = lexicon()
     year = int(match["year"])
-    era = (match["era"] or "").upper().replace(".", "")
+    era = (match["era"] or match["ad"] or "").strip().upper().replace(".", "")
     fiscal = (bool(match["fiscal"]) and "fiscal" in match["fiscal"].lower()) or (
         match["fiscal"] or ""
     ).upper().startswith("FY")
@@ -1905,7 +1905,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "year",
-            rf"(?:{_POINT_MOD}[\s-]{{1,3}}(?:of{_W})?)?(?:(?P<the>(?i:the\s{{1,3}}year)){_W})?(?:(?P<fiscal>(?i:fiscal(?:\s{{1,3}}year)?)|FY|F\.Y\.)\s{{0,3}})?(?:(?<=[A-Za-z]-)|(?<=FY)|{_LEFT})(?P<year>\d{{4}}|\d{{1,4}}(?={_W}(?:B\.C|BC|A\.D|AD|CE)))(?!\d|[,.]\d)(?:{_W}(?P<era>B\.C\.E?|BCE?|A\.D\.|AD|CE)(?!\w))?",
+            rf"(?:{_POINT_MOD}[\s-]{{1,3}}(?:of{_W})?)?(?:(?P<the>(?i:the\s{{1,3}}year)){_W})?(?:(?P<fiscal>(?i:fiscal(?:\s{{1,3}}year)?)|FY|F\.Y\.)\s{{0,3}})?(?P<ad>(?:A\.D\.|AD)\s)?(?:(?<=[A-Za-z]-)|(?<=FY)|{_LEFT})(?P<year>(?(ad)\d{{1,4}}|(?:\d{{4}}|\d{{1,4}}(?={_W}(?:B\.C|BC|A\.D|AD|CE)))))(?!\d|[,.]\d)(?:{_W}(?P<era>B\.C\.E?|BCE?|A\.D\.|AD|CE)(?!\w))?",
             _year_rule,
         ),
         rule(
@@ -2481,11 +2481,18 @@ _TIME_TAIL = (
     r"|\s{1,3}(?:in\s{1,3}the\s{1,3}(?:morning|afternoon|evening)|at\s{1,3}night)\b"
 )
 _ERA_TAIL = r"\s{1,3}(?:b\.?c|a\.?d|bce|ce)\b|s\b"
+# "A.D. 79", "AD 1066": the era before the year, one white-space character between
+_ERA_HEAD = r"(?<=a\.d\.\s)|(?<=(?<![^\W\d_])ad\s)"
 _ORDINAL_TAIL = r"(?:st|nd|rd|th)(?![^\W\d_])"
 _DIGIT_ANCHORS = (
     rf"(?<!\d)(?:(?P<D>\d{{4}}(?!\d))|(?P<T>\d++(?={_TIME_TAIL}))"
-    rf"|(?P<E>\d++(?={_ERA_TAIL})|(?<=['’])\d++)|(?P<d>\d{{1,2}}+(?={_ORDINAL_TAIL})))"
+    rf"|(?P<E>\d++(?={_ERA_TAIL})|(?<=['’])\d++|(?:{_ERA_HEAD})\d++)"
+    rf"|(?P<d>\d{{1,2}}+(?={_ORDINAL_TAIL})))"
 )
+
+
+# the same look-behinds, past the first digit that the lowered pattern consumes
+_ERA_HEAD_LOWERED = r"(?<=a\.d\.\s\d)|(?<=(?<![^\W\d_])ad\s\d)"
 
 
 @lru_cache(maxsize=1)
@@ -2498,7 +2505,8 @@ def digit_anchor_pattern() -> re.Pattern[str]:
     """
     return re.compile(
         rf"\d(?<![^\W_]\d)(?:(?P<D>\d{{3}}(?!\d))|(?P<T>\d*+(?={_TIME_TAIL}))"
-        rf"|(?P<E>\d*+(?={_ERA_TAIL})|(?<=['’]\d)\d*+)|(?P<d>\d?+(?={_ORDINAL_TAIL})))"
+        rf"|(?P<E>\d*+(?={_ERA_TAIL})|(?<=['’]\d)\d*+|(?:{_ERA_HEAD_LOWERED})\d*+)"
+        rf"|(?P<d>\d?+(?={_ORDINAL_TAIL})))"
     )
 
 
