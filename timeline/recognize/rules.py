@@ -1650,6 +1650,27 @@ def _time_of_day(match: re.Match[str], text: str) -> Partial | None:
     return partial
 
 
+# "at 8 tonight", "at 7 this evening", "at 10 tomorrow morning", "at 9 Friday night":
+# the part of a day after a bare hour says a.m. or p.m. (and the day, read on its own).
+# One white-space character between the words, as in the "T" anchor's tail.
+_PART_OF_DAY_AFTER_HOUR = (
+    r"(?i:tonight|this\s(?:morning|afternoon|evening)"
+    r"|(?:tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s(?:morning|afternoon|evening|night))"
+)
+
+
+def _hour_before_part_of_day(match: re.Match[str], text: str) -> Partial | None:
+    hour = int(match["h"])
+    pod = match["pod"].lower().split()[-1]
+    if pod == "morning":
+        hour %= 12
+    elif hour == 12:
+        return None  # "at 12 tonight": midnight or noon, the words do not say
+    else:
+        hour += 12
+    return Partial(type="TIME", granularity="minute", hour=hour, minute=0, unit="day", offset=0)
+
+
 def _clock_24(match: re.Match[str], text: str) -> Partial | None:
     if _word_before(text, match.start()) in (
         "score",
@@ -2022,6 +2043,11 @@ def rules() -> tuple[Rule, ...]:
             2,
         ),
         rule(
+            "hour_before_part_of_day",
+            rf"(?<=(?<![\w-])(?i:at)\s)(?P<h>1[0-2]|[1-9])(?=\s(?P<pod>{_PART_OF_DAY_AFTER_HOUR})(?![\w-]))",
+            _hour_before_part_of_day,
+        ),
+        rule(
             "clock_24",
             rf"{_CLOCK_LEFT}(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d)(?:\.\d{{1,6}})?)?(?![\d:])(?:{_W}(?:{zones})(?![\w]))?",
             _clock_24,
@@ -2315,7 +2341,8 @@ def _weekday_of_week(match: re.Match[str], text: str) -> Partial | None:
 # fmt: off
 LOWER_CASE_RULES = frozenset({
     "anchored_day", "at_present", "counted", "day_of_month", "day_word", "decade",
-    "dotted_date", "every_counted", "future_ref", "half_unit", "holiday", "numeric_date",
+    "dotted_date", "every_counted", "future_ref", "half_unit", "holiday",
+    "hour_before_part_of_day", "numeric_date",
     "part_of_day_first", "past_ref", "per_unit", "period_edge", "present_ref", "quarter",
     "relative_unit", "season", "season_spoken_year", "set_adverb", "spoken_year",
     "that_unit", "the_week", "the_weekend", "the_year", "this_part_of_day", "unit_long",
@@ -2365,6 +2392,7 @@ _RULE_ANCHORS: dict[str, str] = {
     "anchored_day": "O",
     "that_unit": "UP",
     "time_of_day": "T",
+    "hour_before_part_of_day": "T",
     "clock_24": "T",
     "noon": "P",
     "holiday": "H",
@@ -2479,6 +2507,7 @@ def anchor_classes() -> dict[str, tuple[str, ...]]:
 _TIME_TAIL = (
     r"[:/]\d|\.\d|\s{0,2}(?:a\.?\s?m\b|p\.?\s?m\b)"
     r"|\s{1,3}(?:in\s{1,3}the\s{1,3}(?:morning|afternoon|evening)|at\s{1,3}night)\b"
+    rf"|\s{_PART_OF_DAY_AFTER_HOUR.lower()}\b"
 )
 _ERA_TAIL = r"\s{1,3}(?:b\.?c|a\.?d|bce|ce)\b|s\b"
 # "A.D. 79", "AD 1066": the era before the year, one white-space character between
