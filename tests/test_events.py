@@ -56,11 +56,33 @@ def test_descriptions_keep_clock_times_and_numbers_whole() -> None:
     assert sold[0].description.startswith("The company sold 1,000 shares")
 
 
-def test_before_the_end_of_a_year_ends_before_its_last_third() -> None:
+def test_before_the_end_of_a_year_is_by_its_last_day() -> None:
+    # not before the last third begins: a plant closing in December closes "before the
+    # end of the year"; and not by the end of the year before, either
     (event,) = extract_timeline(
         "The plant will close before the end of the year.", published="2021-03-30"
     ).events
-    assert (event.relation, event.start, event.end) == ("before", None, date(2021, 8, 31))
+    assert (event.relation, event.start, event.end) == ("before", None, date(2021, 12, 31))
+
+
+def test_after_the_start_of_a_year_is_from_its_first_day() -> None:
+    (event,) = extract_timeline(
+        "The bank raised rates after the start of the year.", published="2021-03-30"
+    ).events
+    assert (event.relation, event.start, event.end) == ("after", date(2021, 1, 1), None)
+
+
+def test_a_number_before_a_form_that_is_also_a_noun_makes_it_the_noun() -> None:
+    assert_triggers("The Fed signaled one cut before the end of the year.", "signaled")
+
+
+def test_the_verb_after_a_relative_pronoun_is_a_verb_not_a_noun() -> None:
+    events = extract_timeline(
+        "The trial, which began in April, is expected to last until mid-July.",
+        published="2024-06-12",
+    ).events
+    began = [e for e in events if e.trigger == "began"]
+    assert [(e.start, e.end) for e in began] == [(date(2024, 4, 1), date(2024, 4, 30))], events
 
 
 def test_a_day_named_with_a_possessive_leaves_no_stray_s_in_the_description() -> None:

@@ -129,10 +129,12 @@ def event_interval(
         return None, end
     within_a_day = expression.granularity in _WITHIN_A_DAY
     if relation == "before":
-        # "shortly before 8 a.m.": earlier that same day, not by the day before
-        return None, end if within_a_day else _shift(start, -1)
+        # "shortly before 8 a.m.": earlier that same day, not by the day before; "before
+        # the end of the year": by the year's end, not before its last months begin
+        return None, end if within_a_day or expression.mod == "END" else _shift(start, -1)
     if relation == "after":
-        inclusive = within_a_day or expression.signal in _ON_OR_AFTER
+        # "after the start of the year" is any time after it began
+        inclusive = within_a_day or expression.signal in _ON_OR_AFTER or expression.mod == "START"
         return start if inclusive else _shift(end, 1), None
     return start, end
 

@@ -505,11 +505,20 @@ def _after_noun_marker(tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) 
     if i == 0:
         return False
     previous = tokens[i - 1].text.lower()
+    if previous in _RELATIVE_PRONOUNS and i >= 2 and tokens[i - 2].text == ",":
+        return False  # "The trial, which began in April": a relative clause's verb
     return (
         previous in lexicon.determiners
+        or previous in _CARDINALS  # "signaled one cut", "two hits"
         or _premodifier_before(tokens, i)
         or _ends_noun_compound(tokens, i)
     )
+
+
+_RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
+_CARDINALS = frozenset(
+    {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several"}
+)
 
 
 def _premodifier_before(tokens: Sequence[Token], i: int) -> bool:
@@ -1181,8 +1190,8 @@ def _verbal_in_context(word: str, tokens: Sequence[Token], i: int, forms: _VerbF
     if word in forms.past or word in forms.participles or (word.endswith("ed") and word != lemma):
         # "its first crewed mission", "the last planned missions": a participle used as
         # an adjective inside a noun phrase
-        if _premodifier_before(tokens, i):
-            return False
+        if _premodifier_before(tokens, i) or previous in _CARDINALS:
+            return False  # "signaled one cut": a number before it makes it a noun
         # a form the lexicon only guessed ("strained") after a function word is an adjective
         return word in forms.lemmas or previous not in _FUNCTION_WORDS
     if word.endswith("ing") and word != lemma:
