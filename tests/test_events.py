@@ -72,6 +72,34 @@ def test_after_the_start_of_a_year_is_from_its_first_day() -> None:
     assert (event.relation, event.start, event.end) == ("after", date(2021, 1, 1), None)
 
 
+def test_a_duration_counted_from_the_publication_dates_its_event() -> None:
+    for text, relation, start, end in (
+        (
+            "The company has cut 12,000 jobs over the past two years.",
+            "during",
+            date(2022, 6, 12),
+            date(2024, 6, 12),
+        ),
+        (
+            "The firm plans to invest $5 billion over the next two years.",
+            "during",
+            date(2024, 6, 12),
+            date(2026, 6, 12),
+        ),
+        (
+            "In the past 24 hours, 300 people were evacuated.",
+            "in",
+            date(2024, 6, 11),
+            date(2024, 6, 12),
+        ),
+    ):
+        (event,) = extract_timeline(text, published="2024-06-12").events
+        assert (event.relation, event.start, event.end) == (relation, start, end), (text, event)
+    # a length with no known end, or none counted from the publication: no event
+    for text in ("The ban was lifted in the past few years.", "The war lasted two years."):
+        assert extract_timeline(text, published="2024-06-12").events == [], text
+
+
 def test_a_number_before_a_form_that_is_also_a_noun_makes_it_the_noun() -> None:
     assert_triggers("The Fed signaled one cut before the end of the year.", "signaled")
 

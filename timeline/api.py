@@ -157,6 +157,7 @@ def resolve_expressions(
         if (
             expression.start is not None
             and expression.granularity not in ("ref", "unknown")
+            and expression.type != "DURATION"  # "the past two years" is no date to count from
             and not _is_year_back_comparison(candidate.partial)
         ):
             last_dated = expression

@@ -321,7 +321,11 @@ def crowded_sentences(expressions: Sequence[TimeExpression]) -> set[int]:
 
 
 def _dates_an_event(expression: TimeExpression) -> bool:
-    # Durations, sets and PRESENT/PAST/FUTURE_REF do not place an event on the calendar.
+    # Sets, PRESENT/PAST/FUTURE_REF and most durations do not place an event on the
+    # calendar; a duration counted from the publication date does ("over the past two
+    # years": the two years up to it).
+    if expression.type == "DURATION":
+        return expression.start is not None and expression.end is not None
     return (
         expression.type in ("DATE", "TIME")
         and expression.granularity != "ref"

@@ -142,6 +142,8 @@ def _resolve(partial: Partial, *, reference: Reference | None, tense: Tense) -> 
         return normalize_surface(partial, reference=reference, tense=tense)
     if partial.ref is not None:
         return _resolve_ref(_ref_by_tense(partial, tense), reference)
+    if partial.type == "DURATION" and partial.direction and reference is not None:
+        return _duration_from(partial, reference)
     if partial.type in ("DURATION", "SET"):
         return Resolved(_duration_text(partial), "unknown", None, None, partial.mod)
     if partial.bc:
@@ -192,6 +194,40 @@ def _resolve_ref(partial: Partial, reference: Reference | None) -> Resolved:
     return Resolved(
         partial.ref, "ref", None, None, partial.mod, reference.description if reference else ""
     )
+
+
+def _duration_from(partial: Partial, reference: Reference) -> Resolved:
+    """ "the past two years": the stretch that ends at the reference (the next ones: that
+    starts there), from the same day so many units away; the value stays the length."""
+    value = _duration_text(partial)
+    length = _DURATION_LENGTH.fullmatch(value)
+    assert partial.direction is not None
+    other = _days_away(reference.day, length, partial.direction) if length else None
+    if other is None:  # "the past few years" (PXY): a stretch with no known end
+        return Resolved(value, "unknown", None, None, partial.mod, reference.description)
+    start, end = sorted((reference.day, other))
+    return Resolved(value, "day", start, end, partial.mod, reference.description)
+
+
+def _days_away(day: date, length: re.Match[str], sign: int) -> date | None:
+    amount, unit = int(length["amount"]), length["unit"]
+    if length["time"]:  # hours, minutes, seconds: whole days only ("the past 48 hours")
+        days = amount // 24 if unit == "H" else 0
+    elif unit in ("Y", "M"):
+        index = day.year * 12 + day.month - 1 + sign * amount * (12 if unit == "Y" else 1)
+        year, month = divmod(index, 12)
+        if not _MIN_YEAR <= year <= _MAX_YEAR:
+            return None
+        return date(year, month + 1, min(day.day, _last_day(year, month + 1)))
+    else:
+        days = amount * (7 if unit == "W" else 1)
+    try:
+        return day + timedelta(days=sign * days)
+    except OverflowError:
+        return None
+
+
+_DURATION_LENGTH = re.compile(r"P(?P<time>T)?(?P<amount>\d{1,6})(?P<unit>[YMWDHS])")
 
 
 def _duration_text(partial: Partial) -> str:

@@ -1284,7 +1284,13 @@ def _counted_reading(
     ):
         return None  # "the 1988 second quarter": an ordinal, not 1,988 seconds
     partial = Partial(
-        type="DURATION", granularity="unknown", duration=_duration_value(amount, unit), mod=mod
+        type="DURATION",
+        granularity="unknown",
+        duration=_duration_value(amount, unit),
+        mod=mod,
+        direction=_DURATION_DIRECTIONS.get((match["rel"] or "").strip().lower())
+        if match["the"]
+        else None,
     )
     long_suffix = _LONG_SUFFIX.match(text, match.end())
     if long_suffix and not tail and match["joint"] == "-":
@@ -1297,6 +1303,11 @@ def _counted_reading(
         # "the 14-day limit": "the" belongs to the noun the adjective modifies
         return [Candidate(match.end("the"), match.end("body"), partial, "counted", 1)]
     return partial
+
+
+# "the past two years" ends at the reference, "the next three months" starts there:
+# the stretch of time a duration covers (the TIMEX3 value stays the length)
+_DURATION_DIRECTIONS = {"past": -1, "last": -1, "trailing": -1, "next": 1, "coming": 1}
 
 
 # modals (and "to") before "one day" make it "someday"
