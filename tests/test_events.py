@@ -100,6 +100,26 @@ def test_a_duration_counted_from_the_publication_dates_its_event() -> None:
         assert extract_timeline(text, published="2024-06-12").events == [], text
 
 
+def test_a_length_before_or_after_a_dated_event_spans_up_to_or_from_it() -> None:
+    for text, trigger, start, end in (
+        (
+            "The jury deliberated for three days before reaching a verdict on Thursday.",
+            "deliberated",
+            date(2024, 6, 3),
+            date(2024, 6, 5),
+        ),
+        (
+            "The talks lasted two weeks before collapsing on Friday.",
+            "lasted",
+            date(2024, 5, 24),
+            date(2024, 6, 6),
+        ),
+    ):
+        events = extract_timeline(text, published="2024-06-12").events
+        found = [(e.relation, e.start, e.end) for e in events if e.trigger == trigger]
+        assert found == [("for", start, end)], (text, events)
+
+
 def test_a_number_before_a_form_that_is_also_a_noun_makes_it_the_noun() -> None:
     assert_triggers("The Fed signaled one cut before the end of the year.", "signaled")
 

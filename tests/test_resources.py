@@ -23,7 +23,7 @@ TOP_LEVEL_KEYS: dict[str, set[str]] = {
         "signals", "event_relative", "time_zones",
     },
     "numbers": {"scales", "cardinals", "tens", "vague", "ordinals", "decade_words"},
-    "verbs": {"irregular", "regular", "auxiliaries", "scheduling"},
+    "verbs": {"irregular", "regular", "auxiliaries", "scheduling", "lasting"},
     "tense": {
         "future", "present", "present_perfect", "past", "not_past", "determiners",
         "intent", "intent_needs_to", "intent_after_be", "plan_verbs_past", "reporting",

@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import overload
 
 from .events import describe, event_at, signal_start
-from .text import Analysis, Token, is_content_verb, lowered_in_place
+from .text import Analysis, Token, is_content_verb, is_lasting_verb, lowered_in_place
 from .types import Event, Placement, Relation, TimeExpression
 
 __all__ = ["LazyUndated", "add_duration", "anchor_events", "undated_events"]
@@ -132,8 +132,16 @@ def _anchored_duration_event(
     trigger = analysis.governor_of(expression.span)
     if trigger is None or trigger.start in triggers:
         return None
-    start, end = _counted_interval(
-        anchor, expression.value, direction, within=expression.signal == "within"
+    # "deliberated for three days before …", "the talks lasted two weeks before …"
+    lasting = expression.signal == "for" or is_lasting_verb(analysis.lemma_of(trigger))
+    if lasting:
+        start, end = _length_beside(anchor, expression.value, direction)
+    else:
+        start, end = _counted_interval(
+            anchor, expression.value, direction, within=expression.signal == "within"
+        )
+    relation: Relation = (
+        "for" if lasting else "within" if expression.signal == "within" else "after"
     )
     description, span = describe(analysis, trigger, _cut_for(expression, analysis))
     return _placed_event(
@@ -141,7 +149,7 @@ def _anchored_duration_event(
         trigger,
         description,
         span,
-        "within" if expression.signal == "within" else "after",
+        relation,
         start,
         end,
         anchor,
@@ -161,6 +169,16 @@ def _counted_interval(
     if direction > 0:
         return add_duration(anchor.start, duration, 1), add_duration(end_base, duration, 1)
     return add_duration(anchor.start, duration, -1), add_duration(end_base, duration, -1)
+
+
+def _length_beside(anchor: Event, duration: str, direction: int) -> tuple[date | None, date | None]:
+    """ "deliberated for three days before reaching a verdict": the three days up to the
+    anchor's start; "held for a week after his arrest": the week from its end."""
+    assert anchor.start is not None
+    if direction < 0:
+        return add_duration(anchor.start, duration, -1), add_duration(anchor.start, "P1D", -1)
+    end_base = anchor.end or anchor.start
+    return add_duration(end_base, "P1D", 1), add_duration(end_base, duration, 1)
 
 
 _DURATION = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$")

@@ -33,6 +33,7 @@ __all__ = [
     "closes_abbreviation",
     "delayed_until",
     "is_content_verb",
+    "is_lasting_verb",
     "is_past_form",
     "lowered_in_place",
     "possessive_at",
@@ -821,6 +822,8 @@ class _VerbForms:
     auxiliaries: frozenset[str]
     #: verbs whose present tense news uses for what is scheduled ("the law takes effect")
     scheduling: frozenset[str]
+    #: verbs whose counted duration is their length ("lasted two weeks before …")
+    lasting: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -846,7 +849,13 @@ def _verb_forms() -> _VerbForms:
         frozenset(participles),
         frozenset(data["auxiliaries"]),
         frozenset(data["scheduling"]),
+        frozenset(data["lasting"]),
     )
+
+
+def is_lasting_verb(lemma: str) -> bool:
+    """A verb whose duration is its own length: "the talks lasted two weeks"."""
+    return lemma in _verb_forms().lasting
 
 
 def _third_person(lemma: str) -> str:
