@@ -1082,6 +1082,8 @@ def _earlier_later(match: re.Match[str]) -> str | None:
 
 def _counted(match: re.Match[str], text: str) -> Partial | list[Candidate] | None:
     """A number of units: a duration, or with "ago"/"earlier" a shifted date."""
+    if _is_named_period(match, text):
+        return None
     if match["tail"] and _THAN.match(text, match.end()):
         return _compared_amount(match, text)
     approx = None if match["tail"] else _OR_SO.match(text, match.end())
@@ -1337,6 +1339,28 @@ _BOUND_TO_POINT: dict[str, tuple[str, str]] = {
 
 _LONG_SUFFIX = re.compile(r"-(?i:long)(?![\w-])")
 
+
+def _is_named_period(match: re.Match[str], text: str) -> bool:
+    """ "the Thirty Years' War", "the Six-Day War", "the Hundred Days Offensive": a
+    number and a unit in title case before another capitalized word name an event."""
+    if match["tail"] or not (match["num"].istitle() and match["unit"].istitle()):
+        return False
+    return _CAPITALIZED_AFTER.match(text, match.end()) is not None
+
+
+def _inside_a_name(match: re.Match[str], text: str) -> bool:
+    """ "the Thirty Years' War", "For Three Years We Waited": a capitalized unit after a
+    capitalized word and before another is part of a name or a title."""
+    if not match["units"].istitle():
+        return False
+    before = _TITLE_WORD_BEFORE.search(text, max(0, match.start() - 24), match.start())
+    return before is not None and _CAPITALIZED_AFTER.match(text, match.end()) is not None
+
+
+_TITLE_WORD_BEFORE = re.compile(r"[A-Z][a-z]+[\s-]$")
+# after the unit: its possessive mark if any, then a capitalized word
+_CAPITALIZED_AFTER = re.compile(r"['’]?\s{1,3}[A-Z][a-z]")
+
 _VERB_CUES = frozenset(
     {"to", "will", "would", "can", "could", "may", "might", "must", "should", "not", "n't"}
 )
@@ -1445,6 +1469,8 @@ def _vague_units_reading(match: re.Match[str], text: str) -> Partial | None:
         return None  # "living quarters": only "recent/coming quarters" count time
     after = _word_after(text, match.end())
     if after in ("old",) or text[match.end() : match.end() + 4] == "-old":
+        return None
+    if not match["lead"] and _inside_a_name(match, text):
         return None
     named = f"{_word_before(text, match.start())} {match['units'].lower()}"
     if not match["lead"] and _starts_negative_phrase(named, lex):
