@@ -62,7 +62,30 @@ def resolve(partial: Partial, *, reference: Reference | None, tense: Tense) -> R
 @lru_cache(maxsize=4096)
 def _resolve_cached(partial: Partial, reference: Reference | None, tense: Tense) -> Resolved:
     resolved = _resolve(partial, reference=reference, tense=tense)
-    return _narrowed_by_mod(_within_calendar(resolved, partial))
+    narrowed = _narrowed_by_mod(_within_calendar(resolved, partial))
+    return _at_edge(narrowed, partial.edge) if partial.edge else narrowed
+
+
+def _at_edge(period: Resolved, edge: str) -> Resolved:
+    """ "the last day of March", "the first week of July": the day at that edge of the
+    resolved period, or the week holding its first (last) four days."""
+    if period.start is None or period.end is None:
+        return period  # an underspecified period keeps its value
+    side, unit = edge.split()
+    day = period.start if side == "first" else period.end
+    if unit == "day":
+        return Resolved(day.isoformat(), "day", day, day, None, period.reference)
+    middle = day + timedelta(days=3 if side == "first" else -3)
+    year, week, weekday = middle.isocalendar()
+    monday = middle - timedelta(days=weekday - 1)
+    return Resolved(
+        f"{year:04d}-W{week:02d}",
+        "week",
+        monday,
+        monday + timedelta(days=6),
+        None,
+        period.reference,
+    )
 
 
 # Which third of its interval an "early", "mid-" or "late" period keeps, in the period's

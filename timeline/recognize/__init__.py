@@ -30,7 +30,9 @@ def recognize(text: str, *, extra_spans: Sequence[tuple[int, int, str]] = ()) ->
     (the stanza backend): where no rule matched, they become candidates of their own,
     left for dateparser to normalize when they are resolved.
     """
-    chosen = _without_titles(text, _take_in_bounds(text, _select(list(_all_candidates(text)))))
+    chosen = _without_titles(
+        text, _edges_taken(text, _take_in_bounds(text, _select(list(_all_candidates(text)))))
+    )
     extra = list(_entity_candidates(text, extra_spans, chosen))
     return _select(chosen + extra) if extra else chosen
 
@@ -70,6 +72,39 @@ def _take_in_bounds(text: str, candidates: list[Candidate]) -> list[Candidate]:
             approx = partial._replace(mod=partial.mod or "APPROX")
             candidates[i] = candidate._replace(start=around.start(), partial=approx)
     return candidates
+
+
+# "the last day of", "the first week of" right before a period
+_EDGE_BEFORE = re.compile(
+    r"(?<![\w-])(?P<the>(?i:the))\s{1,3}(?P<side>(?i:first|last|final))\s{1,3}"
+    r"(?P<unit>(?i:day|week))\s{1,3}(?i:of)\s{1,3}$"
+)
+_PERIODS_WITH_EDGES = frozenset({"year", "half", "quarter", "season", "month"})
+
+
+def _edges_taken(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """ "the last day of March", "the first week of July": the day or the week at that
+    edge of the period, one expression (a candidate read in the words before, "the last
+    day" as yesterday, gives way)."""
+    taken: list[Candidate] = []
+    for candidate in candidates:
+        partial = candidate.partial
+        if partial.type != "DATE" or partial.granularity not in _PERIODS_WITH_EDGES:
+            taken.append(candidate)
+            continue
+        if "of" not in text[max(0, candidate.start - 5) : candidate.start].lower():
+            taken.append(candidate)  # the common case, without a regex search
+            continue
+        edge = _EDGE_BEFORE.search(text, max(0, candidate.start - 32), candidate.start)
+        if edge is None:
+            taken.append(candidate)
+            continue
+        side = "last" if edge["side"].lower() in ("last", "final") else "first"
+        while taken and taken[-1].end > edge.start():
+            taken.pop()
+        edged = partial._replace(edge=f"{side} {edge['unit'].lower()}")
+        taken.append(candidate._replace(start=edge.start(), partial=edged))
+    return taken
 
 
 # an opening quotation mark right before a span: ``, ", “, '' or a lone '
@@ -144,7 +179,7 @@ def scan_everything(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     for rule in rules():
         found.extend(_matches(rule, text, [(0, len(text))], None))
-    return _without_titles(text, _take_in_bounds(text, _select(found)))
+    return _without_titles(text, _edges_taken(text, _take_in_bounds(text, _select(found))))
 
 
 def _matches(

@@ -16,7 +16,7 @@ class Partial(NamedTuple):
     """An underspecified TIMEX3 value, before any reference date is applied.
 
     A named tuple, immutable and hashable like a frozen dataclass, but built several
-    times faster: every match of every rule makes one, and it has 29 fields.
+    times faster: every match of every rule makes one, and it has 30 fields.
 
     Calendar fields that the text names are set; the rest are None.  A relative
     expression sets ``unit`` and ``offset`` ("last year": ``unit="year", offset=-1``).  A
@@ -50,6 +50,9 @@ class Partial(NamedTuple):
     #: the shift counts from the reference's date this many years before: "75 years
     #: ago this week" is unit="week", offset=0, years_back=75
     years_back: int = 0
+    #: the day or week at an edge of the period named: "first day", "last week" ("the
+    #: last day of March", "the first week of July")
+    edge: str | None = None
     #: for a name without a year: -1 the last one before, +1 the next one, 0 this one,
     #: None decided by tense
     direction: int | None = None

@@ -1035,11 +1035,18 @@ def _relative_unit(match: re.Match[str], text: str) -> Partial | list[Candidate]
     return _approximated(result, match.start(), approx.end(), "relative_unit")
 
 
+_OF_AFTER = re.compile(r"\s{1,3}(?i:of)(?![\w-])")
+
+
 def _relative_unit_reading(match: re.Match[str], text: str) -> Partial | None:
     lex = lexicon()
     rel = re.sub(r"\s+", " ", match["rel"].lower())
     unit = lex.unit_of(match["unit"]) or ""
     if unit in ("hour", "minute", "second", "quarter"):
+        return None
+    if rel == "last" and unit in ("day", "week") and _OF_AFTER.match(text, match.end()):
+        # "on the last day of the war", "the last week of school": the end of something
+        # else, not yesterday nor last week
         return None
     if match["unit"].lower() in lex.unit_plurals:
         # "the coming years", "the past months": an unspecified stretch of time
