@@ -120,6 +120,18 @@ def test_a_length_before_or_after_a_dated_event_spans_up_to_or_from_it() -> None
         assert found == [("for", start, end)], (text, events)
 
 
+def test_a_clock_time_that_recurs_with_a_set_dates_no_event() -> None:
+    timeline = extract_timeline(
+        "The museum is open daily from 9 a.m. to 5 p.m.", published="2024-06-12"
+    )
+    assert [e.value for e in timeline.expressions] == [
+        "P1D",
+        "XXXX-XX-XXT09:00",
+        "XXXX-XX-XXT17:00",
+    ]
+    assert timeline.events == []
+
+
 def test_a_number_before_a_form_that_is_also_a_noun_makes_it_the_noun() -> None:
     assert_triggers("The Fed signaled one cut before the end of the year.", "signaled")
 

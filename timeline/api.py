@@ -131,6 +131,10 @@ def resolve_expressions(
     expressions: list[TimeExpression] = []
     last_dated: TimeExpression | None = None
     for index, candidate in enumerate(candidates):
+        if _recurring_clock_time(candidates, index, text):
+            # "open daily from 9 a.m. to 5 p.m.": the time of every such day, of none
+            expressions.append(_resolve_candidate(candidate, analysis, None, None, domain, crowded))
+            continue
         expression = _resolve_candidate(
             candidate, analysis, news_reference, last_dated, domain, crowded
         )
@@ -505,6 +509,26 @@ def _narrative(partial: Partial) -> Partial:
 _CONTEXT_GRANULARITIES = frozenset({"quarter", "month", "half"})
 _DAY_OR_FINER = frozenset({"day", "part_of_day", "hour", "minute", "second"})
 _A_YEAR = 365
+
+
+def _recurring_clock_time(candidates: Sequence[Candidate], index: int, text: str) -> bool:
+    """A bare clock time next to a set in its clause ("daily from 9 a.m. to 5 p.m.", "every
+    Monday at 8 p.m."): the time recurs with the set, on no one day."""
+    if not _is_bare_clock_time(candidates[index].partial):
+        return False
+    for other in (index - 2, index - 1, index + 1, index + 2):
+        if not 0 <= other < len(candidates) or candidates[other].partial.type != "SET":
+            continue
+        low, high = sorted((candidates[other], candidates[index]), key=lambda c: c.start)
+        between = text[low.end : high.start]
+        if len(between) <= _SET_REACH and not _CLAUSE_BREAK.search(between):
+            return True
+    return False
+
+
+_SET_REACH = 40
+# a sentence or clause ends between them ("a.m. to" goes on)
+_CLAUSE_BREAK = re.compile(r"[;!?\n]|[.:]\s{1,3}[A-Z]")
 
 
 def _is_bare_clock_time(partial: Partial) -> bool:

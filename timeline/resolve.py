@@ -504,6 +504,14 @@ def _unknown_value(partial: Partial) -> str:
         return f"XXXX-{partial.month:02d}"
     if partial.month is not None and partial.day is not None and partial.granularity == "day":
         return f"XXXX-{partial.month:02d}-{partial.day:02d}"
+    if partial.hour is not None:
+        # "9 a.m." with no day to put it on: the time of some day (XXXX-XX-XXT09:00)
+        clock = f"T{partial.hour:02d}:{partial.minute or 0:02d}"
+        if partial.second is not None:
+            clock += f":{partial.second:02d}"
+        return "XXXX-XX-XX" + clock
+    if partial.part_of_day is not None and partial.granularity == "part_of_day":
+        return "XXXX-XX-XXT" + partial.part_of_day
     return {
         "day": "XXXX-XX-XX",
         "part_of_day": "XXXX-XX-XX",

@@ -1607,9 +1607,22 @@ _NOUN_FOLLOWERS = frozenset(
 
 def _set_adverb(match: re.Match[str], text: str) -> Partial | None:
     lex = lexicon()
-    value, pod = lex.set_adverbs[match["adv"].lower()]
+    word = match["adv"].lower()
+    if word == "quarterly" and not _ends_or_links_clause(text, match.end()):
+        return None  # "the quarterly dividend": a report's name, not how often
+    value, pod = lex.set_adverbs[word]
     assert value is not None
     return Partial(type="SET", granularity="unknown", duration=value, part_of_day=pod)
+
+
+def _ends_or_links_clause(text: str, end: int) -> bool:
+    """Punctuation, the end of the text, or a conjunction or preposition after ``end``:
+    what follows "quarterly" when it says how often ("pays dividends quarterly.")."""
+    return text[end : end + 1] in _CLAUSE_END_MARKS or _word_after(text, end) in _LINK_WORDS
+
+
+_CLAUSE_END_MARKS = frozenset({"", ".", ",", ";", ":", "!", "?", ")", '"', "”"})
+_LINK_WORDS = frozenset({"", "and", "or", "but", "in", "on", "at", "since", "until", "for"})
 
 
 def _set(value: str, quant: str | None) -> Partial:
