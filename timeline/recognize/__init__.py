@@ -75,9 +75,9 @@ def _take_in_bounds(text: str, candidates: list[Candidate]) -> list[Candidate]:
 
 
 # "the last day of", "the first week of" right before a period
-_EDGE_BEFORE = re.compile(
-    r"(?<![\w-])(?P<the>(?i:the))\s{1,3}(?P<side>(?i:first|last|final))\s{1,3}"
-    r"(?P<unit>(?i:day|week))\s{1,3}(?i:of)\s{1,3}$"
+_EDGE_PHRASE = re.compile(
+    r"(?<![\w-])(?i:the)\s{1,3}(?P<side>(?i:first|last|final))\s{1,3}"
+    r"(?P<unit>(?i:day|week))\s{1,3}(?i:of)\s{1,3}"
 )
 _PERIODS_WITH_EDGES = frozenset({"year", "half", "quarter", "season", "month"})
 
@@ -86,17 +86,16 @@ def _edges_taken(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """ "the last day of March", "the first week of July": the day or the week at that
     edge of the period, one expression (a candidate read in the words before, "the last
     day" as yesterday, gives way)."""
+    # one scan of the text, in C: most texts hold no such phrase, and then nothing else
+    # is done
+    edges = {edge.end(): edge for edge in _EDGE_PHRASE.finditer(text)}
+    if not edges:
+        return candidates
     taken: list[Candidate] = []
     for candidate in candidates:
         partial = candidate.partial
-        if partial.type != "DATE" or partial.granularity not in _PERIODS_WITH_EDGES:
-            taken.append(candidate)
-            continue
-        if "of" not in text[max(0, candidate.start - 5) : candidate.start].lower():
-            taken.append(candidate)  # the common case, without a regex search
-            continue
-        edge = _EDGE_BEFORE.search(text, max(0, candidate.start - 32), candidate.start)
-        if edge is None:
+        edge = edges.get(candidate.start)
+        if edge is None or partial.type != "DATE" or partial.granularity not in _PERIODS_WITH_EDGES:
             taken.append(candidate)
             continue
         side = "last" if edge["side"].lower() in ("last", "final") else "first"
