@@ -132,6 +132,17 @@ def test_a_clock_time_that_recurs_with_a_set_dates_no_event() -> None:
     assert timeline.events == []
 
 
+def test_since_at_least_is_since() -> None:
+    (event,) = extract_timeline(
+        "The group has operated since at least 2019.", published="2024-06-12"
+    ).events
+    assert (event.relation, event.start, event.end) == (
+        "since",
+        date(2019, 1, 1),
+        date(2024, 6, 12),
+    )
+
+
 def test_a_number_before_a_form_that_is_also_a_noun_makes_it_the_noun() -> None:
     assert_triggers("The Fed signaled one cut before the end of the year.", "signaled")
 

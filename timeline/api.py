@@ -32,7 +32,13 @@ Domain = Literal["auto", "news", "narrative"]
 Backend = Literal["builtin", "stanza", "auto"]
 
 # A signal that fixes the direction whatever the verb's tense says.
-_SIGNAL_TENSE: dict[str, Tense] = {"since": "past", "ago": "past", "as soon as": "future"}
+_SIGNAL_TENSE: dict[str, Tense] = {
+    "since": "past",
+    "since at least": "past",
+    "since as early as": "past",
+    "ago": "past",
+    "as soon as": "future",
+}
 # A deadline ("by May", "until mid-November", "through January") ends a period that often
 # runs past the verb that set it ("gave them until …"): a past verb does not make it past.
 _DEADLINE_SIGNALS = frozenset({"by", "until", "till", "through"})

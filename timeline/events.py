@@ -37,6 +37,8 @@ _RELATIONS: dict[str, Relation] = {
     "throughout": "during",
     "over": "during",
     "since": "since",
+    "since at least": "since",  # "has operated since at least 2019"
+    "since as early as": "since",
     "until": "until",
     "till": "until",
     "through": "until",
