@@ -2101,7 +2101,10 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "hour_before_part_of_day",
-            rf"(?<=(?<![\w-])(?i:at)\s)(?P<h>1[0-2]|[1-9])(?=\s(?P<pod>{_PART_OF_DAY_AFTER_HOUR})(?![\w-]))",
+            # led by the digit, which the regex engine skips to fast; "at" is looked
+            # for behind it
+            rf"(?P<h>1[0-2](?<=(?<![\w-])(?i:at)\s1[0-2])|[1-9](?<=(?<![\w-])(?i:at)\s[1-9]))"
+            rf"(?=\s(?P<pod>{_PART_OF_DAY_AFTER_HOUR})(?![\w-]))",
             _hour_before_part_of_day,
         ),
         rule(
