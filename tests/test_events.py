@@ -143,6 +143,27 @@ def test_since_at_least_is_since() -> None:
     )
 
 
+def test_a_second_date_across_and_keeps_its_own_conjunct() -> None:
+    for text, descriptions in (
+        (
+            "The couple discovered polonium in July 1898 and radium that December.",
+            ["The couple discovered polonium", "The couple discovered radium"],
+        ),
+        ("Prices rose 5% in May and 3% in June.", ["Prices rose 5%", "Prices rose 3%"]),
+        (
+            "She visited Paris in March and Rome in April.",
+            ["She visited Paris", "She visited Rome"],
+        ),
+        # the verb of the next conjunct does not take the date before it
+        (
+            "She won a second Nobel Prize in 1911 and died on July 4, 1934.",
+            ["She won a second Nobel Prize", "She died"],
+        ),
+    ):
+        events = extract_timeline(text, published="2024-06-12").events
+        assert [e.description for e in events] == descriptions, (text, events)
+
+
 def test_a_number_before_a_form_that_is_also_a_noun_makes_it_the_noun() -> None:
     assert_triggers("The Fed signaled one cut before the end of the year.", "signaled")
 

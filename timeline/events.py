@@ -452,12 +452,44 @@ def describe(
     """A concise description of the trigger's clause, with the ``cut`` span left out."""
     tokens = analysis.window((trigger.start, trigger.end), radius=_MAX_LEFT + _MAX_RIGHT + 8)
     desc_start, desc_end = _clause_bounds(tokens, trigger, cut)
-    description = _describe(analysis.text, desc_start, desc_end, cut)
+    gap = _gapped_conjunct(tokens, trigger, desc_end, cut)
+    if gap is not None:
+        # "discovered polonium in July 1898 and radium that December": the second date's
+        # event is the verb with the words of its own conjunct
+        text = analysis.text
+        description = " ".join(f"{text[desc_start : trigger.end]} {text[gap[0] : gap[1]]}".split())
+        desc_end = gap[1]
+    else:
+        description = _describe(analysis.text, desc_start, desc_end, cut)
     sentence_start = analysis.sentence_at(trigger.start).start
     subject = _subject_of_clause(tokens, desc_start, trigger, sentence_start)
     if subject:
         description = f"{subject} {description}"
     return description, (desc_start, desc_end)
+
+
+def _gapped_conjunct(
+    tokens: Sequence[Token], trigger: Token, clause_end: int, cut: tuple[int, int]
+) -> tuple[int, int] | None:
+    """The words of a verbless conjunct between the clause of ``trigger`` and the
+    expression (``cut``) that the trigger governs across "and" ("… and radium that
+    December"): their character span, or None."""
+    if cut[0] <= clause_end or trigger.start > clause_end:
+        return None
+    between = [t for t in tokens if clause_end <= t.start < cut[0]]
+    if len(between) < 2 or between[0].text.lower() not in ("and", "but", "or"):
+        return None
+    words = between[1:]
+    if len(words) > 5 or not all(_CONJUNCT_WORD.fullmatch(t.text) for t in words):
+        return None
+    index = {t.start: i for i, t in enumerate(tokens)}
+    if any(is_content_verb(tokens, index[t.start]) for t in words):
+        return None
+    return words[0].start, words[-1].end
+
+
+# a word or an amount ("3%", "$5", "2.5") of a verbless conjunct
+_CONJUNCT_WORD = re.compile(r"[\w$%.,']+|[$%]")
 
 
 def _trigger_for(
@@ -577,12 +609,14 @@ def _ends_clause(tokens: Sequence[Token], i: int) -> bool:
         return not closes_abbreviation(tokens, i)
     if word.lower() not in _CLAUSE_OPENERS:
         return False
-    # "Customs and Border Protection": "and" inside a name does not open a clause
+    # "Customs and Border Protection": "and" inside a name does not open a clause (but
+    # "visited Paris in March and Rome in April" is two clauses: a month is no name)
     return not (
         word == "and"
         and 0 < i < len(tokens) - 1
         and tokens[i - 1].text[:1].isupper()
         and tokens[i + 1].text[:1].isupper()
+        and tokens[i - 1].text.lower() not in _calendar_words()
     )
 
 

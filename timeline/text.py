@@ -954,11 +954,16 @@ def nearest_verb(tokens: Sequence[Token], span: tuple[int, int]) -> Token | None
     verb = _nearest_in_clause(tokens, center, verb_at)
     if verb is None:
         return _present_verb_before(tokens, center, forms)
-    if not (_purpose_after(tokens, span, verb) or _attribution_after(tokens, span, verb)):
+    if not (
+        _purpose_after(tokens, span, verb)
+        or _attribution_after(tokens, span, verb)
+        or _opens_next_conjunct(tokens, span, verb)
+    ):
         return verb
-    # "went to the polls on Nov. 5 to choose a president", "fell in April, data showed":
-    # an infinitive of purpose or a reporting verb after the date says what the event
-    # was for or who told it; the verb before the date is the event
+    # "went to the polls on Nov. 5 to choose a president", "fell in April, data showed",
+    # "won the prize in 1911 and died in 1934": an infinitive of purpose, a reporting
+    # verb or the verb of the next conjunct after the date says what the event was for,
+    # who told it or what came next; the verb before the date is the event
     before = _nearest_in_clause(
         tokens, center, lambda i: verb_at(i) if tokens[i].end <= span[0] else None
     )
@@ -975,6 +980,17 @@ def _purpose_after(tokens: Sequence[Token], span: tuple[int, int], verb: Token) 
         and tokens[index].text.lower() == "to"
         and tokens[index + 1].start == verb.start
     )
+
+
+def _opens_next_conjunct(tokens: Sequence[Token], span: tuple[int, int], verb: Token) -> bool:
+    """``verb`` follows ``span`` with only "and", "but" or "then" between them."""
+    if verb.start < span[1]:
+        return False
+    between = [t.text.lower() for t in tokens if span[1] <= t.start < verb.start]
+    return bool(between) and set(between) <= _CONJUNCT_LINKS and between[0] != "then"
+
+
+_CONJUNCT_LINKS = frozenset({"and", "but", "then"})
 
 
 def _attribution_after(tokens: Sequence[Token], span: tuple[int, int], verb: Token) -> bool:
