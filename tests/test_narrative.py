@@ -193,3 +193,21 @@ def test_a_month_or_day_of_a_relative_year_keeps_its_month_without_a_reference()
     ):
         tl = extract_timeline(text)
         assert [e.value for e in tl.expressions] == [value], text
+
+
+def test_a_history_told_with_following_and_anchored_lengths() -> None:
+    text = (
+        "The Berlin Wall was built in August 1961. For the next 28 years it divided the "
+        "city. On the night of November 9, 1989, border guards opened the gates. "
+        "Demolition began the following June. Germany was reunified on October 3, 1990, "
+        "less than a year after the wall fell."
+    )
+    timeline = extract_timeline(text)
+    got = [(e.description, e.start, e.end) for e in timeline.events]
+    assert got == [
+        ("The Berlin Wall was built", date(1961, 8, 1), date(1961, 8, 31)),
+        ("it divided the city", date(1961, 8, 1), date(1989, 8, 1)),
+        ("border guards opened the gates", date(1989, 11, 9), date(1989, 11, 9)),
+        ("Demolition began", date(1990, 6, 1), date(1990, 6, 30)),
+        ("Germany was reunified", date(1990, 10, 3), date(1990, 10, 3)),
+    ]

@@ -132,6 +132,10 @@ def _anchored_duration_event(
     trigger = analysis.governor_of(expression.span)
     if trigger is None or trigger.start in triggers:
         return None
+    if following in ("after", "before") and _verb_of_the_signal_clause(
+        analysis, expression, trigger
+    ):
+        return None  # "…, less than a year after the wall fell": "fell" is the anchor's
     # "deliberated for three days before …", "the talks lasted two weeks before …"
     lasting = expression.signal == "for" or is_lasting_verb(analysis.lemma_of(trigger))
     if lasting:
@@ -156,6 +160,18 @@ def _anchored_duration_event(
         "anchored",
         expression,
     )
+
+
+def _verb_of_the_signal_clause(
+    analysis: Analysis, expression: TimeExpression, trigger: Token
+) -> bool:
+    """``trigger`` ends the clause that "after"/"before" opens right after the duration
+    ("a year after the wall fell"), with no comma between: the anchor's verb, not the
+    verb of the event the duration places."""
+    if trigger.start < expression.span[1]:
+        return False
+    between = analysis.text[expression.span[1] : trigger.start]
+    return "," not in between and len(between.split()) <= 4
 
 
 def _counted_interval(

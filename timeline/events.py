@@ -541,6 +541,7 @@ def _calendar_words() -> frozenset[str]:
             *lex.unit_plurals,
             *lex.seasons,
             *lex.day_words,
+            *lex.parts_of_day,  # "On the night of November 9, border guards opened …"
             # "most recently in 2020", "currently in its third year": a time word
             *(w for w in (*lex.past_ref, *lex.present_ref) if " " not in w),
         ]

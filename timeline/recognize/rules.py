@@ -466,7 +466,7 @@ def _month_year(match: re.Match[str], text: str) -> Partial | None:
 def _bare_month(match: re.Match[str], text: str) -> Partial | None:
     lex = lexicon()
     word = match["month"]
-    rel = (match["rel"] or "").lower()
+    rel = " ".join((match["rel"] or "").lower().split())
     mod = _pmod(match, lex)
     if not rel and not mod and _looks_like_verb_month(word, match, text, lex):
         return None
@@ -479,6 +479,11 @@ def _bare_month(match: re.Match[str], text: str) -> Partial | None:
             return None
         return Partial(
             granularity="month", month=lex.month_of(word), direction=0, anchored=True, mod=mod
+        )
+    if rel == "the following":
+        # "Demolition began the following June": the June after the date last told
+        return Partial(
+            granularity="month", month=lex.month_of(word), direction=1, anchored=True, mod=mod
         )
     direction = {"last": -1, "past": -1, "this": 0, "next": 1, "this past": -1}.get(rel)
     return Partial(granularity="month", month=lex.month_of(word), direction=direction, mod=mod)
@@ -1428,7 +1433,8 @@ def _rate_before() -> re.Pattern[str]:
     scales = ["hundred", "thousand", "million", "billion"]
     counts = alternation(sorted({*words, *scales, *numbers}))
     return re.compile(
-        rf"(?:\d|%|(?<![\w-]){counts})[ \t,%]{{0,3}}(?:[^\W\d_]+[ \t]{{1,3}}){{0,1}}$"
+        # no comma: "on October 3, 1990, less than a year after" counts nothing
+        rf"(?:\d|%|(?<![\w-]){counts})[ \t%]{{0,3}}(?:[^\W\d_]+[ \t]{{1,3}}){{0,1}}$"
     )
 
 
@@ -1966,7 +1972,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "month",
-            rf"(?:{_POINT_MOD}[\s-]{{1,3}})?(?:(?P<rel>(?i:this\s{{1,3}}past|last|next|this|that|past)){_W})?(?P<month>{month})",
+            rf"(?:{_POINT_MOD}[\s-]{{1,3}})?(?:(?P<rel>(?i:this\s{{1,3}}past|last|next|this|that|past|the\s{{1,3}}following)){_W})?(?P<month>{month})",
             _bare_month,
         ),
         rule(
