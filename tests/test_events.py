@@ -357,6 +357,10 @@ def test_a_clause_after_an_aside_a_relative_pronoun_or_and_keeps_its_subject() -
         ("Smith, 62, will retire at the end of the year.", {"Smith will retire"}),
         ("The vote, originally set for Tuesday, was pushed back.", {"The vote originally set"}),
         (
+            "The last shutdown, in December 2018, lasted 35 days.",
+            {"The last shutdown lasted 35 days"},
+        ),
+        (
             "Registration opens Monday, June 17, and closes Friday, July 12.",
             {"Registration opens", "Registration closes"},
         ),

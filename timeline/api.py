@@ -336,6 +336,10 @@ def _expression_tense(candidate: Candidate, text: str, signal: str | None, claus
         return "future"
     if clause == "past" and signal in _DEADLINE_SIGNALS:
         return "unknown"
+    if clause == "present" and signal in _DEADLINE_SIGNALS:
+        # "Lawmakers have until Sept. 30", "the offer is valid through May 1": a deadline
+        # stated in the present lies ahead
+        return "future"
     return clause
 
 

@@ -712,7 +712,12 @@ def _is_aside(tokens: Sequence[Token]) -> bool:
         first.lower() in ("who", "which", "whose")
         or all(t.text.isdigit() for t in tokens)
         or (first.islower() and (first.endswith("ed") or is_past_form(first)))
+        # "The last shutdown, in December 2018, lasted 35 days": a date set apart
+        or (first in _ASIDE_PREPOSITIONS and len(tokens) <= 6)
     )
+
+
+_ASIDE_PREPOSITIONS = frozenset({"in", "on", "since", "from", "at", "until"})
 
 
 # a clause that opens on one of these (or on its verb) has no subject of its own
