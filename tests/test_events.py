@@ -164,6 +164,28 @@ def test_a_second_date_across_and_keeps_its_own_conjunct() -> None:
         assert [e.description for e in events] == descriptions, (text, events)
 
 
+def test_a_length_at_the_edge_of_a_period_dates_its_event_and_alternatives_share() -> None:
+    for text, expected in (
+        (
+            "Britain's economy shrank 0.3% in the final three months of 2023.",
+            [("Britain's economy shrank 0.3%", date(2023, 10, 1), date(2023, 12, 31))],
+        ),
+        (
+            "Economists expect the first cut in June or August.",
+            [
+                ("Economists expect the first cut", date(2024, 6, 1), date(2024, 6, 30)),
+                ("Economists expect the first cut", date(2024, 8, 1), date(2024, 8, 31)),
+            ],
+        ),
+        (
+            "The economy also contracted in the July-to-September period.",
+            [("The economy also contracted in the period", date(2023, 7, 1), date(2023, 9, 30))],
+        ),
+    ):
+        events = extract_timeline(text, published="2024-02-15").events
+        assert [(e.description, e.start, e.end) for e in events] == expected, (text, events)
+
+
 def test_a_number_before_a_form_that_is_also_a_noun_makes_it_the_noun() -> None:
     assert_triggers("The Fed signaled one cut before the end of the year.", "signaled")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any, Literal
 
@@ -19,7 +20,7 @@ from .order import order_events
 from .published import coerce_published
 from .recognize import Candidate, Partial, recognize
 from .recognize.signals import link_ranges, signal_before
-from .resolve import Reference, Resolved, resolve
+from .resolve import Reference, Resolved, resolve, stretch_at_edge
 from .text import Analysis, analyze, delayed_until, possessive_at, reported_for, will_governs
 from .timeline import Timeline
 from .types import Tense, TimeExpression
@@ -152,6 +153,12 @@ def resolve_expressions(
             if candidate.range_role == "end" and start and _is_bare_clock_time(start.partial):
                 # "from 9:15 to 11:40 a.m. on Tuesday": the day is the whole range's
                 expressions[-1] = _clock_on_day(start, expressions[-1], dated, text)
+        period = _period_of_edge(candidates, index, text)
+        if period is not None:
+            dated = _resolve_candidate(
+                period, analysis, news_reference, last_dated, domain, crowded
+            )
+            expression = _stretch_of(expression, dated, text)
         closing = _period_end_after(candidates, index, text)
         if closing is not None:
             dated = _resolve_candidate(
@@ -224,6 +231,45 @@ def _period_end_after(candidates: Sequence[Candidate], index: int, text: str) ->
     if not _is_the_last_quarter(candidates[index].partial):
         return None
     return _next_day_across(candidates, index, text, _PERIOD_END_GAP)
+
+
+# "the first nine months of 2023", "the final three months of the year": a length at
+# an edge of the period named after it
+_EDGE_LENGTH = re.compile(r"(?i:the)\s{1,3}(?P<side>(?i:first|last|final))\s")
+_OF = re.compile(r"\s{1,3}(?i:of)\s{1,3}")
+_PERIODS = frozenset({"year", "half", "quarter", "season", "month"})
+
+
+def _period_of_edge(candidates: Sequence[Candidate], index: int, text: str) -> Candidate | None:
+    """The period right after "the first/last N units" + "of", if ``index`` is one."""
+    candidate = candidates[index]
+    if candidate.partial.type != "DURATION" or index + 1 >= len(candidates):
+        return None
+    if _EDGE_LENGTH.match(text, candidate.start) is None:
+        return None
+    following = candidates[index + 1]
+    if following.partial.type != "DATE" or following.partial.granularity not in _PERIODS:
+        return None
+    return following if _OF.fullmatch(text, candidate.end, following.start) else None
+
+
+def _stretch_of(length: TimeExpression, period: TimeExpression, text: str) -> TimeExpression:
+    """The length with the bounds it covers at the edge of ``period`` (its value stays the
+    length, as TimeML writes "the first nine months": P9M)."""
+    edge = _EDGE_LENGTH.match(text, length.span[0])
+    if edge is None or period.start is None or period.end is None:
+        return length
+    side = "first" if edge["side"].lower() == "first" else "last"
+    stretch = stretch_at_edge(period.start, period.end, length.value, side)
+    if stretch is None:
+        return length
+    return replace(
+        length,
+        start=stretch[0],
+        end=stretch[1],
+        granularity="day",
+        reference=f"expression {period.text!r}",
+    )
 
 
 def _is_the_last_quarter(partial: Partial) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -198,11 +199,38 @@ def build_events(
         if expression.range_role == "start" and i + 1 < len(expressions):
             end_expression = expressions[i + 1]
             skip_next = True
-        event = _event_for(expression, end_expression, analysis, published, reference_text)
+        following = expressions[i + 1] if i + 1 < len(expressions) else None
+        event = _event_for(
+            expression, end_expression, analysis, published, reference_text, following
+        )
         if event is not None:
             events.append(event)
         events.extend(_when_clause_events(expression, analysis, published, reference_text))
-    return _one_per_trigger(_without_side_dates(events, analysis.text))
+    return _one_per_trigger(
+        _alternatives_described_alike(_without_side_dates(events, analysis.text), analysis.text)
+    )
+
+
+def _alternatives_described_alike(events: list[Event], text: str) -> list[Event]:
+    """ "Economists expect the first cut in June or August": the second date is an
+    alternative for the same event, which its description says as the first's does
+    (not "expect the first cut in June")."""
+    for i in range(1, len(events)):
+        first, second = events[i - 1], events[i]
+        if (
+            first.trigger_span == second.trigger_span
+            and first.expression is not None
+            and second.expression is not None
+            and _ALTERNATIVE_LINK.fullmatch(
+                text, first.expression.span[1], second.expression.span[0]
+            )
+        ):
+            events[i] = replace(second, description=first.description, span=first.span)
+    return events
+
+
+# between two dates of one event: "June or August", "in 2019 and in 2021"
+_ALTERNATIVE_LINK = re.compile(r",?\s{1,3}(?:or|and)\s{1,3}(?:[a-z]{2,5}\s{1,3})?")
 
 
 def _without_side_dates(events: list[Event], text: str) -> list[Event]:
@@ -362,8 +390,15 @@ def _event_for(
     analysis: Analysis,
     published: date | None,
     reference_text: str,
+    following: TimeExpression | None = None,
 ) -> Event | None:
     span = (expression.span[0], (end_expression or expression).span[1])
+    if (
+        expression.type == "DURATION"
+        and following is not None
+        and _OF_BETWEEN.fullmatch(analysis.text, span[1], following.span[0])
+    ):
+        span = (span[0], following.span[1])  # "the first nine months of 2023": one phrase
     trigger = _trigger_for(span, expression, analysis)
     if trigger is None:
         return None
@@ -374,6 +409,9 @@ def _event_for(
     return _make_event(
         expression, end_expression, trigger, relation, start, end, analysis, reference_text, span
     )
+
+
+_OF_BETWEEN = re.compile(r"\s{1,3}(?i:of)\s{1,3}")
 
 
 def _make_event(

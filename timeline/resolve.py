@@ -20,7 +20,7 @@ from .recognize.lexicon import lexicon
 from .recognize.partial import BY_TENSE_REF, Partial
 from .types import Granularity, Tense
 
-__all__ = ["Resolved", "bounds_of", "resolve"]
+__all__ = ["Resolved", "bounds_of", "resolve", "stretch_at_edge"]
 
 _MIN_YEAR, _MAX_YEAR = 1, 9999
 _SEASONS = ("SP", "SU", "FA", "WI")
@@ -248,6 +248,35 @@ def _days_away(day: date, length: re.Match[str], sign: int) -> date | None:
         return day + timedelta(days=sign * days)
     except OverflowError:
         return None
+
+
+def stretch_at_edge(start: date, end: date, duration: str, side: str) -> tuple[date, date] | None:
+    """The first (``side="first"``) or last ``duration`` ("P9M", "P2W") of the period
+    from ``start`` to ``end``: "the first nine months of 2023" is January to September.
+    None when the length is vague, mixed or longer than the period."""
+    length = _DURATION_LENGTH.fullmatch(duration)
+    if length is None or length["time"]:
+        return None
+    amount, unit = int(length["amount"]), length["unit"]
+    try:
+        if unit in ("Y", "M"):
+            months = amount * (12 if unit == "Y" else 1)
+            if side == "first":
+                following = _month_plus(date(start.year, start.month, 1), months)
+                stretch = (start, following - timedelta(days=1))
+            else:
+                stretch = (_month_plus(date(end.year, end.month, 1), 1 - months), end)
+        else:
+            days = amount * (7 if unit == "W" else 1)
+            if side == "first":
+                stretch = (start, start + timedelta(days=days - 1))
+            else:
+                stretch = (end - timedelta(days=days - 1), end)
+    except (ValueError, OverflowError):
+        return None
+    if stretch[0] < start or stretch[1] > end:
+        return None
+    return stretch
 
 
 _DURATION_LENGTH = re.compile(r"P(?P<time>T)?(?P<amount>\d{1,6})(?P<unit>[YMWDHS])")

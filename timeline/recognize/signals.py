@@ -15,7 +15,9 @@ from .partial import Candidate, Partial
 
 __all__ = ["link_ranges", "signal_before"]
 
-_RANGE_CONNECTOR = re.compile(r"\s{0,3}(?:(?i:to|and|through|thru|until|till)|[-–—])\s{0,3}")
+_RANGE_CONNECTOR = re.compile(
+    r"\s{0,3}(?:(?i:to|and|through|thru|until|till)|[-–—])\s{0,3}|-(?i:to|through)-"
+)
 
 
 @lru_cache(maxsize=1)
@@ -52,9 +54,11 @@ def link_ranges(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
             continue
         if not _RANGE_CONNECTOR.fullmatch(text[first.end : second.start]):
             continue
-        connector = text[first.end : second.start].strip().lower()
+        between = text[first.end : second.start]
+        connector = between.strip().lower()
         opener = signal_before(text, first.start)
-        dash = connector in ("-", "–", "—")
+        # "the July-to-September period": a hyphenated "to" joins like a dash
+        dash = connector in ("-", "–", "—") or (len(between) > 2 and between[0] == "-")
         if (
             (
                 opener == "from"
