@@ -986,8 +986,14 @@ def _opens_next_conjunct(tokens: Sequence[Token], span: tuple[int, int], verb: T
     """``verb`` follows ``span`` with only "and", "but" or "then" between them."""
     if verb.start < span[1]:
         return False
-    between = [t.text.lower() for t in tokens if span[1] <= t.start < verb.start]
-    return bool(between) and set(between) <= _CONJUNCT_LINKS and between[0] != "then"
+    first = _token_position(tokens, (span[1], span[1]))
+    between = [t.text.lower() for t in tokens[first : first + 3] if t.start < verb.start]
+    return (
+        0 < len(between) < 3
+        and tokens[first + len(between)].start == verb.start
+        and set(between) <= _CONJUNCT_LINKS
+        and between[0] != "then"
+    )
 
 
 _CONJUNCT_LINKS = frozenset({"and", "but", "then"})
