@@ -167,3 +167,19 @@ def test_plot_png_of_far_dates(mixed: Timeline, tmp_path: Path) -> None:
     fig = mixed.plot(path)
     plt.close(fig)
     assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The game ends in the last week of 9999.", "9999"),  # its Sunday is in 10000
+        ("It ended in the last week of December 9999.", "9999-12"),
+        ("It happened 5000 years ago this week.", "XXXX-WXX"),  # before year 1
+        ("The vault opens on the last day of 9999.", "9999-12-31"),
+    ],
+)
+def test_edges_and_anniversaries_at_the_ends_of_the_calendar(text: str, value: str) -> None:
+    timeline = extract_timeline(text, published="2024-06-12")
+    assert timeline.expressions[0].value == value
+    timeline.to_dataframe()
+    timeline.to_csv()

@@ -75,17 +75,14 @@ def _at_edge(period: Resolved, edge: str) -> Resolved:
     day = period.start if side == "first" else period.end
     if unit == "day":
         return Resolved(day.isoformat(), "day", day, day, None, period.reference)
-    middle = day + timedelta(days=3 if side == "first" else -3)
-    year, week, weekday = middle.isocalendar()
-    monday = middle - timedelta(days=weekday - 1)
-    return Resolved(
-        f"{year:04d}-W{week:02d}",
-        "week",
-        monday,
-        monday + timedelta(days=6),
-        None,
-        period.reference,
-    )
+    try:
+        middle = day + timedelta(days=3 if side == "first" else -3)
+        year, week, weekday = middle.isocalendar()
+        monday = middle - timedelta(days=weekday - 1)
+        sunday = monday + timedelta(days=6)
+    except OverflowError:  # the last week of 9999 ends in 10000
+        return period
+    return Resolved(f"{year:04d}-W{week:02d}", "week", monday, sunday, None, period.reference)
 
 
 # Which third of its interval an "early", "mid-" or "late" period keeps, in the period's
@@ -306,6 +303,8 @@ def _resolve_shift(partial: Partial, reference: Reference | None) -> Resolved:
         reason = "no date before it to count from" if partial.anchored else "no reference date"
         return _unresolved(partial, reason)
     base = _years_before(reference.day, partial.years_back)
+    if base is None:
+        return _unresolved(partial, "before year 1")
     unit, offset = partial.unit, partial.offset
     if (
         partial.follow_context
@@ -331,11 +330,14 @@ def _resolve_shift(partial: Partial, reference: Reference | None) -> Resolved:
     return _finish(fields, partial, reference)
 
 
-def _years_before(day: date, years: int) -> date:
-    """The same day ``years`` years before (Feb. 29 becomes Feb. 28 off leap years)."""
+def _years_before(day: date, years: int) -> date | None:
+    """The same day ``years`` years before (Feb. 29 becomes Feb. 28 off leap years), or
+    None before year 1."""
     if not years:
         return day
-    year = max(1, day.year - years)
+    year = day.year - years
+    if year < _MIN_YEAR:
+        return None
     return day.replace(year=year, day=min(day.day, calendar.monthrange(year, day.month)[1]))
 
 
