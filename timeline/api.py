@@ -19,6 +19,7 @@ from .events import CROWDED, build_events
 from .order import order_events
 from .published import coerce_published
 from .recognize import Candidate, Partial, recognize
+from .recognize.partial import PERIODS
 from .recognize.signals import link_ranges, signal_before
 from .resolve import Reference, Resolved, resolve, stretch_at_edge
 from .text import Analysis, analyze, delayed_until, possessive_at, reported_for, will_governs
@@ -153,12 +154,13 @@ def resolve_expressions(
             if candidate.range_role == "end" and start and _is_bare_clock_time(start.partial):
                 # "from 9:15 to 11:40 a.m. on Tuesday": the day is the whole range's
                 expressions[-1] = _clock_on_day(start, expressions[-1], dated, text)
-        period = _period_of_edge(candidates, index, text)
-        if period is not None:
+        edge = _period_of_edge(candidates, index, text)
+        if edge is not None:
+            period, side = edge
             dated = _resolve_candidate(
                 period, analysis, news_reference, last_dated, domain, crowded
             )
-            expression = _stretch_of(expression, dated, text)
+            expression = _stretch_of(expression, dated, side)
         closing = _period_end_after(candidates, index, text)
         if closing is not None:
             dated = _resolve_candidate(
@@ -237,29 +239,32 @@ def _period_end_after(candidates: Sequence[Candidate], index: int, text: str) ->
 # an edge of the period named after it
 _EDGE_LENGTH = re.compile(r"(?i:the)\s{1,3}(?P<side>(?i:first|last|final))\s")
 _OF = re.compile(r"\s{1,3}(?i:of)\s{1,3}")
-_PERIODS = frozenset({"year", "half", "quarter", "season", "month"})
 
 
-def _period_of_edge(candidates: Sequence[Candidate], index: int, text: str) -> Candidate | None:
-    """The period right after "the first/last N units" + "of", if ``index`` is one."""
+def _period_of_edge(
+    candidates: Sequence[Candidate], index: int, text: str
+) -> tuple[Candidate, str] | None:
+    """The period right after "the first/last N units" + "of", if ``index`` is one, and
+    which edge of it ("first" or "last")."""
     candidate = candidates[index]
     if candidate.partial.type != "DURATION" or index + 1 >= len(candidates):
         return None
-    if _EDGE_LENGTH.match(text, candidate.start) is None:
+    edge = _EDGE_LENGTH.match(text, candidate.start)
+    if edge is None:
         return None
     following = candidates[index + 1]
-    if following.partial.type != "DATE" or following.partial.granularity not in _PERIODS:
+    if following.partial.type != "DATE" or following.partial.granularity not in PERIODS:
         return None
-    return following if _OF.fullmatch(text, candidate.end, following.start) else None
+    if not _OF.fullmatch(text, candidate.end, following.start):
+        return None
+    return following, "first" if edge["side"].lower() == "first" else "last"
 
 
-def _stretch_of(length: TimeExpression, period: TimeExpression, text: str) -> TimeExpression:
-    """The length with the bounds it covers at the edge of ``period`` (its value stays the
-    length, as TimeML writes "the first nine months": P9M)."""
-    edge = _EDGE_LENGTH.match(text, length.span[0])
-    if edge is None or period.start is None or period.end is None:
+def _stretch_of(length: TimeExpression, period: TimeExpression, side: str) -> TimeExpression:
+    """The length with the bounds it covers at the ``side`` edge of ``period`` (its value
+    stays the length, as TimeML writes "the first nine months": P9M)."""
+    if period.start is None or period.end is None:
         return length
-    side = "first" if edge["side"].lower() == "first" else "last"
     stretch = stretch_at_edge(period.start, period.end, length.value, side)
     if stretch is None:
         return length

@@ -514,16 +514,15 @@ def _gapped_conjunct(
     December"): their character span, or None."""
     if cut[0] <= clause_end or trigger.start > clause_end:
         return None
-    between = [t for t in tokens if clause_end <= t.start < cut[0]]
-    if len(between) < 2 or between[0].text.lower() not in ("and", "but", "or"):
+    between = [i for i, t in enumerate(tokens) if clause_end <= t.start < cut[0]]
+    if len(between) < 2 or tokens[between[0]].text.lower() not in ("and", "but", "or"):
         return None
     words = between[1:]
-    if len(words) > 5 or not all(_CONJUNCT_WORD.fullmatch(t.text) for t in words):
+    if len(words) > 5 or not all(_CONJUNCT_WORD.fullmatch(tokens[i].text) for i in words):
         return None
-    index = {t.start: i for i, t in enumerate(tokens)}
-    if any(is_content_verb(tokens, index[t.start]) for t in words):
+    if any(is_content_verb(tokens, i) for i in words):
         return None
-    return words[0].start, words[-1].end
+    return tokens[words[0]].start, tokens[words[-1]].end
 
 
 # a word or an amount ("3%", "$5", "2.5") of a verbless conjunct

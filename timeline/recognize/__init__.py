@@ -17,7 +17,7 @@ from typing import Literal
 from ..text import lowered_in_place, possessive_at
 from .lexicon import lexicon
 from .lowered import matches_via_lowered
-from .partial import Candidate, Partial
+from .partial import PERIODS, Candidate, Partial
 from .rules import Rule, anchor_classes, anchor_pattern, digit_anchor_pattern, rules
 
 __all__ = ["Candidate", "Partial", "anchor_positions", "recognize", "scan_everything"]
@@ -79,7 +79,6 @@ def _take_in_bounds(text: str, candidates: list[Candidate]) -> list[Candidate]:
 # led by "the" or by a group of alternatives the scan cost 1% of all of news's work.
 _EDGE_UNITS = (re.compile(r"day\s{1,3}of\s{1,3}"), re.compile(r"week\s{1,3}of\s{1,3}"))
 _EDGE_SIDE_BEFORE = re.compile(r"(?<![\w-])the\s{1,3}(?P<side>first|last|final)\s{1,3}$")
-_PERIODS_WITH_EDGES = frozenset({"year", "half", "quarter", "season", "month"})
 
 
 def _edge_phrases(lowered: str) -> dict[int, tuple[int, str]]:
@@ -107,7 +106,7 @@ def _edges_taken(text: str, lowered: str | None, candidates: list[Candidate]) ->
     for candidate in candidates:
         partial = candidate.partial
         edge = edges.get(candidate.start)
-        if edge is None or partial.type != "DATE" or partial.granularity not in _PERIODS_WITH_EDGES:
+        if edge is None or partial.type != "DATE" or partial.granularity not in PERIODS:
             taken.append(candidate)
             continue
         start, side = edge

@@ -6,10 +6,14 @@ from typing import NamedTuple
 
 from ..types import ExpressionType, Granularity
 
-__all__ = ["BY_TENSE_REF", "Candidate", "Partial"]
+__all__ = ["BY_TENSE_REF", "PERIODS", "Candidate", "Partial"]
 
 #: a ``ref`` that becomes FUTURE_REF in a clause looking forward and PAST_REF otherwise
 BY_TENSE_REF = "BY_TENSE"
+
+#: granularities of a period with a first and a last day, week or month to speak of
+#: ("the last day of March", "the first nine months of 2023")
+PERIODS: frozenset[Granularity] = frozenset({"year", "half", "quarter", "season", "month"})
 
 
 class Partial(NamedTuple):
