@@ -76,16 +76,8 @@ def test_many_small_chunks_come_back_in_input_order(
     assert parallel.documents == len(docs)
 
 
-def _parent_waits_for_the_workers(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Make the parent wait until the workers are up (so every chunk goes to them), and
-    count the chunks it runs itself all the same."""
-    start = corpus._start_in_background
-
-    def started(pool: Any, jobs: int) -> Any:
-        thread = start(pool, jobs)
-        thread.join()
-        return thread
-
+def _count_chunks_run_here(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The sizes of the chunks the calling process runs itself, as they run."""
     ran_here: list[int] = []
     run_here = corpus._run_here
 
@@ -93,43 +85,58 @@ def _parent_waits_for_the_workers(monkeypatch: pytest.MonkeyPatch) -> list[int]:
         ran_here.append(len(chunk))
         return run_here(future, chunk, options)
 
-    monkeypatch.setattr(corpus, "_start_in_background", started)
     monkeypatch.setattr(corpus, "_run_here", counted)
     return ran_here
+
+
+def _expanded(small_corpus: list[tuple[str, str, str]], times: int) -> list[tuple[str, Any, Any]]:
+    return [
+        (f"{doc_id}-{i}", text, dct) for i in range(times) for doc_id, text, dct in small_corpus
+    ]
 
 
 def test_chunks_sent_to_the_workers_give_the_serial_result(
     small_corpus: list[tuple[str, str, str]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    ran_here = _parent_waits_for_the_workers(monkeypatch)
-    docs = [(f"{doc_id}-{i}", text, dct) for i in range(3) for doc_id, text, dct in small_corpus]
+    # a queue deep enough for every chunk, none taken back at the end: workers run all
+    ran_here = _count_chunks_run_here(monkeypatch)
+    monkeypatch.setattr(corpus, "_WINDOW_PER_JOB", 1000)
+    monkeypatch.setattr(corpus, "_take_back_queued", lambda *args: None)
+    docs = _expanded(small_corpus, 3)
     serial = extract_timelines(docs, chunksize=1, merge=False)
     parallel = extract_timelines(docs, n_jobs=2, chunksize=1, merge=False)
     assert ran_here == []
     assert parallel.events == serial.events
 
 
-def test_chunks_the_parent_runs_while_the_workers_start_keep_their_place(
+def test_chunks_the_parent_runs_itself_keep_their_place(
     small_corpus: list[tuple[str, str, str]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # the parent runs chunks itself as long as the workers are starting: here they
-    # are still starting when the input is used up, so it runs them all
-    class StillStarting:
-        def is_alive(self) -> bool:
-            return True
-
-        def join(self) -> None:
-            pass
-
-    monkeypatch.setattr(corpus, "_start_in_background", lambda pool, jobs: StillStarting())
-    docs: list[tuple[str, Any, Any]] = [
-        (f"{doc_id}-{i}", text, dct) for i in range(2) for doc_id, text, dct in small_corpus
-    ]
+    # no room in the workers' queue: the calling process runs every chunk, a failing
+    # document among them
+    ran_here = _count_chunks_run_here(monkeypatch)
+    monkeypatch.setattr(corpus, "_WINDOW_PER_JOB", 0)
+    docs = _expanded(small_corpus, 2)
     docs.insert(3, ("broken", b"x", None))
     serial = extract_timelines(docs, chunksize=1, merge=False)
     here = extract_timelines(iter(docs), n_jobs=2, chunksize=1, merge=False)
+    assert len(ran_here) == len(docs)
     assert here.events == serial.events
     assert here.failures == serial.failures != ()
+
+
+def test_chunks_no_worker_started_are_run_here_at_the_end(
+    small_corpus: list[tuple[str, str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # every chunk is queued at once; the input then ends long before the new worker
+    # process is up, so the last chunks are taken back, and still come out in order
+    ran_here = _count_chunks_run_here(monkeypatch)
+    monkeypatch.setattr(corpus, "_WINDOW_PER_JOB", 1000)
+    docs = _expanded(small_corpus, 2)
+    serial = extract_timelines(docs, chunksize=1, merge=False)
+    parallel = extract_timelines(docs, n_jobs=2, chunksize=1, merge=False)
+    assert ran_here != []
+    assert parallel.events == serial.events
 
 
 def test_with_errors_raise_the_first_failing_document_in_input_order_is_named() -> None:

@@ -25,7 +25,6 @@ import re
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sized
-from contextlib import suppress
 from dataclasses import dataclass, field, fields, replace
 from itertools import islice, repeat
 from operator import attrgetter
@@ -38,9 +37,8 @@ from .timeline import Timeline
 from .types import Event
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures import Future
     from multiprocessing.context import BaseContext
-    from threading import Thread
 
     import pandas as pd
 
@@ -51,9 +49,13 @@ ErrorPolicy = Literal["report", "raise"]
 #: Documents per task sent to a worker process: large enough that pickling and task
 #: overhead are small next to the extraction, small enough to balance the load.
 DEFAULT_CHUNKSIZE = 32
-# Chunks in flight per worker: keeps every worker busy while the parent waits for the
-# oldest chunk, without holding the whole corpus in the pool's queue.
+# Chunks queued per worker: enough that a worker never waits while the parent runs a
+# chunk of its own, without holding the whole corpus in the pool's queue.
 _WINDOW_PER_JOB = 4
+# Finished chunks held back per process, waiting for an older one to come back.
+_HELD_PER_JOB = 8
+# Seconds between the thread switches of a parallel run (see `_parallel`).
+_SWITCH_INTERVAL = 0.001
 
 _ERROR_POLICIES = ("report", "raise")
 
@@ -194,8 +196,9 @@ def extract_timelines(
 
     Options:
 
-    * ``n_jobs``: worker processes (``-1``: one per CPU).  The result is identical to
-      the serial run's.  Workers are started with the ``spawn`` method, so a script
+    * ``n_jobs``: processes working at once, this one included (``-1``: one per
+      CPU); ``n_jobs - 1`` workers are started.  The result is identical to the
+      serial run's.  Workers are started with the ``spawn`` method, so a script
       that uses ``n_jobs > 1`` must guard its entry point with
       ``if __name__ == "__main__":``.
     * ``chunksize``: documents per task sent to a worker.
@@ -413,68 +416,74 @@ def _outcomes(
 def _parallel(
     chunks: Iterator[list[_Document]], options: _Options, jobs: int
 ) -> Iterator[list[_Outcome]]:
-    """Chunk results in submission order, with a bounded number of chunks in flight.
+    """Chunk results in submission order, from ``jobs`` processes: ``jobs - 1`` workers
+    and this one.
 
-    Starting the workers takes a fraction of a second, in which the parent runs chunks
-    itself instead of waiting; once they are up, it only sends and collects.
+    The workers are kept supplied with a bounded queue of chunks; whatever they cannot
+    take right now (all of it while they start) this process runs itself.  A worker
+    more and an idle parent would put three busy processes on two cores, since the
+    parent still unpickles every result; this way the parent's own share shrinks by
+    exactly what collecting costs it.
     """
     from concurrent.futures import Future, ProcessPoolExecutor
 
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_worker_context())
-    starting = _start_in_background(pool, jobs)
-    # (future, ran in the parent), in submission order whoever ran them
-    pending: deque[tuple[Future[list[_Outcome]], bool]] = deque()
-    in_flight = 0  # chunks sent to the pool and not yet collected
+    workers = jobs - 1
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_worker_context())
+    # in submission order, whoever runs them: a chunk run here sits in a done future,
+    # so that its error (errors="raise") waits for the chunks sent before it
+    pending: deque[Future[list[_Outcome]]] = deque()
+    chunks_sent: dict[Future[list[_Outcome]], list[_Document]] = {}
+    # The pool's threads here (one feeds the workers, one collects from them) need the
+    # interpreter lock for a moment at a time, while this thread holds it for whole
+    # chunks; by default they wait up to 5 ms for each turn, and a worker waits with
+    # them for its next chunk.
+    switch_interval = sys.getswitchinterval()
+    sys.setswitchinterval(min(switch_interval, _SWITCH_INTERVAL))
     try:
         for chunk in chunks:
-            if starting.is_alive():
-                pending.append((_run_here(Future(), chunk, options), True))
-                continue
-            while in_flight >= jobs * _WINDOW_PER_JOB:
-                future, local = pending.popleft()
-                in_flight -= not local
-                yield future.result()
-            pending.append((pool.submit(_run_chunk, chunk, options), False))
-            in_flight += 1
+            if sum(not future.done() for future in pending) < workers * _WINDOW_PER_JOB:
+                future = pool.submit(_run_chunk, chunk, options)
+                chunks_sent[future] = chunk
+                pending.append(future)
+            else:
+                pending.append(_run_here(Future(), chunk, options))
+            while pending and (pending[0].done() or len(pending) > _HELD_PER_JOB * jobs):
+                chunks_sent.pop(pending[0], None)
+                yield pending.popleft().result()
+        _take_back_queued(pending, chunks_sent, options)
         while pending:
-            yield pending.popleft()[0].result()
+            yield pending.popleft().result()
     finally:
-        starting.join()
         # On an error (errors="raise") or an abandoned generator, drop the queued chunks.
         pool.shutdown(wait=True, cancel_futures=True)
+        sys.setswitchinterval(switch_interval)
+
+
+def _take_back_queued(
+    pending: deque[Future[list[_Outcome]]],
+    chunks_sent: dict[Future[list[_Outcome]], list[_Document]],
+    options: _Options,
+) -> None:
+    """At the end of the input, run here the chunks no worker has started yet (the last
+    first, the ones a worker would reach last), rather than wait idle for them."""
+    from concurrent.futures import Future
+
+    for position in reversed(range(len(pending))):
+        future = pending[position]
+        chunk = chunks_sent.pop(future, None)
+        if chunk is not None and future.cancel():
+            pending[position] = _run_here(Future(), chunk, options)
 
 
 def _run_here(
     future: Future[list[_Outcome]], chunk: list[_Document], options: _Options
 ) -> Future[list[_Outcome]]:
-    """Run a chunk in this process into a future, so that an error (errors="raise")
-    waits for its turn, after those of the chunks sent to the workers before it."""
+    """Run a chunk in this process into a future (see `_parallel`)."""
     try:
         future.set_result(_run_chunk(chunk, options))
     except Exception as exc:
         future.set_exception(exc)
     return future
-
-
-def _start_in_background(pool: ProcessPoolExecutor, jobs: int) -> Thread:
-    """A thread that starts the pool's workers and ends when they are warm."""
-    from concurrent.futures import wait
-    from threading import Thread
-
-    def start() -> None:
-        # A failure is raised again, in the caller, by its first real task.
-        with suppress(Exception):
-            wait([pool.submit(_warm_up) for _ in range(jobs)])
-
-    thread = Thread(target=start, name="timeline-start-workers", daemon=True)
-    thread.start()
-    return thread
-
-
-def _warm_up() -> None:
-    """A new worker's first task: its language data and compiled rules are loaded now,
-    while the parent works, rather than in its first chunk."""
-    extract_timeline("On Monday the council said it met last week.", published="2021-03-30")
 
 
 def _worker_context() -> BaseContext:
