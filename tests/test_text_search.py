@@ -7,6 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from timeline.anchoring import _CLAUSE_SIGNALS, _SIGNAL_WORD_ANY_CASE, _whole_word_starts
 from timeline.text import _TOKEN, Token, _breaks_between, _nearest_in_clause, tokenize
 
 _WORDS = ["said", "will", "the", ",", ";", "and", "when", "(", "x", "Friday", "’s", "U.S."]
@@ -52,3 +53,18 @@ def test_tokens_built_in_c_equal_one_token_per_match(text: str, offset: int) -> 
         Token(m.group(), m.start() + offset, m.end() + offset) for m in _ONE_BY_ONE.finditer(text)
     )
     assert tokenize(text, offset) == expected
+
+
+_SIGNAL_PIECES = ["after", "when", "while", "since", "until", "before", "following", "x", "_"]
+_SIGNAL_PIECES += [" ", ".", "é", "2", "afterward", "whenever", "\n", "ſ", "bsince"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_SIGNAL_PIECES), max_size=30))
+def test_signal_words_found_with_find_are_the_regex_matches(pieces: list[str]) -> None:
+    # the whole-word test by hand must agree with \b, whatever stands around the word
+    text = "".join(pieces)
+    lowered = text.lower()
+    found = sorted(at for word in _CLAUSE_SIGNALS for at in _whole_word_starts(lowered, word))
+    by_regex = [m.start() for m in _SIGNAL_WORD_ANY_CASE.finditer(lowered)]
+    assert found == by_regex

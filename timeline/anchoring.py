@@ -49,11 +49,6 @@ _CONVERSE: dict[Relation, Relation] = {
     "since": "since",
     "until": "until",
 }
-# For lower-cased text: each word's first letter comes first and the word boundary is
-# asked after it, so the regex engine skips in C to the next a, b, f, s, u or w.
-_SIGNAL_WORD = re.compile(
-    "(?:" + "|".join(w[0] + r"(?<!\w.)" + w[1:] for w in _CLAUSE_SIGNALS) + r")\b"
-)
 _SIGNAL_WORD_ANY_CASE = re.compile(r"\b(?:" + "|".join(_CLAUSE_SIGNALS) + r")\b", re.IGNORECASE)
 _HEDGES = frozenset(
     {"shortly", "soon", "just", "long", "immediately", "right", "only", "well", "even"}
@@ -304,12 +299,31 @@ def _sentences_with_signals(analysis: Analysis) -> list[int]:
     """Indices of the sentences holding a clause signal, from one scan of the whole text
     (a scan per sentence would cost a regex call for each of them)."""
     lowered = lowered_in_place(analysis.text)
-    matches = (
-        _SIGNAL_WORD.finditer(lowered)
-        if lowered is not None
-        else _SIGNAL_WORD_ANY_CASE.finditer(analysis.text)
-    )
-    return sorted({analysis.sentence_index_at(m.start()) for m in matches})
+    if lowered is None:
+        starts: Iterable[int] = (m.start() for m in _SIGNAL_WORD_ANY_CASE.finditer(analysis.text))
+    else:
+        starts = (at for word in _CLAUSE_SIGNALS for at in _whole_word_starts(lowered, word))
+    return sorted({analysis.sentence_index_at(at) for at in starts})
+
+
+def _whole_word_starts(lowered: str, word: str) -> Iterator[int]:
+    """Where ``word`` stands as a whole word in ``lowered``.  ``str.find`` skips to each
+    occurrence in C; a regex of the seven words tried every a, b, f, s, u and w of the
+    text, which cost 2.5% of the whole pipeline on news."""
+    at = lowered.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if not _is_word_char(lowered, at - 1) and not _is_word_char(lowered, end):
+            yield at
+        at = lowered.find(word, end)
+
+
+def _is_word_char(text: str, i: int) -> bool:
+    """``text[i]`` is a regex word character (``\\w``); False outside the text."""
+    if not 0 <= i < len(text):
+        return False
+    char = text[i]
+    return char.isalnum() or char == "_"
 
 
 def _placed_in_sentence(

@@ -72,6 +72,7 @@ class Sentence:
 
 
 _WINDOW = 16
+_WINDOWS_KEPT = 64
 
 
 class Analysis:
@@ -94,6 +95,7 @@ class Analysis:
         self._starts = [s.start for s in sentences]
         self._tokens: dict[int, tuple[Token, ...]] = {}
         self._token_starts: dict[int, list[int]] = {}
+        self._windows: dict[tuple[tuple[int, int], int], Sequence[Token]] = {}
 
     def sentence_index_at(self, offset: int) -> int:
         """Index of the sentence holding ``offset`` (the last one starting at or before it)."""
@@ -119,6 +121,17 @@ class Analysis:
         Cue and governor searches look only this far, so a sentence of a million words
         (a text with no punctuation) costs no more per expression than a short one.
         """
+        # an expression's tense, its governor and its event each ask for its window; the
+        # recent ones are kept (all of them would grow with the text)
+        key = (span, radius)
+        window = self._windows.get(key)
+        if window is None:
+            if len(self._windows) >= _WINDOWS_KEPT:
+                self._windows.clear()
+            window = self._windows[key] = self._window(span, radius)
+        return window
+
+    def _window(self, span: tuple[int, int], radius: int) -> Sequence[Token]:
         index = self.sentence_index_at(span[0])
         tokens = self.tokens(index)
         starts = self._token_starts.get(index)
