@@ -55,6 +55,20 @@ def test_tokens_built_in_c_equal_one_token_per_match(text: str, offset: int) -> 
     assert tokenize(text, offset) == expected
 
 
+_TOKEN_PIECES = ["U", "S", "a", "é", ".", "3", "15", ":", ",", "-", "'", "’", " ", "_", "\n"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_TOKEN_PIECES), max_size=40))
+def test_tokens_of_initialisms_numbers_and_hyphens_equal_one_token_per_match(
+    pieces: list[str],
+) -> None:
+    # "U.S.", "3:15", "1,000", "re-elect", "don't": the pieces random text rarely forms
+    text = "".join(pieces)
+    expected = tuple(Token(m.group(), m.start(), m.end()) for m in _ONE_BY_ONE.finditer(text))
+    assert tokenize(text) == expected
+
+
 _SIGNAL_PIECES = ["after", "when", "while", "since", "until", "before", "following", "x", "_"]
 _SIGNAL_PIECES += [" ", ".", "é", "2", "afterward", "whenever", "\n", "ſ", "bsince"]
 
