@@ -823,14 +823,16 @@ def _describe(text: str, start: int, end: int, cut: tuple[int, int]) -> str:
     if not pieces:
         pieces.append(text[start:end])
     description = " ".join(" ".join(pieces).split()).strip(" ,;:")
-    description = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", description)
+    # white space is single spaces now: no space before a comma, period, semicolon or
+    # colon (str.replace, in C, costs less than the regex substitution did)
+    for mark in ",.;:":
+        description = description.replace(" " + mark, mark)
     # a description ends on a content word, not on "for" or "shortly" (the regex, which
     # would try every position, runs only when the last word is one of them)
     last = description.rsplit(None, 1)[-1].lower() if description else ""
     return _DANGLING.sub("", description) if last in _DANGLING_WORDS else description
 
 
-_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:])")
 _DANGLING_WORDS = frozenset(
     [
         "for",
