@@ -302,7 +302,10 @@ def _resolve_shift(partial: Partial, reference: Reference | None) -> Resolved:
     if reference is None:
         reason = "no date before it to count from" if partial.anchored else "no reference date"
         return _unresolved(partial, reason)
-    base = _years_before(reference.day, partial.years_back)
+    years_back = partial.years_back
+    if partial.in_year is not None:
+        years_back = reference.day.year - partial.in_year  # "this day in 1945"
+    base = _years_before(reference.day, years_back)
     if base is None:
         return _unresolved(partial, "before year 1")
     unit, offset = partial.unit, partial.offset

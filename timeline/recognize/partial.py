@@ -54,6 +54,9 @@ class Partial(NamedTuple):
     #: the shift counts from the reference's date this many years before: "75 years
     #: ago this week" is unit="week", offset=0, years_back=75
     years_back: int = 0
+    #: the shift counts from the reference's date moved to this year: "on this day in
+    #: 1945" is unit="day", offset=0, in_year=1945
+    in_year: int | None = None
     #: the day or week at an edge of the period named: "first day", "last week" ("the
     #: last day of March", "the first week of July")
     edge: str | None = None

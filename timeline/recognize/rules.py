@@ -2100,6 +2100,18 @@ def rules() -> tuple[Rule, ...]:
             _anchored_dispatch,
         ),
         rule(
+            "unit_after_next",
+            rf"(?:{the})?(?P<nunit>(?i:weekend|week|month|year)){_W}(?P<nrel>(?i:after{_W}next|before{_W}last))(?![\w-])",
+            _unit_after_next,
+            1,
+        ),
+        rule(
+            "this_day_in_year",
+            rf"(?i:this){_W}(?P<iunit>(?i:day|date|week|month)){_W}(?i:in){_W}(?P<iyear>{_CALENDAR_YEAR})",
+            _this_day_in_year,
+            2,
+        ),
+        rule(
             "time_of_day",
             rf"{_CLOCK_LEFT}(?P<h>\d{{1,2}})(?:[:.](?P<mi>[0-5]\d))?(?:\s{{0,2}}(?P<ampm>(?i:a\.\s?m\.?|p\.\s?m\.?|am|pm)(?![\w]))|{_W}(?P<inpod>(?i:in{_W}the{_W}(?:morning|afternoon|evening)|at{_W}night))(?![\w]))(?:{_W}(?:{zones})(?![\w]))?(?:,?{_W}(?:(?P<twd>{weekday})|(?P<tdw>(?i:today|yesterday|tomorrow))|(?P<tmonth>{month}){_W}(?P<tday>{_DAY})(?:,?{_W}(?P<tyear>{_CALENDAR_YEAR}))?))?",
             _time_of_day,
@@ -2259,6 +2271,30 @@ def _half_unit(match: re.Match[str], text: str) -> Partial | None:
     )
 
 
+def _unit_after_next(match: re.Match[str], text: str) -> Partial:
+    """ "the week after next", "the year before last": two units on, or back."""
+    offset = 2 if match["nrel"].lower().startswith("after") else -2
+    if match["nunit"].lower() == "weekend":
+        return Partial(granularity="weekend", unit="week", offset=offset, weekend=True)
+    unit = lexicon().unit_of(match["nunit"]) or ""
+    return Partial(granularity=_granularity_of_unit(unit), unit=unit, offset=offset)
+
+
+def _this_day_in_year(match: re.Match[str], text: str) -> Partial:
+    """ "on this day in 1945", "this week in 1969": the reference's day (week, month)
+    in that year, as almanacs and anniversary pieces write it."""
+    unit = _IN_YEAR_UNITS[match["iunit"].lower()]
+    return Partial(granularity=unit, unit=unit, offset=0, in_year=int(match["iyear"]))
+
+
+_IN_YEAR_UNITS: dict[str, Granularity] = {
+    "day": "day",
+    "date": "day",
+    "week": "week",
+    "month": "month",
+}
+
+
 def _anchored_dispatch(match: re.Match[str], text: str) -> Partial | None:
     lex = lexicon()
     word = match["aunit"].lower()
@@ -2411,7 +2447,8 @@ LOWER_CASE_RULES = frozenset({
     "hour_before_part_of_day", "numeric_date",
     "part_of_day_first", "past_ref", "per_unit", "period_edge", "present_ref", "quarter",
     "relative_unit", "season", "season_spoken_year", "set_adverb", "spoken_year",
-    "that_unit", "the_week", "the_weekend", "the_year", "this_part_of_day", "unit_long",
+    "that_unit", "the_week", "the_weekend", "the_year", "this_day_in_year", "this_part_of_day",
+    "unit_after_next", "unit_long",
     "vague_units", "year_earlier", "year_end", "year_first_slash_date", "year_range",
 })
 # fmt: on
@@ -2457,6 +2494,8 @@ _RULE_ANCHORS: dict[str, str] = {
     "part_of_day_first": "P",
     "anchored_day": "O",
     "that_unit": "UP",
+    "this_day_in_year": "D",
+    "unit_after_next": "UE",
     "time_of_day": "T",
     "hour_before_part_of_day": "T",
     "clock_24": "T",
