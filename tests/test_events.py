@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from timeline import extract_timeline
 
 
@@ -54,6 +56,32 @@ def test_descriptions_keep_clock_times_and_numbers_whole() -> None:
     sold = [e for e in timeline.events if e.trigger == "sold"]
     assert sold, timeline.events
     assert sold[0].description.startswith("The company sold 1,000 shares")
+
+
+@pytest.mark.parametrize(
+    ("text", "description", "start", "end"),
+    [
+        (
+            "The fire broke out shortly after midnight on Sunday.",
+            "The fire broke out",
+            date(2021, 3, 28),
+            None,
+        ),
+        (
+            "Police arrived shortly before 9 p.m. on Friday.",
+            "Police arrived",
+            None,
+            date(2021, 3, 26),
+        ),
+    ],
+)
+def test_a_clock_time_and_the_day_it_falls_on_are_cut_together(
+    text: str, description: str, start: date | None, end: date | None
+) -> None:
+    # the day after "on" is the clock time's own: the description keeps neither, nor
+    # the "shortly" that hedged them
+    (event,) = extract_timeline(text, published="2021-03-30").events
+    assert (event.description, event.start, event.end) == (description, start, end)
 
 
 def test_before_the_end_of_a_year_is_by_its_last_day() -> None:

@@ -399,6 +399,13 @@ def _event_for(
         and _OF_BETWEEN.fullmatch(analysis.text, span[1], following.span[0])
     ):
         span = (span[0], following.span[1])  # "the first nine months of 2023": one phrase
+    elif (
+        expression.type == "TIME"
+        and following is not None
+        and following.type == "DATE"
+        and _ON_BETWEEN.fullmatch(analysis.text, span[1], following.span[0])
+    ):
+        span = (span[0], following.span[1])  # "shortly after midnight on Sunday": its day
     trigger = _trigger_for(span, expression, analysis)
     if trigger is None:
         return None
@@ -412,6 +419,7 @@ def _event_for(
 
 
 _OF_BETWEEN = re.compile(r"\s{1,3}(?i:of)\s{1,3}")
+_ON_BETWEEN = re.compile(r",?\s{1,3}(?i:on)\s{1,3}")
 
 
 def _make_event(
