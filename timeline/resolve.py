@@ -72,6 +72,8 @@ def _at_edge(period: Resolved, edge: str) -> Resolved:
     if period.start is None or period.end is None:
         return period  # an underspecified period keeps its value
     side, unit = edge.split()
+    if unit.isdigit():
+        return _weekday_at_edge(period, side, int(unit))
     day = period.start if side == "first" else period.end
     if unit == "day":
         return Resolved(day.isoformat(), "day", day, day, None, period.reference)
@@ -83,6 +85,27 @@ def _at_edge(period: Resolved, edge: str) -> Resolved:
     except OverflowError:  # the last week of 9999 ends in 10000
         return period
     return Resolved(f"{year:04d}-W{week:02d}", "week", monday, sunday, None, period.reference)
+
+
+def _weekday_at_edge(period: Resolved, side: str, weekday: int) -> Resolved:
+    """ "the first Friday of March", "the last Monday of the year": that weekday's n-th
+    (or last) day in the period; the period itself when it holds no such day."""
+    assert period.start is not None
+    assert period.end is not None
+    try:
+        if side == "last":
+            day = period.end - timedelta(days=(period.end.isoweekday() - weekday) % 7)
+        else:
+            first = period.start + timedelta(days=(weekday - period.start.isoweekday()) % 7)
+            day = first + timedelta(weeks=_NTH[side] - 1)
+    except OverflowError:  # past the end of 9999
+        return period
+    if not period.start <= day <= period.end:
+        return period
+    return Resolved(day.isoformat(), "day", day, day, None, period.reference)
+
+
+_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
 
 # Which third of its interval an "early", "mid-" or "late" period keeps, in the period's

@@ -82,16 +82,43 @@ _EDGE_SIDE_BEFORE = re.compile(r"(?<![\w-])the\s{1,3}(?P<side>first|last|final)\
 
 
 def _edge_phrases(lowered: str) -> dict[int, tuple[int, str]]:
-    """Where each "the first/last day/week of" of the lower-cased text ends: its start
-    and its edge."""
+    """Where each "the first/last day/week of" or "the first/second/third/fourth/last
+    <weekday> of" of the lower-cased text ends: its start and its edge ("first day",
+    "last week", "second 2" for the second Tuesday)."""
     edges: dict[int, tuple[int, str]] = {}
     for unit, pattern in zip(("day", "week"), _EDGE_UNITS, strict=True):
         for found in pattern.finditer(lowered):
-            before = _EDGE_SIDE_BEFORE.search(lowered, max(0, found.start() - 16), found.start())
+            start = found.start()
+            if unit == "day" and start and lowered[start - 1].isalpha():
+                weekday_edge = _weekday_edge(lowered, start)
+                if weekday_edge is not None:
+                    edges[found.end()] = weekday_edge
+                continue
+            before = _EDGE_SIDE_BEFORE.search(lowered, max(0, start - 16), start)
             if before is not None:
                 side = "first" if before["side"] == "first" else "last"
                 edges[found.end()] = (before.start(), f"{side} {unit}")
     return edges
+
+
+def _weekday_edge(lowered: str, day_at: int) -> tuple[int, str] | None:
+    """ "the first Friday of", "the last Monday of": found from the "day" of the weekday's
+    name at ``day_at`` (the scan for "day of" finds it)."""
+    stem = _WEEKDAY_STEM_BEFORE.search(lowered, max(0, day_at - 6), day_at)
+    if stem is None:
+        return None
+    before = _NTH_BEFORE.search(lowered, max(0, stem.start() - 20), stem.start())
+    if before is None:
+        return None
+    side = "last" if before["side"] == "final" else before["side"]
+    return before.start(), f"{side} {_WEEKDAY_STEMS.index(stem.group()) + 1}"
+
+
+_WEEKDAY_STEMS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
+_WEEKDAY_STEM_BEFORE = re.compile(r"(?<![\w-])(?:" + "|".join(_WEEKDAY_STEMS) + ")$")
+_NTH_BEFORE = re.compile(
+    r"(?<![\w-])the\s{1,3}(?P<side>first|second|third|fourth|last|final)\s{1,3}$"
+)
 
 
 def _edges_taken(text: str, lowered: str | None, candidates: list[Candidate]) -> list[Candidate]:

@@ -1658,6 +1658,20 @@ def _every(match: re.Match[str], text: str) -> Partial | None:
     )
 
 
+def _nth_weekday_of_every(match: re.Match[str], text: str) -> Partial | None:
+    """ "the first Friday of every month": a set that recurs once a month (TIMEX3 has no
+    value for the day within each month; its period is what a timeline can use)."""
+    unit = lexicon().unit_of(match["nunit"])
+    if unit is None:
+        return None
+    return Partial(
+        type="SET",
+        granularity="unknown",
+        duration=_duration_value(1.0, unit),
+        quant=match["every"].upper(),
+    )
+
+
 def _every_counted(match: re.Match[str], text: str) -> Partial | None:
     """ "every four years", "every 10 minutes": a set whose period is the counted length."""
     lex = lexicon()
@@ -2167,6 +2181,12 @@ def rules() -> tuple[Rule, ...]:
             2,
         ),
         rule(
+            "nth_weekday_of_every",
+            rf"(?:{the})?(?i:first|second|third|fourth|last){_W}{weekday}{_W}(?i:of){_W}(?P<every>(?i:every|each)){_W}(?P<nunit>(?i:month|quarter|year))(?![\w-])",
+            _nth_weekday_of_every,
+            2,
+        ),
+        rule(
             "every",
             rf"(?P<every>(?i:every|each))(?P<other>{_W}(?i:other))?{_W}(?P<every_unit>{every_targets})(?![\w])",
             _every,
@@ -2496,6 +2516,7 @@ _RULE_ANCHORS: dict[str, str] = {
     "that_unit": "UP",
     "this_day_in_year": "D",
     "unit_after_next": "UE",
+    "nth_weekday_of_every": "W",
     "time_of_day": "T",
     "hour_before_part_of_day": "T",
     "clock_24": "T",
