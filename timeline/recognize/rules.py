@@ -2455,7 +2455,8 @@ def _weekday_of_week(match: re.Match[str], text: str) -> Partial | None:
 # S season, P part of day, Y today/yesterday…, R PRESENT_REF, J PAST_REF and
 # I FUTURE_REF words, A set words, H holiday words, N spoken numbers, X decade
 # words, B period edges ("end"), F half, O anchored relations ("following"),
-# Z the rare word of "at present", "year earlier", "year ago"; f the fiscal mark "FY"
+# Z the rare word of "at present", "year earlier", "year ago"; n the "next" of "after
+# next" and the "last" of "before last"; f the fiscal mark "FY"
 # (its digits follow a letter, so they anchor nothing themselves).
 # The rules whose letters are all lower case inside (?i:…) and none outside: they scan
 # lower-cased text (see `lowered`).  tests/test_recognize_lowered.py checks this list
@@ -2515,8 +2516,8 @@ _RULE_ANCHORS: dict[str, str] = {
     "anchored_day": "O",
     "that_unit": "UP",
     "this_day_in_year": "D",
-    "unit_after_next": "UE",
-    "nth_weekday_of_every": "W",
+    "unit_after_next": "n",
+    "nth_weekday_of_every": "A",
     "time_of_day": "T",
     "hour_before_part_of_day": "T",
     "clock_24": "T",
@@ -2621,6 +2622,7 @@ def anchor_classes() -> dict[str, tuple[str, ...]]:
     add(["week"], "K")
     add(["year", "years"], "G")
     add(list(lex.unit_plurals), "V")
+    add(["next", "last"], "n")  # of "after next" and "before last"
     return {word: tuple(sorted(names)) for word, names in classes.items()}
 
 
