@@ -84,6 +84,36 @@ def test_a_clock_time_and_the_day_it_falls_on_are_cut_together(
     assert (event.description, event.start, event.end) == (description, start, end)
 
 
+@pytest.mark.parametrize(
+    ("text", "description", "start", "end"),
+    [
+        (
+            "Net income rose 8% in the six months ended Sept. 30.",
+            "Net income rose 8%",
+            date(2020, 4, 1),
+            date(2020, 9, 30),
+        ),
+        (
+            "Inflation hit 7% in the 12 months through January.",
+            "Inflation hit 7%",
+            date(2020, 2, 1),
+            date(2021, 1, 31),
+        ),
+    ],
+)
+def test_a_length_closed_by_a_day_dates_one_event_over_the_whole_length(
+    text: str, description: str, start: date, end: date
+) -> None:
+    # not "until Sept. 30" and not an event of "ended": the day closes the length
+    (event,) = extract_timeline(text, published="2021-03-30").events
+    assert (event.description, event.relation, event.start, event.end) == (
+        description,
+        "in",
+        start,
+        end,
+    )
+
+
 def test_before_the_end_of_a_year_is_by_its_last_day() -> None:
     # not before the last third begins: a plant closing in December closes "before the
     # end of the year"; and not by the end of the year before, either

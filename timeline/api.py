@@ -161,6 +161,12 @@ def resolve_expressions(
                 period, analysis, news_reference, last_dated, domain, crowded
             )
             expression = _stretch_of(expression, dated, side)
+        length_end = _length_end_after(candidates, index, text)
+        if length_end is not None:
+            dated = _resolve_candidate(
+                length_end, analysis, news_reference, last_dated, domain, crowded
+            )
+            expression = _length_ending(expression, dated)
         closing = _period_end_after(candidates, index, text)
         if closing is not None:
             dated = _resolve_candidate(
@@ -233,6 +239,39 @@ def _period_end_after(candidates: Sequence[Candidate], index: int, text: str) ->
     if not _is_the_last_quarter(candidates[index].partial):
         return None
     return _next_day_across(candidates, index, text, _PERIOD_END_GAP)
+
+
+# between a length and the day or month it runs to: "the three months to June 30",
+# "the 12 months through January", "the six months ended Sept. 30"
+_LENGTH_END_GAP = re.compile(r"\s{1,3}(?i:to|through|ended|ending)\s{1,3}")
+_THE_LENGTH = re.compile(r"(?i:the)\s")
+_DAY_OR_MONTH = frozenset({"day", "month"})
+
+
+def _length_end_after(candidates: Sequence[Candidate], index: int, text: str) -> Candidate | None:
+    """The day or month that closes "the three months" when the text names it right
+    after ("the three months to June 30", "the 12 months through January")."""
+    candidate = candidates[index]
+    if candidate.partial.type != "DURATION" or not _THE_LENGTH.match(text, candidate.start):
+        return None
+    return _next_day_across(candidates, index, text, _LENGTH_END_GAP, _DAY_OR_MONTH)
+
+
+def _length_ending(length: TimeExpression, dated: TimeExpression) -> TimeExpression:
+    """The length with the bounds it covers up to the end of ``dated`` (its value stays
+    the length); unchanged when the length is vague or ``dated`` unresolved."""
+    if dated.end is None:
+        return length
+    stretch = stretch_at_edge(date.min, dated.end, length.value, "last")
+    if stretch is None:
+        return length
+    return replace(
+        length,
+        start=stretch[0],
+        end=stretch[1],
+        granularity="day",
+        reference=f"expression {dated.text!r}",
+    )
 
 
 # "the first nine months of 2023", "the final three months of the year": a length at

@@ -200,6 +200,8 @@ def build_events(
             end_expression = expressions[i + 1]
             skip_next = True
         following = expressions[i + 1] if i + 1 < len(expressions) else None
+        if following is not None and _closes_length(expression, following, analysis.text):
+            skip_next = True  # "the three months to June 30": the day dates nothing apart
         event = _event_for(
             expression, end_expression, analysis, published, reference_text, following
         )
@@ -399,6 +401,8 @@ def _event_for(
         and _OF_BETWEEN.fullmatch(analysis.text, span[1], following.span[0])
     ):
         span = (span[0], following.span[1])  # "the first nine months of 2023": one phrase
+    elif following is not None and _closes_length(expression, following, analysis.text):
+        span = (span[0], following.span[1])
     elif (
         expression.type == "TIME"
         and following is not None
@@ -419,6 +423,20 @@ def _event_for(
 
 
 _OF_BETWEEN = re.compile(r"\s{1,3}(?i:of)\s{1,3}")
+_TO_BETWEEN = re.compile(r"\s{1,3}(?i:to|through|ended|ending)\s{1,3}")
+
+
+def _closes_length(length: TimeExpression, day: TimeExpression, text: str) -> bool:
+    """``day`` closes the ``length`` just before it, which takes its bounds from it ("the
+    three months to June 30", "the six months ended Sept. 30")."""
+    return (
+        length.type == "DURATION"
+        and length.start is not None
+        and length.reference == f"expression {day.text!r}"
+        and _TO_BETWEEN.fullmatch(text, length.span[1], day.span[0]) is not None
+    )
+
+
 _ON_BETWEEN = re.compile(r",?\s{1,3}(?i:on)\s{1,3}")
 
 
