@@ -195,6 +195,8 @@ def build_events(
             continue
         if not _dates_an_event(expression) or expression.sentence in crowded:
             continue
+        if expression.range_role is None and _is_comparison_base(expression, analysis.text):
+            continue
         end_expression = None
         if expression.range_role == "start" and i + 1 < len(expressions):
             end_expression = expressions[i + 1]
@@ -211,6 +213,36 @@ def build_events(
     return _one_per_trigger(
         _alternatives_described_alike(_without_side_dates(events, analysis.text), analysis.text)
     )
+
+
+def _is_comparison_base(expression: TimeExpression, text: str) -> bool:
+    """The date of the figure a change is measured from ("rose to $5 billion from $4
+    billion in 2019", "up 2% from a year ago", "compared with $3 million a year
+    earlier"): it dates the earlier figure, not the event of the clause."""
+    start = signal_start(text, expression.span[0], expression.signal)
+    before = text[max(0, start - _COMPARISON_REACH) : start]
+    if _COMPARED_AMOUNT_BEFORE.search(before):
+        return True
+    # "rose 2% from a year ago": the date right after "from", a percentage before it
+    return (expression.signal or "").lower() == "from" and bool(
+        _CHANGE_BEFORE_FROM.search(text, max(0, start - _COMPARISON_REACH), start)
+    )
+
+
+_COMPARISON_REACH = 48
+# a comparison and at most four words (an amount among them) right before the date or
+# its signal: "from $4 billion ", "compared with $3 million ", "versus the same "
+_COMPARED_AMOUNT_BEFORE = re.compile(
+    r"(?:(?<![\w-])(?i:compared\s{1,3}(?:with|to)|versus|vs\.)(?:\s{1,3}[^\s,;:()]+){0,4}"
+    # "from" and its amount: the date is not the amount itself ("from 2 a.m. Sunday")
+    r"|(?<![\w-])(?i:from)\s{1,3}[$€£]?\d[^\s,;:()]*(?:\s{1,3}[^\s,;:()]+){0,3})"
+    r"\s{1,3}$"
+)
+# a figure, then "from" right before the date: "rose 2% from", "up 5 percent from"
+_CHANGE_BEFORE_FROM = re.compile(
+    r"(?:\d\s?%|\d\s{1,3}(?i:percent|per\s{1,3}cent|percentage\s{1,3}points?|points?))"
+    r"(?:\s{1,3}[^\s,;:()]+){0,2}\s{1,3}$"
+)
 
 
 def _alternatives_described_alike(events: list[Event], text: str) -> list[Event]:
