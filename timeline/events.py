@@ -196,6 +196,9 @@ def build_events(
         if not _dates_an_event(expression) or expression.sentence in crowded:
             continue
         if expression.range_role is None and _is_comparison_base(expression, analysis.text):
+            # "6.8% from Oct. 13, when Wall Street's plunge helped spark …": the date
+            # still dates its own when-clause
+            events.extend(_when_clause_events(expression, analysis, published, reference_text))
             continue
         end_expression = None
         if expression.range_role == "start" and i + 1 < len(expressions):
@@ -232,16 +235,18 @@ def _is_comparison_base(expression: TimeExpression, text: str) -> bool:
 _COMPARISON_REACH = 48
 # a comparison and at most four words (an amount among them) right before the date or
 # its signal: "from $4 billion ", "compared with $3 million ", "versus the same "
+# (words without a period: the reach must not run back into the sentence before)
 _COMPARED_AMOUNT_BEFORE = re.compile(
-    r"(?:(?<![\w-])(?i:compared\s{1,3}(?:with|to)|versus|vs\.)(?:\s{1,3}[^\s,;:()]+){0,4}"
+    r"(?:(?<![\w-])(?i:compared\s{1,3}(?:with|to)|versus|vs\.)(?:\s{1,3}[^\s,;:().]+){0,4}"
     # "from" and its amount: the date is not the amount itself ("from 2 a.m. Sunday")
-    r"|(?<![\w-])(?i:from)\s{1,3}[$€£]?\d[^\s,;:()]*(?:\s{1,3}[^\s,;:()]+){0,3})"
+    r"|(?<![\w-])(?i:from)\s{1,3}[$€£]?\d[\d,]*(?:\.\d+)?%?(?:\s{1,3}[^\s,;:().]+){0,3})"
     r"\s{1,3}$"
 )
-# a figure, then "from" right before the date: "rose 2% from", "up 5 percent from"
+# a figure, then "from" right before the date: "rose 2% from", "up 5 percent from",
+# "down $2.5 billion from"
 _CHANGE_BEFORE_FROM = re.compile(
-    r"(?:\d\s?%|\d\s{1,3}(?i:percent|per\s{1,3}cent|percentage\s{1,3}points?|points?))"
-    r"(?:\s{1,3}[^\s,;:()]+){0,2}\s{1,3}$"
+    r"\d\s?(?:%|(?i:percent|per\s{1,3}cent|percentage\s{1,3}points?|points?|thousand"
+    r"|million|billion|trillion)(?![\w-]))(?:\s{1,3}[^\s,;:().]+){0,2}\s{1,3}$"
 )
 
 

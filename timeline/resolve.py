@@ -272,8 +272,9 @@ def _days_away(day: date, length: re.Match[str], sign: int) -> date | None:
 
 def stretch_at_edge(start: date, end: date, duration: str, side: str) -> tuple[date, date] | None:
     """The first (``side="first"``) or last ``duration`` ("P9M", "P2W") of the period
-    from ``start`` to ``end``: "the first nine months of 2023" is January to September.
-    None when the length is vague, mixed or longer than the period."""
+    from ``start`` to ``end``: "the first nine months of 2023" is January to September,
+    the last six months to Aug. 12 from Feb. 13.  None when the length is vague, mixed
+    or longer than the period."""
     length = _DURATION_LENGTH.fullmatch(duration)
     if length is None or length["time"]:
         return None
@@ -284,8 +285,15 @@ def stretch_at_edge(start: date, end: date, duration: str, side: str) -> tuple[d
             if side == "first":
                 following = _month_plus(date(start.year, start.month, 1), months)
                 stretch = (start, following - timedelta(days=1))
-            else:
+            elif end.day == calendar.monthrange(end.year, end.month)[1]:
                 stretch = (_month_plus(date(end.year, end.month, 1), 1 - months), end)
+            else:
+                # "the six months ended Aug. 12": from Feb. 13 (the day after, that many
+                # months back; the 31st of a shorter month is its last day)
+                after = end + timedelta(days=1)
+                first = _month_plus(after, -months)
+                last_day = calendar.monthrange(first.year, first.month)[1]
+                stretch = (first.replace(day=min(after.day, last_day)), end)
         else:
             days = amount * (7 if unit == "W" else 1)
             if side == "first":
