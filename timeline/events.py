@@ -224,6 +224,9 @@ def _is_comparison_base(expression: TimeExpression, text: str) -> bool:
     earlier"): it dates the earlier figure, not the event of the clause."""
     start = signal_start(text, expression.span[0], expression.signal)
     before = text[max(0, start - _COMPARISON_REACH) : start]
+    lowered = before.lower()
+    if not any(word in lowered for word in _COMPARISON_WORDS):
+        return False  # nearly every date: no regex search
     if _COMPARED_AMOUNT_BEFORE.search(before):
         return True
     # "rose 2% from a year ago": the date right after "from", a percentage before it
@@ -233,6 +236,7 @@ def _is_comparison_base(expression: TimeExpression, text: str) -> bool:
 
 
 _COMPARISON_REACH = 48
+_COMPARISON_WORDS = ("from", "compared", "versus", "vs.")
 # a comparison and at most four words (an amount among them) right before the date or
 # its signal: "from $4 billion ", "compared with $3 million ", "versus the same "
 # (words without a period: the reach must not run back into the sentence before)
