@@ -224,15 +224,13 @@ def _is_comparison_base(expression: TimeExpression, text: str) -> bool:
     earlier"): it dates the earlier figure, not the event of the clause."""
     start = signal_start(text, expression.span[0], expression.signal)
     before = text[max(0, start - _COMPARISON_REACH) : start]
+    if (expression.signal or "").lower() == "from":
+        # "rose 2% from a year ago": the date right after "from", a figure before it
+        return _CHANGE_BEFORE_FROM.search(before) is not None
     lowered = before.lower()
     if not any(word in lowered for word in _COMPARISON_WORDS):
         return False  # nearly every date: no regex search
-    if _COMPARED_AMOUNT_BEFORE.search(before):
-        return True
-    # "rose 2% from a year ago": the date right after "from", a percentage before it
-    return (expression.signal or "").lower() == "from" and bool(
-        _CHANGE_BEFORE_FROM.search(text, max(0, start - _COMPARISON_REACH), start)
-    )
+    return _COMPARED_AMOUNT_BEFORE.search(before) is not None
 
 
 _COMPARISON_REACH = 48
