@@ -135,6 +135,18 @@ def test_the_date_of_the_figure_a_change_is_measured_from_dates_no_event(
     assert [e.start for e in events] == dated, events
 
 
+def test_an_adverb_before_a_second_date_leaves_the_event_to_the_verb() -> None:
+    # "and again in October" has no verb of its own: the fine is the event, twice
+    events = extract_timeline(
+        "The company was fined twice last year, in March and again in October.",
+        published="2021-03-30",
+    ).events
+    assert [(e.trigger, e.start) for e in events] == [
+        ("fined", date(2020, 3, 1)),
+        ("fined", date(2020, 10, 1)),
+    ]
+
+
 def test_before_the_end_of_a_year_is_by_its_last_day() -> None:
     # not before the last third begins: a plant closing in December closes "before the
     # end of the year"; and not by the end of the year before, either

@@ -143,6 +143,10 @@ def resolve_expressions(
             # "open daily from 9 a.m. to 5 p.m.": the time of every such day, of none
             expressions.append(_resolve_candidate(candidate, analysis, None, None, domain, crowded))
             continue
+        year = _year_elaborated(candidates, index, expressions[-1], text) if expressions else None
+        if year is not None:
+            # "fined twice last year, in March": March of that year
+            candidate = candidate._replace(partial=candidate.partial._replace(year=year))
         expression = _resolve_candidate(
             candidate, analysis, news_reference, last_dated, domain, crowded
         )
@@ -441,6 +445,28 @@ def _is_yearless_name(partial: Partial) -> bool:
         and partial.direction is None
         and partial.unit is None
     )
+
+
+def _year_elaborated(
+    candidates: Sequence[Candidate], index: int, previous: TimeExpression, text: str
+) -> int | None:
+    """The year of ``previous`` when a month without a year follows it, set off by a
+    comma and "in" or "on" ("last year, in March", "in 2019, on May 5")."""
+    partial = candidates[index].partial
+    if (
+        index == 0
+        or partial.month is None
+        or partial.weekday is not None
+        or not _is_yearless_name(partial)
+        or previous.granularity != "year"
+        or previous.start is None
+    ):
+        return None
+    gap = _ELABORATION.fullmatch(text, candidates[index - 1].end, candidates[index].start)
+    return previous.start.year if gap is not None else None
+
+
+_ELABORATION = re.compile(r",\s{1,3}(?i:in|on|during)\s{1,3}")
 
 
 def _is_yearless_day(partial: Partial) -> bool:

@@ -629,7 +629,15 @@ def _appositive_head(
         return None  # "The 2024-25 season", "over the Labor Day weekend": a noun's modifier
     if last.text.lower() in _calendar_words():
         return None  # "May May", "most recently in 2020": a time word is no event
+    if last.text.lower() in _ADVERBS_BEFORE_DATES:
+        return None  # "fined in March and again in October": the verb's, again
     return last
+
+
+# adverbs that stand before a date's signal and are no nouns an event could be
+_ADVERBS_BEFORE_DATES = frozenset(
+    {"again", "also", "once", "twice", "already", "still", "only", "even", "just", "back"}
+)
 
 
 @lru_cache(maxsize=1)
