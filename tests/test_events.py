@@ -147,6 +147,16 @@ def test_an_adverb_before_a_second_date_leaves_the_event_to_the_verb() -> None:
     ]
 
 
+def test_a_second_verb_after_and_its_auxiliaries_shares_the_subject() -> None:
+    events = extract_timeline(
+        "Lincoln was elected president in 1860 and was assassinated five years later."
+    ).events
+    assert [e.description for e in events] == [
+        "Lincoln was elected president",
+        "Lincoln was assassinated",
+    ]
+
+
 def test_before_the_end_of_a_year_is_by_its_last_day() -> None:
     # not before the last third begins: a plant closing in December closes "before the
     # end of the year"; and not by the end of the year before, either

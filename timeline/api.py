@@ -399,6 +399,19 @@ def _resolve_candidate(
     clause_tense: Tense = "unknown" if sentence in crowded else analysis.tense_at(span)
     tense = _expression_tense(candidate, text, signal, clause_tense)
     reference, partial = _reference_for(candidate, news_reference, last_dated, domain, sentence)
+    if (
+        tense == "unknown"
+        and reference is news_reference
+        and _is_yearless_name(partial)
+        and partial.month is not None
+        and last_dated is not None
+        and last_dated.sentence == sentence
+        and last_dated.granularity in ("month", "day")
+        and last_dated.start is not None
+    ):
+        # "went on sale in May and were sold out by June": with no tense to go by, the
+        # June nearest the May just told, not the one nearest the publication date
+        reference = _expression_reference(last_dated)
     if tense == "future" and _is_yearless_day(partial) and will_governs(text, candidate.start):
         # "will unveil its phones on March 26" in June: next March's, though a tense
         # cue alone would not put a date nine months ahead when the other is close

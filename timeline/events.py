@@ -743,13 +743,9 @@ def _subject_of_clause(
     if index is None or index < 1:
         return None
     link = tokens[index - 1].text.lower()
-    if (
-        link in _SHARED_SUBJECT_LINKS
-        and tokens[index].start == trigger.start
-        and is_content_verb(tokens, index)
-    ):
-        # "Registration opens Monday and closes Friday": the second verb shares the
-        # sentence's subject
+    if link in _SHARED_SUBJECT_LINKS and _verb_group_at(tokens, index, trigger):
+        # "Registration opens Monday and closes Friday", "He was elected in 1860 and
+        # was assassinated five years later": the second verb shares the subject
         return _sentence_subject(tokens, sentence_start, index)
     if link in _RELATIVES:
         # "…, said Timothy Shea, who stepped down"
@@ -765,6 +761,17 @@ def _subject_of_clause(
     if _is_aside(tokens[index : index + 2]):
         return _noun_phrase_before(tokens, index - 1, sentence_start=sentence_start)
     return None
+
+
+def _verb_group_at(tokens: Sequence[Token], index: int, trigger: Token) -> bool:
+    """The clause at ``index`` opens with its verb: the trigger itself, or the trigger
+    after at most two auxiliaries ("was assassinated", "has been sold")."""
+    for i in range(index, min(index + 3, len(tokens))):
+        if tokens[i].start == trigger.start:
+            return is_content_verb(tokens, i)
+        if tokens[i].text.lower() not in _AUXILIARY_OPENERS and tokens[i].text.lower() != "been":
+            return False
+    return False
 
 
 _RELATIVES = ("who", "which")
