@@ -157,6 +157,20 @@ def test_a_second_verb_after_and_its_auxiliaries_shares_the_subject() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Washington today, the aviation agency released the tapes.",
+        "Finally on Friday, the agency released the tapes.",
+        "He lived in Germany in 1955, and the agency released the tapes then.",
+    ],
+)
+def test_a_name_or_an_adverb_before_a_date_is_no_event(text: str) -> None:
+    # the noun of a verbless apposition ("defense minister from 2012") is a common noun
+    triggers = {e.trigger for e in extract_timeline(text, published="2021-03-30").events}
+    assert triggers.isdisjoint({"Washington", "Finally", "Germany"}), triggers
+
+
 def test_before_the_end_of_a_year_is_by_its_last_day() -> None:
     # not before the last third begins: a plant closing in December closes "before the
     # end of the year"; and not by the end of the year before, either

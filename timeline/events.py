@@ -631,13 +631,19 @@ def _appositive_head(
         return None  # "May May", "most recently in 2020": a time word is no event
     if last.text.lower() in _ADVERBS_BEFORE_DATES:
         return None  # "fined in March and again in October": the verb's, again
+    if last.text[0].isupper() and len(before) > 1 and before[-2].text not in _SENTENCE_OPENING:
+        return None  # "lived in Germany in 1955": a name inside a sentence is no event
     return last
 
 
 # adverbs that stand before a date's signal and are no nouns an event could be
 _ADVERBS_BEFORE_DATES = frozenset(
     {"again", "also", "once", "twice", "already", "still", "only", "even", "just", "back"}
+    | {"finally", "then", "earlier", "later", "sometime", "up", "down", "far", "soon"}
+    | {"recently", "meanwhile", "now", "here", "there", "ever", "since", "until"}
 )
+# what may stand before a sentence's first word
+_SENTENCE_OPENING = frozenset({".", "!", "?", '"', "“", "'", "‘", "(", "[", "-", "—", "–", ":"})
 
 
 @lru_cache(maxsize=1)
