@@ -20,7 +20,7 @@ from .order import order_events
 from .published import coerce_published
 from .recognize import Candidate, Partial, recognize
 from .recognize.partial import PERIODS
-from .recognize.signals import link_ranges, signal_before
+from .recognize.signals import LENGTH_END_GAP, OF_GAP, link_ranges, signal_before
 from .resolve import Reference, Resolved, resolve, stretch_at_edge
 from .text import Analysis, analyze, delayed_until, possessive_at, reported_for, will_governs
 from .timeline import Timeline
@@ -170,7 +170,7 @@ def resolve_expressions(
             dated = _resolve_candidate(
                 length_end, analysis, news_reference, last_dated, domain, crowded
             )
-            expression = _length_ending(expression, dated)
+            expression = _stretch_of(expression, dated, "last", closing=True)
         closing = _period_end_after(candidates, index, text)
         if closing is not None:
             dated = _resolve_candidate(
@@ -245,9 +245,6 @@ def _period_end_after(candidates: Sequence[Candidate], index: int, text: str) ->
     return _next_day_across(candidates, index, text, _PERIOD_END_GAP)
 
 
-# between a length and the day or month it runs to: "the three months to June 30",
-# "the 12 months through January", "the six months ended Sept. 30"
-_LENGTH_END_GAP = re.compile(r"\s{1,3}(?i:to|through|ended|ending)\s{1,3}")
 _THE_LENGTH = re.compile(r"(?i:the)\s")
 _DAY_OR_MONTH = frozenset({"day", "month"})
 
@@ -258,30 +255,12 @@ def _length_end_after(candidates: Sequence[Candidate], index: int, text: str) ->
     candidate = candidates[index]
     if candidate.partial.type != "DURATION" or not _THE_LENGTH.match(text, candidate.start):
         return None
-    return _next_day_across(candidates, index, text, _LENGTH_END_GAP, _DAY_OR_MONTH)
-
-
-def _length_ending(length: TimeExpression, dated: TimeExpression) -> TimeExpression:
-    """The length with the bounds it covers up to the end of ``dated`` (its value stays
-    the length); unchanged when the length is vague or ``dated`` unresolved."""
-    if dated.end is None:
-        return length
-    stretch = stretch_at_edge(date.min, dated.end, length.value, "last")
-    if stretch is None:
-        return length
-    return replace(
-        length,
-        start=stretch[0],
-        end=stretch[1],
-        granularity="day",
-        reference=f"expression {dated.text!r}",
-    )
+    return _next_day_across(candidates, index, text, LENGTH_END_GAP, _DAY_OR_MONTH)
 
 
 # "the first nine months of 2023", "the final three months of the year": a length at
 # an edge of the period named after it
 _EDGE_LENGTH = re.compile(r"(?i:the)\s{1,3}(?P<side>(?i:first|last|final))\s")
-_OF = re.compile(r"\s{1,3}(?i:of)\s{1,3}")
 
 
 def _period_of_edge(
@@ -298,17 +277,22 @@ def _period_of_edge(
     following = candidates[index + 1]
     if following.partial.type != "DATE" or following.partial.granularity not in PERIODS:
         return None
-    if not _OF.fullmatch(text, candidate.end, following.start):
+    if not OF_GAP.fullmatch(text, candidate.end, following.start):
         return None
     return following, "first" if edge["side"].lower() == "first" else "last"
 
 
-def _stretch_of(length: TimeExpression, period: TimeExpression, side: str) -> TimeExpression:
+def _stretch_of(
+    length: TimeExpression, period: TimeExpression, side: str, *, closing: bool = False
+) -> TimeExpression:
     """The length with the bounds it covers at the ``side`` edge of ``period`` (its value
-    stays the length, as TimeML writes "the first nine months": P9M)."""
-    if period.start is None or period.end is None:
+    stays the length, as TimeML writes "the first nine months": P9M); ``closing``: the
+    period is a day or month that only closes the length ("the three months to June
+    30"), so the length may begin before it."""
+    start = date.min if closing else period.start
+    if start is None or period.end is None:
         return length
-    stretch = stretch_at_edge(period.start, period.end, length.value, side)
+    stretch = stretch_at_edge(start, period.end, length.value, side)
     if stretch is None:
         return length
     return replace(

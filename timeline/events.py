@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from .recognize.lexicon import lexicon
+from .recognize.signals import LENGTH_END_GAP, OF_GAP
 from .text import Analysis, Token, closes_abbreviation, is_content_verb, is_past_form
 from .types import Event, Granularity, Placement, Relation, Tense, TimeExpression
 
@@ -437,7 +438,7 @@ def _event_for(
     if (
         expression.type == "DURATION"
         and following is not None
-        and _OF_BETWEEN.fullmatch(analysis.text, span[1], following.span[0])
+        and OF_GAP.fullmatch(analysis.text, span[1], following.span[0])
     ):
         span = (span[0], following.span[1])  # "the first nine months of 2023": one phrase
     elif following is not None and _closes_length(expression, following, analysis.text):
@@ -461,10 +462,6 @@ def _event_for(
     )
 
 
-_OF_BETWEEN = re.compile(r"\s{1,3}(?i:of)\s{1,3}")
-_TO_BETWEEN = re.compile(r"\s{1,3}(?i:to|through|ended|ending)\s{1,3}")
-
-
 def _closes_length(length: TimeExpression, day: TimeExpression, text: str) -> bool:
     """``day`` closes the ``length`` just before it, which takes its bounds from it ("the
     three months to June 30", "the six months ended Sept. 30")."""
@@ -472,7 +469,7 @@ def _closes_length(length: TimeExpression, day: TimeExpression, text: str) -> bo
         length.type == "DURATION"
         and length.start is not None
         and length.reference == f"expression {day.text!r}"
-        and _TO_BETWEEN.fullmatch(text, length.span[1], day.span[0]) is not None
+        and LENGTH_END_GAP.fullmatch(text, length.span[1], day.span[0]) is not None
     )
 
 
