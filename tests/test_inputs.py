@@ -87,8 +87,19 @@ def test_empty_or_blank_text_is_an_empty_timeline(text: str) -> None:
 # -------------------------------------------------------------- published
 
 IMPOSSIBLE = ["2021-02-30", "2021-13-01", "2021-00-10", "2021-04-31", "2019-02-29"]
-UNPARSEABLE: list[Any] = ["yesterday", "not a date", "today", "last Tuesday", 1e20, 12345, 3.5,
-                          float("nan"), "2021-03-30-01", "March 2021", "2021"]
+UNPARSEABLE: list[Any] = [
+    "yesterday",
+    "not a date",
+    "today",
+    "last Tuesday",
+    1e20,
+    12345,
+    3.5,
+    float("nan"),
+    "2021-03-30-01",
+    "March 2021",
+    "2021",
+]
 OUT_OF_RANGE = ["0000-01-01", "10000-01-01", "-0001-01-01", "99999-12-31"]
 
 
@@ -207,3 +218,33 @@ def test_every_error_is_exported() -> None:
 def test_a_range_never_ends_before_it_starts(text: str, start: date, end: date) -> None:
     (event,) = extract_timeline(text, published="2021-03-30").events
     assert (event.start, event.end) == (start, end)
+
+
+def test_the_garbage_collector_is_left_as_the_caller_had_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import gc
+
+    import timeline.api
+
+    # paused inside the pipeline (its objects hold no cycles), restored afterwards,
+    # also when a stage fails
+    assert gc.isenabled()
+    extract_timeline("The law took effect in December.", published="2021-03-30")
+    assert gc.isenabled()
+
+    def failing(*args: Any, **kwargs: Any) -> Any:
+        assert not gc.isenabled()
+        raise RuntimeError("a stage failed")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(timeline.api, "build_events", failing)
+        with pytest.raises(RuntimeError):
+            extract_timeline("The law took effect in December.", published="2021-03-30")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        extract_timeline("The law took effect in December.", published="2021-03-30")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -6,9 +6,11 @@ expressions → events → ordered timeline.
 
 from __future__ import annotations
 
+import gc
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any, Literal
@@ -77,25 +79,49 @@ def extract_timeline(
         domain if domain != "auto" else ("news" if reference_day is not None else "narrative")
     )
     analysis = _analysis_for(text, backend)
-    expressions = resolve_expressions(analysis, published=reference_day, domain=chosen)
     reference_text = (
         f"published {reference_day.isoformat()}" if reference_day else "no publication date"
     )
-    dated = build_events(
-        expressions, analysis, published=reference_day, reference_text=reference_text
-    )
     covered: set[int] = set()
-    placed = anchor_events(dated, expressions, analysis, published=reference_day, covered=covered)
-    events = [*dated, *placed]
+    with _collector_paused():
+        expressions = resolve_expressions(analysis, published=reference_day, domain=chosen)
+        dated = build_events(
+            expressions, analysis, published=reference_day, reference_text=reference_text
+        )
+        placed = anchor_events(
+            dated, expressions, analysis, published=reference_day, covered=covered
+        )
+        events = order_events([*dated, *placed])
     return Timeline(
         text=analysis.text,
         published=reference_day,
         expressions=expressions,
-        events=order_events(events),
+        events=events,
         undated=LazyUndated(covered, analysis),
         domain=chosen,
         title=title,
     )
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused, then restored as it was.
+
+    The stages build a great many small objects (candidates, tokens, expressions) that
+    hold no reference cycles, so reference counting frees them all; the collector,
+    triggered every few hundred allocations, only walks the live ones again and again:
+    13% of the time of a megabyte of dates, 19% of four (measured on "from 2012 to 2018"
+    repeated), which made the cost grow faster than the text.  Mercurial pauses it the
+    same way for the same reason.
+    """
+    if not gc.isenabled():
+        yield  # paused by the caller (or by another thread in here): leave it so
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def _analysis_for(text: Any, backend: str) -> Analysis:
