@@ -8,6 +8,7 @@ is linear in the text's length.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from itertools import accumulate, compress, repeat
@@ -205,8 +206,24 @@ def _all_candidates(text: str, lowered: str | None) -> Iterable[Candidate]:
             present = not rule.anchors.isdisjoint(positions)
             windows = _windows(text, positions, rule.anchors) if present else []
             windows_by_anchor[rule.anchors] = windows
+        if windows and rule.requires:
+            windows = _holding(windows, positions, rule.requires)
         if windows:
             yield from _matches(rule, text, windows, lowered)
+
+
+def _holding(
+    windows: list[tuple[int, int]], positions: dict[str, list[int]], classes: frozenset[str]
+) -> list[tuple[int, int]]:
+    """The windows in which a word of one of ``classes`` starts."""
+    starts = sorted(p for name in classes for p in positions.get(name, ()))
+    if not starts:
+        return []
+    return [
+        (low, high)
+        for low, high in windows
+        if (i := bisect.bisect_left(starts, low)) < len(starts) and starts[i] < high
+    ]
 
 
 def scan_everything(text: str) -> list[Candidate]:

@@ -40,6 +40,9 @@ class Rule:
     anchors: frozenset[str] = frozenset()
     #: the same pattern for lower-cased text, for the rules of `LOWER_CASE_RULES`
     lowered: re.Pattern[str] | None = None
+    #: classes one of whose words every match also contains, besides its anchor: a
+    #: window without one of them holds no match ("March quarter" needs "quarter")
+    requires: frozenset[str] = frozenset()
 
 
 _W = r"\s{1,3}"  # white space between words: bounded, so a flood of spaces stays linear
@@ -1876,7 +1879,8 @@ def rules() -> tuple[Rule, ...]:
         compiled = re.compile(r"(?<![^\W_])(?=[\w'’])(?:" + pattern + ")")
         anchors = frozenset(_RULE_ANCHORS[name])
         lowered = without_case_flags(compiled) if name in LOWER_CASE_RULES else None
-        return Rule(name, compiled, handler, priority, anchors, lowered)
+        requires = frozenset(_RULE_REQUIRES.get(name, ""))
+        return Rule(name, compiled, handler, priority, anchors, lowered, requires)
 
     def ref_rule(name: str, words: tuple[str, ...], kind: str) -> Rule:
         return rule(name, r"(?<![\w-])" + alternation(list(words)) + r"(?![\w-])", _ref(kind), -1)
@@ -2473,6 +2477,14 @@ LOWER_CASE_RULES = frozenset({
     "vague_units", "year_earlier", "year_end", "year_first_slash_date", "year_range",
 })
 # fmt: on
+
+# The second word class some rules' matches always hold (see `Rule.requires`): the
+# windows of their month names are scanned only where one stands.
+_RULE_REQUIRES: dict[str, str] = {
+    "month_spoken_year": "N",  # "May nineteen ninety"
+    "month_rel_year": "G",  # "March of last year"
+    "month_quarter": "Q",  # "the March quarter"
+}
 
 _RULE_ANCHORS: dict[str, str] = {
     "iso_date": "D",
