@@ -401,7 +401,11 @@ def _shift_fields(
 ) -> tuple[object, ...] | None:
     try:
         if unit == "day":
-            return ("day", base + timedelta(days=offset))
+            counted = base + timedelta(days=offset)
+            if partial.weekday is not None:
+                # "a week ago Friday": the named day on or before the day counted back
+                counted -= timedelta(days=(counted.isoweekday() - partial.weekday) % 7)
+            return ("day", counted)
         if unit in ("week", "weekend", "fortnight"):
             step = 2 if unit == "fortnight" else 1
             if partial.weekend and partial.direction == -1 and base.isoweekday() < 6:

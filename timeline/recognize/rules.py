@@ -1108,6 +1108,17 @@ def _counted(match: re.Match[str], text: str) -> Partial | list[Candidate] | Non
         return [
             Candidate(match.start("body"), this.end(), _anniversary(result, this), "counted", 1)
         ]
+    weekday = _WEEKDAY_AFTER.match(text, match.end()) if _is_weeks_ago(result) else None
+    if weekday is not None and isinstance(result, Partial) and result.offset is not None:
+        # "a week ago Friday": the Friday on or before the day a week back, the one
+        # before last Friday, not last Friday and a week apart
+        day = result._replace(
+            granularity="day",
+            unit="day",
+            offset=7 * result.offset,
+            weekday=lexicon().weekday_of(weekday["wd"]),
+        )
+        return [Candidate(match.start("body"), weekday.end(), day, "counted", 1)]
     if approx is not None and isinstance(result, Partial):
         # "a week or so ago", "the next two years or so": the approximation is inside
         return _approximated(result, match.start("body"), approx.end(), "counted")
@@ -1126,6 +1137,20 @@ _DAYS_IN = {"day": 1, "week": 7}
 _THIS_PERIOD = re.compile(
     r"\s{1,3}(?:(?i:this)\s{1,3}(?P<period>(?i:week|month))|(?P<today>(?i:today)))(?![\w-])"
 )
+
+
+def _is_weeks_ago(result: Partial | list[Candidate] | None) -> bool:
+    return (
+        isinstance(result, Partial)
+        and result.unit == "week"
+        and result.offset is not None
+        and result.offset < 0
+        and not result.anchored
+        and result.mod is None
+    )
+
+
+_WEEKDAY_AFTER = re.compile(r"\s{1,3}(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)(?![\w'’-])")
 
 
 def _is_years_ago(result: Partial | list[Candidate] | None) -> bool:
