@@ -409,19 +409,8 @@ def _resolve_candidate(
     clause_tense: Tense = "unknown" if sentence in crowded else analysis.tense_at(span)
     tense = _expression_tense(candidate, text, signal, clause_tense)
     reference, partial = _reference_for(candidate, news_reference, last_dated, domain, sentence)
-    if (
-        tense == "unknown"
-        and reference is news_reference
-        and _is_yearless_name(partial)
-        and partial.month is not None
-        and last_dated is not None
-        and last_dated.sentence == sentence
-        and last_dated.granularity in ("month", "day")
-        and last_dated.start is not None
-    ):
-        # "went on sale in May and were sold out by June": with no tense to go by, the
-        # June nearest the May just told, not the one nearest the publication date
-        reference = _expression_reference(last_dated)
+    if tense == "unknown" and reference is news_reference:
+        reference = _month_just_told(partial, last_dated, sentence) or reference
     if tense == "future" and _is_yearless_day(partial) and will_governs(text, candidate.start):
         # "will unveil its phones on March 26" in June: next March's, though a tense
         # cue alone would not put a date nine months ahead when the other is close
@@ -468,6 +457,24 @@ def _is_yearless_name(partial: Partial) -> bool:
         and partial.direction is None
         and partial.unit is None
     )
+
+
+def _month_just_told(
+    partial: Partial, last_dated: TimeExpression | None, sentence: int
+) -> Reference | None:
+    """For a month without a year or a tense to place it: the month or day told just
+    before it in its sentence, to take the nearest such month from ("went on sale in
+    May and were sold out by June": that June, not the one nearest the publication)."""
+    if (
+        not _is_yearless_name(partial)
+        or partial.month is None
+        or last_dated is None
+        or last_dated.sentence != sentence
+        or last_dated.granularity not in ("month", "day")
+        or last_dated.start is None
+    ):
+        return None
+    return _expression_reference(last_dated)
 
 
 def _year_elaborated(
