@@ -435,21 +435,8 @@ def _event_for(
     following: TimeExpression | None = None,
 ) -> Event | None:
     span = (expression.span[0], (end_expression or expression).span[1])
-    if (
-        expression.type == "DURATION"
-        and following is not None
-        and OF_GAP.fullmatch(analysis.text, span[1], following.span[0])
-    ):
-        span = (span[0], following.span[1])  # "the first nine months of 2023": one phrase
-    elif following is not None and _closes_length(expression, following, analysis.text):
+    if following is not None and _one_phrase(expression, span[1], following, analysis.text):
         span = (span[0], following.span[1])
-    elif (
-        expression.type == "TIME"
-        and following is not None
-        and following.type == "DATE"
-        and _ON_BETWEEN.fullmatch(analysis.text, span[1], following.span[0])
-    ):
-        span = (span[0], following.span[1])  # "shortly after midnight on Sunday": its day
     trigger = _trigger_for(span, expression, analysis)
     if trigger is None:
         return None
@@ -462,13 +449,28 @@ def _event_for(
     )
 
 
+def _one_phrase(expression: TimeExpression, end: int, following: TimeExpression, text: str) -> bool:
+    """``following`` completes the phrase of ``expression`` (ending at ``end``), so the
+    event's description leaves both out: "the first nine months of 2023", "the three
+    months to June 30", "shortly after midnight on Sunday" (the clock time's day)."""
+    if expression.type == "DURATION":
+        return OF_GAP.fullmatch(text, end, following.span[0]) is not None or _closes_length(
+            expression, following, text
+        )
+    return (
+        expression.type == "TIME"
+        and following.type == "DATE"
+        and _ON_BETWEEN.fullmatch(text, end, following.span[0]) is not None
+    )
+
+
 def _closes_length(length: TimeExpression, day: TimeExpression, text: str) -> bool:
-    """``day`` closes the ``length`` just before it, which takes its bounds from it ("the
-    three months to June 30", "the six months ended Sept. 30")."""
+    """``day`` closes the ``length`` just before it, which took its bounds from it ("the
+    three months to June 30", "the six months ended Sept. 30"): both end together."""
     return (
         length.type == "DURATION"
-        and length.start is not None
-        and length.reference == f"expression {day.text!r}"
+        and length.end is not None
+        and length.end == day.end
         and LENGTH_END_GAP.fullmatch(text, length.span[1], day.span[0]) is not None
     )
 

@@ -257,11 +257,7 @@ def _days_away(day: date, length: re.Match[str], sign: int) -> date | None:
     if length["time"]:  # hours, minutes, seconds: whole days only ("the past 48 hours")
         days = amount // 24 if unit == "H" else 0
     elif unit in ("Y", "M"):
-        index = day.year * 12 + day.month - 1 + sign * amount * (12 if unit == "Y" else 1)
-        year, month = divmod(index, 12)
-        if not _MIN_YEAR <= year <= _MAX_YEAR:
-            return None
-        return date(year, month + 1, min(day.day, _last_day(year, month + 1)))
+        return _months_away(day, sign * amount * (12 if unit == "Y" else 1))
     else:
         days = amount * (7 if unit == "W" else 1)
     try:
@@ -285,15 +281,15 @@ def stretch_at_edge(start: date, end: date, duration: str, side: str) -> tuple[d
             if side == "first":
                 following = _month_plus(date(start.year, start.month, 1), months)
                 stretch = (start, following - timedelta(days=1))
-            elif end.day == calendar.monthrange(end.year, end.month)[1]:
+            elif end.day == _last_day(end.year, end.month):
                 stretch = (_month_plus(date(end.year, end.month, 1), 1 - months), end)
             else:
                 # "the six months ended Aug. 12": from Feb. 13 (the day after, that many
                 # months back; the 31st of a shorter month is its last day)
-                after = end + timedelta(days=1)
-                first = _month_plus(after, -months)
-                last_day = calendar.monthrange(first.year, first.month)[1]
-                stretch = (first.replace(day=min(after.day, last_day)), end)
+                first = _months_away(end + timedelta(days=1), -months)
+                if first is None:
+                    return None
+                stretch = (first, end)
         else:
             days = amount * (7 if unit == "W" else 1)
             if side == "first":
@@ -336,7 +332,7 @@ def _resolve_shift(partial: Partial, reference: Reference | None) -> Resolved:
     years_back = partial.years_back
     if partial.in_year is not None:
         years_back = reference.day.year - partial.in_year  # "this day in 1945"
-    base = _years_before(reference.day, years_back)
+    base = _months_away(reference.day, -12 * years_back)
     if base is None:
         return _unresolved(partial, "before year 1")
     unit, offset = partial.unit, partial.offset
@@ -364,15 +360,14 @@ def _resolve_shift(partial: Partial, reference: Reference | None) -> Resolved:
     return _finish(fields, partial, reference)
 
 
-def _years_before(day: date, years: int) -> date | None:
-    """The same day ``years`` years before (Feb. 29 becomes Feb. 28 off leap years), or
-    None before year 1."""
-    if not years:
-        return day
-    year = day.year - years
-    if year < _MIN_YEAR:
+def _months_away(day: date, months: int) -> date | None:
+    """The same day ``months`` months later (earlier when negative), the last day of a
+    shorter month for a 31st (Feb. 29 becomes Feb. 28 off leap years); None outside
+    years 1-9999."""
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    if not _MIN_YEAR <= year <= _MAX_YEAR:
         return None
-    return day.replace(year=year, day=min(day.day, calendar.monthrange(year, day.month)[1]))
+    return date(year, month + 1, min(day.day, _last_day(year, month + 1)))
 
 
 # References that name no day: "that day" after one of them is some day within it

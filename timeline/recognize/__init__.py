@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from itertools import accumulate, compress, repeat
 from operator import add, itemgetter
 from typing import Literal
@@ -105,18 +106,23 @@ def _edge_phrases(lowered: str) -> dict[int, tuple[int, str]]:
 def _weekday_edge(lowered: str, day_at: int) -> tuple[int, str] | None:
     """ "the first Friday of", "the last Monday of": found from the "day" of the weekday's
     name at ``day_at`` (the scan for "day of" finds it)."""
-    stem = _WEEKDAY_STEM_BEFORE.search(lowered, max(0, day_at - 6), day_at)
+    stem = _weekday_stem_before().search(lowered, max(0, day_at - 6), day_at)
     if stem is None:
         return None
     before = _NTH_BEFORE.search(lowered, max(0, stem.start() - 20), stem.start())
     if before is None:
         return None
     side = "last" if before["side"] == "final" else before["side"]
-    return before.start(), f"{side} {_WEEKDAY_STEMS.index(stem.group()) + 1}"
+    return before.start(), f"{side} {lexicon().weekday_of(stem.group() + 'day')}"
 
 
-_WEEKDAY_STEMS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
-_WEEKDAY_STEM_BEFORE = re.compile(r"(?<![\w-])(?:" + "|".join(_WEEKDAY_STEMS) + ")$")
+@lru_cache(maxsize=1)
+def _weekday_stem_before() -> re.Pattern[str]:
+    """A weekday's name without its "day" ("fri", "wednes"), ending where searched."""
+    stems = [w[:-3] for w in lexicon().weekdays if w.endswith("day")]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(stems) + ")$")
+
+
 _NTH_BEFORE = re.compile(
     r"(?<![\w-])the\s{1,3}(?P<side>first|second|third|fourth|last|final)\s{1,3}$"
 )
@@ -216,7 +222,7 @@ def _holding(
     windows: list[tuple[int, int]], positions: dict[str, list[int]], classes: frozenset[str]
 ) -> list[tuple[int, int]]:
     """The windows in which a word of one of ``classes`` starts."""
-    starts = sorted(p for name in classes for p in positions.get(name, ()))
+    starts = _starts_of(positions, classes)
     if not starts:
         return []
     return [
@@ -224,6 +230,14 @@ def _holding(
         for low, high in windows
         if (i := bisect.bisect_left(starts, low)) < len(starts) and starts[i] < high
     ]
+
+
+def _starts_of(positions: dict[str, list[int]], classes: frozenset[str]) -> list[int]:
+    """Where the words of ``classes`` start, in text order."""
+    if len(classes) == 1:
+        (name,) = classes
+        return positions.get(name, [])  # found in text order: sorted already
+    return sorted(p for name in classes for p in positions.get(name, ()))
 
 
 def scan_everything(text: str) -> list[Candidate]:
@@ -361,11 +375,7 @@ def _windows(
 ) -> list[tuple[int, int]]:
     """The union of the spans [_MARGIN before, _MARGIN after] each anchor, each end
     moved to white space; overlapping or touching spans make one window."""
-    if len(anchors) == 1:
-        (name,) = anchors
-        starts = positions.get(name, [])  # found in text order: sorted already
-    else:
-        starts = sorted(p for name in anchors for p in positions.get(name, ()))
+    starts = _starts_of(positions, anchors)
     if not starts:
         return []
     length = len(text)

@@ -1103,22 +1103,24 @@ def _counted(match: re.Match[str], text: str) -> Partial | list[Candidate] | Non
         return _compared_amount(match, text)
     approx = None if match["tail"] else _OR_SO.match(text, match.end())
     result = _counted_reading(match, text, approx["tail"] if approx else match["tail"])
-    this = _THIS_PERIOD.match(text, match.end()) if _is_years_ago(result) else None
-    if this is not None and isinstance(result, Partial):
-        return [
-            Candidate(match.start("body"), this.end(), _anniversary(result, this), "counted", 1)
-        ]
-    weekday = _WEEKDAY_AFTER.match(text, match.end()) if _is_weeks_ago(result) else None
-    if weekday is not None and isinstance(result, Partial) and result.offset is not None:
-        # "a week ago Friday": the Friday on or before the day a week back, the one
-        # before last Friday, not last Friday and a week apart
-        day = result._replace(
-            granularity="day",
-            unit="day",
-            offset=7 * result.offset,
-            weekday=lexicon().weekday_of(weekday["wd"]),
-        )
-        return [Candidate(match.start("body"), weekday.end(), day, "counted", 1)]
+    years_ago = _counted_back(result, "year")
+    this = _THIS_PERIOD.match(text, match.end()) if years_ago is not None else None
+    if years_ago is not None and this is not None:
+        anniversary = _anniversary(years_ago, this)
+        return [Candidate(match.start("body"), this.end(), anniversary, "counted", 1)]
+    weeks_ago = _counted_back(result, "week")
+    if weeks_ago is not None and weeks_ago.mod is None:
+        weekday = _weekday_after().match(text, match.end())
+        if weekday is not None:
+            return [
+                Candidate(
+                    match.start("body"),
+                    weekday.end(),
+                    _weekday_back(weeks_ago, weekday),
+                    "counted",
+                    1,
+                )
+            ]
     if approx is not None and isinstance(result, Partial):
         # "a week or so ago", "the next two years or so": the approximation is inside
         return _approximated(result, match.start("body"), approx.end(), "counted")
@@ -1139,27 +1141,36 @@ _THIS_PERIOD = re.compile(
 )
 
 
-def _is_weeks_ago(result: Partial | list[Candidate] | None) -> bool:
-    return (
+def _counted_back(result: Partial | list[Candidate] | None, unit: str) -> Partial | None:
+    """``result`` when it is so many ``unit`` back from the reference ("75 years ago",
+    "two weeks ago"), else None."""
+    if (
         isinstance(result, Partial)
-        and result.unit == "week"
+        and result.unit == unit
         and result.offset is not None
         and result.offset < 0
         and not result.anchored
-        and result.mod is None
-    )
+    ):
+        return result
+    return None
 
 
-_WEEKDAY_AFTER = re.compile(r"\s{1,3}(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)(?![\w'’-])")
+@lru_cache(maxsize=1)
+def _weekday_after() -> re.Pattern[str]:
+    """A weekday's full name, capitalized, right after "two weeks ago"."""
+    names = "|".join(w.capitalize() for w in lexicon().weekdays if w.endswith("day"))
+    return re.compile(rf"\s{{1,3}}(?P<wd>{names})(?![\w'’-])")
 
 
-def _is_years_ago(result: Partial | list[Candidate] | None) -> bool:
-    return (
-        isinstance(result, Partial)
-        and result.unit == "year"
-        and result.offset is not None
-        and result.offset < 0
-        and not result.anchored
+def _weekday_back(weeks_ago: Partial, weekday: re.Match[str]) -> Partial:
+    """ "a week ago Friday": the Friday on or before the day a week back, the one before
+    last Friday, not last Friday and a week apart."""
+    assert weeks_ago.offset is not None
+    return weeks_ago._replace(
+        granularity="day",
+        unit="day",
+        offset=7 * weeks_ago.offset,
+        weekday=lexicon().weekday_of(weekday["wd"]),
     )
 
 
