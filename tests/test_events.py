@@ -377,6 +377,56 @@ def test_the_verb_of_a_relative_clause_is_the_event_it_dates() -> None:
         assert_triggers(text, trigger)
 
 
+def test_a_verb_right_after_a_phrase_with_its_own_date_is_the_main_verb() -> None:
+    # the date belongs to the verb right before it ("enacted in December"), or to a
+    # relative clause's; the verb right after is the main clause's and its description
+    # stops there
+    for text, expected in (
+        (
+            "The strike that began on Sept. 15 ended 46 days later.",
+            {"began": "The strike that began", "ended": "The strike that began on Sept. 15 ended"},
+        ),
+        (
+            "The law enacted in December took effect on Monday.",
+            {"enacted": "The law enacted", "took": "The law enacted in December took effect"},
+        ),
+        ("A bridge built in 1932 collapsed.", {"built": "A bridge built"}),
+        (
+            "The storm that hit Florida in 2018 killed 16 people.",
+            {"hit": "The storm that hit Florida"},
+        ),
+        (
+            "The company, which acquired Twitter in 2022, cut jobs.",
+            {"acquired": "The company acquired Twitter"},
+        ),
+    ):
+        events = extract_timeline(text, published="2024-06-12").events
+        got = {e.trigger: e.description for e in events}
+        assert {k: got.get(k) for k in expected} == expected, (text, events)
+    # the subject's date keeps its own verb; an object or a reported clause goes on
+    for text, trigger, description in (
+        ("Officials said sales in March rose 5%.", "rose", "sales rose 5%"),
+        (
+            "The bank announced Tuesday plans to close 40 branches.",
+            "announced",
+            "The bank announced plans to close 40 branches",
+        ),
+        (
+            "The agency released Monday revised figures for May.",
+            "released",
+            "The agency released revised figures for May",
+        ),
+        (
+            "The 40 workers that the firm said in May would be laid off sued.",
+            "said",
+            "the firm said would be laid off",
+        ),
+    ):
+        events = extract_timeline(text, published="2024-06-12").events
+        got = {e.trigger: e.description for e in events}
+        assert description in got.get(trigger, ""), (text, events)
+
+
 def test_an_attribution_after_the_date_does_not_take_its_event() -> None:
     for text, trigger in (
         ("She died peacefully at home on Sunday, her family said.", "died"),

@@ -16,7 +16,15 @@ from functools import lru_cache
 
 from .recognize.lexicon import lexicon
 from .recognize.signals import LENGTH_END_GAP, OF_GAP
-from .text import Analysis, Token, closes_abbreviation, is_content_verb, is_past_form
+from .text import (
+    Analysis,
+    Token,
+    closes_abbreviation,
+    is_attribution,
+    is_content_verb,
+    is_past_form,
+    is_past_verb,
+)
 from .types import Event, Granularity, Placement, Relation, Tense, TimeExpression
 
 __all__ = [
@@ -685,13 +693,37 @@ def _clause_bounds(
         steps += 1
     right = index
     steps = 0
+    dates_trigger = _dates_the_verb(tokens, index, cut)
     while right + 1 < len(tokens) and steps < _MAX_RIGHT:
         inside_cut = cut[0] <= tokens[right + 1].start < cut[1]
         if not inside_cut and _ends_clause(tokens, right + 1):
             break
+        if dates_trigger and tokens[right].end == cut[1] and _verb_after_date(tokens, right + 1):
+            break
         right += 1
         steps += 0 if inside_cut else 1
     return tokens[left].start, tokens[right].end
+
+
+def _dates_the_verb(tokens: Sequence[Token], index: int, cut: tuple[int, int]) -> bool:
+    """The trigger at ``index`` is a verb and the date (``cut``) follows it within two
+    words: "began on Sept. 15", "hit Florida in 2018"."""
+    trigger = tokens[index]
+    if trigger.end > cut[0] or is_attribution(trigger.text.lower()):
+        return False  # "employees that Unisys said in May would be laid off" goes on
+    between = sum(1 for t in tokens[index + 1 :] if t.start < cut[0])
+    return between <= 2 and is_content_verb(tokens, index)
+
+
+def _verb_after_date(tokens: Sequence[Token], i: int) -> bool:
+    """ "The strike that began on Sept. 15 ended …", "A bridge built in 1932 collapsed":
+    a finite verb right after the date closes the phrase the date was in; the main
+    clause goes on from there.  Only an auxiliary or a past form that no noun follows:
+    a present form there is as often the object ("announced Tuesday plans to …"), an
+    -ed form before a noun its modifier ("released Monday revised figures")."""
+    if tokens[i].text.lower() in _FINITE_AUXILIARIES:
+        return True
+    return is_past_verb(tokens, i) and is_content_verb(tokens, i)
 
 
 def _opens_clause(tokens: Sequence[Token], i: int) -> bool:
@@ -847,6 +879,9 @@ _AUXILIARY_OPENERS = frozenset(
     {"will", "would", "could", "can", "may", "might", "should", "must", "has", "have", "had"}
     | {"is", "was", "are", "were", "also", "then", "later"}
 )
+# the auxiliaries that open a main clause's verb group right after a date ("may" there
+# is as likely the month)
+_FINITE_AUXILIARIES = _AUXILIARY_OPENERS - {"also", "then", "later", "may"}
 
 
 def _noun_phrase_before(

@@ -33,9 +33,11 @@ __all__ = [
     "analyze",
     "closes_abbreviation",
     "delayed_until",
+    "is_attribution",
     "is_content_verb",
     "is_lasting_verb",
     "is_past_form",
+    "is_past_verb",
     "lowered_in_place",
     "possessive_at",
     "reported_for",
@@ -784,6 +786,11 @@ def _tense_lexicon() -> _TenseLexicon:
     )
 
 
+def is_attribution(word: str) -> bool:
+    """True when ``word`` (lower case) reports speech or findings ("said", "showed")."""
+    return word in _tense_lexicon().attribution
+
+
 def reported_for(text: str, start: int) -> bool:
     """A noun of reported figures right before the "for" that ends at ``start``
     ("sales for", "the jobs report for")."""
@@ -975,8 +982,10 @@ def nearest_verb(tokens: Sequence[Token], span: tuple[int, int]) -> Token | None
     verb = _nearest_in_clause(tokens, center, verb_at)
     if verb is None:
         return _present_verb_before(tokens, center, forms)
+    after_phrase = _verb_right_after(tokens, span, verb, forms)
     if not (
-        _purpose_after(tokens, span, verb)
+        after_phrase
+        or _purpose_after(tokens, span, verb)
         or _attribution_after(tokens, span, verb)
         or _opens_next_conjunct(tokens, span, verb)
     ):
@@ -990,7 +999,46 @@ def nearest_verb(tokens: Sequence[Token], span: tuple[int, int]) -> Token | None
     )
     if before is None or _hard_break_between(tokens, before.start, span[0]):
         return verb
+    if (
+        after_phrase
+        and _tokens_between(tokens, before.end, span[0]) > 1
+        and not _opens_relative_clause(tokens, before, forms)
+    ):
+        # "officials said sales in March rose": the date is the subject's, whose verb
+        # follows; only a verb right before the date ("enacted in December") or that of
+        # a relative clause ("the storm that hit Florida in 2018 killed") takes it
+        return verb
     return before
+
+
+def _verb_right_after(
+    tokens: Sequence[Token], span: tuple[int, int], verb: Token, forms: _VerbForms
+) -> bool:
+    """ "The law enacted in December took effect", "a bridge built in 1932 collapsed",
+    "the vote set for Monday was delayed": ``verb`` (after at most two auxiliaries)
+    follows the date at once; it is the main verb of a subject the date was part of."""
+    if verb.start < span[1]:
+        return False
+    first = _token_position(tokens, (span[1], span[1]))
+    between = [t.text.lower() for t in tokens[first : first + 3] if t.start < verb.start]
+    return len(between) < 3 and all(word in forms.auxiliaries for word in between)
+
+
+def _tokens_between(tokens: Sequence[Token], start: int, end: int) -> int:
+    return sum(1 for t in tokens if start <= t.start < end)
+
+
+def _opens_relative_clause(tokens: Sequence[Token], verb: Token, forms: _VerbForms) -> bool:
+    """ "that hit", "which was enacted": a relative pronoun, then at most two
+    auxiliaries, then ``verb``."""
+    index = _token_position(tokens, (verb.start, verb.end))
+    for i in range(index - 1, max(-1, index - 4), -1):
+        word = tokens[i].text.lower()
+        if word in _RELATIVE_PRONOUNS:
+            return True
+        if word not in forms.auxiliaries:
+            return False
+    return False
 
 
 def _purpose_after(tokens: Sequence[Token], span: tuple[int, int], verb: Token) -> bool:
@@ -1091,22 +1139,39 @@ def _is_content_verb(tokens: Sequence[Token], i: int, forms: _VerbForms) -> bool
 
 def _relative_clause_verb(tokens: Sequence[Token], i: int, forms: _VerbForms) -> bool:
     """ "a truce that began at 7 a.m.", "the quake, which killed 12 people": after a
-    relative pronoun a past form is the clause's verb; an -ed form only when no noun
-    follows ("that damaged car": "damaged" describes it)."""
-    word = tokens[i].text.lower()
-    if word in forms.past and word not in forms.participles:
+    relative pronoun a past form is the clause's verb (see `_past_verb_at`)."""
+    if _past_verb_at(tokens, i, forms):
         return True
-    following = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
+    word = tokens[i].text.lower()
     lemma = forms.lemmas.get(word)
     if lemma is not None and word != lemma and word == _third_person(lemma):
         # "the law, which takes effect Jan. 1"; not "that claims were false": a noun
         # whose verb follows it
+        following = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
         return not _opens_verb_group(following)
-    if not word.endswith("ed") or i + 1 >= len(tokens):
+    return False
+
+
+def is_past_verb(tokens: Sequence[Token], i: int) -> bool:
+    """True when ``tokens[i]`` is a past form used as its clause's verb (see
+    `_past_verb_at`), where a verb is expected."""
+    return _past_verb_at(tokens, i, _verb_forms())
+
+
+def _past_verb_at(tokens: Sequence[Token], i: int, forms: _VerbForms) -> bool:
+    """A past form only a verb can be ("began"), or another past form ("hit", "acquired")
+    that no common noun follows ("that damaged car": "damaged" describes it; "revised
+    figures")."""
+    word = tokens[i].text.lower()
+    if word in forms.past and word not in forms.participles:
+        return True
+    if not (word.endswith("ed") or word in forms.past) or i + 1 >= len(tokens):
         return False
-    after = tokens[i + 1].text.lower()
+    following = tokens[i + 1].text
+    after = following.lower()
     return (
-        after in _FUNCTION_WORDS
+        following[:1].isupper()  # a name: "the storm that hit Florida"
+        or after in _FUNCTION_WORDS
         or after in _tense_lexicon().determiners
         or after[:1].isdigit()
         or not after[:1].isalnum()

@@ -197,11 +197,14 @@ def _is_number_context(text: str, start: int, end: int, lex: Lexicon) -> bool:
     if before in lex.not_before_year or before.endswith(("$", "£", "€", "#")):
         return True
     if after in lex.not_after_number or after in ("percent", "%"):
-        return True
+        # "2000 killed" counts the dead; "a storm in 2018 killed 16 people" is dated: the
+        # past form is the clause's verb when a date's preposition comes before
+        return not (after.endswith("ed") and before in _YEAR_PREPOSITIONS)
     return text[end : end + 1] in ("%", "$") or text[start - 1 : start] in ("$", "#")
 
 
 _CLAUSE_MARKS = frozenset(",;:.!?)")
+_YEAR_PREPOSITIONS = frozenset({"in", "since", "during", "until", "till"})
 
 
 def _is_label_number(text: str, start: int, end: int, lex: Lexicon) -> bool:
