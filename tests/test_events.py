@@ -563,6 +563,31 @@ def test_a_clause_after_an_aside_a_relative_pronoun_or_and_keeps_its_subject() -
         assert {e.description for e in events} == descriptions, (text, events)
 
 
+def test_a_subject_with_of_or_for_inside_is_kept_whole() -> None:
+    for text, description in (
+        (
+            "The Bank of England, which raised rates in May, held them in June.",
+            "The Bank of England raised rates",
+        ),
+        (
+            "The Centers for Disease Control, which issued guidance in March, changed it.",
+            "The Centers for Disease Control issued guidance",
+        ),
+        (
+            "The minister of finance, who took office in 2019, resigned.",
+            "The minister of finance took office",
+        ),
+        (
+            "The Bank of England raised rates in 2022 and cut them in 2023.",
+            "The Bank of England cut them",
+        ),
+        # "who" stands for the person after "of", not for the head before it
+        ("Police announced the arrest of Kopp, who was charged in 2019.", "Kopp was charged"),
+    ):
+        events = extract_timeline(text, published="2024-06-12").events
+        assert description in [e.description for e in events], (text, events)
+
+
 def test_an_abbreviation_inside_the_subject_does_not_cut_it() -> None:
     for text, description in (
         (

@@ -828,7 +828,9 @@ def _sentence_subject(tokens: Sequence[Token], sentence_start: int, before: int)
         if is_content_verb(tokens, i) or token.text.lower() in _AUXILIARY_OPENERS:
             return " ".join(words) if words and i < before - 1 else None
         low = token.text.lower()
-        if not token.text.isalpha() or low in _CLAUSE_OPENERS or low in _STOP_BEFORE_NOUN:
+        if not token.text.isalpha() or low in _CLAUSE_OPENERS:
+            return None
+        if low in _STOP_BEFORE_NOUN and not _links_a_name(tokens, i):
             return None
         words.append(token.text)
     return None
@@ -892,6 +894,9 @@ def _noun_phrase_before(
     ``sentence_start``, only one that opens the sentence starting there ("The vote,
     originally set …", not "passed the Senate, signed by …")."""
     words: list[str] = []
+    # "the arrest of Kopp, who is charged": "who" stands for the person, not the head
+    person = comma + 1 < len(tokens) and tokens[comma + 1].text.lower() == "who"
+    named_after = False  # whether the word after the current one is capitalized
     i = comma - 1
     while i >= 0 and len(words) < 5:
         word = tokens[i].text
@@ -901,8 +906,11 @@ def _noun_phrase_before(
         inner = word.isdigit() or closes_abbreviation(tokens, i)
         if not (word.isalpha() or named or inner or word in ("’s", "'s")):
             break
-        if low in _STOP_BEFORE_NOUN:
+        if low in _STOP_BEFORE_NOUN and not (
+            _links_a_name(tokens, i) or (_of_a_head(tokens, i) and not (person and named_after))
+        ):
             break
+        named_after = named
         if low in _DETERMINERS:
             words.insert(0, word)
             break
@@ -915,6 +923,29 @@ def _noun_phrase_before(
     if sentence_start is not None and not _opens_sentence(tokens, opening, sentence_start):
         return None
     return _as_written(tokens[comma - len(words) : comma]) if nouns else None
+
+
+def _links_a_name(tokens: Sequence[Token], i: int) -> bool:
+    """ "Bank of England", "Centers for Disease Control": "of" or "for" between two
+    capitalized words is part of one name."""
+    return (
+        tokens[i].text in ("of", "for")
+        and 0 < i < len(tokens) - 1
+        and tokens[i - 1].text[:1].isupper()
+        and tokens[i + 1].text[:1].isupper()
+    )
+
+
+def _of_a_head(tokens: Sequence[Token], i: int) -> bool:
+    """ "The minister of finance", "the price of oil": an "of" after its head noun,
+    inside the noun phrase (not "ahead of", "because of")."""
+    if tokens[i].text != "of" or i == 0:
+        return False
+    head = tokens[i - 1].text
+    return head.isalpha() and head.lower() not in _STOP_BEFORE_NOUN | _NOT_HEADS_OF
+
+
+_NOT_HEADS_OF = frozenset({"ahead", "because", "instead", "out", "regardless", "outside"})
 
 
 def _as_written(tokens: Sequence[Token]) -> str:
