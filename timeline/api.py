@@ -415,8 +415,15 @@ def _resolve_candidate(
         # "will unveil its phones on March 26" in June: next March's, though a tense
         # cue alone would not put a date nine months ahead when the other is close
         partial = partial._replace(direction=1)
+    elif _is_yearless_name(partial) and _ENDED_BEFORE.search(text, max(0, span[0] - 9), span[0]):
+        # "the quarter ended June 30", "the year ended Sept. 30": a period that has ended,
+        # on the last such day, however close the next one is
+        partial = partial._replace(direction=-1)
     resolved = resolve(partial, reference=reference, tense=tense)
     return _expression(candidate, text, resolved, signal, tense, sentence)
+
+
+_ENDED_BEFORE = re.compile(r"(?<![\w-])(?i:ended)\s{1,3}$")
 
 
 def _expression_tense(candidate: Candidate, text: str, signal: str | None, clause: Tense) -> Tense:

@@ -2764,12 +2764,20 @@ def _the_year(match: re.Match[str], text: str) -> Partial | None:
     the reporting year, the one of the reference (the latest: the one before)."""
     following = _word_after(text, match.end())
     if following in ("ended", "ending", "to", "through", "before", "after", "ago", "earlier"):
-        if following in ("ended", "ending"):
+        if following in ("ended", "ending") or _closed_by_a_month(text, match.end()):
+            # "the year to March" (British usage): the twelve months up to its end
             return Partial(type="DURATION", granularity="unknown", duration="P1Y")
-        return None
+        return None  # "the year to date", "the year before"
     kind = re.sub(r"\s+", " ", (match["ykind"] or "").lower())
     offset = -1 if kind.startswith("latest") else 0
     return Partial(granularity="year", unit="year", offset=offset)
+
+
+def _closed_by_a_month(text: str, end: int) -> bool:
+    """A month's name (or a day of one) right after the "to"/"through" that follows
+    ``end``: "to March", "through Sept. 30"."""
+    words = _two_words_after(text, end).split(" ")
+    return len(words) == 2 and words[1].lower().rstrip(".") in lexicon().months
 
 
 def _the_week(match: re.Match[str], text: str) -> Partial | None:
