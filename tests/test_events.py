@@ -432,6 +432,9 @@ def test_an_attribution_after_the_date_does_not_take_its_event() -> None:
         ("She died peacefully at home on Sunday, her family said.", "died"),
         ("Inflation fell to 2.3% in April, official data showed on Wednesday.", "fell showed"),
         ("On Monday, the ministry said the talks had failed.", "said"),  # nothing before
+        # a participle set off by a comma goes with the event, which is the verb before
+        ("She won the Nobel Prize in 1903, shared with Pierre Curie.", "won"),
+        ("Shares began trading on the exchange in August, priced at $12.", "began"),
     ):
         assert_triggers(text, trigger)
 

@@ -986,14 +986,16 @@ def nearest_verb(tokens: Sequence[Token], span: tuple[int, int]) -> Token | None
     if not (
         after_phrase
         or _purpose_after(tokens, span, verb)
-        or _attribution_after(tokens, span, verb)
+        or _after_a_comma(tokens, span, verb)
         or _opens_next_conjunct(tokens, span, verb)
     ):
         return verb
     # "went to the polls on Nov. 5 to choose a president", "fell in April, data showed",
-    # "won the prize in 1911 and died in 1934": an infinitive of purpose, a reporting
-    # verb or the verb of the next conjunct after the date says what the event was for,
-    # who told it or what came next; the verb before the date is the event
+    # "won the prize in 1903, shared with Becquerel", "won the prize in 1911 and died
+    # in 1934": an infinitive of purpose, a verb set off by a comma (a report, a
+    # participle) or the verb of the next conjunct after the date says what the event
+    # was for, who told it, what went with it or what came next; the verb before the
+    # date is the event
     before = _nearest_in_clause(
         tokens, center, lambda i: verb_at(i) if tokens[i].end <= span[0] else None
     )
@@ -1068,9 +1070,9 @@ def _opens_next_conjunct(tokens: Sequence[Token], span: tuple[int, int], verb: T
 _CONJUNCT_LINKS = frozenset({"and", "but", "then"})
 
 
-def _attribution_after(tokens: Sequence[Token], span: tuple[int, int], verb: Token) -> bool:
-    """``verb`` reports ("said", "showed") after a comma that follows ``span``."""
-    if verb.start < span[1] or verb.text.lower() not in _tense_lexicon().attribution:
+def _after_a_comma(tokens: Sequence[Token], span: tuple[int, int], verb: Token) -> bool:
+    """``verb`` comes after a comma that follows ``span``."""
+    if verb.start < span[1]:
         return False
     return any(t.text == "," for t in tokens if span[1] <= t.start < verb.start)
 
