@@ -164,7 +164,9 @@ def resolve_expressions(
     )
     expressions: list[TimeExpression] = []
     last_dated: TimeExpression | None = None
+    clock_signal: str | None = None  # the signal of the clock time whose day is next
     for index, candidate in enumerate(candidates):
+        day_signal, clock_signal = clock_signal, None
         if _recurring_clock_time(candidates, index, text):
             # "open daily from 9 a.m. to 5 p.m.": the time of every such day, of none
             expressions.append(_resolve_candidate(candidate, analysis, None, None, domain, crowded))
@@ -174,11 +176,14 @@ def resolve_expressions(
             # "fined twice last year, in March": March of that year
             candidate = candidate._replace(partial=candidate.partial._replace(year=year))
         expression = _resolve_candidate(
-            candidate, analysis, news_reference, last_dated, domain, crowded
+            candidate, analysis, news_reference, last_dated, domain, crowded, day_signal
         )
         day = _day_right_after(candidates, index, text)
         if day is not None:
-            dated = _resolve_candidate(day, analysis, news_reference, last_dated, domain, crowded)
+            clock_signal = expression.signal
+            dated = _resolve_candidate(
+                day, analysis, news_reference, last_dated, domain, crowded, clock_signal
+            )
             expression = _clock_on_day(candidate, expression, dated, text)
             start = candidates[index - 1] if index else None
             if candidate.range_role == "end" and start and _is_bare_clock_time(start.partial):
@@ -400,14 +405,18 @@ def _resolve_candidate(
     last_dated: TimeExpression | None,
     domain: str,
     crowded: set[int],
+    clock_signal: str | None = None,
 ) -> TimeExpression:
+    """``clock_signal``: for the day a clock time is on, the clock time's signal."""
     text = analysis.text
     span = (candidate.start, candidate.end)
     signal = signal_before(text, candidate.start)
     sentence = analysis.sentence_index_at(candidate.start)
     # a sentence that is a list of dates has no clause whose tense could choose a year
     clause_tense: Tense = "unknown" if sentence in crowded else analysis.tense_at(span)
-    tense = _expression_tense(candidate, text, signal, clause_tense)
+    # "valid until 11:59 p.m. on Friday": the day is the deadline's, as the time is
+    placing = clock_signal if clock_signal and signal in (None, "on") else signal
+    tense = _expression_tense(candidate, text, placing, clause_tense)
     reference, partial = _reference_for(candidate, news_reference, last_dated, domain, sentence)
     if tense == "unknown" and reference is news_reference:
         reference = _month_just_told(partial, last_dated, sentence) or reference
