@@ -2023,7 +2023,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "month_rel_year",
-            rf"(?P<month>{month})(?:{_W}(?P<rday>{_DAY}),?)?{_W}(?P<yrel>(?i:this|last|next|of\s{{1,3}}this|of\s{{1,3}}last|of\s{{1,3}}next)){_W}(?i:year)(?![\w])",
+            rf"(?P<month>{month})(?:{_W}(?P<rday>{_DAY}),?)?{_W}(?P<yrel>(?i:this|last|next|of\s{{1,3}}this|of\s{{1,3}}last|of\s{{1,3}}next|(?:of\s{{1,3}})?(?:that|the\s{{1,3}}(?:same|following|previous|next)))){_W}(?i:year)(?![\w])",
             _month_rel_year,
             2,
         ),
@@ -2393,15 +2393,37 @@ def _per_unit(match: re.Match[str], text: str) -> Partial | None:
 
 def _month_rel_year(match: re.Match[str], text: str) -> Partial | None:
     """ "June last year", "March 3 of next year": the month (or the day) of a year
-    relative to the reference."""
+    relative to the reference; "September of that year", "June the following year": of
+    a year relative to the date last told."""
     lex = lexicon()
-    rel = match["yrel"].lower().split()[-1]
-    offset = {"this": 0, "last": -1, "next": 1}[rel]
+    words = match["yrel"].lower().split()
+    anchored = "that" in words or "the" in words
+    offset = _YEAR_OFFSETS[words[-1]]
     month = lex.month_of(match["month"])
     if match["rday"]:
         day = _day(match["rday"])
-        return Partial(granularity="day", month=month, day=day, unit="year_part", offset=offset)
-    return Partial(granularity="month", month=month, unit="year_part", offset=offset)
+        return Partial(
+            granularity="day",
+            month=month,
+            day=day,
+            unit="year_part",
+            offset=offset,
+            anchored=anchored,
+        )
+    return Partial(
+        granularity="month", month=month, unit="year_part", offset=offset, anchored=anchored
+    )
+
+
+_YEAR_OFFSETS = {
+    "this": 0,
+    "that": 0,
+    "same": 0,
+    "last": -1,
+    "previous": -1,
+    "next": 1,
+    "following": 1,
+}
 
 
 def _year_earlier(match: re.Match[str], text: str) -> Partial | None:
