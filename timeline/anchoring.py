@@ -339,7 +339,7 @@ def _placed_in_sentence(
     # one side must be dated: an event of this sentence, or one reported elsewhere whose
     # lemma this sentence repeats
     if not local and not any(
-        word[:4] in prefixes for word in re.findall(r"[a-z]{4,}", sentence_text.lower())
+        word[:4] in prefixes for word in _LONG_WORD.findall(sentence_text.lower())
     ):
         return
     tokens = analysis.tokens(index)
@@ -615,10 +615,13 @@ _STOPWORDS = frozenset(
 )
 
 
+_LONG_WORD = re.compile(r"[a-z]{4,}")
+
+
 @lru_cache(maxsize=8192)
 def _content_words(text: str) -> frozenset[str]:
     # cached: the sentence of a dated event is compared with every later report of its kind
-    return frozenset(w for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _STOPWORDS)
+    return frozenset(w for w in _LONG_WORD.findall(text.lower()) if w not in _STOPWORDS)
 
 
 def _names(tokens: Sequence[Token]) -> set[str]:

@@ -8,11 +8,13 @@ turns the expression's bounds into the event's interval.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
+from operator import attrgetter
 
 from .recognize.lexicon import lexicon
 from .recognize.signals import LENGTH_END_GAP, OF_GAP
@@ -711,8 +713,11 @@ def _dates_the_verb(tokens: Sequence[Token], index: int, cut: tuple[int, int]) -
     trigger = tokens[index]
     if trigger.end > cut[0] or is_attribution(trigger.text.lower()):
         return False  # "employees that Unisys said in May would be laid off" goes on
-    between = sum(1 for t in tokens[index + 1 :] if t.start < cut[0])
+    between = bisect.bisect_left(tokens, cut[0], key=_token_start) - index - 1
     return between <= 2 and is_content_verb(tokens, index)
+
+
+_token_start = attrgetter("start")
 
 
 def _verb_after_date(tokens: Sequence[Token], i: int) -> bool:

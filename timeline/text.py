@@ -1027,7 +1027,7 @@ def _verb_right_after(
 
 
 def _tokens_between(tokens: Sequence[Token], start: int, end: int) -> int:
-    return sum(1 for t in tokens if start <= t.start < end)
+    return _token_position(tokens, (end, end)) - _token_position(tokens, (start, start))
 
 
 def _opens_relative_clause(tokens: Sequence[Token], verb: Token, forms: _VerbForms) -> bool:
@@ -1074,7 +1074,9 @@ def _after_a_comma(tokens: Sequence[Token], span: tuple[int, int], verb: Token) 
     """``verb`` comes after a comma that follows ``span``."""
     if verb.start < span[1]:
         return False
-    return any(t.text == "," for t in tokens if span[1] <= t.start < verb.start)
+    first = _token_position(tokens, (span[1], span[1]))
+    last = _token_position(tokens, (verb.start, verb.end))
+    return any(t.text == "," for t in tokens[first:last])
 
 
 def _hard_break_between(tokens: Sequence[Token], start: int, end: int) -> bool:

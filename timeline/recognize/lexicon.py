@@ -32,6 +32,11 @@ def _loose_space(escaped: str) -> str:
     return escaped.replace(r"\ ", r"\s{1,3}")
 
 
+_DECIMAL = re.compile(r"\d+(?:\.\d+)?")
+_MIXED_FRACTION = re.compile(r"(\d+)\s*(?:and\s*)?(\d)/(\d)")  # "2 1/2", "2 and 1/2"
+_NUMBER_WORD_SEPARATOR = re.compile(r"[\s-]+")
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     months: dict[str, int]
@@ -89,7 +94,7 @@ class Lexicon:
 
     def number_of(self, words: str) -> float | None:
         """The value of a number written in digits or words ("two", "twenty-five", "3")."""
-        text = re.sub(r"\s+", " ", words.strip().lower()).replace(",", "")
+        text = " ".join(words.lower().split()).replace(",", "")
         if not text:
             return None
         head, _, last = text.rpartition(" ")
@@ -97,9 +102,9 @@ class Lexicon:
             # "66 million", "13.8 billion", "a million"
             base = 1.0 if head in ("a", "one") else self.number_of(head)
             return None if base is None else base * self.scales[last]
-        if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        if _DECIMAL.fullmatch(text):
             return float(text)
-        fraction = re.fullmatch(r"(\d+)\s*(?:and\s*)?(\d)/(\d)", text)
+        fraction = _MIXED_FRACTION.fullmatch(text)
         if fraction:
             return int(fraction.group(1)) + int(fraction.group(2)) / int(fraction.group(3))
         return self._number_words(text)
@@ -107,7 +112,7 @@ class Lexicon:
     def _number_words(self, text: str) -> float | None:
         total = 0.0
         current = 0.0
-        for part in re.split(r"[\s-]+", text):
+        for part in _NUMBER_WORD_SEPARATOR.split(text):
             if part in ("and", "of"):
                 continue
             value = self.cardinals.get(part)

@@ -152,13 +152,14 @@ def _pmod(match: re.Match[str], lex: Lexicon) -> str | None:
     text = match.groupdict().get("pmod")
     if not text:
         return None
-    last = re.split(r"\s+", text.strip().lower())
+    last = text.lower().split()
     for word in reversed(last):
         if word in lex.point_modifiers:
             return lex.point_modifiers[word]
     return None
 
 
+_POSSESSIVE_S = re.compile(r"['’]s$")
 _WORD_AFTER = re.compile(r"\W{0,2}?\s{0,3}([\w'’%-]+)")
 _CAPITAL_BEFORE = re.compile(r"\b([A-Z][A-Za-z]+)[ \t]{1,3}$")
 _NAME_AFTER = re.compile(r"[ \t]{1,3}([A-Z][a-z]+)\b")
@@ -254,7 +255,7 @@ _LEADING_DIGITS = re.compile(r"\d+")
 
 def _number(value: str, lex: Lexicon) -> float | str | None:
     text = value.strip().lower()
-    if text in lex.vague or re.sub(r"\s+", " ", text) in ("a few", "a number of"):
+    if text in lex.vague or " ".join(text.split()) in ("a few", "a number of"):
         return "X"
     text = re.sub(r"^(?:a\s+couple(?:\s+of)?|couple\s+of)$", "2", text)
     text = re.sub(r"^a\s+dozen$", "12", text)
@@ -690,8 +691,8 @@ def _is_temporal_word(word: str, lex: Lexicon) -> bool:
 
 def _weekday(match: re.Match[str], text: str) -> Partial | None:
     lex = lexicon()
-    word = re.sub(r"['’]s$", "", match["wd"])
-    rel = re.sub(r"\s+", " ", (match["rel"] or "").lower())
+    word = _POSSESSIVE_S.sub("", match["wd"])
+    rel = " ".join((match["rel"] or "").lower().split())
     if rel.startswith("the "):
         # "the previous Friday", "the following Monday": from the day last named
         step = -1 if rel in ("the previous", "the preceding") else 1
@@ -909,7 +910,7 @@ _PERIOD_BACK_RELS = frozenset({"", "same", "corresponding", "comparable", "lates
 def _period_a_year_back(match: re.Match[str], text: str) -> Partial | list[Candidate] | None:
     """ "the quarter a year ago", "the corresponding period last year": the reported
     period, a year before; TimeML takes the whole phrase as one expression."""
-    rel = re.sub(r"\s+", " ", (match["qrel"] or "").lower())
+    rel = " ".join((match["qrel"] or "").lower().split())
     ordinal = (match["qord"] or "").lower().rstrip("-")
     plain = (
         match["qthe"]
@@ -1051,7 +1052,7 @@ _OF_AFTER = re.compile(r"\s{1,3}(?i:of)(?![\w-])")
 
 def _relative_unit_reading(match: re.Match[str], text: str) -> Partial | None:
     lex = lexicon()
-    rel = re.sub(r"\s+", " ", match["rel"].lower())
+    rel = " ".join(match["rel"].lower().split())
     unit = lex.unit_of(match["unit"]) or ""
     if unit in ("hour", "minute", "second", "quarter"):
         return None
@@ -1253,7 +1254,7 @@ def _counted_reading(
     after = _word_after(text, match.end())
     if after in ("old", "olds") or text[match.end() : match.end() + 4].lower() in ("-old", "-yea"):
         return None
-    tail = re.sub(r"\s+", " ", (tail_text or "").strip().lower())
+    tail = " ".join((tail_text or "").strip().lower().split())
     if (
         unit == "day"
         and match["num"].lower() == "one"
@@ -1423,7 +1424,7 @@ _VERB_CUES = frozenset(
 def _keeps_modifier(text: str) -> bool:
     """TimeML keeps bounding modifiers ("at least two years") inside the TIMEX3 but
     leaves approximations ("about", "over") outside as free words."""
-    return re.sub(r"\s+", " ", text.lower()) in _INSIDE_MODIFIERS
+    return " ".join(text.lower().split()) in _INSIDE_MODIFIERS
 
 
 _INSIDE_MODIFIERS = frozenset(
@@ -1484,7 +1485,7 @@ def _quantity_mod(match: re.Match[str], lex: Lexicon) -> str | None:
     text = match.groupdict().get("qmod")
     if not text:
         return None
-    return lex.quantity_modifiers.get(re.sub(r"\s+", " ", text.lower()))
+    return lex.quantity_modifiers.get(" ".join(text.lower().split()))
 
 
 def _unit_long(match: re.Match[str], text: str) -> Partial | None:
@@ -1530,7 +1531,7 @@ def _vague_units_reading(match: re.Match[str], text: str) -> Partial | None:
     named = f"{_word_before(text, match.start())} {match['units'].lower()}"
     if not match["lead"] and _starts_negative_phrase(named, lex):
         return None  # "in the early hours of Saturday": a time of night, not a length
-    lead = re.sub(r"\s+", " ", (match["lead"] or "").lower())
+    lead = " ".join((match["lead"] or "").lower().split())
     if lead in ("recent",) and unit in ("year", "decade"):
         return Partial(granularity="ref", ref="PAST_REF")
     if not lead and after in lex.event_relative and _word_before(text, match.start()) == "the":
@@ -1762,7 +1763,7 @@ def _time_of_day(match: re.Match[str], text: str) -> Partial | None:
     )
     if weekday:
         return partial._replace(
-            weekday=lex.weekday_of(re.sub(r"['’]s$", "", weekday)), unit=None, offset=None
+            weekday=lex.weekday_of(_POSSESSIVE_S.sub("", weekday)), unit=None, offset=None
         )
     if dayword:
         return partial._replace(offset=lex.day_words[dayword])
@@ -1820,7 +1821,7 @@ def _noon(match: re.Match[str], text: str) -> Partial | None:
     # from Friday to Saturday, not the first minute of Friday
     hour = 12 if word == "noon" or word == "midday" else 24
     if match["twd"]:
-        weekday = lexicon().weekday_of(re.sub(r"['’]s$", "", match["twd"]))
+        weekday = lexicon().weekday_of(_POSSESSIVE_S.sub("", match["twd"]))
         return Partial(type="TIME", granularity="minute", hour=hour, minute=0, weekday=weekday)
     return Partial(type="TIME", granularity="minute", hour=hour, minute=0, unit="day", offset=0)
 
@@ -1828,7 +1829,7 @@ def _noon(match: re.Match[str], text: str) -> Partial | None:
 def _holiday(match: re.Match[str], text: str) -> Partial | None:
     # resolved by the resolver from its name; keep month/day for fixed holidays
     lex = lexicon()
-    name = re.sub(r"\s+", " ", match["hol"].lower())
+    name = " ".join(match["hol"].lower().split())
     year = _year(match)
     # "last Thanksgiving", "next Christmas": the one before or after the reference
     direction = {"last": -1, "next": 1, "this": 0}.get((match["hrel"] or "").lower())
@@ -1867,7 +1868,7 @@ _ANCHORED_OFFSETS = {
 
 def _anchored_day(match: re.Match[str], text: str) -> Partial | None:
     lex = lexicon()
-    rel = re.sub(r"\s+", " ", match["arel"].lower())
+    rel = " ".join(match["arel"].lower().split())
     unit = lex.unit_of(match["aunit"]) or "day"
     offset = _ANCHORED_OFFSETS[rel]
     # "later that year": TimeML keeps the comparative inside, as for "later this year";
@@ -2508,7 +2509,7 @@ def _weekday_plural(match: re.Match[str], text: str) -> Partial | None:
 
 def _weekday_of_week(match: re.Match[str], text: str) -> Partial | None:
     """ "Wednesday last week": that weekday of the shifted week."""
-    weekday = lexicon().weekday_of(re.sub(r"['’]s$", "", match["wd"]))
+    weekday = lexicon().weekday_of(_POSSESSIVE_S.sub("", match["wd"]))
     offset = {"last": -1, "this": 0, "next": 1}[match["wrel"].lower()]
     return Partial(granularity="day", weekday=weekday, unit="week", offset=offset)
 
@@ -2790,7 +2791,7 @@ def _the_year(match: re.Match[str], text: str) -> Partial | None:
             # "the year to March" (British usage): the twelve months up to its end
             return Partial(type="DURATION", granularity="unknown", duration="P1Y")
         return None  # "the year to date", "the year before"
-    kind = re.sub(r"\s+", " ", (match["ykind"] or "").lower())
+    kind = " ".join((match["ykind"] or "").lower().split())
     offset = -1 if kind.startswith("latest") else 0
     return Partial(granularity="year", unit="year", offset=offset)
 
