@@ -1284,9 +1284,10 @@ def _counted_reading(
                 follow_context=one_year,
             ),
         )
-    if tail in ("earlier", "later") and whole:
+    if tail in ("earlier", "later", "before", "after") and whole:
+        # "a year before." with nothing after it: a year earlier
         assert isinstance(amount, float | int)
-        sign = -1 if tail == "earlier" else 1
+        sign = -1 if tail in ("earlier", "before") else 1
         return _with_modifier(
             match,
             Partial(
@@ -2108,7 +2109,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "counted",
-            rf"(?:(?P<qmod>{qmods}){_W})?(?P<body>(?P<the>{the})?(?P<rel>(?i:past|last|next|coming|first|previous|preceding|trailing|following|final|latest|remaining|further|year-earlier|year-ago)\s{{1,3}})?{number}(?P<joint>[\s-])(?:(?i:more|additional|straight|consecutive|full|long|short|extra|whole|trading|business|working)\s{{1,3}})?{unit}(?P<half2>\s{{1,3}}(?i:and\s{{1,3}}a\s{{1,3}}half))?(?P<tail>{_W}(?i:ago|earlier|later|back|previously|from\s{{1,3}}(?:now|today)))?)",
+            rf"(?:(?P<qmod>{qmods}){_W})?(?P<body>(?P<the>{the})?(?P<rel>(?i:past|last|next|coming|first|previous|preceding|trailing|following|final|latest|remaining|further|year-earlier|year-ago)\s{{1,3}})?{number}(?P<joint>[\s-])(?:(?i:more|additional|straight|consecutive|full|long|short|extra|whole|trading|business|working)\s{{1,3}})?{unit}(?P<half2>\s{{1,3}}(?i:and\s{{1,3}}a\s{{1,3}}half))?(?P<tail>{_W}(?i:ago|earlier|later|back|previously|from\s{{1,3}}(?:now|today)|(?:before|after)(?=\s{{0,3}}(?:[.,;:!?)]|$))))?)",
             _counted,
             1,
         ),
