@@ -141,6 +141,7 @@ def test_calendar_values() -> None:
         "yesterday": -1,
         "tomorrow": 1,
         "tonight": 0,
+        "overnight": -1,
         "the day before yesterday": -2,
         "the day after tomorrow": 2,
     }

@@ -1546,6 +1546,12 @@ def _day_word(match: re.Match[str], text: str) -> Partial | None:
     word = " ".join(match["dw"].lower().split())  # "the day  before yesterday"
     offset = lex.day_words[word]
     pod = (match["pod"] or "").lower()
+    if word == "overnight":
+        if pod or not _ends_adverb(text, match.end()):
+            return None  # "overnight losses", "the overnight rate": an adjective
+        if _NEGATION_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+            return None  # "it won't happen overnight": at once, no night
+        pod = "night"  # "Markets fell overnight": the night before the reference day
     if word == "tonight":
         pod = pod or "night"
     if pod:
@@ -1557,6 +1563,26 @@ def _day_word(match: re.Match[str], text: str) -> Partial | None:
             part_of_day=lex.parts_of_day[pod],
         )
     return Partial(granularity="day", unit="day", offset=offset, mod=_pmod(match, lex))
+
+
+# a negation earlier in the clause: "did not change", "won't happen", "never … "
+_NEGATION_BEFORE = re.compile(
+    r"(?<![\w-])(?i:not|never|cannot)(?![\w-])[^.;:!?]*$|n['’]t\b[^.;:!?]*$"
+)
+
+
+def _ends_adverb(text: str, end: int) -> bool:
+    """Nothing a word at ``end`` could modify follows it: punctuation, the end of the
+    text or a function word ("struck overnight with", "fell overnight.")."""
+    if text[end : end + 1] not in (" ", "\t", "\n"):
+        return True  # punctuation, or the end of the text
+    return _word_after(text, end) in _ADVERB_FOLLOWERS
+
+
+_ADVERB_FOLLOWERS = frozenset(
+    {"", "with", "in", "on", "at", "by", "for", "from", "to", "after", "before", "as"}
+    | {"and", "but", "or", "when", "while", "amid", "following", "after", "than"}
+)
 
 
 def _part_of_day_first(match: re.Match[str], text: str) -> Partial | None:
