@@ -636,8 +636,11 @@ def _names_in(sentence: str) -> frozenset[str]:
     return frozenset(_NAME.findall(sentence))
 
 
+_LETTERS_AFTER = re.compile(r"\s{0,3}([A-Za-z]+)")
+
+
 def _word_after(text: str, end: int) -> str:
-    match = re.match(r"\s{0,3}([A-Za-z]+)", text[end : end + 20])
+    match = _LETTERS_AFTER.match(text, end, end + 20)
     return match.group(1).lower() if match else ""
 
 

@@ -622,6 +622,9 @@ def _same_segment(tokens: Sequence[Token], token: Token, span: tuple[int, int]) 
     )
 
 
+_CAPITALIZED_OR_LOWER_WORD = re.compile(r"[A-Za-z][a-z]+")
+
+
 def _appositive_head(
     tokens: Sequence[Token], span: tuple[int, int], signal: str | None
 ) -> Token | None:
@@ -632,7 +635,7 @@ def _appositive_head(
     if not before:
         return None
     last = before[-1]
-    if not re.fullmatch(r"[A-Za-z][a-z]+", last.text) or last.text.lower() in _CLAUSE_OPENERS:
+    if not _CAPITALIZED_OR_LOWER_WORD.fullmatch(last.text) or last.text.lower() in _CLAUSE_OPENERS:
         return None
     if last.text.lower() in _DETERMINERS or last.text.lower() in ("this", "that", "these"):
         return None  # "The 2024-25 season", "over the Labor Day weekend": a noun's modifier
@@ -1022,15 +1025,18 @@ _DANGLING_WORDS = frozenset(
 _DANGLING = re.compile(r"(?:\s+(?i:" + "|".join(sorted(_DANGLING_WORDS)) + r")){1,4}$")
 
 
+_WHEN_AFTER = re.compile(r",?\s{0,3}(?:when|as)\s")
+
+
 def _when_clause_events(
     expression: TimeExpression, analysis: Analysis, published: date | None, reference_text: str
 ) -> list[Event]:
     """ "until October 2020, when Cienfuegos was arrested": the when-clause happened then."""
     text = analysis.text
-    follow = re.match(r",?\s{0,3}(?:when|as)\s", text[expression.span[1] : expression.span[1] + 12])
+    follow = _WHEN_AFTER.match(text, expression.span[1], expression.span[1] + 12)
     if follow is None or not _dates_an_event(expression):
         return []
-    clause_start = expression.span[1] + follow.end()
+    clause_start = follow.end()
     verb = analysis.governor_of((clause_start, clause_start))
     if verb is None or verb.start < clause_start:
         return []

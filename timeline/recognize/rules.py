@@ -253,12 +253,16 @@ def _day(value: str) -> int:
 _LEADING_DIGITS = re.compile(r"\d+")
 
 
+_A_COUPLE = re.compile(r"^(?:a\s+couple(?:\s+of)?|couple\s+of)$")
+_A_DOZEN = re.compile(r"^a\s+dozen$")
+
+
 def _number(value: str, lex: Lexicon) -> float | str | None:
     text = value.strip().lower()
     if text in lex.vague or " ".join(text.split()) in ("a few", "a number of"):
         return "X"
-    text = re.sub(r"^(?:a\s+couple(?:\s+of)?|couple\s+of)$", "2", text)
-    text = re.sub(r"^a\s+dozen$", "12", text)
+    text = _A_COUPLE.sub("2", text)
+    text = _A_DOZEN.sub("12", text)
     return lex.number_of(text)
 
 
