@@ -475,10 +475,15 @@ _SOFT_BREAKS = frozenset(
 
 def _breaks_between(tokens: Sequence[Token], a: int, b: int) -> float:
     low, high = (a, b) if a < b else (b, a)
-    hard = sum(1 for t in tokens[low + 1 : high] if t.text in _CLAUSE_BREAKS)
-    # a comma weighs as a soft break: "The festival, held every August since 1947, drew
-    # crowds": the verb of the aside governs its date, not the one past the comma
-    soft = sum(1 for t in tokens[low + 1 : high] if t.text == "," or t.text.lower() in _SOFT_BREAKS)
+    hard = soft = 0
+    for token in tokens[low + 1 : high]:
+        word = token.text
+        if word in _CLAUSE_BREAKS:
+            hard += 1
+        # a comma weighs as a soft break: "The festival, held every August since 1947,
+        # drew crowds": the verb of the aside governs its date, not the one past the comma
+        elif word == "," or word.lower() in _SOFT_BREAKS:
+            soft += 1
     return hard + soft / 2
 
 
