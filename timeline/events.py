@@ -950,7 +950,8 @@ def _of_a_head(tokens: Sequence[Token], i: int) -> bool:
     if tokens[i].text != "of" or i == 0:
         return False
     head = tokens[i - 1].text
-    return head.isalpha() and head.lower() not in _STOP_BEFORE_NOUN | _NOT_HEADS_OF
+    low = head.lower()
+    return head.isalpha() and low not in _STOP_BEFORE_NOUN and low not in _NOT_HEADS_OF
 
 
 _NOT_HEADS_OF = frozenset({"ahead", "because", "instead", "out", "regardless", "outside"})

@@ -1585,7 +1585,7 @@ def _ends_adverb(text: str, end: int) -> bool:
 
 _ADVERB_FOLLOWERS = frozenset(
     {"", "with", "in", "on", "at", "by", "for", "from", "to", "after", "before", "as"}
-    | {"and", "but", "or", "when", "while", "amid", "following", "after", "than"}
+    | {"and", "but", "or", "when", "while", "amid", "following", "than"}
 )
 
 
