@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
@@ -218,8 +219,14 @@ def build_events(
         following = expressions[i + 1] if i + 1 < len(expressions) else None
         if following is not None and _closes_length(expression, following, analysis.text):
             skip_next = True  # "the three months to June 30": the day dates nothing apart
+        partner = end_expression
+        if following is not None and _one_phrase(
+            expression, expression.span[1], following, analysis.text
+        ):
+            partner = following
+        limits = _neighbour_limits(expressions, i, partner, analysis)
         event = _event_for(
-            expression, end_expression, analysis, published, reference_text, following
+            expression, end_expression, analysis, published, reference_text, following, limits
         )
         if event is not None:
             events.append(event)
@@ -227,6 +234,33 @@ def build_events(
     return _one_per_trigger(
         _alternatives_described_alike(_without_side_dates(events, analysis.text), analysis.text)
     )
+
+
+def _neighbour_limits(
+    expressions: Sequence[TimeExpression],
+    index: int,
+    partner: TimeExpression | None,
+    analysis: Analysis,
+) -> tuple[int, int]:
+    """Where the next date of the sentence of ``expressions[index]`` starts (with its
+    signal), which its event's description stops before: that date's event is another
+    ("said on Monday it would cut jobs by the end of the year").  ``partner`` (the end
+    of its range, the day that closes its length) is part of its own phrase.  A date
+    before the trigger is no limit: it often stands between the subject and the verb
+    ("The government on Saturday condemned …"); nor is a length ("has only 14 days to
+    decide"), which is part of what happened, nor a date that modifies a noun ("reported
+    third-quarter earnings")."""
+    expression = expressions[index]
+    after = index + 1 + (partner is not None)
+    if after < len(expressions):
+        following = expressions[after]
+        if (
+            following.sentence == expression.sentence
+            and _dates_an_event(following)
+            and not _before_a_noun(following, analysis.text)  # "reported third-quarter …"
+        ):
+            return 0, signal_start(analysis.text, following.span[0], following.signal)
+    return 0, sys.maxsize
 
 
 def _is_comparison_base(expression: TimeExpression, text: str) -> bool:
@@ -315,10 +349,17 @@ def _modifies_a_noun(event: Event, text: str) -> bool:
     results", "the October 1998 shooting"), not before a verb, an adverb or a function
     word ("Saturday strongly condemned", "yesterday trimmed", "this year through")."""
     expression = event.expression
-    if expression is None or expression.signal or event.end_expression is not None:
+    if expression is None or event.end_expression is not None:
+        return False
+    return _before_a_noun(expression, text, event.trigger_span[0])
+
+
+def _before_a_noun(expression: TimeExpression, text: str, trigger_start: int = -1) -> bool:
+    """See `_modifies_a_noun`; ``trigger_start``: where the event's verb starts."""
+    if expression.signal:
         return False
     following = _NEXT_WORD.match(text, expression.span[1])
-    if following is None or following.start(1) == event.trigger_span[0]:
+    if following is None or following.start(1) == trigger_start:
         return False
     word = following.group(1)
     return not (
@@ -443,6 +484,7 @@ def _event_for(
     published: date | None,
     reference_text: str,
     following: TimeExpression | None = None,
+    limits: tuple[int, int] = (0, sys.maxsize),
 ) -> Event | None:
     span = (expression.span[0], (end_expression or expression).span[1])
     if following is not None and _one_phrase(expression, span[1], following, analysis.text):
@@ -455,7 +497,16 @@ def _event_for(
         relation, expression, published=published, end_expression=end_expression
     )
     return _make_event(
-        expression, end_expression, trigger, relation, start, end, analysis, reference_text, span
+        expression,
+        end_expression,
+        trigger,
+        relation,
+        start,
+        end,
+        analysis,
+        reference_text,
+        span,
+        limits,
     )
 
 
@@ -498,9 +549,10 @@ def _make_event(
     analysis: Analysis,
     reference_text: str,
     cut: tuple[int, int],
+    limits: tuple[int, int] = (0, sys.maxsize),
 ) -> Event:
     start_of_signal = signal_start(analysis.text, cut[0], expression.signal)
-    description, span = describe(analysis, trigger, (start_of_signal, cut[1]))
+    description, span = describe(analysis, trigger, (start_of_signal, cut[1]), limits)
     return event_at(
         analysis,
         trigger,
@@ -559,11 +611,16 @@ def event_at(
 
 
 def describe(
-    analysis: Analysis, trigger: Token, cut: tuple[int, int]
+    analysis: Analysis,
+    trigger: Token,
+    cut: tuple[int, int],
+    limits: tuple[int, int] = (0, sys.maxsize),
 ) -> tuple[str, tuple[int, int]]:
-    """A concise description of the trigger's clause, with the ``cut`` span left out."""
+    """A concise description of the trigger's clause, with the ``cut`` span left out and
+    within ``limits`` (where the expressions before and after it lie: "said on Monday it
+    would cut 500 jobs by the end of the year" describes each date's event apart)."""
     tokens = analysis.window((trigger.start, trigger.end), radius=_MAX_LEFT + _MAX_RIGHT + 8)
-    desc_start, desc_end = _clause_bounds(tokens, trigger, cut)
+    desc_start, desc_end = _clause_bounds(tokens, trigger, cut, limits)
     gap = _gapped_conjunct(tokens, trigger, desc_end, cut)
     if gap is not None:
         # "discovered polonium in July 1898 and radium that December": the second date's
@@ -687,13 +744,24 @@ def signal_start(text: str, start: int, signal: str | None) -> int:
 
 
 def _clause_bounds(
-    tokens: Sequence[Token], trigger: Token, cut: tuple[int, int]
+    tokens: Sequence[Token],
+    trigger: Token,
+    cut: tuple[int, int],
+    limits: tuple[int, int] = (0, sys.maxsize),
 ) -> tuple[int, int]:
-    """Character bounds of the trigger's clause core: subject, trigger, a few words after."""
+    """Character bounds of the trigger's clause core: subject, trigger, a few words after;
+    not across ``limits`` on the side of the trigger they lie on."""
     index = next(i for i, t in enumerate(tokens) if t.start == trigger.start)
+    low = limits[0] if limits[0] <= trigger.start else 0
+    high = limits[1] if limits[1] >= trigger.end else sys.maxsize
     left = index
     steps = 0
-    while left > 0 and steps < _MAX_LEFT and not _opens_clause(tokens, left - 1):
+    while (
+        left > 0
+        and steps < _MAX_LEFT
+        and tokens[left - 1].start >= low
+        and not _opens_clause(tokens, left - 1)
+    ):
         left -= 1
         steps += 1
     right = index
@@ -701,7 +769,7 @@ def _clause_bounds(
     dates_trigger = _dates_the_verb(tokens, index, cut)
     while right + 1 < len(tokens) and steps < _MAX_RIGHT:
         inside_cut = cut[0] <= tokens[right + 1].start < cut[1]
-        if not inside_cut and _ends_clause(tokens, right + 1):
+        if not inside_cut and (tokens[right + 1].start >= high or _ends_clause(tokens, right + 1)):
             break
         if dates_trigger and tokens[right].end == cut[1] and _verb_after_date(tokens, right + 1):
             break
