@@ -9,6 +9,11 @@ import pytest
 from timeline import extract_timeline
 
 
+def descriptions(text: str) -> dict[str, str]:
+    """The description of each event of ``text`` (published 2024-06-12), by trigger."""
+    return {e.trigger: e.description for e in extract_timeline(text, published="2024-06-12").events}
+
+
 def assert_triggers(text: str, triggers: str) -> None:
     """The events of ``text`` (published 2024-06-12) have these triggers, space-separated,
     one each, in any order."""
@@ -324,11 +329,7 @@ def test_a_day_named_with_a_possessive_leaves_no_stray_s_in_the_description() ->
 
 def test_a_reported_clause_is_described_from_its_subject() -> None:
     # the date of the saying is not part of what was said
-    events = extract_timeline(
-        "Officials said on Monday that the bridge would reopen in August.",
-        published="2024-06-12",
-    ).events
-    described = {e.trigger: e.description for e in events}
+    described = descriptions("Officials said on Monday that the bridge would reopen in August.")
     assert described["reopen"] == "the bridge would reopen"
     # (and stops before August, which dates the reopening)
     assert described["said"] == "Officials said that the bridge would reopen"
@@ -401,9 +402,8 @@ def test_a_verb_right_after_a_phrase_with_its_own_date_is_the_main_verb() -> Non
             {"acquired": "The company acquired Twitter"},
         ),
     ):
-        events = extract_timeline(text, published="2024-06-12").events
-        got = {e.trigger: e.description for e in events}
-        assert {k: got.get(k) for k in expected} == expected, (text, events)
+        got = descriptions(text)
+        assert {k: got.get(k) for k in expected} == expected, (text, got)
     # the subject's date keeps its own verb; an object or a reported clause goes on
     for text, trigger, description in (
         ("Officials said sales in March rose 5%.", "rose", "sales rose 5%"),
@@ -423,9 +423,8 @@ def test_a_verb_right_after_a_phrase_with_its_own_date_is_the_main_verb() -> Non
             "the firm said would be laid off",
         ),
     ):
-        events = extract_timeline(text, published="2024-06-12").events
-        got = {e.trigger: e.description for e in events}
-        assert description in got.get(trigger, ""), (text, events)
+        got = descriptions(text)
+        assert description in got.get(trigger, ""), (text, got)
 
 
 def test_a_description_stops_before_the_next_date_of_its_sentence() -> None:
@@ -452,9 +451,8 @@ def test_a_description_stops_before_the_next_date_of_its_sentence() -> None:
             "He said the family has only 14 days to decide",
         ),
     ):
-        events = extract_timeline(text, published="2024-06-12").events
-        got = {e.trigger: e.description for e in events}
-        assert got.get(trigger) == description, (text, events)
+        got = descriptions(text)
+        assert got.get(trigger) == description, (text, got)
 
 
 def test_an_attribution_after_the_date_does_not_take_its_event() -> None:

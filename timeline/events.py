@@ -224,9 +224,9 @@ def build_events(
             expression, expression.span[1], following, analysis.text
         ):
             partner = following
-        limits = _neighbour_limits(expressions, i, partner, analysis)
+        stop = _next_date_start(expressions, i, partner, analysis)
         event = _event_for(
-            expression, end_expression, analysis, published, reference_text, following, limits
+            expression, end_expression, analysis, published, reference_text, following, stop
         )
         if event is not None:
             events.append(event)
@@ -236,12 +236,12 @@ def build_events(
     )
 
 
-def _neighbour_limits(
+def _next_date_start(
     expressions: Sequence[TimeExpression],
     index: int,
     partner: TimeExpression | None,
     analysis: Analysis,
-) -> tuple[int, int]:
+) -> int:
     """Where the next date of the sentence of ``expressions[index]`` starts (with its
     signal), which its event's description stops before: that date's event is another
     ("said on Monday it would cut jobs by the end of the year").  ``partner`` (the end
@@ -259,8 +259,8 @@ def _neighbour_limits(
             and _dates_an_event(following)
             and not _before_a_noun(following, analysis.text)  # "reported third-quarter …"
         ):
-            return 0, signal_start(analysis.text, following.span[0], following.signal)
-    return 0, sys.maxsize
+            return signal_start(analysis.text, following.span[0], following.signal)
+    return sys.maxsize
 
 
 def _is_comparison_base(expression: TimeExpression, text: str) -> bool:
@@ -484,7 +484,7 @@ def _event_for(
     published: date | None,
     reference_text: str,
     following: TimeExpression | None = None,
-    limits: tuple[int, int] = (0, sys.maxsize),
+    stop: int = sys.maxsize,
 ) -> Event | None:
     span = (expression.span[0], (end_expression or expression).span[1])
     if following is not None and _one_phrase(expression, span[1], following, analysis.text):
@@ -506,7 +506,7 @@ def _event_for(
         analysis,
         reference_text,
         span,
-        limits,
+        stop,
     )
 
 
@@ -549,10 +549,10 @@ def _make_event(
     analysis: Analysis,
     reference_text: str,
     cut: tuple[int, int],
-    limits: tuple[int, int] = (0, sys.maxsize),
+    stop: int = sys.maxsize,
 ) -> Event:
     start_of_signal = signal_start(analysis.text, cut[0], expression.signal)
-    description, span = describe(analysis, trigger, (start_of_signal, cut[1]), limits)
+    description, span = describe(analysis, trigger, (start_of_signal, cut[1]), stop)
     return event_at(
         analysis,
         trigger,
@@ -614,13 +614,14 @@ def describe(
     analysis: Analysis,
     trigger: Token,
     cut: tuple[int, int],
-    limits: tuple[int, int] = (0, sys.maxsize),
+    stop: int = sys.maxsize,
 ) -> tuple[str, tuple[int, int]]:
     """A concise description of the trigger's clause, with the ``cut`` span left out and
-    within ``limits`` (where the expressions before and after it lie: "said on Monday it
-    would cut 500 jobs by the end of the year" describes each date's event apart)."""
+    ending before ``stop`` when it lies after the trigger (where the next date starts:
+    "said on Monday it would cut 500 jobs by the end of the year" describes each date's
+    event apart)."""
     tokens = analysis.window((trigger.start, trigger.end), radius=_MAX_LEFT + _MAX_RIGHT + 8)
-    desc_start, desc_end = _clause_bounds(tokens, trigger, cut, limits)
+    desc_start, desc_end = _clause_bounds(tokens, trigger, cut, stop)
     gap = _gapped_conjunct(tokens, trigger, desc_end, cut)
     if gap is not None:
         # "discovered polonium in July 1898 and radium that December": the second date's
@@ -747,21 +748,15 @@ def _clause_bounds(
     tokens: Sequence[Token],
     trigger: Token,
     cut: tuple[int, int],
-    limits: tuple[int, int] = (0, sys.maxsize),
+    stop: int = sys.maxsize,
 ) -> tuple[int, int]:
-    """Character bounds of the trigger's clause core: subject, trigger, a few words after;
-    not across ``limits`` on the side of the trigger they lie on."""
+    """Character bounds of the trigger's clause core: subject, trigger, a few words after,
+    none at or past ``stop`` when it lies after the trigger."""
     index = next(i for i, t in enumerate(tokens) if t.start == trigger.start)
-    low = limits[0] if limits[0] <= trigger.start else 0
-    high = limits[1] if limits[1] >= trigger.end else sys.maxsize
+    high = stop if stop >= trigger.end else sys.maxsize
     left = index
     steps = 0
-    while (
-        left > 0
-        and steps < _MAX_LEFT
-        and tokens[left - 1].start >= low
-        and not _opens_clause(tokens, left - 1)
-    ):
+    while left > 0 and steps < _MAX_LEFT and not _opens_clause(tokens, left - 1):
         left -= 1
         steps += 1
     right = index
