@@ -63,7 +63,21 @@ def resolve(partial: Partial, *, reference: Reference | None, tense: Tense) -> R
 def _resolve_cached(partial: Partial, reference: Reference | None, tense: Tense) -> Resolved:
     resolved = _resolve(partial, reference=reference, tense=tense)
     narrowed = _narrowed_by_mod(_within_calendar(resolved, partial))
-    return _at_edge(narrowed, partial.edge) if partial.edge else narrowed
+    if partial.edge:
+        return _at_edge(narrowed, partial.edge)
+    return _up_to_reference(narrowed, reference) if partial.so_far else narrowed
+
+
+def _up_to_reference(period: Resolved, reference: Reference | None) -> Resolved:
+    """ "the year to date", "so far this month": the period's days up to the reference
+    day, when the period holds it (the value stays the period's)."""
+    if reference is None or reference.granularity != "day" or period.start is None:
+        return period
+    if period.end is None or not period.start <= reference.day < period.end:
+        return period
+    return Resolved(
+        period.value, period.granularity, period.start, reference.day, period.mod, period.reference
+    )
 
 
 def _at_edge(period: Resolved, edge: str) -> Resolved:

@@ -33,10 +33,18 @@ def recognize(text: str, *, extra_spans: Sequence[tuple[int, int, str]] = ()) ->
     left for dateparser to normalize when they are resolved.
     """
     lowered = lowered_in_place(text)
-    found = _select(list(_all_candidates(text, lowered)))
-    chosen = _without_titles(text, _edges_taken(text, lowered, _take_in_bounds(text, found)))
+    chosen = _settled(text, lowered, _select(list(_all_candidates(text, lowered))))
     extra = list(_entity_candidates(text, extra_spans, chosen))
     return _select(chosen + extra) if extra else chosen
+
+
+def _settled(text: str, lowered: str | None, selected: list[Candidate]) -> list[Candidate]:
+    """The selected candidates with the words around them read: bounds ("around",
+    "or later"), period edges, quoted titles, "so far"."""
+    bounded = _take_in_bounds(text, selected)
+    return _so_far_marked(
+        text, lowered, _without_titles(text, _edges_taken(text, lowered, bounded))
+    )
 
 
 # "around" right before a date or a clock time ("around Nov. 1", "around 7:15 p.m.")
@@ -150,6 +158,44 @@ def _edges_taken(text: str, lowered: str | None, candidates: list[Candidate]) ->
     return taken
 
 
+# "so far" or "thus far" and the period it cuts short: "so far this year", "thus far in
+# 2021", "this month so far".  Found from "far" in the lower-cased text: led by a plain
+# word (the look-behind after it), the pattern lets the engine skip from "f" to "f" in C.
+_FAR = re.compile(r"far(?<![\w-]far)(?![\w-])")
+_FAR_ANY_CASE = re.compile(_FAR.pattern, re.IGNORECASE)
+_SO_BEFORE_FAR = re.compile(r"(?<![\w-])(?i:so|thus)\s{1,3}$")
+_TO_PERIOD_AFTER_FAR = re.compile(r",?\s{1,3}(?:(?i:in|during|for)\s{1,3})?")
+_FAR_AFTER_PERIOD = re.compile(r",?\s{1,3}")
+_CUT_SHORT = PERIODS | {"week"}
+
+
+def _so_far_marked(text: str, lowered: str | None, candidates: list[Candidate]) -> list[Candidate]:
+    """Mark the period that "so far" or "thus far" stands next to: its days up to the
+    reference only ("Sales rose 4% so far this year": January to the publication day)."""
+    if not candidates:
+        return candidates
+    starts = [candidate.start for candidate in candidates]
+    found = _FAR.finditer(lowered) if lowered is not None else _FAR_ANY_CASE.finditer(text)
+    for far in found:
+        so = _SO_BEFORE_FAR.search(text, max(0, far.start() - 8), far.start())
+        if so is None:
+            continue
+        index = bisect.bisect_left(starts, far.end())
+        if index < len(candidates) and _TO_PERIOD_AFTER_FAR.fullmatch(
+            text, far.end(), candidates[index].start
+        ):
+            _mark_so_far(candidates, index)
+        elif index and _FAR_AFTER_PERIOD.fullmatch(text, candidates[index - 1].end, so.start()):
+            _mark_so_far(candidates, index - 1)
+    return candidates
+
+
+def _mark_so_far(candidates: list[Candidate], index: int) -> None:
+    partial = candidates[index].partial
+    if partial.type == "DATE" and partial.granularity in _CUT_SHORT:
+        candidates[index] = candidates[index]._replace(partial=partial._replace(so_far=True))
+
+
 # an opening quotation mark right before a span: ``, ", “, '' or a lone '
 _OPENING_QUOTE = re.compile(r"(?:``|''|[\"“‘'])[ \t]?$")
 
@@ -245,8 +291,7 @@ def scan_everything(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     for rule in rules():
         found.extend(_matches(rule, text, [(0, len(text))], None))
-    chosen = _take_in_bounds(text, _select(found))
-    return _without_titles(text, _edges_taken(text, lowered_in_place(text), chosen))
+    return _settled(text, lowered_in_place(text), _select(found))
 
 
 def _matches(

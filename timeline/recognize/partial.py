@@ -71,6 +71,8 @@ class Partial(NamedTuple):
     mod: str | None = None
     #: a year before the common era ("44 BC")
     bc: bool = False
+    #: the period only up to the reference day: "the year to date", "so far this month"
+    so_far: bool = False
     #: resolve against the previous expression rather than the reference ("a year earlier")
     anchored: bool = False
     #: "a year ago" after "the third quarter" means that quarter a year before: take the

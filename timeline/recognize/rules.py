@@ -2043,6 +2043,11 @@ def rules() -> tuple[Rule, ...]:
             -1,
         ),
         rule(
+            "unit_to_date",
+            r"(?:(?i:the)\s{1,3})?(?P<unit>(?i:year|quarter|month|week))(?:-|\s{1,3})(?i:to)(?:-|\s{1,3})(?i:date)(?![\w-])",
+            _unit_to_date,
+        ),
+        rule(
             "the_week",
             r"(?i:the)\s{1,3}(?i:week)(?![\w-])(?!\s{1,3}(?i:of|before|after|ended|ending|earlier|later))",
             _the_week,
@@ -2566,7 +2571,7 @@ LOWER_CASE_RULES = frozenset({
     "part_of_day_first", "past_ref", "per_unit", "period_edge", "present_ref", "quarter",
     "relative_unit", "season", "season_spoken_year", "set_adverb", "spoken_year",
     "that_unit", "the_week", "the_weekend", "the_year", "this_day_in_year", "this_part_of_day",
-    "unit_after_next", "unit_long",
+    "unit_after_next", "unit_long", "unit_to_date",
     "vague_units", "year_earlier", "year_end", "year_first_slash_date", "year_range",
 })
 # fmt: on
@@ -2597,6 +2602,7 @@ _RULE_ANCHORS: dict[str, str] = {
     "the_year": "G",
     "the_week": "K",
     "year_end": "B",
+    "unit_to_date": "U",
     "month": "M",
     "weekday_of_week": "K",
     "weekday": "W",
@@ -2832,6 +2838,12 @@ def _closed_by_a_month(text: str, end: int) -> bool:
     ``end``: "to March", "through Sept. 30"."""
     words = _two_words_after(text, end).split(" ")
     return len(words) == 2 and words[1].lower().rstrip(".") in lexicon().months
+
+
+def _unit_to_date(match: re.Match[str], text: str) -> Partial | None:
+    """ "the year to date", "month-to-date": the current period up to the reference day."""
+    unit = match["unit"].lower()
+    return Partial(granularity=_granularity_of_unit(unit), unit=unit, offset=0, so_far=True)
 
 
 def _the_week(match: re.Match[str], text: str) -> Partial | None:
