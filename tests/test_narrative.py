@@ -122,6 +122,26 @@ def test_within_a_month_counts_from_the_last_dated_event() -> None:
     assert dropped.anchor.startswith("event 'arrested'")
 
 
+def test_within_in_a_clause_looking_ahead_counts_from_publication() -> None:
+    text = (
+        "The merger was completed on Feb. 28. The storm will make landfall within 48 "
+        "hours. The firm expects to finish the work within a year."
+    )
+    tl = extract_timeline(text, published="2021-03-30")
+    landfall = next(e for e in tl.events if e.trigger == "make")
+    assert (landfall.start, landfall.end) == (date(2021, 3, 30), date(2021, 4, 1))
+    assert (landfall.relation, landfall.anchor) == ("within", "published 2021-03-30")
+    finish = next(e for e in tl.events if e.trigger == "finish")
+    assert (finish.start, finish.end) == (date(2021, 3, 30), date(2022, 3, 30))
+
+
+def test_hours_after_an_event_fall_on_its_day_or_the_next() -> None:
+    text = "A blast hit the market on March 3, 2020. Two hours after the blast, police arrived."
+    tl = extract_timeline(text, published="2021-03-30")
+    arrived = next(e for e in tl.events if e.trigger == "arrived")
+    assert (arrived.start, arrived.end) == (date(2020, 3, 3), date(2020, 3, 4))
+
+
 def test_a_duration_after_an_event_noun_shifts_that_event() -> None:
     text = (
         "The attack happened on June 3, 2020. Two weeks after the attack, the government resigned."

@@ -90,7 +90,7 @@ def anchor_events(
         if expression.type != "DURATION":
             continue
         index = index or _DatedIndex(events)
-        event = _anchored_duration_event(expression, index, analysis, triggers)
+        event = _anchored_duration_event(expression, index, analysis, triggers, published)
         if event is not None:
             placed.append(event)
             triggers.add(event.trigger_span[0])
@@ -104,10 +104,16 @@ def anchor_events(
 
 
 def _anchored_duration_event(
-    expression: TimeExpression, index: _DatedIndex, analysis: Analysis, triggers: set[int]
+    expression: TimeExpression,
+    index: _DatedIndex,
+    analysis: Analysis,
+    triggers: set[int],
+    published: date | None,
 ) -> Event | None:
     if expression.type != "DURATION" or not expression.value.startswith("P"):
         return None
+    if published is not None and _counts_from_now(expression):
+        return _within_from_published(expression, analysis, triggers, published)
     following = _word_after(analysis.text, expression.span[1])
     anchor: Event | None
     if expression.signal == "within" or following == "later":
@@ -157,6 +163,35 @@ def _anchored_duration_event(
     )
 
 
+def _counts_from_now(expression: TimeExpression) -> bool:
+    """ "The storm will make landfall within 48 hours": a clause that looks ahead (or
+    speaks of the present) counts its "within" from the publication date, not from the
+    last event told ("Within a month, authorities agreed" counts from that)."""
+    return expression.signal == "within" and expression.tense in ("future", "present")
+
+
+def _within_from_published(
+    expression: TimeExpression, analysis: Analysis, triggers: set[int], published: date
+) -> Event | None:
+    trigger = analysis.governor_of(expression.span)
+    if trigger is None or trigger.start in triggers:
+        return None
+    description, span = describe(analysis, trigger, _cut_for(expression, analysis))
+    return event_at(
+        analysis,
+        trigger,
+        description=description,
+        span=span,
+        relation="within",
+        start=published,
+        end=add_duration(published, _in_days(expression.value, up=True), 1),
+        granularity="day",
+        anchor=f"published {published.isoformat()}",
+        placement="anchored",
+        expression=expression,
+    )
+
+
 def _verb_of_the_signal_clause(
     analysis: Analysis, expression: TimeExpression, trigger: Token
 ) -> bool:
@@ -175,11 +210,14 @@ def _counted_interval(
     """ "within a month" of the anchor: from its start to a month after its end."""
     assert anchor.start is not None
     end_base = anchor.end or anchor.start
+    # hours count in whole days, the interval widened: two hours after a day's event
+    # falls on that day or the next
+    near, far = _in_days(duration, up=False), _in_days(duration, up=True)
     if within:
-        return anchor.start, add_duration(end_base, duration, 1)
+        return anchor.start, add_duration(end_base, far, 1)
     if direction > 0:
-        return add_duration(anchor.start, duration, 1), add_duration(end_base, duration, 1)
-    return add_duration(anchor.start, duration, -1), add_duration(end_base, duration, -1)
+        return add_duration(anchor.start, near, 1), add_duration(end_base, far, 1)
+    return add_duration(anchor.start, far, -1), add_duration(end_base, near, -1)
 
 
 def _length_beside(anchor: Event, duration: str, direction: int) -> tuple[date | None, date | None]:
@@ -190,6 +228,20 @@ def _length_beside(anchor: Event, duration: str, direction: int) -> tuple[date |
         return add_duration(anchor.start, duration, -1), add_duration(anchor.start, "P1D", -1)
     end_base = anchor.end or anchor.start
     return add_duration(end_base, "P1D", 1), add_duration(end_base, duration, 1)
+
+
+_HOURS_AND_MINUTES = re.compile(r"PT(?:(\d+)H)?(?:(\d+)M)?$")
+
+
+def _in_days(duration: str, *, up: bool) -> str:
+    """A length of hours or minutes ("PT48H", "PT30M") in whole days, rounded ``up`` or
+    down ("P2D"; "PT5H" is "P1D" up, "P0D" down); any other length as it is."""
+    match = _HOURS_AND_MINUTES.match(duration)
+    if match is None or not any(match.groups()):
+        return duration
+    minutes = int(match[1] or 0) * 60 + int(match[2] or 0)
+    days = -(-minutes // 1440) if up else minutes // 1440
+    return f"P{days}D"
 
 
 _DURATION = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$")
