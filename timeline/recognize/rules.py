@@ -2104,13 +2104,13 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "decade",
-            rf"(?:{the})?(?:{_POINT_MOD}[\s-]{{1,3}})?(?:(?P<digits>(?:1\d|20)\d0)['’]?(?i:s)|['’](?P<digits2>\d0)['’]?(?i:s)|(?P<dword>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))(?![\w])",
+            rf"(?:{the})?(?:{_POINT_MOD}[\s-]{{1,3}}(?:{the})?)?(?:(?P<digits>(?:1\d|20)\d0)['’]?(?i:s)|['’](?P<digits2>\d0)['’]?(?i:s)|(?P<dword>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))(?![\w])",
             _decade_rule,
             2,
         ),
         rule(
             "century",
-            rf"(?:{the})?(?:{_POINT_MOD}[\s-]{{1,3}})?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ordinal_words})[\s-](?i:century)(?:{_W}(?P<bc>BC|B\.C\.))?",
+            rf"(?:{the})?(?:{_POINT_MOD}[\s-]{{1,3}}(?:{the})?)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ordinal_words})[\s-](?i:century)(?:{_W}(?P<bc>BC|B\.C\.))?",
             _century,
             2,
         ),
