@@ -135,6 +135,13 @@ def test_within_in_a_clause_looking_ahead_counts_from_publication() -> None:
     assert (finish.start, finish.end) == (date(2021, 3, 30), date(2022, 3, 30))
 
 
+def test_within_after_would_counts_from_the_reported_day() -> None:
+    text = "The agency said on March 15 that it would review the case within 90 days."
+    tl = extract_timeline(text, published="2021-03-30")
+    review = next(e for e in tl.events if e.trigger == "review")
+    assert (review.start, review.end) == (date(2021, 3, 15), date(2021, 6, 13))
+
+
 def test_hours_after_an_event_fall_on_its_day_or_the_next() -> None:
     text = "A blast hit the market on March 3, 2020. Two hours after the blast, police arrived."
     tl = extract_timeline(text, published="2021-03-30")

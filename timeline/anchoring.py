@@ -112,7 +112,7 @@ def _anchored_duration_event(
 ) -> Event | None:
     if expression.type != "DURATION" or not expression.value.startswith("P"):
         return None
-    if published is not None and _counts_from_now(expression):
+    if published is not None and _counts_from_now(expression, analysis):
         return _within_from_published(expression, analysis, triggers, published)
     following = _word_after(analysis.text, expression.span[1])
     anchor: Event | None
@@ -163,11 +163,27 @@ def _anchored_duration_event(
     )
 
 
-def _counts_from_now(expression: TimeExpression) -> bool:
+def _counts_from_now(expression: TimeExpression, analysis: Analysis) -> bool:
     """ "The storm will make landfall within 48 hours": a clause that looks ahead (or
     speaks of the present) counts its "within" from the publication date, not from the
-    last event told ("Within a month, authorities agreed" counts from that)."""
-    return expression.signal == "within" and expression.tense in ("future", "present")
+    last event told ("Within a month, authorities agreed" counts from that), unless it
+    looks ahead from the past ("said on March 15 that it would review the case within
+    90 days": from March 15)."""
+    if expression.signal != "within" or expression.tense not in ("future", "present"):
+        return False
+    trigger = analysis.governor_of(expression.span)
+    if trigger is None:
+        return False
+    text = analysis.text
+    return _WOULD_BEFORE.search(text, max(0, trigger.start - 40), trigger.start) is None
+
+
+# the "would" of a verb group, right before its verb: the future of a past clause
+_WOULD_BEFORE = re.compile(
+    r"(?:(?<![\w'’])(?i:would)|['’]d)"
+    r"(?:\s{1,3}(?i:not|also|still|then|likely|probably|soon|again|never|only|just|be|have|been))*"
+    r"\s{1,3}$"
+)
 
 
 def _within_from_published(
