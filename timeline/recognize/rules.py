@@ -1897,6 +1897,19 @@ _ANCHORED_OFFSETS = {
 }
 
 
+def _earlier_in_the_unit(match: re.Match[str], text: str) -> Partial | None:
+    """ "earlier in the day", "later in the year": the start (end) of the day or year of
+    the date last told, as "earlier that day" (TimeML keeps the comparative inside)."""
+    unit = match["unit"].lower()
+    return Partial(
+        granularity=_granularity_of_unit(unit),
+        unit=unit,
+        offset=0,
+        anchored=True,
+        mod=_earlier_later(match),
+    )
+
+
 def _anchored_day(match: re.Match[str], text: str) -> Partial | None:
     lex = lexicon()
     rel = " ".join(match["arel"].lower().split())
@@ -2192,6 +2205,11 @@ def rules() -> tuple[Rule, ...]:
             "that_unit",
             rf"(?:(?P<el>(?i:earlier|later)){_W}|{_POINT_MOD}{_W})?(?P<arel>(?i:that))(?:{_W}(?i:same))?{_W}(?P<aunit>(?i:day|week|month|quarter|year|morning|afternoon|evening|night))(?![\w])",
             _anchored_dispatch,
+        ),
+        rule(
+            "earlier_in_the_unit",
+            rf"(?P<el>(?i:earlier|later)){_W}(?i:in){_W}(?i:the){_W}(?P<unit>(?i:day|week|month|year))(?![\w])",
+            _earlier_in_the_unit,
         ),
         rule(
             "unit_after_next",
@@ -2566,7 +2584,7 @@ def _weekday_of_week(match: re.Match[str], text: str) -> Partial | None:
 # fmt: off
 LOWER_CASE_RULES = frozenset({
     "anchored_day", "at_present", "counted", "day_of_month", "day_word", "decade",
-    "dotted_date", "every_counted", "future_ref", "half_unit", "holiday",
+    "dotted_date", "earlier_in_the_unit", "every_counted", "future_ref", "half_unit", "holiday",
     "hour_before_part_of_day", "numeric_date",
     "part_of_day_first", "past_ref", "per_unit", "period_edge", "present_ref", "quarter",
     "relative_unit", "season", "season_spoken_year", "set_adverb", "spoken_year",
@@ -2603,6 +2621,7 @@ _RULE_ANCHORS: dict[str, str] = {
     "the_week": "K",
     "year_end": "B",
     "unit_to_date": "U",
+    "earlier_in_the_unit": "U",
     "month": "M",
     "weekday_of_week": "K",
     "weekday": "W",
