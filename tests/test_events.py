@@ -162,6 +162,71 @@ def test_a_second_verb_after_and_its_auxiliaries_shares_the_subject() -> None:
     ]
 
 
+def second_description(text: str) -> str:
+    """The description of the event of the last date of ``text`` (published 2024-06-12)."""
+    events = extract_timeline(text, published="2024-06-12").events
+    last = max(events, key=lambda e: e.expression.span if e.expression else (-1, -1))
+    return last.description
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        # a passive: the second participle shares "was" (not "He released")
+        ("He was arrested in May and released in June.", "He was released"),
+        ("The company was founded in 1990 and sold in 2005.", "The company was sold"),
+        ("They were arrested in May and released in June.", "They were released"),
+        ("The bill was passed in May but signed in June.", "The bill was signed"),
+        ("He was arrested in May and then released in June.", "He was then released"),
+        ("He was arrested on Monday and released Tuesday.", "He was released"),
+        ("He has been charged in May and convicted in June.", "He has been convicted"),
+        ("He had been jailed in May and freed in June.", "He had been freed"),
+        ("The law will be signed on Monday and enforced on Friday.", "The law will be enforced"),
+        # a form that is only a participle shares the passive whatever its verb
+        ("The ship was built in 1920 and sunk in 1940.", "The ship was sunk"),
+        # a perfect: the second participle shares "has"
+        (
+            "He has lived in Paris since 2010 and worked in London since 2015.",
+            "He has worked in London",
+        ),
+        # a verb with its "to": what follows the "to" is shared
+        (
+            "He is expected to be arrested in May and charged in June.",
+            "He is expected to be charged",
+        ),
+    ],
+)
+def test_a_second_verb_without_an_auxiliary_shares_the_first_verbs(
+    text: str, description: str
+) -> None:
+    assert second_description(text) == description
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        # no auxiliary to share
+        ("Police detained him on Monday and charged him on Tuesday.", "Police charged him"),
+        # an auxiliary of its own
+        ("He was arrested in May and was released in June.", "He was released"),
+        # a form that is only a past: "went", "sank"
+        ("He was arrested in May and went to court in June.", "He went to court"),
+        ("The ship was built in 1920 and sank in 1940.", "The ship sank"),
+        # past or participle, of a verb news uses without an object: its past
+        ("He was arrested in May and fled in June.", "He fled"),
+        ("He was arrested in May and escaped in June.", "He escaped"),
+        ("She was born in 1950 and died in 2010.", "She died"),
+        ("He was charged in May and pleaded guilty in June.", "He pleaded guilty"),
+        # past or participle with an object: active
+        ("The company was founded in 1990 and sold its unit in 2005.", "The company sold its unit"),
+    ],
+)
+def test_a_second_verb_that_cannot_share_the_first_verbs_keeps_its_own(
+    text: str, description: str
+) -> None:
+    assert second_description(text) == description
+
+
 @pytest.mark.parametrize(
     "text",
     [

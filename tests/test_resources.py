@@ -23,7 +23,7 @@ TOP_LEVEL_KEYS: dict[str, set[str]] = {
         "signals", "event_relative", "time_zones",
     },
     "numbers": {"scales", "cardinals", "tens", "vague", "ordinals", "decade_words"},
-    "verbs": {"irregular", "regular", "auxiliaries", "scheduling", "lasting"},
+    "verbs": {"irregular", "regular", "auxiliaries", "scheduling", "lasting", "intransitive"},
     "tense": {
         "future", "present", "present_perfect", "past", "not_past", "determiners",
         "intent", "intent_needs_to", "intent_after_be", "plan_verbs_past", "reporting",
@@ -197,3 +197,5 @@ def test_verbs_values() -> None:
         assert all(isinstance(form, str) and form for form in forms), lemma
     assert all(isinstance(verb, str) and verb == verb.lower() for verb in verbs["regular"])
     assert "was" in verbs["auxiliaries"]
+    # lemmas, as `verb_lemma` gives them ("fled" → "flee")
+    assert all(verb.isalpha() and verb == verb.lower() for verb in verbs["intransitive"])

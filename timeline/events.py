@@ -24,9 +24,12 @@ from .text import (
     Token,
     closes_abbreviation,
     is_attribution,
+    is_base_form,
     is_content_verb,
+    is_intransitive,
     is_past_form,
     is_past_verb,
+    past_kind,
 )
 from .types import Event, Granularity, Placement, Relation, Tense, TimeExpression
 
@@ -632,7 +635,7 @@ def describe(
     else:
         description = _describe(analysis.text, desc_start, desc_end, cut)
     sentence_start = analysis.sentence_at(trigger.start).start
-    subject = _subject_of_clause(tokens, desc_start, trigger, sentence_start)
+    subject = _subject_of_clause(tokens, desc_start, trigger, sentence_start, cut)
     if subject:
         description = f"{subject} {description}"
     return description, (desc_start, desc_end)
@@ -840,13 +843,19 @@ def _ends_clause(tokens: Sequence[Token], i: int) -> bool:
 
 
 def _subject_of_clause(
-    tokens: Sequence[Token], start: int, trigger: Token, sentence_start: int
+    tokens: Sequence[Token],
+    start: int,
+    trigger: Token,
+    sentence_start: int,
+    cut: tuple[int, int],
 ) -> str | None:
     """Who or what a clause starting at ``start`` without its own subject is about: the
-    noun a relative pronoun stands for ("…, said Timothy Shea, who stepped down"; "the
-    pandemic, which began in 2020"), the subject before an aside ("The minister, who
-    took office in 2019, resigned"; "Smith, 62, will retire"), or the subject an aside
-    follows ("The vote, originally set for Tuesday, was …")."""
+    subject a second verb shares ("He was arrested in May and released in June": "He
+    was", see `_shared_subject`), the noun a relative pronoun stands for ("…, said
+    Timothy Shea, who stepped down"; "the pandemic, which began in 2020"), the subject
+    before an aside ("The minister, who took office in 2019, resigned"; "Smith, 62, will
+    retire"), or the subject an aside follows ("The vote, originally set for Tuesday,
+    was …").  ``cut``: the trigger's date, with its signal."""
     index = next((i for i, t in enumerate(tokens) if t.start == start), None)
     if index is None or index < 1:
         return None
@@ -854,7 +863,7 @@ def _subject_of_clause(
     if link in _SHARED_SUBJECT_LINKS and _verb_group_at(tokens, index, trigger):
         # "Registration opens Monday and closes Friday", "He was elected in 1860 and
         # was assassinated five years later": the second verb shares the subject
-        return _sentence_subject(tokens, sentence_start, index)
+        return _shared_subject(tokens, sentence_start, index, trigger, cut)
     if link in _RELATIVES:
         # "…, said Timothy Shea, who stepped down"
         comma_before = index >= 3 and tokens[index - 2].text == ","
@@ -886,25 +895,174 @@ _RELATIVES = ("who", "which")
 _SHARED_SUBJECT_LINKS = frozenset({"and", "but", "then"})
 
 
-def _sentence_subject(tokens: Sequence[Token], sentence_start: int, before: int) -> str | None:
-    """The words that open the sentence up to its first verb, when they read as a
-    subject (a name, a pronoun, a noun with its determiner: at most five words, none a
-    preposition or a conjunction), and that verb comes before token ``before``."""
+def _shared_subject(
+    tokens: Sequence[Token],
+    sentence_start: int,
+    index: int,
+    trigger: Token,
+    cut: tuple[int, int],
+) -> str | None:
+    """The sentence's subject, which the clause opening at token ``index`` after "and"
+    shares, with the auxiliaries of the sentence's first verb when the clause's verb
+    shares them too ("He was arrested in May and released in June": "He was", else
+    "He released" would turn the passive into an active)."""
+    opening = _sentence_subject(tokens, sentence_start, index)
+    if opening is None:
+        return None
+    first, verb_group = opening
+    subject = " ".join(t.text for t in tokens[first:verb_group])
+    verb = _verb_after_adverbs(tokens, index, trigger)
+    if verb is None:
+        return subject  # "and was assassinated": the verb has an auxiliary of its own
+    shared = _shared_auxiliaries(tokens, verb_group, index - 1, verb, cut)
+    return f"{subject} {shared}" if shared else subject
+
+
+def _sentence_subject(
+    tokens: Sequence[Token], sentence_start: int, before: int
+) -> tuple[int, int] | None:
+    """Where the words that open the sentence up to its first verb start and end (in
+    tokens), when they read as a subject (a name, a pronoun, a noun with its determiner:
+    at most five words, none a preposition or a conjunction), and that verb comes
+    before token ``before``."""
     first = next((i for i, t in enumerate(tokens) if t.start >= sentence_start), None)
     if first is None or tokens[first].start != sentence_start:
         return None  # the window starts inside the sentence: its subject is out of sight
-    words: list[str] = []
     for i in range(first, min(before, first + 6)):
         token = tokens[i]
         if is_content_verb(tokens, i) or token.text.lower() in _AUXILIARY_OPENERS:
-            return " ".join(words) if words and i < before - 1 else None
+            return (first, i) if i > first and i < before - 1 else None
         low = token.text.lower()
         if not token.text.isalpha() or low in _CLAUSE_OPENERS:
             return None
         if low in _STOP_BEFORE_NOUN and not _links_a_name(tokens, i):
             return None
-        words.append(token.text)
     return None
+
+
+def _shared_auxiliaries(
+    tokens: Sequence[Token], verb_group: int, link: int, verb: int, cut: tuple[int, int]
+) -> str | None:
+    """The words of the sentence's first verb group (from token ``verb_group`` to the
+    "and" at ``link``) before its verb that the second verb (at ``verb``, with no
+    auxiliary of its own) shares: "was" in "was arrested in May and released in June",
+    "has been" in "has been charged … and convicted", "will" in "will travel … and
+    return", "is expected to" in "is expected to open … and close".  None when the
+    second verb's form cannot follow them ("was arrested … and fled", see
+    `_fits_after`)."""
+    group = _words_before_verb(tokens, verb_group, link)
+    if group is None:
+        return None
+    last, main = group
+    if not _fits_after(tokens, last, main, verb, cut):
+        return None
+    return " ".join(t.text for t in tokens[verb_group:main])
+
+
+def _verb_after_adverbs(tokens: Sequence[Token], index: int, trigger: Token) -> int | None:
+    """The index of ``trigger`` when the clause at ``index`` opens with it or with "then",
+    "later" or "also" before it ("and then released"); None when an auxiliary of its own
+    stands before it ("and was released")."""
+    for i in range(index, min(index + 3, len(tokens))):
+        if tokens[i].start == trigger.start:
+            return i
+        if tokens[i].text.lower() not in _ADVERBS_OPENING_A_CONJUNCT:
+            return None
+    return None
+
+
+_ADVERBS_OPENING_A_CONJUNCT = frozenset({"then", "later", "also"})
+
+
+def _words_before_verb(tokens: Sequence[Token], start: int, link: int) -> tuple[str, int] | None:
+    """The verb group opening at token ``start`` and ending before the "and" at ``link``:
+    the last word before its verb (lower case) and the verb's index, when auxiliaries
+    ("was", "has been", "will") or a verb with its "to" ("plans to", "is expected to")
+    stand before the verb; None for a verb alone ("Police detained him")."""
+    i = _after_auxiliaries(tokens, start, link)
+    # "is expected to open", "plans to be sold": what the "and" joins is the infinitive
+    if (
+        i + 2 < link
+        and tokens[i + 1].text.lower() == "to"
+        and is_content_verb(tokens, i)
+        and _opens_infinitive(tokens[i + 2].text.lower())  # not "moved to Paris"
+    ):
+        i = _after_auxiliaries(tokens, i + 2, link)
+    if i == start or i >= link or not is_content_verb(tokens, i):
+        return None
+    return tokens[i - 1].text.lower(), i
+
+
+def _opens_infinitive(word: str) -> bool:
+    return word in ("be", "have") or is_base_form(word)
+
+
+def _after_auxiliaries(tokens: Sequence[Token], start: int, link: int) -> int:
+    """The index of the first token from ``start`` (before ``link``) no auxiliary."""
+    i = start
+    while i < link and tokens[i].text.lower() in _SHARABLE_AUXILIARIES:
+        i += 1
+    return i
+
+
+def _fits_after(
+    tokens: Sequence[Token], last: str, main: int, verb: int, cut: tuple[int, int]
+) -> bool:
+    """Whether the verb at ``verb`` reads as sharing the first verb group, whose word
+    before its verb (at ``main``) is ``last``: a base form after a modal or "to" ("will
+    travel … and return"), a participle after "has" or "had" ("has lived … and worked"),
+    after a passive "was" or "been" a participle the passive shares ("was arrested … and
+    released").
+
+    After a passive a form that is only a participle ("sunk", "taken") shares it, one
+    that is only a past ("sank", "went") does not.  A form that is either ("released",
+    "fled") shares it unless an object follows ("was founded in 1990 and sold its unit")
+    or news mostly uses its verb without one (`is_intransitive`: "was arrested in May and
+    fled in June", "was elected in 2010 and resigned in 2014"): such a verb after "and"
+    is, in news, far more often its past than a passive."""
+    word, first = tokens[verb].text.lower(), tokens[main].text.lower()
+    if last in _MODALS or last == "to":
+        return is_base_form(word)
+    kind = past_kind(word)
+    if last in _HAVE_FORMS:
+        return kind in ("participle", "either")
+    if last not in _BE_FORMS:
+        return False
+    if past_kind(first) not in ("participle", "either"):
+        return False
+    if kind == "participle":
+        return True
+    return kind == "either" and not is_intransitive(word) and not _object_after(tokens, verb, cut)
+
+
+def _object_after(tokens: Sequence[Token], verb: int, cut: tuple[int, int]) -> bool:
+    """An object follows the verb at ``verb``: a determiner, a pronoun, a number or a
+    name, outside the verb's date (``cut``: "sold Tuesday" is no object)."""
+    if verb + 1 >= len(tokens):
+        return False
+    following = tokens[verb + 1]
+    if cut[0] <= following.start < cut[1]:
+        return False
+    word, low = following.text, following.text.lower()
+    return (
+        low in _OBJECT_OPENERS
+        or word[:1].isdigit()
+        or (word[:1].isupper() and word.isalpha() and low not in _calendar_words())
+    )
+
+
+# fmt: off
+_OBJECT_OPENERS = frozenset({
+    "the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our",
+    "my", "your", "him", "them", "it", "us", "me", "some", "all", "both", "each", "another",
+    "more", "most", "several", "many",
+})
+# fmt: on
+_MODALS = frozenset({"will", "would", "can", "could", "may", "might", "should", "must", "shall"})
+_BE_FORMS = frozenset({"is", "are", "am", "was", "were", "be", "been", "being"})
+_HAVE_FORMS = frozenset({"has", "have", "had"})
+# what a second verb after "and" can share of the first's group
+_SHARABLE_AUXILIARIES = _MODALS | _BE_FORMS | _HAVE_FORMS
 
 
 def _opens_sentence(tokens: Sequence[Token], offset: int, sentence_start: int) -> bool:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, repeat
 from operator import itemgetter
-from typing import NamedTuple, TypeVar
+from typing import Literal, NamedTuple, TypeVar
 
 from .resources import load_lexicon
 from .types import Tense
@@ -28,17 +28,21 @@ __all__ = [
     "SPECIAL_FOLDS",
     "Analysis",
     "BuiltinAnalysis",
+    "PastKind",
     "Sentence",
     "Token",
     "analyze",
     "closes_abbreviation",
     "delayed_until",
     "is_attribution",
+    "is_base_form",
     "is_content_verb",
+    "is_intransitive",
     "is_lasting_verb",
     "is_past_form",
     "is_past_verb",
     "lowered_in_place",
+    "past_kind",
     "possessive_at",
     "reported_for",
     "verb_lemma",
@@ -857,6 +861,9 @@ class _VerbForms:
     scheduling: frozenset[str]
     #: verbs whose counted duration is their length ("lasted two weeks before …")
     lasting: frozenset[str]
+    #: verbs news mostly uses without an object ("fled", "resigned"): after "and", their
+    #: -ed form is the verb's past, not a passive sharing the first verb's "was"
+    intransitive: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -883,6 +890,7 @@ def _verb_forms() -> _VerbForms:
         frozenset(data["auxiliaries"]),
         frozenset(data["scheduling"]),
         frozenset(data["lasting"]),
+        frozenset(data["intransitive"]),
     )
 
 
@@ -1091,6 +1099,35 @@ def _hard_break_between(tokens: Sequence[Token], start: int, end: int) -> bool:
 def is_past_form(word: str) -> bool:
     """True when ``word`` (lower case) is a past form of a verb the lexicon knows."""
     return word in _verb_forms().past
+
+
+#: which of the two past forms a word can be: only the past ("went", "sank"), only the
+#: past participle ("gone", "sunk"), or either ("sold", "fled", "released")
+PastKind = Literal["past", "participle", "either"]
+
+
+def past_kind(word: str) -> PastKind | None:
+    """Which past form ``word`` (lower case) is (see `PastKind`), None for none."""
+    forms = _verb_forms()
+    participle = word in forms.participles
+    if word in forms.past:
+        return "either" if participle else "past"
+    if participle:
+        return "participle"
+    lemma = verb_lemma(word)
+    return "either" if word.endswith("ed") and lemma is not None and lemma != word else None
+
+
+def is_base_form(word: str) -> bool:
+    """True when ``word`` (lower case) is the base form of a verb the lexicon knows
+    ("close", "return"), not an auxiliary."""
+    forms = _verb_forms()
+    return forms.lemmas.get(word) == word and word not in forms.auxiliaries
+
+
+def is_intransitive(word: str) -> bool:
+    """True when news mostly uses the verb of ``word`` (lower case) without an object."""
+    return verb_lemma(word) in _verb_forms().intransitive
 
 
 def _present_verb_before(tokens: Sequence[Token], center: int, forms: _VerbForms) -> Token | None:
