@@ -189,7 +189,12 @@ def second_description(text: str) -> str:
             "He has lived in Paris since 2010 and worked in London since 2015.",
             "He has worked in London",
         ),
-        # a verb with its "to": what follows the "to" is shared
+        # a modal or a verb with its "to": the second base form shares them
+        ("He will travel to Paris in May and return in June.", "He will return"),
+        (
+            "The plant is expected to open in May and close in June.",
+            "The plant is expected to close",
+        ),
         (
             "He is expected to be arrested in May and charged in June.",
             "He is expected to be charged",
@@ -219,6 +224,12 @@ def test_a_second_verb_without_an_auxiliary_shares_the_first_verbs(
         ("He was charged in May and pleaded guilty in June.", "He pleaded guilty"),
         # past or participle with an object: active
         ("The company was founded in 1990 and sold its unit in 2005.", "The company sold its unit"),
+        # a base form that joins a verb deeper in the sentence takes no subject of the
+        # sentence's own verb ("The company complete …")
+        (
+            "The company said it expects to obtain approval and complete the deal by June.",
+            "complete the deal",
+        ),
     ],
 )
 def test_a_second_verb_that_cannot_share_the_first_verbs_keeps_its_own(

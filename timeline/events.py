@@ -915,7 +915,22 @@ def _shared_subject(
     if verb is None:
         return subject  # "and was assassinated": the verb has an auxiliary of its own
     shared = _shared_auxiliaries(tokens, verb_group, index - 1, verb, cut)
-    return f"{subject} {shared}" if shared else subject
+    if shared:
+        return f"{subject} {shared}"
+    if _only_a_base_form(trigger.text.lower()) and not is_base_form(
+        tokens[verb_group].text.lower()
+    ):
+        # "The company said it expects to obtain approval and complete the deal": a base
+        # form joins a verb after "to" or a modal deeper in the sentence, not the
+        # subject's verb ("said"); "The company complete the deal" would misread it
+        return None
+    return subject
+
+
+def _only_a_base_form(word: str) -> bool:
+    """A base form that is no past too ("complete", not "cut": "raised rates in 2022
+    and cut them")."""
+    return is_base_form(word) and past_kind(word) is None
 
 
 def _sentence_subject(

@@ -1365,9 +1365,12 @@ def _verbal_in_context(word: str, tokens: Sequence[Token], i: int, forms: _VerbF
             or (i >= 2 and tokens[i - 2].text.lower() in _BE_FORMS)
         )
     if word == lemma:
-        # "will take", "to take"; "the new rules take effect": what is scheduled
-        return _is_base_form_cue(previous) or (
-            lemma in forms.scheduling and _after_plural_subject(tokens, i)
+        # "will take", "to take"; "the new rules take effect": what is scheduled; "will
+        # travel to Paris in May and return in June": the second of two base forms
+        return (
+            _is_base_form_cue(previous)
+            or (lemma in forms.scheduling and _after_plural_subject(tokens, i))
+            or (previous in ("and", "but", "or") and _base_form_verb_before(tokens, i - 1, forms))
         )
     # an -s form: "he says", "Mexico holds", "who leads", "the festival returns"
     if previous in _SUBJECT_PRONOUNS or (i > 0 and tokens[i - 1].text[:1].isupper()):
@@ -1377,6 +1380,29 @@ def _verbal_in_context(word: str, tokens: Sequence[Token], i: int, forms: _VerbF
     # "reported a loss but expects a profit", "closed in 2019 and reopens next spring":
     # the second verb of a shared subject
     return previous in ("and", "but") or _after_singular_subject(tokens, i, forms)
+
+
+def _base_form_verb_before(tokens: Sequence[Token], link: int, forms: _VerbForms) -> bool:
+    """A base form after a modal or "to" stands in the clause before the "and" at
+    ``link`` ("will travel to Paris in May and", "is expected to open in May and"), so
+    a base form after the "and" is that verb's second conjunct, not a noun."""
+    for j in range(link - 1, max(0, link - _CONJUNCT_REACH), -1):
+        word = tokens[j].text
+        if word in _CLAUSE_BREAKS or word in (",", ".", "!", "?"):
+            return False
+        low = word.lower()
+        if (
+            word.islower()
+            and forms.lemmas.get(low) == low
+            and low not in forms.auxiliaries
+            and _is_base_form_cue(tokens[j - 1].text.lower())
+        ):
+            return True
+    return False
+
+
+# how many words back from "and" the first of two base forms may stand
+_CONJUNCT_REACH = 10
 
 
 def _reads_as_verb(tokens: Sequence[Token], i: int, forms: _VerbForms) -> bool:
