@@ -794,7 +794,13 @@ def _verb_after_date(tokens: Sequence[Token], i: int) -> bool:
     a finite verb right after the date closes the phrase the date was in; the main
     clause goes on from there.  Only an auxiliary or a past form that no noun follows:
     a present form there is as often the object ("announced Tuesday plans to …"), an
-    -ed form before a noun its modifier ("released Monday revised figures")."""
+    -ed form before a noun its modifier ("released Monday revised figures").
+
+    Not `text._verb_right_after`, which looks like it: that one judges a verb the
+    governor search already found, so a present form is safe there ("The law enacted
+    in December takes effect"); here any word after the date is judged, and taking
+    the present would cut objects.  Either predicate in the other's place changes
+    events on the TimeML corpus."""
     if tokens[i].text.lower() in _FINITE_AUXILIARIES:
         return True
     return is_past_verb(tokens, i) and is_content_verb(tokens, i)
