@@ -711,7 +711,8 @@ def test_an_abbreviation_inside_the_subject_does_not_cut_it() -> None:
 
 def test_a_determiner_before_a_date_is_no_event() -> None:
     assert_triggers("The 2024-25 season starts in October.", "starts")
-    assert_triggers("Traffic was heavy over the Labor Day weekend.", "")
+    # the clause's "was" is its event, never "the" before the holiday's name
+    assert_triggers("Traffic was heavy over the Labor Day weekend.", "was")
 
 
 def test_a_time_word_after_a_comma_is_no_event() -> None:
@@ -722,6 +723,41 @@ def test_a_time_word_after_a_comma_is_no_event() -> None:
 def test_a_verb_after_an_opening_noun_phrase_or_an_adverb_is_the_trigger() -> None:
     assert_triggers("Early voting begins Oct. 21 and ends Nov. 2.", "begins ends")
     assert_triggers("The central bank last raised rates in July 2023.", "raised")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "description"),
+    [
+        ("Unemployment was 6.2% in May.", "was", "Unemployment was 6.2%"),
+        ("In May, unemployment was 6.2%.", "was", "unemployment was 6.2%"),
+        ("Unemployment was 6.2% in May, the agency said.", "was", "Unemployment was 6.2%"),
+        ("Prices were up 3.2% in May.", "were", "Prices were up 3.2%"),
+        (
+            "At the end of 2019, the city had 2 million residents.",
+            "had",
+            "the city had 2 million residents",
+        ),
+        ("He was in Paris on Monday.", "was", "He was in Paris"),
+        ("Sales in May were weak.", "were", "Sales were weak"),
+    ],
+)
+def test_a_clause_whose_only_verb_is_be_or_have_is_an_event(
+    text: str, trigger: str, description: str
+) -> None:
+    assert descriptions(text) == {trigger: description}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("He was killed on Monday.", "killed"),
+        ("On Friday, Netanyahu said he had no qualms about the plan.", "said"),
+        ("Today we learned that the agency has finally taken a step.", "learned"),
+        ("The bridge had already collapsed on Monday.", "collapsed"),
+    ],
+)
+def test_be_or_have_before_a_verb_is_its_auxiliary_not_the_event(text: str, trigger: str) -> None:
+    assert list(descriptions(text)) == [trigger]
 
 
 def test_a_plural_subject_before_its_auxiliary_is_no_trigger() -> None:

@@ -993,8 +993,13 @@ def nearest_verb(tokens: Sequence[Token], span: tuple[int, int]) -> Token | None
 
     center = _token_position(tokens, span)
     verb = _nearest_in_clause(tokens, center, verb_at)
+    linking = _linking_verb_in_clause(tokens, span, center, forms)
     if verb is None:
-        return _present_verb_before(tokens, center, forms)
+        return _present_verb_before(tokens, center, forms) or linking
+    if linking is not None and _breaks_between(tokens, _index_of(tokens, verb), center):
+        # "Unemployment was 6.2% in February, the agency said": the clause's own "was",
+        # not the verb past the comma
+        return linking
     after_phrase = _verb_right_after(tokens, span, verb, forms)
     if not (
         after_phrase
@@ -1024,6 +1029,78 @@ def nearest_verb(tokens: Sequence[Token], span: tuple[int, int]) -> Token | None
         # a relative clause ("the storm that hit Florida in 2018 killed") takes it
         return verb
     return before
+
+
+def _linking_verb_in_clause(
+    tokens: Sequence[Token], span: tuple[int, int], center: int, forms: _VerbForms
+) -> Token | None:
+    """A form of "be" or "have" that is the verb of the clause holding ``span`` (token
+    ``center``), no auxiliary of another verb: "Unemployment was 6.2% in February", "In
+    2019 the city had 2 million residents", "He was in Paris on Monday".  The nearest
+    within `_LINKING_REACH` tokens with no clause break, comma or other verb between;
+    None when the clause has none."""
+    end = center
+    while end < len(tokens) and tokens[end].start < span[1]:
+        end += 1
+    if end < len(tokens) and tokens[end].text == "," and _opens_clause_at(tokens, center):
+        end += 1  # "In February, unemployment was 6.2%": the date opens the clause
+    before = range(center - 1, max(-1, center - 1 - _LINKING_REACH), -1)
+    after = range(end, min(len(tokens), end + _LINKING_REACH))
+    found: list[tuple[int, int]] = []
+    for side in (before, after):
+        for i in side:
+            word = tokens[i].text.lower()
+            if word in _CLAUSE_BREAKS or word in (",", ".", "!", "?") or word in _SOFT_BREAKS:
+                break
+            if word in _LINKING_FORMS and not _verb_follows(tokens, i + 1, forms):
+                found.append((abs(i - center), i))
+                break
+            if _is_content_verb(tokens, i, forms):
+                break  # the clause has a verb of its own ("said he had"): not this one
+    return tokens[min(found)[1]] if found else None
+
+
+_LINKING_REACH = 8
+
+
+def _opens_clause_at(tokens: Sequence[Token], center: int) -> bool:
+    """The expression at token ``center`` opens its sentence, after one word at most
+    (its preposition: "In February, …", "On Monday, …")."""
+    first = center - 1 if center >= 1 and tokens[center - 1].text.isalpha() else center
+    return first == 0 or tokens[first - 1].text in _SENTENCE_ENDS
+
+
+_SENTENCE_ENDS = frozenset({".", "!", "?", '"', "“", "”"})
+
+
+def _index_of(tokens: Sequence[Token], token: Token) -> int:
+    return bisect.bisect_left(tokens, token.start, key=_START)
+
+
+# the forms of "be" and "have" a clause may have as its only verb
+_LINKING_FORMS = frozenset({"is", "are", "am", "was", "were", "has", "have", "had"})
+
+
+def _verb_follows(tokens: Sequence[Token], i: int, forms: _VerbForms) -> bool:
+    """A verb (or "to", or another auxiliary) follows from token ``i``, past adverbs of a
+    verb group: the "be" or "have" before it is that verb's auxiliary ("was killed",
+    "had been", "is expected to", "were not arrested")."""
+    adverbs = _tense_lexicon().adverbs_in_verb_group  # "was not", "had already"
+    while i < len(tokens) and tokens[i].text.lower() in adverbs:
+        i += 1
+    if i >= len(tokens):
+        return False
+    word = tokens[i].text.lower()
+    if word in _BE_FORMS or word in _HAVE_FORMS or word == "to":
+        return True
+    if word.endswith("ing") and word.isalpha():
+        return True  # "was building", "is going"
+    return (
+        word in forms.participles
+        or word in forms.past
+        or (word.endswith("ed") and verb_lemma(word) is not None)
+        or _is_content_verb(tokens, i, forms)
+    )
 
 
 def _verb_right_after(
