@@ -664,7 +664,8 @@ def _calendar_with_year(partial: Partial, year: int, reference: str) -> Resolved
         day = _valid_date(year, partial.month, partial.day)
         if day is None:
             return Resolved(f"{year:04d}-WXX", "week", None, None, mod, reference)
-        return Resolved(*_value_and_bounds(("week", day), partial), mod, reference)
+        kind = "weekend" if partial.weekend else "week"
+        return Resolved(*_value_and_bounds((kind, day), partial), mod, reference)
     if partial.month is not None and partial.day is not None:
         day = _valid_date(year, partial.month, partial.day)
         if day is None:

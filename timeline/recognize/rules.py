@@ -1874,14 +1874,17 @@ def _holiday(match: re.Match[str], text: str) -> Partial | None:
 
 
 def _week_of(match: re.Match[str], text: str) -> Partial | None:
-    """ "the week of June 24", "the week beginning July 1": the week holding that day."""
+    """ "the week of June 24", "the week beginning July 1": the week holding that day;
+    "the weekend of March 20-21": that week's weekend."""
     lex = lexicon()
+    weekend = match["wkend"] is not None
     return Partial(
-        granularity="week",
+        granularity="weekend" if weekend else "week",
         year=_year(match),
         month=lex.month_of(match["month"]),
         day=_day(match["day"]),
         week=-1,
+        weekend=weekend,
     )
 
 
@@ -2255,7 +2258,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "week_of",
-            rf"{the}(?i:week){_W}(?i:of|beginning|starting|commencing){_W}(?P<month>{month}){_W}(?P<day>{_DAY})(?:,?{_W}(?P<year>{year}))?",
+            rf"{the}(?:(?i:week)|(?P<wkend>(?i:weekend))){_W}(?i:of|beginning|starting|commencing){_W}(?P<month>{month}){_W}(?P<day>{_DAY})(?:[-–](?:{_DAY}))?(?:,?{_W}(?P<year>{year}))?",
             _week_of,
             3,
         ),
@@ -2653,7 +2656,7 @@ _RULE_ANCHORS: dict[str, str] = {
     "clock_24": "T",
     "noon": "P",
     "holiday": "H",
-    "week_of": "K",
+    "week_of": "KE",
     "the_weekend": "E",
     "set_adverb": "A",
     "weekday_plural": "W",
