@@ -1844,6 +1844,22 @@ def _clock_24(match: re.Match[str], text: str) -> Partial | None:
     )
 
 
+def _military_time(match: re.Match[str], text: str) -> Partial | None:
+    """ "at 0600 GMT": four digits and a zone, the wire services' clock (not in
+    parentheses, where it restates a local time given before: "10:35 a.m. (0735 GMT)";
+    nor a year after "in": "in 2020 GMT changed its name")."""
+    if _word_before(text, match.start()) in _YEAR_PREPOSITIONS:
+        return None
+    return Partial(
+        type="TIME",
+        granularity="minute",
+        hour=int(match["h"]),
+        minute=int(match["mi"]),
+        unit="day",
+        offset=0,
+    )
+
+
 def _noon(match: re.Match[str], text: str) -> Partial | None:
     word = match["noon"].lower()
     if _starts_negative_phrase(f"{_word_before(text, match.start())} {word}", lexicon()):
@@ -2244,6 +2260,11 @@ def rules() -> tuple[Rule, ...]:
             "clock_24",
             rf"{_CLOCK_LEFT}(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d)(?:\.\d{{1,6}})?)?(?![\d:])(?:{_W}(?:{zones})(?![\w]))?",
             _clock_24,
+        ),
+        rule(
+            "military_time",
+            rf"{_CLOCK_LEFT}(?<!\()(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)(?!\d){_W}(?:GMT|UTC)(?![\w+])",
+            _military_time,
         ),
         rule(
             "noon",
@@ -2654,6 +2675,7 @@ _RULE_ANCHORS: dict[str, str] = {
     "time_of_day": "T",
     "hour_before_part_of_day": "T",
     "clock_24": "T",
+    "military_time": "D",
     "noon": "P",
     "holiday": "H",
     "week_of": "KE",
