@@ -993,13 +993,16 @@ def nearest_verb(tokens: Sequence[Token], span: tuple[int, int]) -> Token | None
 
     center = _token_position(tokens, span)
     verb = _nearest_in_clause(tokens, center, verb_at)
-    linking = _linking_verb_in_clause(tokens, span, center, forms)
     if verb is None:
-        return _present_verb_before(tokens, center, forms) or linking
-    if linking is not None and _breaks_between(tokens, _index_of(tokens, verb), center):
+        return _present_verb_before(tokens, center, forms) or _linking_verb_in_clause(
+            tokens, span, center, forms
+        )
+    if _breaks_between(tokens, _index_of(tokens, verb), center):
         # "Unemployment was 6.2% in February, the agency said": the clause's own "was",
         # not the verb past the comma
-        return linking
+        linking = _linking_verb_in_clause(tokens, span, center, forms)
+        if linking is not None:
+            return linking
     after_phrase = _verb_right_after(tokens, span, verb, forms)
     if not (
         after_phrase
