@@ -811,3 +811,51 @@ def test_a_time_before_midnight_and_its_day_make_one_event() -> None:
         "The fire broke out shortly before midnight on Saturday.", published="2024-06-12"
     ).events
     assert (event.relation, event.start, event.end) == ("before", None, date(2024, 6, 8))
+
+
+def test_a_subject_is_kept_across_an_aside_with_a_date_or_a_noun_phrase_in_it() -> None:
+    for text, description in (
+        # the period of "Jan." and the comma before the year end no aside
+        ("The law, which takes effect Jan. 1, was signed on Dec. 15.", "The law was signed"),
+        ("The law, which takes effect Jan. 1, 2022, was signed on Dec. 15.", "The law was signed"),
+        (
+            "The law, which takes effect Monday, Jan. 4, was signed on Dec. 15.",
+            "The law was signed",
+        ),
+        ("The embassy bombings, on Aug. 7, killed 247 people.", "The embassy bombings killed"),
+        # a noun phrase that names the subject again
+        ("The drought, the worst in 1,200 years, began in 2000.", "The drought began"),
+        ("The company, a maker of chips, was founded in 1990.", "The company was founded"),
+        # an age and a noun phrase, one after the other
+        ("Slepian, 52, an obstetrician, was shot on Oct. 23.", "Slepian was shot"),
+    ):
+        events = extract_timeline(text, published="2021-03-30").events
+        assert any(e.description.startswith(description) for e in events), (text, events)
+    # the aside's own event keeps its subject
+    (takes,) = [
+        e
+        for e in extract_timeline(
+            "The law, which takes effect Jan. 1, was signed on Dec. 15.", published="2021-03-30"
+        ).events
+        if e.trigger == "takes"
+    ]
+    assert takes.description == "The law takes effect"
+
+
+def test_a_noun_phrase_after_a_preposition_or_ending_a_list_is_no_subject_before_an_aside() -> None:
+    for text, description in (
+        # the bid was extended, not the last company of the list
+        (
+            "A bid by Ciba-Geigy Ltd., a drug company based in Basel, Switzerland, and Chiron "
+            "Corp., a bioresearch concern, was extended to Nov. 16.",
+            "was extended",
+        ),
+        # "the Nasdaq Composite was down 6%" has a verb: it is no aside
+        (
+            "Three days later, as of Friday's close, the Nasdaq was down 6%, compared with "
+            "5.9% for the average.",
+            "compared with 5.9% for the average",
+        ),
+    ):
+        events = extract_timeline(text, published="2021-03-30").events
+        assert [e.description for e in events] == [description] * len(events), (text, events)

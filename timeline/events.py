@@ -1096,15 +1096,63 @@ def _opens_sentence(tokens: Sequence[Token], offset: int, sentence_start: int) -
 _OPENING_QUOTES = frozenset({'"', "“", "``", "'"})
 
 
-def _subject_before_aside(tokens: Sequence[Token], index: int) -> str | None:
-    """The subject before the aside that ends with the comma before token ``index``."""
+def _subject_before_aside(
+    tokens: Sequence[Token], index: int, *, renaming: bool = True
+) -> str | None:
+    """The subject before the aside that ends with the comma before token ``index``.
+
+    The aside may hold a date whose comma or abbreviation period ends nothing ("which
+    takes effect Jan. 1, 2022,"), or, with ``renaming``, be a noun phrase that renames
+    the subject ("The drought, the worst in 1,200 years, began")."""
     for i in range(index - 2, max(0, index - 16), -1):
-        if tokens[i].text == ",":
+        word = tokens[i].text
+        if word == "," and not _inside_a_date(tokens, i):
             aside = tokens[i + 1 : index - 1]
-            return _noun_phrase_before(tokens, i) if aside and _is_aside(aside) else None
-        if tokens[i].text in _BREAK_TOKENS:
+            if not aside or not (_is_aside(aside) or (renaming and _renames_a_subject(aside))):
+                return None
+            # "Slepian, 52, an obstetrician, was shot": the age is an aside too
+            earlier = _subject_before_aside(tokens, i + 1, renaming=False)
+            return earlier or _noun_phrase_before(tokens, i, free_standing=True)
+        if word in _BREAK_TOKENS and word != "," and not closes_abbreviation(tokens, i):
             return None
     return None
+
+
+def _inside_a_date(tokens: Sequence[Token], comma: int) -> bool:
+    """The comma at ``comma`` parts a date, not a sentence: between a day and its year
+    ("Jan. 1, 2022") or a weekday and its date ("Monday, Dec. 15")."""
+    if comma == 0 or comma + 1 >= len(tokens):
+        return False
+    before, after = tokens[comma - 1].text, tokens[comma + 1].text
+    months, weekdays = lexicon().months, lexicon().weekdays
+    if before.lower() in weekdays:
+        return after.lower() in months
+    if not (before.isdigit() and len(before) <= 2 and after.isdigit() and len(after) == 4):
+        return False
+    # the month before the day, written out or abbreviated ("Jan", ".")
+    month = comma - 2
+    if month > 0 and closes_abbreviation(tokens, month):
+        month -= 1
+    return month >= 0 and tokens[month].text.lower() in months
+
+
+def _renames_a_subject(tokens: Sequence[Token]) -> bool:
+    """An aside that names the subject again with a noun phrase of its own ("the worst
+    in 1,200 years", "a former banker"), no verb in it.  Only read where the clause
+    after it opens with its verb, where a list ("banks, the insurers and …") cannot
+    be."""
+    return (
+        tokens[0].text in _APPOSITIVE_DETERMINERS
+        and len(tokens) <= _MAX_APPOSITIVE
+        and not any(
+            t.text.lower() in _SHARABLE_AUXILIARIES or is_content_verb(tokens, i)
+            for i, t in enumerate(tokens)
+        )
+    )
+
+
+_APPOSITIVE_DETERMINERS = frozenset({"the", "a", "an"})
+_MAX_APPOSITIVE = 8
 
 
 def _is_aside(tokens: Sequence[Token]) -> bool:
@@ -1137,12 +1185,18 @@ _FINITE_AUXILIARIES = _AUXILIARY_OPENERS - {"also", "then", "later", "may"}
 
 
 def _noun_phrase_before(
-    tokens: Sequence[Token], comma: int, *, sentence_start: int | None = None
+    tokens: Sequence[Token],
+    comma: int,
+    *,
+    sentence_start: int | None = None,
+    free_standing: bool = False,
 ) -> str | None:
     """The noun phrase that ends right before the comma at ``comma``: a name or a noun
     with its determiner ("The minister"), at most five words, no verb in it; given
     ``sentence_start``, only one that opens the sentence starting there ("The vote,
-    originally set …", not "passed the Senate, signed by …")."""
+    originally set …", not "passed the Senate, signed by …"); ``free_standing``, only
+    one no preposition or conjunction leads into (a subject: not "as of Friday's close,
+    …" nor the last of a list, "… and Chiron Corp., a bioresearch concern, …")."""
     words: list[str] = []
     # "the arrest of Kopp, who is charged": "who" stands for the person, not the head
     person = comma + 1 < len(tokens) and tokens[comma + 1].text.lower() == "who"
@@ -1172,7 +1226,27 @@ def _noun_phrase_before(
     opening = tokens[comma - len(words)].start if words else -1
     if sentence_start is not None and not _opens_sentence(tokens, opening, sentence_start):
         return None
+    if free_standing and _led_into(tokens, comma - len(words) - 1):
+        return None
     return _as_written(tokens[comma - len(words) : comma]) if nouns else None
+
+
+def _led_into(tokens: Sequence[Token], lead: int) -> bool:
+    """The word at ``lead`` makes the noun phrase after it an object or the last item of
+    a list: a preposition, or a conjunction after a comma (", and Chiron Corp."; not
+    "The British and Irish governments")."""
+    if lead < 0:
+        return False
+    word = tokens[lead].text.lower()
+    if word in _CONJUNCTIONS:
+        return lead > 0 and tokens[lead - 1].text == ","
+    return word in _PREPOSITIONS_BEFORE_NOUNS
+
+
+_PREPOSITIONS_BEFORE_NOUNS = frozenset(
+    {"in", "of", "on", "at", "by", "for", "with", "from", "to", "as"}
+)
+_CONJUNCTIONS = frozenset({"and", "or", "but"})
 
 
 def _links_a_name(tokens: Sequence[Token], i: int) -> bool:
