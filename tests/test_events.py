@@ -859,3 +859,58 @@ def test_a_noun_phrase_after_a_preposition_or_ending_a_list_is_no_subject_before
     ):
         events = extract_timeline(text, published="2021-03-30").events
         assert [e.description for e in events] == [description] * len(events), (text, events)
+
+
+def test_a_reported_clause_with_a_bare_subject_is_described_from_it() -> None:
+    for text, trigger, description in (
+        ("The company said on Tuesday that sales fell in January.", "fell", "sales fell"),
+        ("The company said on Tuesday that sales fell earlier this year.", "fell", "sales fell"),
+        (
+            "Officials said Monday that the bridge collapsed on Sunday.",
+            "collapsed",
+            "the bridge collapsed",
+        ),
+        (
+            "The ministry said in a statement on Friday that exports rose in February.",
+            "rose",
+            "exports rose",
+        ),
+        ("The company said Monday that Smith resigned in March.", "resigned", "Smith resigned"),
+        (
+            "The firm said last week that oil prices will rise in June.",
+            "rise",
+            "oil prices will rise",
+        ),
+        (
+            "The company said Tuesday that sales fell and that profit rose in February.",
+            "rose",
+            "profit rose",
+        ),
+    ):
+        described = {
+            e.trigger: e.description for e in extract_timeline(text, published="2021-03-30").events
+        }
+        assert described.get(trigger) == description, (text, described)
+
+
+def test_that_before_a_verb_an_adverb_or_to_opens_no_reported_clause() -> None:
+    for text, description in (
+        # a relative clause's verb, a pronoun "that", a determiner after "And"
+        (
+            "Imports of watches that now will be eligible totaled $37 million in 1988.",
+            "Imports of watches that now will be eligible totaled $37 million",
+        ),
+        ("We expect that to continue into 1990.", "We expect that to continue"),
+        (
+            "And that standoff became less important on Monday.",
+            "that standoff became less important",
+        ),
+    ):
+        events = extract_timeline(text, published="2021-03-30").events
+        assert [e.description for e in events] == [description], (text, events)
+    # a date before "that" is the saying's: the words before it stay in its description
+    (sunday,) = extract_timeline(
+        "Officials sent strong signals Sunday that Israel wants to withdraw.",
+        published="2021-03-30",
+    ).events
+    assert sunday.description.startswith("Officials sent strong signals"), sunday

@@ -759,7 +759,7 @@ def _clause_bounds(
     high = stop if stop >= trigger.end else sys.maxsize
     left = index
     steps = 0
-    while left > 0 and steps < _MAX_LEFT and not _opens_clause(tokens, left - 1):
+    while left > 0 and steps < _MAX_LEFT and not _opens_clause(tokens, left - 1, cut):
         left -= 1
         steps += 1
     right = index
@@ -806,10 +806,14 @@ def _verb_after_date(tokens: Sequence[Token], i: int) -> bool:
     return is_past_verb(tokens, i) and is_content_verb(tokens, i)
 
 
-def _opens_clause(tokens: Sequence[Token], i: int) -> bool:
-    """Where a clause starts, reading leftwards from its trigger."""
+def _opens_clause(tokens: Sequence[Token], i: int, cut: tuple[int, int]) -> bool:
+    """Where a clause starts, reading leftwards from its trigger dated by ``cut``.
+
+    A reported clause opens at its "that" only for a date inside it: a date before the
+    "that" is the saying's ("signals Sunday that Israel wants …"), and where the verb
+    after it was taken for the saying's, the words before keep the saying in view."""
     if tokens[i].text.lower() == "that" and 0 < i < len(tokens) - 1:
-        return _reports_a_clause(tokens, i)
+        return cut[0] > tokens[i].start and _reports_a_clause(tokens, i)
     return _ends_clause(tokens, i)
 
 
@@ -821,13 +825,56 @@ def _reports_a_clause(tokens: Sequence[Token], i: int) -> bool:
     after a noun ("the vitriol that the issue aroused" is one phrase), and only read
     leftwards: "Norton announced that it was exploring a sale" keeps what was announced.
     """
-    if tokens[i + 1].text.lower() not in _SUBJECT_STARTS:
+    if not _subject_after(tokens, i):
         return False
     previous = tokens[i - 1].text
     return (
         previous[-1:].isdigit()
         or previous.lower() in _calendar_words()
+        or _second_reported_clause(tokens, i)
         or is_content_verb(tokens, i - 1)
+    )
+
+
+def _second_reported_clause(tokens: Sequence[Token], i: int) -> bool:
+    """ "said sales fell and that profit rose": "and that" inside a sentence joins a
+    second reported clause ("And that standoff became …" opens on a determiner)."""
+    return (
+        i >= 2
+        and tokens[i - 1].text.lower() == "and"
+        and tokens[i - 2].text not in _SENTENCE_OPENING
+    )
+
+
+def _subject_after(tokens: Sequence[Token], i: int) -> bool:
+    """A subject follows the "that" at ``i``: a word that opens one ("the", "it"), or up
+    to three words without a determiner before a verb ("sales fell", "Smith resigned",
+    "oil prices will"), which news writes as often.  Not the verb of a relative clause
+    ("the quarter that ends in June", "the week that followed")."""
+    if tokens[i + 1].text.lower() in _SUBJECT_STARTS:
+        return True
+    for j in range(i + 2, min(i + 2 + _MAX_BARE_SUBJECT, len(tokens))):
+        if not _may_be_in_a_bare_subject(tokens[j - 1].text):
+            return False
+        if tokens[j].text.lower() in _SHARABLE_AUXILIARIES or is_content_verb(tokens, j):
+            return True
+    return False
+
+
+_MAX_BARE_SUBJECT = 3
+
+
+def _may_be_in_a_bare_subject(word: str) -> bool:
+    """A word that may be part of a subject without a determiner: no function word
+    ("that to continue"), auxiliary or adverb ("watches that now will be")."""
+    low = word.lower()
+    return (
+        word.isalpha()
+        and not low.endswith("ly")
+        and low not in _SHARABLE_AUXILIARIES
+        and low not in _CLAUSE_OPENERS
+        and low not in _DANGLING_WORDS
+        and low not in _ADVERBS_BEFORE_DATES
     )
 
 
