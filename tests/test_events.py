@@ -914,3 +914,28 @@ def test_that_before_a_verb_an_adverb_or_to_opens_no_reported_clause() -> None:
         published="2021-03-30",
     ).events
     assert sunday.description.startswith("Officials sent strong signals"), sunday
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        ("For much of 2020, offices stood empty.", "offices stood empty"),
+        ("Offices stood empty for most of 2020.", "Offices stood empty"),
+        ("Offices stood empty for the better part of 2020.", "Offices stood empty"),
+        ("During part of 2019, the plant was closed.", "the plant was closed"),
+        ("In all of 2020, sales rose.", "sales rose"),
+        ("Prices rose in each of the past three months.", "Prices rose"),
+        ("So far this year sales rose.", "sales rose"),
+        ("Thus far in 2021, sales rose.", "sales rose"),
+        ("Sales rose thus far this year.", "Sales rose"),
+        ("Sales rose this month thus far.", "Sales rose"),
+    ],
+)
+def test_the_words_that_lead_into_a_date_leave_the_description(text: str, description: str) -> None:
+    events = extract_timeline(text, published="2021-03-30").events
+    assert [e.description for e in events] == [description], events
+
+
+def test_a_share_of_a_period_without_a_preposition_is_a_noun_not_a_lead_in() -> None:
+    events = extract_timeline("He took part of 2019 off.", published="2021-03-30").events
+    assert [e.description for e in events] == ["He took part off"], events

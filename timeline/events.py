@@ -262,7 +262,7 @@ def _next_date_start(
             and _dates_an_event(following)
             and not _before_a_noun(following, analysis.text)  # "reported third-quarter …"
         ):
-            return signal_start(analysis.text, following.span[0], following.signal)
+            return _phrase_start(analysis.text, following.span[0], following.signal)
     return sys.maxsize
 
 
@@ -554,8 +554,11 @@ def _make_event(
     cut: tuple[int, int],
     stop: int = sys.maxsize,
 ) -> Event:
-    start_of_signal = signal_start(analysis.text, cut[0], expression.signal)
-    description, span = describe(analysis, trigger, (start_of_signal, cut[1]), stop)
+    phrase = (
+        _phrase_start(analysis.text, cut[0], expression.signal),
+        _phrase_end(analysis.text, cut[1]),
+    )
+    description, span = describe(analysis, trigger, phrase, stop)
     return event_at(
         analysis,
         trigger,
@@ -571,6 +574,42 @@ def _make_event(
         end_expression=end_expression,
         tense=expression.tense,
     )
+
+
+def _phrase_start(text: str, start: int, signal: str | None) -> int:
+    """Where the phrase of the expression starting at ``start`` begins: at its signal, or
+    at the words that lead into it ("for much of 2020", "in each of the past three
+    months", "so far this year", "thus far in 2021"), which are the date's, not the
+    event's."""
+    begin = signal_start(text, start, signal)
+    reach = max(0, begin - _LEAD_IN_REACH)
+    lead = None
+    if (signal or "").lower() == "of":
+        lead = _LEAD_IN.search(text, reach, begin)
+    if lead is None:
+        lead = _SO_FAR_BEFORE.search(text, reach, begin)
+    return lead.start() if lead is not None else begin
+
+
+def _phrase_end(text: str, end: int) -> int:
+    """Where the phrase of the expression ending at ``end`` ends: after a "so far" or
+    "thus far" that cuts its period short ("this month thus far")."""
+    after = _SO_FAR_AFTER.match(text, end)
+    return after.end() if after is not None else end
+
+
+_LEAD_IN_REACH = 40
+# a preposition and a part or share of the period after "of": "for much of", "in each
+# of", "during the better part of" (the "of" is the expression's signal); without the
+# preposition the words are a noun's ("Most of 2020 was lost", "took part of 2019 off")
+_LEAD_IN = re.compile(
+    r"(?<![\w-])(?i:for|in|during|over|through|throughout|at|on|by|until|since)\s{1,3}"
+    r"(?:(?i:the|a)\s{1,3})?(?:(?i:better|best|greater|large|good)\s{1,3})?"
+    r"(?i:much|most|each|all|both|part|parts|some|half|many|several|rest|remainder|bulk)"
+    r"\s{1,3}$"
+)
+_SO_FAR_BEFORE = re.compile(r"(?<![\w-])(?i:so|thus)\s{1,3}far,?\s{1,3}$")
+_SO_FAR_AFTER = re.compile(r",?\s{1,3}(?i:so|thus)\s{1,3}far(?![\w-])(?!\s{1,3}(?i:as)\b)")
 
 
 def event_at(
@@ -704,6 +743,8 @@ def _appositive_head(
         return None  # "May May", "most recently in 2020": a time word is no event
     if last.text.lower() in _ADVERBS_BEFORE_DATES:
         return None  # "fined in March and again in October": the verb's, again
+    if signal == "of" and _LEAD_IN.search(" ".join(t.text for t in before[-5:]) + " "):
+        return None  # "For much of 2020, offices stood empty": the date's own words
     if last.text[0].isupper() and len(before) > 1 and before[-2].text not in _SENTENCE_OPENING:
         return None  # "lived in Germany in 1955": a name inside a sentence is no event
     return last
