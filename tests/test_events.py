@@ -939,3 +939,53 @@ def test_the_words_that_lead_into_a_date_leave_the_description(text: str, descri
 def test_a_share_of_a_period_without_a_preposition_is_a_noun_not_a_lead_in() -> None:
     events = extract_timeline("He took part of 2019 off.", published="2021-03-30").events
     assert [e.description for e in events] == ["He took part off"], events
+
+
+def test_a_date_after_for_that_modifies_the_subject_gives_way_to_the_verbs_date() -> None:
+    for text, published, day in (
+        (
+            "Results for the three months ended Dec. 31 will be released on Feb. 10.",
+            "2021-01-30",
+            date(2021, 2, 10),
+        ),
+        (
+            "Results for the three months ended Dec. 31, 2020, were released on Feb. 10.",
+            "2021-03-30",
+            date(2021, 2, 10),
+        ),
+        ("Results for 2020 will be released on Feb. 10.", "2021-01-30", date(2021, 2, 10)),
+    ):
+        events = extract_timeline(text, published=published).events
+        assert [(e.start, e.description) for e in events] == [
+            (day, "Results will be released" if "will" in text else "Results were released")
+        ], (text, events)
+
+
+def test_a_date_after_for_that_modifies_the_subject_still_dates_a_verb_without_one() -> None:
+    for text in (
+        "Sales rose 5% in the three months ended Dec. 31.",
+        "Sales for the three months ended Dec. 31 rose 5%.",
+    ):
+        (event,) = extract_timeline(text, published="2021-03-30").events
+        assert (event.trigger, event.start, event.end, event.description) == (
+            "rose",
+            date(2020, 10, 1),
+            date(2020, 12, 31),
+            "Sales rose 5%",
+        ), (text, event)
+    # "for January" after "figures" dates "extended", which has no other date
+    events = extract_timeline(
+        "The job figures for January extended a surge that began last fall.",
+        published="2021-03-30",
+    ).events
+    assert sorted(e.trigger for e in events) == ["began", "extended"], events
+
+
+def test_a_description_opens_on_the_owner_of_a_possessive_not_on_s() -> None:
+    events = extract_timeline(
+        "Unisys Corp.'s announcement Friday of a $648.2 million loss for the third quarter "
+        "showed that the company is moving even faster than expected.",
+        published="1989-10-30",
+    ).events
+    (friday,) = events  # the third quarter is the loss's, not the showing's
+    assert friday.description.startswith("Corp.'s announcement of a $648.2 million loss showed")

@@ -16,6 +16,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
 from operator import attrgetter
+from typing import NamedTuple
 
 from .recognize.lexicon import lexicon
 from .recognize.signals import LENGTH_END_GAP, OF_GAP
@@ -204,6 +205,7 @@ def build_events(
     events: list[Event] = []
     skip_next = False
     crowded = crowded_sentences(expressions)
+    modifiers = _subject_modifiers(expressions, analysis)
     for i, expression in enumerate(expressions):
         if skip_next:
             skip_next = False
@@ -229,13 +231,22 @@ def build_events(
             partner = following
         stop = _next_date_start(expressions, i, partner, analysis)
         event = _event_for(
-            expression, end_expression, analysis, published, reference_text, following, stop
+            expression,
+            end_expression,
+            analysis,
+            published,
+            reference_text,
+            following,
+            stop,
+            beside=[m.phrase for m in modifiers.values()],
         )
         if event is not None:
             events.append(event)
         events.extend(_when_clause_events(expression, analysis, published, reference_text))
     return _one_per_trigger(
-        _alternatives_described_alike(_without_side_dates(events, analysis.text), analysis.text)
+        _alternatives_described_alike(
+            _without_side_dates(events, analysis.text, modifiers), analysis.text
+        )
     )
 
 
@@ -322,29 +333,105 @@ def _alternatives_described_alike(events: list[Event], text: str) -> list[Event]
 _ALTERNATIVE_LINK = re.compile(r",?\s{1,3}(?:or|and)\s{1,3}(?:[a-z]{2,5}\s{1,3})?")
 
 
-def _without_side_dates(events: list[Event], text: str) -> list[Event]:
+def _without_side_dates(
+    events: list[Event], text: str, modifiers: dict[int, _Modifier]
+) -> list[Event]:
     """Drop an event dated by a date that only stands beside its trigger when another
     date of the same trigger does not: a date that modifies a noun ("will report
     second-quarter results on July 25": the results are the quarter's, the report is on
     July 25), or the dateline ("LONDON, June 11 (Reuters) - Inflation fell to 2.3% in
-    April": the story was filed on June 11, the fall is April's).  A lead with no date
-    of its own keeps the dateline's."""
-    modifying = [_is_side_date(e, text) for e in events]
+    April": the story was filed on June 11, the fall is April's), or a date after "for"
+    that modifies the subject (``modifiers``, see `_subject_modifiers`), which gives way
+    to a date of the subject's verb whatever verb was taken for its own ("Results for
+    the three months ended Dec. 31, 2020, were released on Feb. 10").  A lead with no
+    date of its own keeps the dateline's."""
+    modifying = [_is_side_date(e, text, modifiers) for e in events]
     if not any(modifying):
         return events
     plain_triggers = {e.trigger_span for e, m in zip(events, modifying, strict=True) if not m}
+    plain_starts = {start for start, _ in plain_triggers}
     return [
         e
         for e, m in zip(events, modifying, strict=True)
-        if not (m and e.trigger_span in plain_triggers)
+        if not (
+            m and (e.trigger_span in plain_triggers or _subject_verb(e, modifiers) in plain_starts)
+        )
     ]
 
 
-def _is_side_date(event: Event, text: str) -> bool:
+class _Modifier(NamedTuple):
+    """The phrase of a date that modifies a subject, and where the subject's verb starts."""
+
+    phrase: tuple[int, int]
+    verb: int
+
+
+def _subject_verb(event: Event, modifiers: dict[int, _Modifier]) -> int:
+    """Where the verb of the subject that ``event``'s date modifies starts (or -1)."""
+    modifier = modifiers.get(event.expression.span[0]) if event.expression else None
+    return modifier.verb if modifier is not None else -1
+
+
+def _is_side_date(event: Event, text: str, modifiers: dict[int, _Modifier]) -> bool:
     expression = event.expression
     return expression is not None and (
-        _modifies_a_noun(event, text) or is_dateline(text, expression)
+        expression.span[0] in modifiers
+        or _modifies_a_noun(event, text)
+        or is_dateline(text, expression)
     )
+
+
+def _subject_modifiers(
+    expressions: Sequence[TimeExpression], analysis: Analysis
+) -> dict[int, _Modifier]:
+    """The phrases of the dates that modify the noun before them, by where each
+    expression starts: "Results for the three months ended Dec. 31 will be released on
+    Feb. 10", "The budget for 2022 was approved in December".  After "for", between a
+    noun and the verb that follows the phrase, such a date says which results or which
+    budget, not when they were released or approved ("Sales rose 5% in the three months
+    ended Dec. 31" is the rise's date)."""
+    text = analysis.text
+    modifiers: dict[int, _Modifier] = {}
+    for i, expression in enumerate(expressions):
+        if (expression.signal or "").lower() != "for" or not _dates_an_event(expression):
+            continue
+        end = expression.span[1]
+        following = expressions[i + 1] if i + 1 < len(expressions) else None
+        if following is not None and _closes_length(expression, following, text):
+            end = following.span[1]  # "the three months ended Dec. 31"
+        elif LENGTH_END_GAP.match(text, end):
+            continue  # "for the quarter ended Sept. 29": a day not read as its end
+        # "ended Dec. 31, 2020, will be": the comma that closes the year goes with it
+        comma = _COMMA_AFTER_YEAR.match(text, end)
+        if comma is not None:
+            end = comma.end()
+        start = signal_start(text, expression.span[0], expression.signal)
+        verb = _verb_between_noun_and(analysis.window((start, end)), start, end)
+        if verb is not None:
+            modifiers[expression.span[0]] = _Modifier((start, end), verb)
+    return modifiers
+
+
+_COMMA_AFTER_YEAR = re.compile(r"(?<=, \d{4}),")
+
+
+def _verb_between_noun_and(tokens: Sequence[Token], start: int, end: int) -> int | None:
+    """Where the verb starts when a noun ends right before ``start`` and a verb group
+    opens right at ``end`` ("Results … will be released": "released"), else None."""
+    first = bisect.bisect_left(tokens, start, key=_token_start)
+    after = bisect.bisect_left(tokens, end, key=_token_start)
+    if first < 1 or after >= len(tokens):
+        return None
+    noun = first - 1
+    if not _may_be_in_a_bare_subject(tokens[noun].text) or is_content_verb(tokens, noun):
+        return None
+    if tokens[after].text.lower() not in _FINITE_AUXILIARIES:
+        return tokens[after].start if is_content_verb(tokens, after) else None
+    verb = _after_auxiliaries(tokens, after, min(after + _MAX_AUXILIARIES, len(tokens)))
+    return tokens[verb].start if verb < len(tokens) else None
+
+
+_MAX_AUXILIARIES = 3
 
 
 def _modifies_a_noun(event: Event, text: str) -> bool:
@@ -488,6 +575,8 @@ def _event_for(
     reference_text: str,
     following: TimeExpression | None = None,
     stop: int = sys.maxsize,
+    *,
+    beside: Sequence[tuple[int, int]] = (),
 ) -> Event | None:
     span = (expression.span[0], (end_expression or expression).span[1])
     if following is not None and _one_phrase(expression, span[1], following, analysis.text):
@@ -510,6 +599,7 @@ def _event_for(
         reference_text,
         span,
         stop,
+        beside=beside,
     )
 
 
@@ -553,12 +643,14 @@ def _make_event(
     reference_text: str,
     cut: tuple[int, int],
     stop: int = sys.maxsize,
+    *,
+    beside: Sequence[tuple[int, int]] = (),
 ) -> Event:
     phrase = (
         _phrase_start(analysis.text, cut[0], expression.signal),
         _phrase_end(analysis.text, cut[1]),
     )
-    description, span = describe(analysis, trigger, phrase, stop)
+    description, span = describe(analysis, trigger, phrase, stop, beside=beside)
     return event_at(
         analysis,
         trigger,
@@ -657,13 +749,18 @@ def describe(
     trigger: Token,
     cut: tuple[int, int],
     stop: int = sys.maxsize,
+    *,
+    beside: Sequence[tuple[int, int]] = (),
 ) -> tuple[str, tuple[int, int]]:
     """A concise description of the trigger's clause, with the ``cut`` span left out and
     ending before ``stop`` when it lies after the trigger (where the next date starts:
     "said on Monday it would cut 500 jobs by the end of the year" describes each date's
-    event apart)."""
+    event apart).  The ``beside`` spans, other dates' phrases that modify a noun of the
+    clause, are left out too ("Results for the three months ended Dec. 31 will be
+    released on Feb. 10": "Results will be released")."""
     tokens = analysis.window((trigger.start, trigger.end), radius=_MAX_LEFT + _MAX_RIGHT + 8)
-    desc_start, desc_end = _clause_bounds(tokens, trigger, cut, stop)
+    beside = [b for b in beside if b[1] <= cut[0] or cut[1] <= b[0]]  # not its own date
+    desc_start, desc_end = _clause_bounds(tokens, trigger, cut, stop, beside)
     gap = _gapped_conjunct(tokens, trigger, desc_end, cut)
     if gap is not None:
         # "discovered polonium in July 1898 and radium that December": the second date's
@@ -672,7 +769,8 @@ def describe(
         description = " ".join(f"{text[desc_start : trigger.end]} {text[gap[0] : gap[1]]}".split())
         desc_end = gap[1]
     else:
-        description = _describe(analysis.text, desc_start, desc_end, cut)
+        inside = [b for b in beside if desc_start <= b[0] and b[1] <= desc_end]
+        description = _describe(analysis.text, desc_start, desc_end, cut, inside)
     sentence_start = analysis.sentence_at(trigger.start).start
     subject = _subject_of_clause(tokens, desc_start, trigger, sentence_start, cut)
     if subject:
@@ -793,16 +891,25 @@ def _clause_bounds(
     trigger: Token,
     cut: tuple[int, int],
     stop: int = sys.maxsize,
+    beside: Sequence[tuple[int, int]] = (),
 ) -> tuple[int, int]:
     """Character bounds of the trigger's clause core: subject, trigger, a few words after,
-    none at or past ``stop`` when it lies after the trigger."""
+    none at or past ``stop`` when it lies after the trigger.  The words of the ``beside``
+    phrases, left out of the description, neither count nor end the clause."""
     index = next(i for i, t in enumerate(tokens) if t.start == trigger.start)
     high = stop if stop >= trigger.end else sys.maxsize
     left = index
     steps = 0
-    while left > 0 and steps < _MAX_LEFT and not _opens_clause(tokens, left - 1, cut):
+    while left > 0 and steps < _MAX_LEFT:
+        aside = any(start <= tokens[left - 1].start < end for start, end in beside)
+        if not aside and _opens_clause(tokens, left - 1, cut):
+            break
         left -= 1
-        steps += 1
+        steps += 0 if aside else 1
+    if left > 0 and _opens_on_possessive(tokens, left):
+        left -= 1  # "Unisys Corp.'s announcement": the owner goes with its possessive
+        if closes_abbreviation(tokens, left):
+            left -= 1
     right = index
     steps = 0
     dates_trigger = _dates_the_verb(tokens, index, cut)
@@ -815,6 +922,19 @@ def _clause_bounds(
         right += 1
         steps += 0 if inside_cut else 1
     return tokens[left].start, tokens[right].end
+
+
+def _opens_on_possessive(tokens: Sequence[Token], i: int) -> bool:
+    """Token ``i`` is a possessive "'s" (one token, or "'" and "s")."""
+    word = tokens[i].text
+    if word in ("'s", "’s"):
+        return True
+    return (
+        word in ("'", "’")
+        and i + 1 < len(tokens)
+        and tokens[i + 1].text == "s"
+        and tokens[i + 1].start == tokens[i].end
+    )
 
 
 def _dates_the_verb(tokens: Sequence[Token], index: int, cut: tuple[int, int]) -> bool:
@@ -1376,14 +1496,12 @@ _STOP_BEFORE_NOUN = frozenset(
 )
 
 
-def _describe(text: str, start: int, end: int, cut: tuple[int, int]) -> str:
+def _describe(
+    text: str, start: int, end: int, cut: tuple[int, int], beside: Sequence[tuple[int, int]] = ()
+) -> str:
     if text.startswith(("'s", "’s"), cut[1]):
         cut = (cut[0], cut[1] + 2)  # "Friday's jobs report": the possessive goes with it
-    pieces = []
-    if cut[0] > start:
-        pieces.append(text[start : min(cut[0], end)])
-    if cut[1] < end:
-        pieces.append(text[max(cut[1], start) : end])
+    pieces = _outside(text, start, end, sorted([cut, *beside]))
     if not pieces:
         pieces.append(text[start:end])
     description = " ".join(" ".join(pieces).split()).strip(" ,;:")
@@ -1395,6 +1513,19 @@ def _describe(text: str, start: int, end: int, cut: tuple[int, int]) -> str:
     # would try every position, runs only when the last word is one of them)
     last = description.rsplit(None, 1)[-1].lower() if description else ""
     return _DANGLING.sub("", description) if last in _DANGLING_WORDS else description
+
+
+def _outside(text: str, start: int, end: int, cuts: Sequence[tuple[int, int]]) -> list[str]:
+    """The pieces of ``text[start:end]`` outside the ``cuts`` (in order, apart)."""
+    pieces = []
+    position = start
+    for cut_start, cut_end in cuts:
+        if cut_start > position:
+            pieces.append(text[position : min(cut_start, end)])
+        position = max(position, cut_end)
+    if position < end:
+        pieces.append(text[position:end])
+    return [piece for piece in pieces if piece]
 
 
 _DANGLING_WORDS = frozenset(
