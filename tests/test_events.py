@@ -989,3 +989,34 @@ def test_a_description_opens_on_the_owner_of_a_possessive_not_on_s() -> None:
     ).events
     (friday,) = events  # the third quarter is the loss's, not the showing's
     assert friday.description.startswith("Corp.'s announcement of a $648.2 million loss showed")
+
+
+def test_the_date_of_a_saying_is_the_sayings_however_far_back_the_verb() -> None:
+    for text in (
+        "The ministry said in a statement on Friday that exports rose in February.",
+        "The company said in a statement Tuesday that sales fell in January.",
+    ):
+        events = extract_timeline(text, published="2021-03-30").events
+        assert sorted(e.trigger for e in events) == ["fell" if "sales" in text else "rose", "said"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "description"),
+    [
+        (
+            "Officials said Monday the bridge collapsed on Sunday.",
+            "collapsed",
+            "the bridge collapsed",
+        ),
+        ("The company said on Tuesday sales fell in January.", "fell", "sales fell"),
+        ("The firm said last week profits dropped in 2020.", "dropped", "profits dropped"),
+        ("Police said Jan. 5 the suspect fled in December.", "fled", "the suspect fled"),
+    ],
+)
+def test_a_reported_clause_without_that_opens_after_the_date_of_its_saying(
+    text: str, trigger: str, description: str
+) -> None:
+    described = {
+        e.trigger: e.description for e in extract_timeline(text, published="2021-03-30").events
+    }
+    assert described[trigger] == description, described

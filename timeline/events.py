@@ -807,10 +807,36 @@ def _trigger_for(
     """The governing verb; for a verbless appositive ("defense minister from 2012"), its noun."""
     tokens = analysis.window(span)
     verb = analysis.governor_of(span)
+    if verb is not None and verb.start >= span[1]:
+        verb = _saying_before(tokens, span, verb) or verb
     noun = _appositive_head(tokens, span, expression.signal)
     if noun is not None and (verb is None or not _same_segment(tokens, verb, span)):
         return noun
     return verb if verb is not None else noun
+
+
+def _saying_before(tokens: Sequence[Token], span: tuple[int, int], verb: Token) -> Token | None:
+    """ "The ministry said in a statement on Friday that exports rose": a date right
+    before the "that" of a reported clause is the saying's, not the date of the verb
+    inside the clause (``verb``), however far back the saying verb stands."""
+    that = bisect.bisect_left(tokens, span[1], key=_token_start)
+    if (
+        that + 1 >= len(tokens)
+        or tokens[that].text.lower() != "that"
+        or tokens[that].start >= verb.start
+        or not _reports_a_clause(tokens, that)
+    ):
+        return None
+    start = bisect.bisect_left(tokens, span[0], key=_token_start)
+    for i in range(start - 1, max(-1, start - _SAYING_REACH), -1):
+        if tokens[i].text in _BREAK_TOKENS:
+            return None
+        if is_attribution(tokens[i].text.lower()):
+            return tokens[i]
+    return None
+
+
+_SAYING_REACH = 8
 
 
 def _same_segment(tokens: Sequence[Token], token: Token, span: tuple[int, int]) -> bool:
@@ -975,7 +1001,33 @@ def _opens_clause(tokens: Sequence[Token], i: int, cut: tuple[int, int]) -> bool
     after it was taken for the saying's, the words before keep the saying in view."""
     if tokens[i].text.lower() == "that" and 0 < i < len(tokens) - 1:
         return cut[0] > tokens[i].start and _reports_a_clause(tokens, i)
+    if cut[0] > tokens[i].start and _ends_date_of_saying(tokens, i):
+        return True
     return _ends_clause(tokens, i)
+
+
+def _ends_date_of_saying(tokens: Sequence[Token], i: int) -> bool:
+    """ "Officials said Monday the bridge collapsed", "said on Tuesday sales fell": the
+    date of a saying ends at ``i`` and the reported clause opens after it, without a
+    "that"."""
+    word = tokens[i].text.lower()
+    if not (word[-1:].isdigit() or word in _calendar_words()) or i + 1 >= len(tokens):
+        return False
+    if not _subject_after(tokens, i):
+        return False
+    for j in range(i - 1, max(-1, i - _SAYING_DATE_REACH), -1):
+        low = tokens[j].text.lower()
+        if is_attribution(low):
+            return True
+        if not (low[-1:].isdigit() or low in _calendar_words() or low in _SAYING_DATE_WORDS):
+            return False
+    return False
+
+
+_SAYING_DATE_REACH = 5
+# the words of a date between a saying and its reported clause: "said on Jan. 5",
+# "said last week", "told reporters this morning" is left out (an object between)
+_SAYING_DATE_WORDS = frozenset({"on", "last", "this", "late", "early", "."})
 
 
 def _reports_a_clause(tokens: Sequence[Token], i: int) -> bool:
