@@ -760,6 +760,42 @@ def test_be_or_have_before_a_verb_is_its_auxiliary_not_the_event(text: str, trig
     assert list(descriptions(text)) == [trigger]
 
 
+@pytest.mark.parametrize(
+    ("text", "description", "start", "end"),
+    [
+        (
+            "Apple reported record sales for the quarter ended Dec. 26, 2023.",
+            "Apple reported record sales",
+            date(2023, 9, 27),
+            date(2023, 12, 26),
+        ),
+        (
+            "In the quarter ended April 30, Jayark had 5.6 million shares.",
+            "Jayark had 5.6 million shares",
+            date(2024, 2, 1),
+            date(2024, 4, 30),
+        ),
+        (
+            "Sales rose 5% in the quarter ended March 31.",
+            "Sales rose 5%",
+            date(2024, 1, 1),
+            date(2024, 3, 31),
+        ),
+        (
+            "The fund has fallen 2% this year through May 10.",
+            "The fund has fallen 2%",
+            date(2024, 1, 1),
+            date(2024, 5, 10),
+        ),
+    ],
+)
+def test_a_reported_period_closed_by_a_day_is_one_date_up_to_that_day(
+    text: str, description: str, start: date, end: date
+) -> None:
+    events = extract_timeline(text, published="2024-06-12").events
+    assert [(e.description, e.start, e.end) for e in events] == [(description, start, end)]
+
+
 def test_a_plural_subject_before_its_auxiliary_is_no_trigger() -> None:
     events = extract_timeline("The tax rates were lower a year ago.", published="2024-06-12").events
     assert all(e.trigger != "rates" for e in events), events

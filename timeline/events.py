@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 from .recognize.lexicon import lexicon
 from .recognize.signals import LENGTH_END_GAP, OF_GAP
+from .resolve import stretch_at_edge
 from .text import (
     Analysis,
     Token,
@@ -588,6 +589,8 @@ def _event_for(
     start, end = event_interval(
         relation, expression, published=published, end_expression=end_expression
     )
+    if following is not None and relation not in ("since", "after"):
+        start, end = _closed_by(expression, following, analysis.text, (start, end))
     return _make_event(
         expression,
         end_expression,
@@ -607,10 +610,10 @@ def _one_phrase(expression: TimeExpression, end: int, following: TimeExpression,
     """``following`` completes the phrase of ``expression`` (ending at ``end``), so the
     event's description leaves both out: "the first nine months of 2023", "the three
     months to June 30", "shortly after midnight on Sunday" (the clock time's day)."""
+    if _closes_length(expression, following, text):
+        return True
     if expression.type == "DURATION":
-        return OF_GAP.fullmatch(text, end, following.span[0]) is not None or _closes_length(
-            expression, following, text
-        )
+        return OF_GAP.fullmatch(text, end, following.span[0]) is not None
     return (
         expression.type == "TIME"
         and following.type == "DATE"
@@ -620,13 +623,51 @@ def _one_phrase(expression: TimeExpression, end: int, following: TimeExpression,
 
 def _closes_length(length: TimeExpression, day: TimeExpression, text: str) -> bool:
     """``day`` closes the ``length`` just before it, which took its bounds from it ("the
-    three months to June 30", "the six months ended Sept. 30"): both end together."""
+    three months to June 30", "the six months ended Sept. 30": both end together), or
+    the reported period that holds it ("the quarter ended Dec. 26", "the fiscal year
+    ending June 30")."""
+    if LENGTH_END_GAP.fullmatch(text, length.span[1], day.span[0]) is None:
+        return False
+    if length.type == "DURATION":
+        return length.end is not None and length.end == day.end
     return (
-        length.type == "DURATION"
+        length.type == "DATE"
+        and length.granularity in _REPORTED_PERIODS
+        and day.granularity == "day"
+        and length.start is not None
         and length.end is not None
-        and length.end == day.end
-        and LENGTH_END_GAP.fullmatch(text, length.span[1], day.span[0]) is not None
+        and day.end is not None
+        and length.start <= day.end <= length.end
     )
+
+
+_REPORTED_PERIODS = frozenset({"quarter", "half", "year"})
+
+
+def _closed_by(
+    period: TimeExpression,
+    day: TimeExpression,
+    text: str,
+    interval: tuple[date | None, date | None],
+) -> tuple[date | None, date | None]:
+    """The event's ``interval`` ended at the day that closes its period: "the quarter
+    ended July 31" is the three months to that day (May 1 to July 31), "fell 2% this
+    year through Oct. 19" the year up to it (January 1 to October 19)."""
+    start, end = interval
+    if end is None or day.end is None or day.end == end:
+        return interval
+    if not _closes_length(period, day, text):
+        return interval
+    months = _PERIOD_MONTHS.get(period.granularity)
+    if months is not None and _ENDED.match(text, period.span[1]):
+        stretch = stretch_at_edge(date.min, day.end, f"P{months}M", "last")
+        if stretch is not None:
+            return stretch
+    return start, day.end
+
+
+_PERIOD_MONTHS = {"quarter": 3, "half": 6, "year": 12}
+_ENDED = re.compile(r"\s{1,3}(?i:ended|ending)\s")
 
 
 _ON_BETWEEN = re.compile(r",?\s{1,3}(?i:on)\s{1,3}")
