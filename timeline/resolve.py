@@ -61,16 +61,20 @@ def resolve(partial: Partial, *, reference: Reference | None, tense: Tense) -> R
 # "Friday" of an article resolves alike.  (A list of dates repeats them thousands of times.)
 @lru_cache(maxsize=4096)
 def _resolve_cached(partial: Partial, reference: Reference | None, tense: Tense) -> Resolved:
-    resolved = _resolve(partial, reference=reference, tense=tense)
-    narrowed = _narrowed_by_mod(_within_calendar(resolved, partial))
-    if partial.edge:
-        return _at_edge(narrowed, partial.edge)
-    return _up_to_reference(narrowed, reference) if partial.so_far else narrowed
+    resolved = _within_calendar(_resolve(partial, reference=reference, tense=tense), partial)
+    if partial.so_far:
+        # the days before the reference are all "earlier this year" can mean, whatever
+        # third its START would otherwise keep
+        so_far = _up_to_reference(resolved, reference)
+        if so_far is not resolved:
+            return so_far
+    narrowed = _narrowed_by_mod(resolved)
+    return _at_edge(narrowed, partial.edge) if partial.edge else narrowed
 
 
 def _up_to_reference(period: Resolved, reference: Reference | None) -> Resolved:
-    """ "the year to date", "so far this month": the period's days up to the reference
-    day, when the period holds it (the value stays the period's)."""
+    """ "the year to date", "so far this month", "earlier this year": the period's days
+    up to the reference day, when the period holds it (the value stays the period's)."""
     if reference is None or reference.granularity != "day" or period.start is None:
         return period
     if period.end is None or not period.start <= reference.day < period.end:

@@ -1093,14 +1093,25 @@ def _relative_unit_reading(match: re.Match[str], text: str) -> Partial | None:
         return Partial(
             granularity="year", unit="year", offset=-1, follow_context=True, context_reach=0
         )
+    earlier = _said_earlier(match)
     if unit == "weekend":
-        return Partial(granularity="weekend", unit="week", offset=offset, weekend=True, mod=mod)
-    return Partial(granularity=_granularity_of_unit(unit), unit=unit, offset=offset, mod=mod)
+        return Partial(
+            granularity="weekend", unit="week", offset=offset, weekend=True, mod=mod, so_far=earlier
+        )
+    return Partial(
+        granularity=_granularity_of_unit(unit), unit=unit, offset=offset, mod=mod, so_far=earlier
+    )
 
 
 def _earlier_later(match: re.Match[str]) -> str | None:
     word = (match.groupdict().get("el") or "").lower()
     return {"earlier": "START", "later": "END"}.get(word)
+
+
+def _said_earlier(match: re.Match[str]) -> bool:
+    """ "earlier this year": before the reference day, which ends it when its start
+    third reaches past it (on March 30, January 1 to March 30, not to April 30)."""
+    return (match.groupdict().get("el") or "").lower() == "earlier"
 
 
 def _counted(match: re.Match[str], text: str) -> Partial | list[Candidate] | None:
@@ -1926,6 +1937,7 @@ def _earlier_in_the_unit(match: re.Match[str], text: str) -> Partial | None:
         offset=0,
         anchored=True,
         mod=_earlier_later(match),
+        so_far=_said_earlier(match),
     )
 
 
@@ -1938,7 +1950,12 @@ def _anchored_day(match: re.Match[str], text: str) -> Partial | None:
     # "the end of that year" its edge
     mod = _earlier_later(match) or _pmod(match, lex)
     return Partial(
-        granularity=_granularity_of_unit(unit), unit=unit, offset=offset, anchored=True, mod=mod
+        granularity=_granularity_of_unit(unit),
+        unit=unit,
+        offset=offset,
+        anchored=True,
+        mod=mod,
+        so_far=_said_earlier(match),
     )
 
 
