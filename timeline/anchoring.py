@@ -25,7 +25,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import overload
 
-from .events import describe, event_at, signal_start
+from .events import describe, event_at, phrase_of
 from .text import Analysis, Token, is_content_verb, is_lasting_verb, lowered_in_place
 from .types import Event, Placement, Relation, TimeExpression
 
@@ -335,7 +335,7 @@ def _bisect_events(events: list[Event], offset: int) -> int:
 
 
 def _cut_for(expression: TimeExpression, analysis: Analysis) -> tuple[int, int]:
-    return signal_start(analysis.text, expression.span[0], expression.signal), expression.span[1]
+    return phrase_of(analysis.text, expression.span, expression.signal)
 
 
 # ------------------------------------------------------- clause signals

@@ -42,6 +42,7 @@ __all__ = [
     "describe",
     "event_at",
     "event_interval",
+    "phrase_of",
     "relation_of",
     "signal_start",
 ]
@@ -687,10 +688,7 @@ def _make_event(
     *,
     beside: Sequence[tuple[int, int]] = (),
 ) -> Event:
-    phrase = (
-        _phrase_start(analysis.text, cut[0], expression.signal),
-        _phrase_end(analysis.text, cut[1]),
-    )
+    phrase = phrase_of(analysis.text, cut, expression.signal)
     description, span = describe(analysis, trigger, phrase, stop, beside=beside)
     return event_at(
         analysis,
@@ -707,6 +705,13 @@ def _make_event(
         end_expression=end_expression,
         tense=expression.tense,
     )
+
+
+def phrase_of(text: str, span: tuple[int, int], signal: str | None) -> tuple[int, int]:
+    """The phrase of the expression at ``span``, which its event's description leaves
+    out: with its signal and the words that lead into it or close it ("for much of
+    2020", "this month thus far")."""
+    return _phrase_start(text, span[0], signal), _phrase_end(text, span[1])
 
 
 def _phrase_start(text: str, start: int, signal: str | None) -> int:
