@@ -1844,12 +1844,18 @@ def _clock_24(match: re.Match[str], text: str) -> Partial | None:
         "beat",
     ) or _word_after(text, match.end()) in ("ratio", "margin", "vote", "votes", "win", "lead"):
         return None
+    return _clock_of(match)
+
+
+def _clock_of(match: re.Match[str]) -> Partial:
+    """The clock time of the hours, minutes and (if the pattern has them) seconds."""
+    seconds = match.groupdict().get("s")
     return Partial(
         type="TIME",
         granularity="minute",
         hour=int(match["h"]),
         minute=int(match["mi"]),
-        second=int(match["s"]) if match["s"] else None,
+        second=int(seconds) if seconds else None,
         unit="day",
         offset=0,
     )
@@ -1861,14 +1867,7 @@ def _military_time(match: re.Match[str], text: str) -> Partial | None:
     nor a year after "in": "in 2020 GMT changed its name")."""
     if _word_before(text, match.start()) in _YEAR_PREPOSITIONS:
         return None
-    return Partial(
-        type="TIME",
-        granularity="minute",
-        hour=int(match["h"]),
-        minute=int(match["mi"]),
-        unit="day",
-        offset=0,
-    )
+    return _clock_of(match)
 
 
 def _noon(match: re.Match[str], text: str) -> Partial | None:
