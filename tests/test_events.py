@@ -1046,3 +1046,11 @@ def test_a_reported_clause_without_that_opens_after_the_date_of_its_saying(
         e.trigger: e.description for e in extract_timeline(text, published="2021-03-30").events
     }
     assert described[trigger] == description, described
+
+
+def test_not_until_a_day_is_on_that_day() -> None:
+    # "It was not until Tuesday that …": it happened on Tuesday, not at any time before
+    (event,) = extract_timeline(
+        "It was not until Tuesday that Castro revealed the plan.", published="2024-06-12"
+    ).events
+    assert (event.relation, event.start, event.end) == ("in", date(2024, 6, 11), date(2024, 6, 11))
