@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterator
 from importlib import resources
@@ -11,6 +12,7 @@ from typing import Any
 import pytest
 
 from timeline.resources import LEXICONS, load_lexicon
+from timeline.text import Grammar, grammar_words
 
 EN = Path(str(resources.files("timeline.resources").joinpath("en")))
 
@@ -35,6 +37,19 @@ TOP_LEVEL_KEYS: dict[str, set[str]] = {
         "not_after_number", "not_before_year", "not_before_year_after", "match_period_cues",
     },
     "holidays": {"fixed", "nth_weekday", "easter"},
+    "grammar": {
+        "clause_openers", "subject_starts", "not_nouns_after_dates", "adverbs_before_dates",
+        "saying_date_words", "relatives_after_comma", "conjunct_links",
+        "adverbs_opening_a_conjunct", "object_openers", "modals", "be_forms_shared",
+        "have_forms_shared", "appositive_determiners", "aside_prepositions",
+        "auxiliary_openers", "finite_auxiliaries", "prepositions_before_nouns",
+        "conjunctions", "not_heads_of", "noun_phrase_determiners", "stop_before_noun",
+        "dangling_words", "lead_in", "soft_breaks", "relative_pronouns",
+        "cardinals_before_nouns", "subordinators", "be_forms_before_intent", "future_modals",
+        "finite_cues", "linking_forms", "subject_pronouns", "base_form_cues",
+        "ing_clause_cues", "premodifiers", "function_words", "be_forms_in_verb_group",
+        "have_forms_in_verb_group", "clitics", "linking_verbs",
+    },
 }  # fmt: skip
 
 DECADE_WORDS = (
@@ -199,3 +214,38 @@ def test_verbs_values() -> None:
     assert "was" in verbs["auxiliaries"]
     # lemmas, as `verb_lemma` gives them ("fled" → "flee")
     assert all(verb.isalpha() and verb == verb.lower() for verb in verbs["intransitive"])
+
+
+def test_grammar_values() -> None:
+    grammar = load_lexicon("grammar")
+    for key, entry in grammar.items():
+        # JSON has no comments: each class says what it is for
+        assert isinstance(entry.get("about"), str), key
+        assert entry["about"], key
+        lists = [v for k, v in entry.items() if k != "about"]
+        assert lists, key
+        for words in lists:
+            assert isinstance(words, list), key
+            assert words, key
+            # matched against lower-cased tokens ("." and clitics are tokens too)
+            assert all(isinstance(w, str) and w and w == w.lower() for w in words), key
+    words = {key: set(entry.get("words", ())) for key, entry in grammar.items()}
+    # "may" after a date is as likely the month: no finite auxiliary there
+    assert words["finite_auxiliaries"] == words["auxiliary_openers"] - {
+        "also", "then", "later", "may",
+    }  # fmt: skip
+    assert words["adverbs_opening_a_conjunct"] <= words["auxiliary_openers"]
+    assert words["be_forms_shared"] <= words["be_forms_in_verb_group"]
+    assert set(grammar["lead_in"]) == {"about", "prepositions", "articles", "adjectives", "parts"}
+
+
+def test_grammar_loads_every_class() -> None:
+    """Every class of grammar.json is a field of `Grammar`, so none is read by no rule."""
+    fields = {field.name for field in dataclasses.fields(Grammar)}
+    assert set(load_lexicon("grammar")) <= fields
+    loaded = grammar_words()
+    assert loaded.sharable_auxiliaries == loaded.modals | loaded.be_forms_shared | (
+        loaded.have_forms_shared
+    )
+    assert "and" in loaded.clause_openers
+    assert loaded.lead_in.articles == ("the", "a")

@@ -16,7 +16,7 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import accumulate, repeat
 from operator import itemgetter
 from typing import Literal, NamedTuple, TypeVar
@@ -28,12 +28,15 @@ __all__ = [
     "SPECIAL_FOLDS",
     "Analysis",
     "BuiltinAnalysis",
+    "Grammar",
+    "LeadIn",
     "PastKind",
     "Sentence",
     "Token",
     "analyze",
     "closes_abbreviation",
     "delayed_until",
+    "grammar_words",
     "is_attribution",
     "is_base_form",
     "is_content_verb",
@@ -347,6 +350,134 @@ def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
 _TOKEN_SPLIT = re.compile(
     r"([A-Za-z]\.(?:[A-Za-z]\.)++|\d++(?:[:.,]\d++)++|\w++(?:[-'’]\w++)*+|[^\w\s])"
 )
+
+
+# ---------------------------------------------------------- grammar words
+
+
+class LeadIn(NamedTuple):
+    """The words before "of" and a date that are the date's ("for much of 2020")."""
+
+    prepositions: tuple[str, ...]
+    articles: tuple[str, ...]
+    adjectives: tuple[str, ...]
+    parts: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    """The function words of ``grammar.json``, each class a field of the same name.
+
+    Two classes that look alike ("be_forms_shared", "be_forms_in_verb_group") differ on
+    purpose: each is the set its rules were tuned with (see each key's "about")."""
+
+    # what the description of an event reads (events.py)
+    clause_openers: frozenset[str]
+    subject_starts: frozenset[str]
+    not_nouns_after_dates: frozenset[str]
+    adverbs_before_dates: frozenset[str]
+    saying_date_words: frozenset[str]
+    relatives_after_comma: frozenset[str]
+    conjunct_links: frozenset[str]
+    adverbs_opening_a_conjunct: frozenset[str]
+    object_openers: frozenset[str]
+    modals: frozenset[str]
+    be_forms_shared: frozenset[str]
+    have_forms_shared: frozenset[str]
+    #: what a second verb after "and" can share of the first's verb group
+    sharable_auxiliaries: frozenset[str]
+    appositive_determiners: frozenset[str]
+    aside_prepositions: frozenset[str]
+    auxiliary_openers: frozenset[str]
+    finite_auxiliaries: frozenset[str]
+    prepositions_before_nouns: frozenset[str]
+    conjunctions: frozenset[str]
+    not_heads_of: frozenset[str]
+    noun_phrase_determiners: frozenset[str]
+    stop_before_noun: frozenset[str]
+    dangling_words: frozenset[str]
+    lead_in: LeadIn
+    # what tells tense and verbs apart from nouns (this module)
+    soft_breaks: frozenset[str]
+    relative_pronouns: frozenset[str]
+    cardinals_before_nouns: frozenset[str]
+    subordinators: frozenset[str]
+    be_forms_before_intent: frozenset[str]
+    future_modals: frozenset[str]
+    finite_cues: frozenset[str]
+    linking_forms: frozenset[str]
+    subject_pronouns: frozenset[str]
+    base_form_cues: frozenset[str]
+    ing_clause_cues: frozenset[str]
+    premodifiers: frozenset[str]
+    function_words: frozenset[str]
+    be_forms_in_verb_group: frozenset[str]
+    have_forms_in_verb_group: frozenset[str]
+    clitics: frozenset[str]
+    linking_verbs: frozenset[str]
+
+
+# functools.cache, not lru_cache: hot functions call this once per call, and the
+# unbounded cache skips the recency bookkeeping
+@cache
+def grammar_words() -> Grammar:
+    """The function-word classes of ``resources/en/grammar.json``, read at first use."""
+    data = load_lexicon("grammar")
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(data[key]["words"])
+
+    lead_in = data["lead_in"]
+    return Grammar(
+        clause_openers=words("clause_openers"),
+        subject_starts=words("subject_starts"),
+        not_nouns_after_dates=words("not_nouns_after_dates"),
+        adverbs_before_dates=words("adverbs_before_dates"),
+        saying_date_words=words("saying_date_words"),
+        relatives_after_comma=words("relatives_after_comma"),
+        conjunct_links=words("conjunct_links"),
+        adverbs_opening_a_conjunct=words("adverbs_opening_a_conjunct"),
+        object_openers=words("object_openers"),
+        modals=words("modals"),
+        be_forms_shared=words("be_forms_shared"),
+        have_forms_shared=words("have_forms_shared"),
+        sharable_auxiliaries=(
+            words("modals") | words("be_forms_shared") | words("have_forms_shared")
+        ),
+        appositive_determiners=words("appositive_determiners"),
+        aside_prepositions=words("aside_prepositions"),
+        auxiliary_openers=words("auxiliary_openers"),
+        finite_auxiliaries=words("finite_auxiliaries"),
+        prepositions_before_nouns=words("prepositions_before_nouns"),
+        conjunctions=words("conjunctions"),
+        not_heads_of=words("not_heads_of"),
+        noun_phrase_determiners=words("noun_phrase_determiners"),
+        stop_before_noun=words("stop_before_noun"),
+        dangling_words=words("dangling_words"),
+        lead_in=LeadIn(
+            tuple(lead_in["prepositions"]),
+            tuple(lead_in["articles"]),
+            tuple(lead_in["adjectives"]),
+            tuple(lead_in["parts"]),
+        ),
+        soft_breaks=words("soft_breaks"),
+        relative_pronouns=words("relative_pronouns"),
+        cardinals_before_nouns=words("cardinals_before_nouns"),
+        subordinators=words("subordinators"),
+        be_forms_before_intent=words("be_forms_before_intent"),
+        future_modals=words("future_modals"),
+        finite_cues=words("finite_cues"),
+        linking_forms=words("linking_forms"),
+        subject_pronouns=words("subject_pronouns"),
+        base_form_cues=words("base_form_cues"),
+        ing_clause_cues=words("ing_clause_cues"),
+        premodifiers=words("premodifiers"),
+        function_words=words("function_words"),
+        be_forms_in_verb_group=words("be_forms_in_verb_group"),
+        have_forms_in_verb_group=words("have_forms_in_verb_group"),
+        clitics=words("clitics"),
+        linking_verbs=words("linking_verbs"),
+    )
 
 
 # ------------------------------------------------------------------- tense

@@ -22,6 +22,7 @@ LEXICONS: tuple[str, ...] = (
     "numbers",
     "negatives",
     "holidays",
+    "grammar",
 )
 
 
