@@ -25,6 +25,7 @@ from .text import (
     Analysis,
     Token,
     closes_abbreviation,
+    grammar_words,
     is_attribution,
     is_base_form,
     is_content_verb,
@@ -82,43 +83,6 @@ _RELATIONS: dict[str, Relation] = {
     "as of": "on",
 }
 
-# Words that open a new clause: a description stops before them.
-_CLAUSE_OPENERS = frozenset(
-    {
-        "and",
-        "but",
-        "as",
-        "when",
-        "while",
-        "after",
-        "before",
-        "because",
-        "although",
-        "though",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "where",
-        "if",
-        "unless",
-        "since",
-        "until",
-        "so",
-        "or",
-        "said",
-        "says",
-        "according",
-    }
-)
-# Words that start the subject of a clause after "that" (a determiner "that" is
-# followed by its noun instead)
-# fmt: off
-_SUBJECT_STARTS = frozenset({
-    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "there", "his", "her",
-    "its", "their", "our", "this", "these", "those", "some", "no", "all", "both", "each",
-})
-# fmt: on
 # ("-" and "_" alone are the dashes of wire copy: "WASHINGTON _ The economy …")
 _BREAK_TOKENS = frozenset(
     {",", ";", ":", "“", "”", '"', "(", ")", "–", "—", "-", "_", ".", "!", "?"}
@@ -427,7 +391,7 @@ def _verb_between_noun_and(tokens: Sequence[Token], start: int, end: int) -> int
     noun = first - 1
     if not _may_be_in_a_bare_subject(tokens[noun].text) or is_content_verb(tokens, noun):
         return None
-    if tokens[after].text.lower() not in _FINITE_AUXILIARIES:
+    if tokens[after].text.lower() not in grammar_words().finite_auxiliaries:
         return tokens[after].start if is_content_verb(tokens, after) else None
     verb = _after_auxiliaries(tokens, after, min(after + _MAX_AUXILIARIES, len(tokens)))
     return tokens[verb].start if verb < len(tokens) else None
@@ -454,24 +418,16 @@ def _before_a_noun(expression: TimeExpression, text: str, trigger_start: int = -
     if following is None or following.start(1) == trigger_start:
         return False
     word = following.group(1)
+    grammar = grammar_words()
     return not (
         word.endswith(("ed", "ly"))
-        or word in _NOT_NOUNS
-        or word in _CLAUSE_OPENERS
+        or word in grammar.not_nouns_after_dates
+        or word in grammar.clause_openers
         or is_past_form(word)
     )
 
 
 _NEXT_WORD = re.compile(r"[ \t]{1,3}([a-z]{3,20})\b")
-# words that follow a date without making it a modifier ("in 2010 and", "May to")
-# fmt: off
-_NOT_NOUNS = frozenset({
-    "and", "or", "but", "to", "the", "for", "with", "from", "than", "that", "this", "these",
-    "those", "into", "onto", "over", "under", "through", "alone", "was", "were", "is", "are",
-    "has", "have", "had", "will", "would", "could", "should", "may", "might", "must", "can",
-    "did", "does", "also", "then", "ago", "earlier", "later", "too", "only", "again",
-})
-# fmt: on
 
 
 def _one_per_trigger(events: list[Event]) -> list[Event]:
@@ -723,7 +679,7 @@ def _phrase_start(text: str, start: int, signal: str | None) -> int:
     reach = max(0, begin - _LEAD_IN_REACH)
     lead = None
     if (signal or "").lower() == "of":
-        lead = _LEAD_IN.search(text, reach, begin)
+        lead = _lead_in().search(text, reach, begin)
     if lead is None:
         lead = _SO_FAR_BEFORE.search(text, reach, begin)
     return lead.start() if lead is not None else begin
@@ -737,15 +693,29 @@ def _phrase_end(text: str, end: int) -> int:
 
 
 _LEAD_IN_REACH = 40
-# a preposition and a part or share of the period after "of": "for much of", "in each
-# of", "during the better part of" (the "of" is the expression's signal); without the
-# preposition the words are a noun's ("Most of 2020 was lost", "took part of 2019 off")
-_LEAD_IN = re.compile(
-    r"(?<![\w-])(?i:for|in|during|over|through|throughout|at|on|by|until|since)\s{1,3}"
-    r"(?:(?i:the|a)\s{1,3})?(?:(?i:better|best|greater|large|good)\s{1,3})?"
-    r"(?i:much|most|each|all|both|part|parts|some|half|many|several|rest|remainder|bulk)"
-    r"\s{1,3}$"
-)
+
+
+@lru_cache(maxsize=1)
+def _lead_in() -> re.Pattern[str]:
+    """A preposition and a part or share of the period before "of": "for much of", "in
+    each of", "during the better part of" (the "of" is the expression's signal); without
+    the preposition the words are a noun's ("Most of 2020 was lost", "took part of 2019
+    off").  Built at first use: its words are data (`Grammar.lead_in`)."""
+    words = grammar_words().lead_in
+    return re.compile(
+        rf"(?<![\w-])(?i:{_alternatives(words.prepositions)})\s{{1,3}}"
+        rf"(?:(?i:{_alternatives(words.articles)})\s{{1,3}})?"
+        rf"(?:(?i:{_alternatives(words.adjectives)})\s{{1,3}})?"
+        rf"(?i:{_alternatives(words.parts)})"
+        r"\s{1,3}$"
+    )
+
+
+def _alternatives(words: Sequence[str]) -> str:
+    """A regex alternation of ``words`` in their order (the data's: leftmost wins)."""
+    return "|".join(map(re.escape, words))
+
+
 _SO_FAR_BEFORE = re.compile(r"(?<![\w-])(?i:so|thus)\s{1,3}far,?\s{1,3}$")
 _SO_FAR_AFTER = re.compile(r",?\s{1,3}(?i:so|thus)\s{1,3}far(?![\w-])(?!\s{1,3}(?i:as)\b)")
 
@@ -905,27 +875,23 @@ def _appositive_head(
     if not before:
         return None
     last = before[-1]
-    if not _CAPITALIZED_OR_LOWER_WORD.fullmatch(last.text) or last.text.lower() in _CLAUSE_OPENERS:
+    low = last.text.lower()
+    grammar = grammar_words()
+    if not _CAPITALIZED_OR_LOWER_WORD.fullmatch(last.text) or low in grammar.clause_openers:
         return None
-    if last.text.lower() in _DETERMINERS or last.text.lower() in ("this", "that", "these"):
+    if low in grammar.noun_phrase_determiners or low in ("this", "that", "these"):
         return None  # "The 2024-25 season", "over the Labor Day weekend": a noun's modifier
-    if last.text.lower() in _calendar_words():
+    if low in _calendar_words():
         return None  # "May May", "most recently in 2020": a time word is no event
-    if last.text.lower() in _ADVERBS_BEFORE_DATES:
+    if low in grammar.adverbs_before_dates:
         return None  # "fined in March and again in October": the verb's, again
-    if signal == "of" and _LEAD_IN.search(" ".join(t.text for t in before[-5:]) + " "):
+    if signal == "of" and _lead_in().search(" ".join(t.text for t in before[-5:]) + " "):
         return None  # "For much of 2020, offices stood empty": the date's own words
     if last.text[0].isupper() and len(before) > 1 and before[-2].text not in _SENTENCE_OPENING:
         return None  # "lived in Germany in 1955": a name inside a sentence is no event
     return last
 
 
-# adverbs that stand before a date's signal and are no nouns an event could be
-_ADVERBS_BEFORE_DATES = frozenset(
-    {"again", "also", "once", "twice", "already", "still", "only", "even", "just", "back"}
-    | {"finally", "then", "earlier", "later", "sometime", "up", "down", "far", "soon"}
-    | {"recently", "meanwhile", "now", "here", "there", "ever", "since", "until"}
-)
 # what may stand before a sentence's first word
 _SENTENCE_OPENING = frozenset({".", "!", "?", '"', "“", "'", "‘", "(", "[", "-", "—", "–", ":"})
 
@@ -970,11 +936,14 @@ def _clause_bounds(
     phrases, left out of the description, neither count nor end the clause."""
     index = next(i for i, t in enumerate(tokens) if t.start == trigger.start)
     high = stop if stop >= trigger.end else sys.maxsize
+    # read once here, not per token in `_ends_clause`: the accessor call costs more
+    # than the set lookup it serves
+    openers = grammar_words().clause_openers
     left = index
     steps = 0
     while left > 0 and steps < _MAX_LEFT:
         aside = any(start <= tokens[left - 1].start < end for start, end in beside)
-        if not aside and _opens_clause(tokens, left - 1, cut):
+        if not aside and _opens_clause(tokens, left - 1, cut, openers):
             break
         left -= 1
         steps += 0 if aside else 1
@@ -987,7 +956,9 @@ def _clause_bounds(
     dates_trigger = _dates_the_verb(tokens, index, cut)
     while right + 1 < len(tokens) and steps < _MAX_RIGHT:
         inside_cut = cut[0] <= tokens[right + 1].start < cut[1]
-        if not inside_cut and (tokens[right + 1].start >= high or _ends_clause(tokens, right + 1)):
+        if not inside_cut and (
+            tokens[right + 1].start >= high or _ends_clause(tokens, right + 1, openers)
+        ):
             break
         if dates_trigger and tokens[right].end == cut[1] and _verb_after_date(tokens, right + 1):
             break
@@ -1034,13 +1005,16 @@ def _verb_after_date(tokens: Sequence[Token], i: int) -> bool:
     in December takes effect"); here any word after the date is judged, and taking
     the present would cut objects.  Either predicate in the other's place changes
     events on the TimeML corpus."""
-    if tokens[i].text.lower() in _FINITE_AUXILIARIES:
+    if tokens[i].text.lower() in grammar_words().finite_auxiliaries:
         return True
     return is_past_verb(tokens, i) and is_content_verb(tokens, i)
 
 
-def _opens_clause(tokens: Sequence[Token], i: int, cut: tuple[int, int]) -> bool:
-    """Where a clause starts, reading leftwards from its trigger dated by ``cut``.
+def _opens_clause(
+    tokens: Sequence[Token], i: int, cut: tuple[int, int], openers: frozenset[str]
+) -> bool:
+    """Where a clause starts, reading leftwards from its trigger dated by ``cut``
+    (``openers``: `Grammar.clause_openers`).
 
     A reported clause opens at its "that" only for a date inside it: a date before the
     "that" is the saying's ("signals Sunday that Israel wants …"), and where the verb
@@ -1049,7 +1023,7 @@ def _opens_clause(tokens: Sequence[Token], i: int, cut: tuple[int, int]) -> bool
         return cut[0] > tokens[i].start and _reports_a_clause(tokens, i)
     if cut[0] > tokens[i].start and _ends_date_of_saying(tokens, i):
         return True
-    return _ends_clause(tokens, i)
+    return _ends_clause(tokens, i, openers)
 
 
 def _ends_date_of_saying(tokens: Sequence[Token], i: int) -> bool:
@@ -1065,15 +1039,16 @@ def _ends_date_of_saying(tokens: Sequence[Token], i: int) -> bool:
         low = tokens[j].text.lower()
         if is_attribution(low):
             return True
-        if not (low[-1:].isdigit() or low in _calendar_words() or low in _SAYING_DATE_WORDS):
+        if not (
+            low[-1:].isdigit()
+            or low in _calendar_words()
+            or low in grammar_words().saying_date_words
+        ):
             return False
     return False
 
 
 _SAYING_DATE_REACH = 5
-# the words of a date between a saying and its reported clause: "said on Jan. 5",
-# "said last week", "told reporters this morning" is left out (an object between)
-_SAYING_DATE_WORDS = frozenset({"on", "last", "this", "late", "early", "."})
 
 
 def _reports_a_clause(tokens: Sequence[Token], i: int) -> bool:
@@ -1110,12 +1085,13 @@ def _subject_after(tokens: Sequence[Token], i: int) -> bool:
     to three words without a determiner before a verb ("sales fell", "Smith resigned",
     "oil prices will"), which news writes as often.  Not the verb of a relative clause
     ("the quarter that ends in June", "the week that followed")."""
-    if tokens[i + 1].text.lower() in _SUBJECT_STARTS:
+    grammar = grammar_words()
+    if tokens[i + 1].text.lower() in grammar.subject_starts:
         return True
     for j in range(i + 2, min(i + 2 + _MAX_BARE_SUBJECT, len(tokens))):
         if not _may_be_in_a_bare_subject(tokens[j - 1].text):
             return False
-        if tokens[j].text.lower() in _SHARABLE_AUXILIARIES or is_content_verb(tokens, j):
+        if tokens[j].text.lower() in grammar.sharable_auxiliaries or is_content_verb(tokens, j):
             return True
     return False
 
@@ -1127,21 +1103,24 @@ def _may_be_in_a_bare_subject(word: str) -> bool:
     """A word that may be part of a subject without a determiner: no function word
     ("that to continue"), auxiliary or adverb ("watches that now will be")."""
     low = word.lower()
+    grammar = grammar_words()
     return (
         word.isalpha()
         and not low.endswith("ly")
-        and low not in _SHARABLE_AUXILIARIES
-        and low not in _CLAUSE_OPENERS
-        and low not in _DANGLING_WORDS
-        and low not in _ADVERBS_BEFORE_DATES
+        and low not in grammar.sharable_auxiliaries
+        and low not in grammar.clause_openers
+        and low not in grammar.dangling_words
+        and low not in grammar.adverbs_before_dates
     )
 
 
-def _ends_clause(tokens: Sequence[Token], i: int) -> bool:
+def _ends_clause(tokens: Sequence[Token], i: int, openers: frozenset[str]) -> bool:
+    """Token ``i`` ends the clause before it: a break or one of the clause ``openers``
+    (`Grammar.clause_openers`)."""
     word = tokens[i].text
     if word in _BREAK_TOKENS:
         return not closes_abbreviation(tokens, i)
-    if word.lower() not in _CLAUSE_OPENERS:
+    if word.lower() not in openers:
         return False
     # "Customs and Border Protection": "and" inside a name does not open a clause (but
     # "visited Paris in March and Rome in April" is two clauses: a month is no name)
@@ -1172,18 +1151,19 @@ def _subject_of_clause(
     if index is None or index < 1:
         return None
     link = tokens[index - 1].text.lower()
-    if link in _SHARED_SUBJECT_LINKS and _verb_group_at(tokens, index, trigger):
+    grammar = grammar_words()
+    if link in grammar.conjunct_links and _verb_group_at(tokens, index, trigger):
         # "Registration opens Monday and closes Friday", "He was elected in 1860 and
         # was assassinated five years later": the second verb shares the subject
         return _shared_subject(tokens, sentence_start, index, trigger, cut)
-    if link in _RELATIVES:
+    if link in grammar.relatives_after_comma:
         # "…, said Timothy Shea, who stepped down"
         comma_before = index >= 3 and tokens[index - 2].text == ","
         return _noun_phrase_before(tokens, index - 2) if comma_before else None
     if index < 3 or link != ",":
         return None
     opener = tokens[index]
-    if opener.start == trigger.start or opener.text.lower() in _AUXILIARY_OPENERS:
+    if opener.start == trigger.start or opener.text.lower() in grammar.auxiliary_openers:
         subject = _subject_before_aside(tokens, index)
         if subject is not None:
             return subject
@@ -1195,16 +1175,13 @@ def _subject_of_clause(
 def _verb_group_at(tokens: Sequence[Token], index: int, trigger: Token) -> bool:
     """The clause at ``index`` opens with its verb: the trigger itself, or the trigger
     after at most two auxiliaries ("was assassinated", "has been sold")."""
+    openers = grammar_words().auxiliary_openers
     for i in range(index, min(index + 3, len(tokens))):
         if tokens[i].start == trigger.start:
             return is_content_verb(tokens, i)
-        if tokens[i].text.lower() not in _AUXILIARY_OPENERS and tokens[i].text.lower() != "been":
+        if tokens[i].text.lower() not in openers and tokens[i].text.lower() != "been":
             return False
     return False
-
-
-_RELATIVES = ("who", "which")
-_SHARED_SUBJECT_LINKS = frozenset({"and", "but", "then"})
 
 
 def _shared_subject(
@@ -1255,14 +1232,15 @@ def _sentence_subject(
     first = next((i for i, t in enumerate(tokens) if t.start >= sentence_start), None)
     if first is None or tokens[first].start != sentence_start:
         return None  # the window starts inside the sentence: its subject is out of sight
+    grammar = grammar_words()
     for i in range(first, min(before, first + 6)):
         token = tokens[i]
-        if is_content_verb(tokens, i) or token.text.lower() in _AUXILIARY_OPENERS:
+        if is_content_verb(tokens, i) or token.text.lower() in grammar.auxiliary_openers:
             return (first, i) if i > first and i < before - 1 else None
         low = token.text.lower()
-        if not token.text.isalpha() or low in _CLAUSE_OPENERS:
+        if not token.text.isalpha() or low in grammar.clause_openers:
             return None
-        if low in _STOP_BEFORE_NOUN and not _links_a_name(tokens, i):
+        if low in grammar.stop_before_noun and not _links_a_name(tokens, i):
             return None
     return None
 
@@ -1290,15 +1268,13 @@ def _verb_after_adverbs(tokens: Sequence[Token], index: int, trigger: Token) -> 
     """The index of ``trigger`` when the clause at ``index`` opens with it or with "then",
     "later" or "also" before it ("and then released"); None when an auxiliary of its own
     stands before it ("and was released")."""
+    adverbs = grammar_words().adverbs_opening_a_conjunct
     for i in range(index, min(index + 3, len(tokens))):
         if tokens[i].start == trigger.start:
             return i
-        if tokens[i].text.lower() not in _ADVERBS_OPENING_A_CONJUNCT:
+        if tokens[i].text.lower() not in adverbs:
             return None
     return None
-
-
-_ADVERBS_OPENING_A_CONJUNCT = frozenset({"then", "later", "also"})
 
 
 def _words_before_verb(tokens: Sequence[Token], start: int, link: int) -> tuple[str, int] | None:
@@ -1327,7 +1303,8 @@ def _opens_infinitive(word: str) -> bool:
 def _after_auxiliaries(tokens: Sequence[Token], start: int, link: int) -> int:
     """The index of the first token from ``start`` (before ``link``) no auxiliary."""
     i = start
-    while i < link and tokens[i].text.lower() in _SHARABLE_AUXILIARIES:
+    auxiliaries = grammar_words().sharable_auxiliaries
+    while i < link and tokens[i].text.lower() in auxiliaries:
         i += 1
     return i
 
@@ -1348,12 +1325,13 @@ def _fits_after(
     fled in June", "was elected in 2010 and resigned in 2014"): such a verb after "and"
     is, in news, far more often its past than a passive."""
     word, first = tokens[verb].text.lower(), tokens[main].text.lower()
-    if last in _MODALS or last == "to":
+    grammar = grammar_words()
+    if last in grammar.modals or last == "to":
         return is_base_form(word)
     kind = past_kind(word)
-    if last in _HAVE_FORMS:
+    if last in grammar.have_forms_shared:
         return kind in ("participle", "either")
-    if last not in _BE_FORMS:
+    if last not in grammar.be_forms_shared:
         return False
     if past_kind(first) not in ("participle", "either"):
         return False
@@ -1372,24 +1350,10 @@ def _object_after(tokens: Sequence[Token], verb: int, cut: tuple[int, int]) -> b
         return False
     word, low = following.text, following.text.lower()
     return (
-        low in _OBJECT_OPENERS
+        low in grammar_words().object_openers
         or word[:1].isdigit()
         or (word[:1].isupper() and word.isalpha() and low not in _calendar_words())
     )
-
-
-# fmt: off
-_OBJECT_OPENERS = frozenset({
-    "the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our",
-    "my", "your", "him", "them", "it", "us", "me", "some", "all", "both", "each", "another",
-    "more", "most", "several", "many",
-})
-# fmt: on
-_MODALS = frozenset({"will", "would", "can", "could", "may", "might", "should", "must", "shall"})
-_BE_FORMS = frozenset({"is", "are", "am", "was", "were", "be", "been", "being"})
-_HAVE_FORMS = frozenset({"has", "have", "had"})
-# what a second verb after "and" can share of the first's group
-_SHARABLE_AUXILIARIES = _MODALS | _BE_FORMS | _HAVE_FORMS
 
 
 def _opens_sentence(tokens: Sequence[Token], offset: int, sentence_start: int) -> bool:
@@ -1447,17 +1411,17 @@ def _renames_a_subject(tokens: Sequence[Token]) -> bool:
     in 1,200 years", "a former banker"), no verb in it.  Only read where the clause
     after it opens with its verb, where a list ("banks, the insurers and …") cannot
     be."""
+    grammar = grammar_words()
     return (
-        tokens[0].text in _APPOSITIVE_DETERMINERS
+        tokens[0].text in grammar.appositive_determiners
         and len(tokens) <= _MAX_APPOSITIVE
         and not any(
-            t.text.lower() in _SHARABLE_AUXILIARIES or is_content_verb(tokens, i)
+            t.text.lower() in grammar.sharable_auxiliaries or is_content_verb(tokens, i)
             for i, t in enumerate(tokens)
         )
     )
 
 
-_APPOSITIVE_DETERMINERS = frozenset({"the", "a", "an"})
 _MAX_APPOSITIVE = 8
 
 
@@ -1473,21 +1437,8 @@ def _is_aside(tokens: Sequence[Token]) -> bool:
         or all(t.text.isdigit() for t in tokens)
         or (first.islower() and (first.endswith("ed") or is_past_form(first)))
         # "The last shutdown, in December 2018, lasted 35 days": a date set apart
-        or (first in _ASIDE_PREPOSITIONS and len(tokens) <= 6)
+        or (first in grammar_words().aside_prepositions and len(tokens) <= 6)
     )
-
-
-_ASIDE_PREPOSITIONS = frozenset({"in", "on", "since", "from", "at", "until"})
-
-
-# a clause that opens on one of these (or on its verb) has no subject of its own
-_AUXILIARY_OPENERS = frozenset(
-    {"will", "would", "could", "can", "may", "might", "should", "must", "has", "have", "had"}
-    | {"is", "was", "are", "were", "also", "then", "later"}
-)
-# the auxiliaries that open a main clause's verb group right after a date ("may" there
-# is as likely the month)
-_FINITE_AUXILIARIES = _AUXILIARY_OPENERS - {"also", "then", "later", "may"}
 
 
 def _noun_phrase_before(
@@ -1507,6 +1458,7 @@ def _noun_phrase_before(
     # "the arrest of Kopp, who is charged": "who" stands for the person, not the head
     person = comma + 1 < len(tokens) and tokens[comma + 1].text.lower() == "who"
     named_after = False  # whether the word after the current one is capitalized
+    grammar = grammar_words()
     i = comma - 1
     while i >= 0 and len(words) < 5:
         word = tokens[i].text
@@ -1516,19 +1468,19 @@ def _noun_phrase_before(
         inner = word.isdigit() or closes_abbreviation(tokens, i)
         if not (word.isalpha() or named or inner or word in ("’s", "'s")):
             break
-        if low in _STOP_BEFORE_NOUN and not (
+        if low in grammar.stop_before_noun and not (
             _links_a_name(tokens, i) or (_of_a_head(tokens, i) and not (person and named_after))
         ):
             break
         named_after = named
-        if low in _DETERMINERS:
+        if low in grammar.noun_phrase_determiners:
             words.insert(0, word)
             break
         if is_content_verb(tokens, i):
             break
         words.insert(0, word)
         i -= 1
-    nouns = [w for w in words if w.lower() not in _DETERMINERS]
+    nouns = [w for w in words if w.lower() not in grammar.noun_phrase_determiners]
     opening = tokens[comma - len(words)].start if words else -1
     if sentence_start is not None and not _opens_sentence(tokens, opening, sentence_start):
         return None
@@ -1544,15 +1496,10 @@ def _led_into(tokens: Sequence[Token], lead: int) -> bool:
     if lead < 0:
         return False
     word = tokens[lead].text.lower()
-    if word in _CONJUNCTIONS:
+    grammar = grammar_words()
+    if word in grammar.conjunctions:
         return lead > 0 and tokens[lead - 1].text == ","
-    return word in _PREPOSITIONS_BEFORE_NOUNS
-
-
-_PREPOSITIONS_BEFORE_NOUNS = frozenset(
-    {"in", "of", "on", "at", "by", "for", "with", "from", "to", "as"}
-)
-_CONJUNCTIONS = frozenset({"and", "or", "but"})
+    return word in grammar.prepositions_before_nouns
 
 
 def _links_a_name(tokens: Sequence[Token], i: int) -> bool:
@@ -1573,10 +1520,10 @@ def _of_a_head(tokens: Sequence[Token], i: int) -> bool:
         return False
     head = tokens[i - 1].text
     low = head.lower()
-    return head.isalpha() and low not in _STOP_BEFORE_NOUN and low not in _NOT_HEADS_OF
-
-
-_NOT_HEADS_OF = frozenset({"ahead", "because", "instead", "out", "regardless", "outside"})
+    grammar = grammar_words()
+    return (
+        head.isalpha() and low not in grammar.stop_before_noun and low not in grammar.not_heads_of
+    )
 
 
 def _as_written(tokens: Sequence[Token]) -> str:
@@ -1584,14 +1531,6 @@ def _as_written(tokens: Sequence[Token]) -> str:
     return "".join(
         (" " if i and t.start > tokens[i - 1].end else "") + t.text for i, t in enumerate(tokens)
     )
-
-
-# ("that" and "this" are left out: before a name they open a clause more often)
-_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our"})
-_STOP_BEFORE_NOUN = frozenset(
-    {"in", "of", "on", "at", "by", "for", "with", "from", "to", "and", "or", "but", "said"}
-    | {"that", "who", "which", "when", "where", "as"}
-)
 
 
 def _describe(
@@ -1610,7 +1549,9 @@ def _describe(
     # a description ends on a content word, not on "for" or "shortly" (the regex, which
     # would try every position, runs only when the last word is one of them)
     last = description.rsplit(None, 1)[-1].lower() if description else ""
-    return _DANGLING.sub("", description) if last in _DANGLING_WORDS else description
+    if last not in grammar_words().dangling_words:
+        return description
+    return _dangling().sub("", description)
 
 
 def _outside(text: str, start: int, end: int, cuts: Sequence[tuple[int, int]]) -> list[str]:
@@ -1626,37 +1567,12 @@ def _outside(text: str, start: int, end: int, cuts: Sequence[tuple[int, int]]) -
     return [piece for piece in pieces if piece]
 
 
-_DANGLING_WORDS = frozenset(
-    [
-        "for",
-        "to",
-        "of",
-        "in",
-        "on",
-        "at",
-        "by",
-        "with",
-        "from",
-        "the",
-        "a",
-        "an",
-        "and",
-        "or",
-        "but",
-        "shortly",
-        "soon",
-        "just",
-        "only",
-        "long",
-        "immediately",
-        "right",
-        "even",
-        "well",
-        "also",
-        "still",
-    ]
-)
-_DANGLING = re.compile(r"(?:\s+(?i:" + "|".join(sorted(_DANGLING_WORDS)) + r")){1,4}$")
+@lru_cache(maxsize=1)
+def _dangling() -> re.Pattern[str]:
+    """Up to four of `Grammar.dangling_words` at a description's end, to cut off.  Built
+    at first use: its words are data."""
+    words = "|".join(sorted(grammar_words().dangling_words))
+    return re.compile(r"(?:\s+(?i:" + words + r")){1,4}$")
 
 
 _WHEN_AFTER = re.compile(r",?\s{0,3}(?:when|as)\s")
