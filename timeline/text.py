@@ -578,7 +578,11 @@ def _plan_made_then(tokens: Sequence[Token], position: int) -> bool:
     if tokens[position].text.lower() not in _tense_lexicon().plan_verbs_past:
         return False
     before = tokens[position - 1].text.lower() if position > 0 else ""
-    return before not in _BE_FORMS and before not in _HAVE_FORMS
+    grammar = grammar_words()
+    return (
+        before not in grammar.be_forms_in_verb_group
+        and before not in grammar.have_forms_in_verb_group
+    )
 
 
 def _token_position(tokens: Sequence[Token], span: tuple[int, int]) -> int:
@@ -588,36 +592,17 @@ def _token_position(tokens: Sequence[Token], span: tuple[int, int]) -> int:
 _START = itemgetter(1)  # Token.start, read in C
 
 
-# Words that open another clause: a cue beyond one of them counts less, but less so
-# than beyond punctuation.
-_SOFT_BREAKS = frozenset(
-    {
-        "and",
-        "but",
-        "when",
-        "who",
-        "which",
-        "after",
-        "before",
-        "while",
-        "because",
-        "whereas",
-        "what",
-        "whether",
-    }
-)
-
-
 def _breaks_between(tokens: Sequence[Token], a: int, b: int) -> float:
     low, high = (a, b) if a < b else (b, a)
     hard = soft = 0
+    soft_breaks = grammar_words().soft_breaks
     for token in tokens[low + 1 : high]:
         word = token.text
         if word in _CLAUSE_BREAKS:
             hard += 1
         # a comma weighs as a soft break: "The festival, held every August since 1947,
         # drew crowds": the verb of the aside governs its date, not the one past the comma
-        elif word == "," or word.lower() in _SOFT_BREAKS:
+        elif word == "," or word.lower() in soft_breaks:
             soft += 1
     return hard + soft / 2
 
@@ -658,7 +643,12 @@ def _tense_of_token(tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> 
     # "will be held", "has been arrested": the auxiliary before it carries the tense;
     # "will remain closed", "stayed shut": an adjective after a linking verb
     previous = tokens[i - 1].text.lower() if i > 0 else ""
-    if previous in _BE_FORMS or previous in _HAVE_FORMS or previous in _LINKING:
+    grammar = grammar_words()
+    if (
+        previous in grammar.be_forms_in_verb_group
+        or previous in grammar.have_forms_in_verb_group
+        or previous in grammar.linking_verbs
+    ):
         return None
     return None if _after_base_form_marker(tokens, i, lexicon) else "past"
 
@@ -669,31 +659,29 @@ def _after_noun_marker(tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) 
     if i == 0:
         return False
     previous = tokens[i - 1].text.lower()
-    if previous in _RELATIVE_PRONOUNS and i >= 2 and tokens[i - 2].text == ",":
+    grammar = grammar_words()
+    if previous in grammar.relative_pronouns and i >= 2 and tokens[i - 2].text == ",":
         return False  # "The trial, which began in April": a relative clause's verb
     return (
         previous in lexicon.determiners
-        or previous in _CARDINALS  # "signaled one cut", "two hits"
+        or previous in grammar.cardinals_before_nouns  # "signaled one cut", "two hits"
         or _premodifier_before(tokens, i)
         or _ends_noun_compound(tokens, i)
     )
-
-
-_RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
-_CARDINALS = frozenset(
-    {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several"}
-)
 
 
 def _premodifier_before(tokens: Sequence[Token], i: int) -> bool:
     """ "the last planned missions", "its first crewed mission": a modifier inside a
     noun phrase right before the form at ``i``; after a noun it is an adverb of the
     verb ("the bank last raised rates", "the two leaders last met")."""
-    if i == 0 or tokens[i - 1].text.lower() not in _PREMODIFIERS:
+    grammar = grammar_words()
+    if i == 0 or tokens[i - 1].text.lower() not in grammar.premodifiers:
         return False
     before = tokens[i - 2].text.lower() if i >= 2 else ""
     return (
-        not before.isalpha() or before in _tense_lexicon().determiners or before in _FUNCTION_WORDS
+        not before.isalpha()
+        or before in _tense_lexicon().determiners
+        or before in grammar.function_words
     )
 
 
@@ -702,7 +690,8 @@ def _ends_noun_compound(tokens: Sequence[Token], i: int) -> bool:
     article, one or two lower-case nouns, then the form, with no object after it, inside
     a clause ("A storm hit the coast", "after a storm hit" keep their verb)."""
     following = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
-    if following.isalnum() and following not in _FUNCTION_WORDS:
+    grammar = grammar_words()
+    if following.isalnum() and following not in grammar.function_words:
         return False  # an object: "a company cut 500 jobs"
     for article in (i - 2, i - 3):
         if article < 1 or tokens[article].text.lower() not in ("a", "an"):
@@ -713,14 +702,10 @@ def _ends_noun_compound(tokens: Sequence[Token], i: int) -> bool:
             all(t.text.isalpha() and t.text.islower() for t in nouns)
             and opener.isalpha()
             and opener.islower()
-            and opener not in _SOFT_BREAKS
-            and opener not in _SUBORDINATORS
+            and opener not in grammar.soft_breaks
+            and opener not in grammar.subordinators
         )
     return False
-
-
-# words that open a clause whose subject may follow: "as a storm hit", "once a deal set"
-_SUBORDINATORS = frozenset({"as", "since", "until", "once", "if", "though", "although", "where"})
 
 
 def _present_of_schedule(word: str, tokens: Sequence[Token], i: int) -> bool:
@@ -745,7 +730,7 @@ def _after_plural_subject(tokens: Sequence[Token], i: int) -> bool:
         subject.isalpha()
         and subject.endswith("s")
         and not subject.endswith(("ss", "us", "is"))
-        and subject.lower() not in _FUNCTION_WORDS
+        and subject.lower() not in grammar_words().function_words
     )
 
 
@@ -812,7 +797,9 @@ def _intent_tense(
         return "past"  # "had been scheduled to expire Friday": that Friday has gone by
     if word in lexicon.intent_needs_to:
         following = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
-        if following in ("to", "for") or (before and before[-1] in _BE_FORMS):
+        if following in ("to", "for") or (
+            before and before[-1] in grammar_words().be_forms_in_verb_group
+        ):
             return "future"  # "set to expire", "is set for Friday"
         # "set Friday as the deadline", "a record set on Aug. 6": an act already done;
         # "to set", "would set": a base form, whose tense the word before it gives
@@ -830,12 +817,9 @@ def _is_to_infinitive(tokens: Sequence[Token], i: int) -> bool:
 def _be_before_intent(word: str, tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> bool:
     """ "were planning to drive … on Monday", "are expected to rise": a be-form with a word
     of intent looks forward, like the intent itself."""
-    if word not in _INTENT_BE_FORMS or i + 1 >= len(tokens):
+    if word not in grammar_words().be_forms_before_intent or i + 1 >= len(tokens):
         return False
     return tokens[i + 1].text.lower() in lexicon.intent_after_be
-
-
-_INTENT_BE_FORMS = frozenset({"was", "were", "is", "are", "am", "'s", "'re", "’s", "’re"})
 
 
 def _followed_by_participle(tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> bool:
@@ -963,19 +947,17 @@ def will_governs(text: str, start: int) -> bool:
     means the expression belongs to another verb."""
     clause = _CLAUSE_PUNCTUATION.split(text[max(0, start - 80) : start])[-1]
     words = _WORDS_WITH_APOSTROPHES.findall(clause.lower().replace("’", "'"))[-8:]
+    grammar = grammar_words()
     for i in range(len(words) - 1, -1, -1):
         word = words[i]
-        if word in _FUTURE_MODALS or word.endswith("'ll"):
+        if word in grammar.future_modals or word.endswith("'ll"):
             return i + 1 < len(words)  # a verb after it: "will unveil", "will not be"
-        if word in _SOFT_BREAKS or word in _FINITE_CUES or word in _verb_forms().past:
+        if word in grammar.soft_breaks or word in grammar.finite_cues or word in _verb_forms().past:
             return False
     return False
 
 
 _CLAUSE_PUNCTUATION = re.compile(r"[,;:()\[\]\"“”—–]")
-_FUTURE_MODALS = frozenset({"will", "shall", "won't"})
-# finite forms that make a clause of their own: "will decide whether it was sold …"
-_FINITE_CUES = frozenset({"is", "are", "was", "were", "am", "has", "had", "did", "does"})
 
 
 # ------------------------------------------------------------------- verbs
@@ -1181,12 +1163,17 @@ def _linking_verb_in_clause(
     before = range(center - 1, max(-1, center - 1 - _LINKING_REACH), -1)
     after = range(end, min(len(tokens), end + _LINKING_REACH))
     found: list[tuple[int, int]] = []
+    grammar = grammar_words()
     for side in (before, after):
         for i in side:
             word = tokens[i].text.lower()
-            if word in _CLAUSE_BREAKS or word in (",", ".", "!", "?") or word in _SOFT_BREAKS:
+            if (
+                word in _CLAUSE_BREAKS
+                or word in (",", ".", "!", "?")
+                or word in grammar.soft_breaks
+            ):
                 break
-            if word in _LINKING_FORMS and not _verb_follows(tokens, i + 1, forms):
+            if word in grammar.linking_forms and not _verb_follows(tokens, i + 1, forms):
                 found.append((abs(i - center), i))
                 break
             if _is_content_verb(tokens, i, forms):
@@ -1211,10 +1198,6 @@ def _index_of(tokens: Sequence[Token], token: Token) -> int:
     return bisect.bisect_left(tokens, token.start, key=_START)
 
 
-# the forms of "be" and "have" a clause may have as its only verb
-_LINKING_FORMS = frozenset({"is", "are", "am", "was", "were", "has", "have", "had"})
-
-
 def _verb_follows(tokens: Sequence[Token], i: int, forms: _VerbForms) -> bool:
     """A verb (or "to", or another auxiliary) follows from token ``i``, past adverbs of a
     verb group: the "be" or "have" before it is that verb's auxiliary ("was killed",
@@ -1225,7 +1208,12 @@ def _verb_follows(tokens: Sequence[Token], i: int, forms: _VerbForms) -> bool:
     if i >= len(tokens):
         return False
     word = tokens[i].text.lower()
-    if word in _BE_FORMS or word in _HAVE_FORMS or word == "to":
+    grammar = grammar_words()
+    if (
+        word in grammar.be_forms_in_verb_group
+        or word in grammar.have_forms_in_verb_group
+        or word == "to"
+    ):
         return True
     if word.endswith("ing") and word.isalpha():
         return True  # "was building", "is going"
@@ -1258,9 +1246,10 @@ def _opens_relative_clause(tokens: Sequence[Token], verb: Token, forms: _VerbFor
     """ "that hit", "which was enacted": a relative pronoun, then at most two
     auxiliaries, then ``verb``."""
     index = _token_position(tokens, (verb.start, verb.end))
+    pronouns = grammar_words().relative_pronouns
     for i in range(index - 1, max(-1, index - 4), -1):
         word = tokens[i].text.lower()
-        if word in _RELATIVE_PRONOUNS:
+        if word in pronouns:
             return True
         if word not in forms.auxiliaries:
             return False
@@ -1286,12 +1275,9 @@ def _opens_next_conjunct(tokens: Sequence[Token], span: tuple[int, int], verb: T
     return (
         0 < len(between) < 3
         and tokens[first + len(between)].start == verb.start
-        and set(between) <= _CONJUNCT_LINKS
+        and set(between) <= grammar_words().conjunct_links
         and between[0] != "then"
     )
-
-
-_CONJUNCT_LINKS = frozenset({"and", "but", "then"})
 
 
 def _after_a_comma(tokens: Sequence[Token], span: tuple[int, int], verb: Token) -> bool:
@@ -1346,9 +1332,10 @@ def _present_verb_before(tokens: Sequence[Token], center: int, forms: _VerbForms
     the clause than the expression at token ``center`` ("the G7 summit opens in Italy on
     Thursday", "the Olympics open in Paris"), which the strict test leaves out because
     such a form may be a noun."""
+    soft_breaks = grammar_words().soft_breaks
     for i in range(center - 1, max(0, center - 12), -1):
         word = tokens[i].text
-        if word in _CLAUSE_BREAKS or word in (",", ".", "!", "?") or word in _SOFT_BREAKS:
+        if word in _CLAUSE_BREAKS or word in (",", ".", "!", "?") or word in soft_breaks:
             return None  # another clause: its verb does not govern the expression
         if _is_present_after_subject(tokens, i, forms):
             return tokens[i]
@@ -1367,7 +1354,7 @@ def _is_present_after_subject(tokens: Sequence[Token], i: int, forms: _VerbForms
         return False  # "tax rates were lower": the subject of the verb after it
     if word == lemma + "s" or word == lemma + "es":
         # "the summit opens": after a noun, not after a number ("5 opens")
-        return not previous.isdigit() and previous.lower() not in _FUNCTION_WORDS
+        return not previous.isdigit() and previous.lower() not in grammar_words().function_words
     # "the Olympics open": a base form after a plural name
     return word == lemma and previous[:1].isupper() and previous.endswith("s")
 
@@ -1428,112 +1415,27 @@ def _past_verb_at(tokens: Sequence[Token], i: int, forms: _VerbForms) -> bool:
     after = following.lower()
     return (
         following[:1].isupper()  # a name: "the storm that hit Florida"
-        or after in _FUNCTION_WORDS
+        or after in grammar_words().function_words
         or after in _tense_lexicon().determiners
         or after[:1].isdigit()
         or not after[:1].isalnum()
     )
 
 
-# Words after which a base form or an -s form is a verb, not a noun.
-_SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she", "it", "who", "which", "that"})
-_BASE_FORM_CUES = frozenset(
-    {
-        "to",
-        "will",
-        "would",
-        "can",
-        "could",
-        "may",
-        "might",
-        "must",
-        "should",
-        "shall",
-        "not",
-        "n't",
-        "did",
-        "do",
-        "does",
-        "'ll",
-        "wo",
-        "ca",
-        "i",
-        "we",
-        "you",
-        "they",
-        "who",
-        "also",
-        "never",
-    }
-)
-_ING_CLAUSE_CUES = frozenset(
-    {"after", "before", "since", "while", "when", "without", "by", "until"}
-)
-# "its first crewed mission", "the newly elected mayor": a participle after these is
-# an adjective in a noun phrase
-_PREMODIFIERS = frozenset(
-    {
-        "first",
-        "second",
-        "third",
-        "last",
-        "next",
-        "most",
-        "more",
-        "less",
-        "newly",
-        "recently",
-        "previously",
-        "widely",
-        "highly",
-        "well",
-        "so-called",
-        "long",
-        "much",
-        "fully",
-    }
-)
-_FUNCTION_WORDS = frozenset(
-    {
-        "as",
-        "of",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "with",
-        "from",
-        "into",
-        "than",
-        "and",
-        "or",
-        "but",
-        "nor",
-        "about",
-        "over",
-        "under",
-        "between",
-        "among",
-        "against",
-        "without",
-    }
-)
-_HAVE_FORMS = frozenset({"has", "have", "had", "having", "'ve", "’ve"})
-_BE_FORMS = frozenset(
-    {"is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re", "’s", "’re"}
-)
-
-
 def _opens_verb_group(word: str) -> bool:
     """A form of "be" or "have" or a modal: the word before it is a subject, not a verb."""
-    return word in _BE_FORMS or word in _HAVE_FORMS or _is_base_form_cue(word)
+    grammar = grammar_words()
+    return (
+        word in grammar.be_forms_in_verb_group
+        or word in grammar.have_forms_in_verb_group
+        or _is_base_form_cue(word)
+    )
 
 
 def _is_base_form_cue(word: str) -> bool:
     """A word after which a base form is a verb: "to", a modal, a pronoun …, or a word
     the built-in tokenizer keeps whole with its clitic ("we'll", "won't")."""
-    return word in _BASE_FORM_CUES or _clitic_of(word) in ("'ll", "n't")
+    return word in grammar_words().base_form_cues or _clitic_of(word) in ("'ll", "n't")
 
 
 def _clitic_of(word: str) -> str | None:
@@ -1542,14 +1444,7 @@ def _clitic_of(word: str) -> str | None:
     if len(word) < 4 or not ("'" in word or "’" in word):
         return None
     ending = word[-3:].replace("’", "'")
-    return ending if ending in _CLITICS else None
-
-
-_CLITICS = frozenset({"'ll", "'ve", "'re", "n't"})
-
-
-# verbs after which a participle describes the subject ("remain closed"), tense aside
-_LINKING = frozenset({"remain", "remains", "stay", "stays", "become", "becomes", "seem", "seems"})
+    return ending if ending in grammar_words().clitics else None
 
 
 def _verbal_in_context(word: str, tokens: Sequence[Token], i: int, forms: _VerbForms) -> bool:
@@ -1561,19 +1456,20 @@ def _verbal_in_context(word: str, tokens: Sequence[Token], i: int, forms: _VerbF
     """
     previous = tokens[i - 1].text.lower() if i > 0 else ""
     lemma = verb_lemma(word) or word
+    grammar = grammar_words()
     if word in forms.past or word in forms.participles or (word.endswith("ed") and word != lemma):
         # "its first crewed mission", "the last planned missions": a participle used as
         # an adjective inside a noun phrase
-        if _premodifier_before(tokens, i) or previous in _CARDINALS:
+        if _premodifier_before(tokens, i) or previous in grammar.cardinals_before_nouns:
             return False  # "signaled one cut": a number before it makes it a noun
         # a form the lexicon only guessed ("strained") after a function word is an adjective
-        return word in forms.lemmas or previous not in _FUNCTION_WORDS
+        return word in forms.lemmas or previous not in grammar.function_words
     if word.endswith("ing") and word != lemma:
         # the progressive ("are struggling") or a clause after a signal ("after flying")
         return (
-            previous in _BE_FORMS
-            or previous in _ING_CLAUSE_CUES
-            or (i >= 2 and tokens[i - 2].text.lower() in _BE_FORMS)
+            previous in grammar.be_forms_in_verb_group
+            or previous in grammar.ing_clause_cues
+            or (i >= 2 and tokens[i - 2].text.lower() in grammar.be_forms_in_verb_group)
         )
     if word == lemma:
         # "will take", "to take"; "the new rules take effect": what is scheduled; "will
@@ -1584,7 +1480,7 @@ def _verbal_in_context(word: str, tokens: Sequence[Token], i: int, forms: _VerbF
             or (previous in ("and", "but", "or") and _base_form_verb_before(tokens, i - 1, forms))
         )
     # an -s form: "he says", "Mexico holds", "who leads", "the festival returns"
-    if previous in _SUBJECT_PRONOUNS or (i > 0 and tokens[i - 1].text[:1].isupper()):
+    if previous in grammar.subject_pronouns or (i > 0 and tokens[i - 1].text[:1].isupper()):
         return True
     if not _reads_as_verb(tokens, i, forms):
         return False
