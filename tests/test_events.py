@@ -1054,3 +1054,19 @@ def test_not_until_a_day_is_on_that_day() -> None:
         "It was not until Tuesday that Castro revealed the plan.", published="2024-06-12"
     ).events
     assert (event.relation, event.start, event.end) == ("in", date(2024, 6, 11), date(2024, 6, 11))
+
+
+@pytest.mark.parametrize(
+    ("text", "relation", "start"),
+    [
+        ("He did not leave until Monday.", "in", date(2024, 6, 10)),
+        ("The results won't be known until Friday.", "in", date(2024, 6, 14)),
+        ("The store stays open until Friday.", "until", None),
+        ("Until Monday, they had not called him a suspect.", "until", None),
+    ],
+)
+def test_a_negated_verb_until_a_day_happens_on_that_day(
+    text: str, relation: str, start: date | None
+) -> None:
+    (event,) = extract_timeline(text, published="2024-06-12").events
+    assert (event.relation, event.start) == (relation, start)

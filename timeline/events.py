@@ -543,6 +543,10 @@ def _event_for(
     if trigger is None:
         return None
     relation = relation_of(expression)
+    if relation == "until" and trigger.end <= span[0] and _negated(analysis.window(span), trigger):
+        # "did not leave until Monday": left on Monday ("Until Thursday, they had not
+        # called him a suspect" stays a state that lasted up to Thursday)
+        relation = "in"
     start, end = event_interval(
         relation, expression, published=published, end_expression=end_expression
     )
@@ -561,6 +565,24 @@ def _event_for(
         stop,
         beside=beside,
     )
+
+
+def _negated(tokens: Sequence[Token], trigger: Token) -> bool:
+    """A "not", "n't" or "never" in the verb group before ``trigger`` ("did not leave",
+    "won't be known", "was never seen")."""
+    grammar = grammar_words()
+    i = bisect.bisect_left(tokens, trigger.start, key=_token_start) - 1
+    for j in range(i, max(-1, i - _MAX_VERB_GROUP), -1):
+        word = tokens[j].text.lower()
+        if word in _NEGATIONS or word.endswith(("n't", "n’t")):
+            return True  # "won't", "didn't": the built-in tokens keep the clitic
+        if word not in grammar.sharable_auxiliaries and word not in ("did", "do", "does"):
+            return False
+    return False
+
+
+_MAX_VERB_GROUP = 4
+_NEGATIONS = frozenset({"not", "n't", "never"})
 
 
 def _one_phrase(expression: TimeExpression, end: int, following: TimeExpression, text: str) -> bool:
