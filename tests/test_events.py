@@ -1070,3 +1070,13 @@ def test_a_negated_verb_until_a_day_happens_on_that_day(
 ) -> None:
     (event,) = extract_timeline(text, published="2024-06-12").events
     assert (event.relation, event.start) == (relation, start)
+
+
+def test_a_clause_about_a_share_of_the_subject_keeps_the_subject() -> None:
+    assert descriptions(
+        "Protesters, many of whom had camped out since Friday, were cleared on Sunday."
+    ) == {"camped": "Protesters had camped out", "cleared": "Protesters were cleared"}
+    assert descriptions("The banks, most of which lost money in 2020, raised fees on Monday.") == {
+        "lost": "The banks lost money",
+        "raised": "The banks raised fees",
+    }

@@ -1178,6 +1178,9 @@ def _subject_of_clause(
         # "Registration opens Monday and closes Friday", "He was elected in 1860 and
         # was assassinated five years later": the second verb shares the subject
         return _shared_subject(tokens, sentence_start, index, trigger, cut)
+    if index >= 5 and _opens_with_a_share_of_whom(tokens[index - 3 : index]):
+        # "Protesters, many of whom had camped out since Friday": the protesters
+        return _noun_phrase_before(tokens, index - 4) if tokens[index - 4].text == "," else None
     if link in grammar.relatives_after_comma:
         # "…, said Timothy Shea, who stepped down"
         comma_before = index >= 3 and tokens[index - 2].text == ","
@@ -1456,11 +1459,29 @@ def _is_aside(tokens: Sequence[Token]) -> bool:
         first = tokens[1].text  # "originally set for Tuesday"
     return (
         first.lower() in ("who", "which", "whose")
+        or _opens_with_a_share_of_whom(tokens)
         or all(t.text.isdigit() for t in tokens)
         or (first.islower() and (first.endswith("ed") or is_past_form(first)))
         # "The last shutdown, in December 2018, lasted 35 days": a date set apart
         or (first in grammar_words().aside_prepositions and len(tokens) <= 6)
     )
+
+
+def _opens_with_a_share_of_whom(tokens: Sequence[Token]) -> bool:
+    """ "many of whom", "most of which", "two of whom": a relative clause about a share
+    of the noun before it."""
+    return (
+        len(tokens) >= 3
+        and tokens[1].text.lower() == "of"
+        and tokens[2].text.lower() in ("whom", "which")
+        and (tokens[0].text.lower() in _SHARES or tokens[0].text.isdigit())
+    )
+
+
+_SHARES = frozenset(
+    {"many", "most", "some", "all", "several", "none", "one", "two", "three", "both", "few"}
+    | {"half", "each", "either", "neither", "dozens", "hundreds", "thousands", "much"}
+)
 
 
 def _noun_phrase_before(

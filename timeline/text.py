@@ -1383,8 +1383,12 @@ def _is_content_verb(tokens: Sequence[Token], i: int, forms: _VerbForms) -> bool
 
 def _relative_clause_verb(tokens: Sequence[Token], i: int, forms: _VerbForms) -> bool:
     """ "a truce that began at 7 a.m.", "the quake, which killed 12 people": after a
-    relative pronoun a past form is the clause's verb (see `_past_verb_at`)."""
+    relative pronoun a past form is the clause's verb (see `_past_verb_at`); after
+    "which", which no noun follows as a determiner in news, even before a noun ("which
+    lost money in 2020")."""
     if _past_verb_at(tokens, i, forms):
+        return True
+    if tokens[i - 1].text.lower() == "which" and _is_past_or_participle(tokens[i].text, forms):
         return True
     word = tokens[i].text.lower()
     lemma = forms.lemmas.get(word)
@@ -1400,6 +1404,15 @@ def is_past_verb(tokens: Sequence[Token], i: int) -> bool:
     """True when ``tokens[i]`` is a past form used as its clause's verb (see
     `_past_verb_at`), where a verb is expected."""
     return _past_verb_at(tokens, i, _verb_forms())
+
+
+def _is_past_or_participle(word: str, forms: _VerbForms) -> bool:
+    low = word.lower()
+    return (
+        low in forms.past
+        or low in forms.participles
+        or (low.endswith("ed") and verb_lemma(low) is not None)
+    )
 
 
 def _past_verb_at(tokens: Sequence[Token], i: int, forms: _VerbForms) -> bool:
