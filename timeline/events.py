@@ -1474,14 +1474,10 @@ def _opens_with_a_share_of_whom(tokens: Sequence[Token]) -> bool:
         len(tokens) >= 3
         and tokens[1].text.lower() == "of"
         and tokens[2].text.lower() in ("whom", "which")
-        and (tokens[0].text.lower() in _SHARES or tokens[0].text.isdigit())
+        and (
+            tokens[0].text.lower() in grammar_words().shares_of_a_group or tokens[0].text.isdigit()
+        )
     )
-
-
-_SHARES = frozenset(
-    {"many", "most", "some", "all", "several", "none", "one", "two", "three", "both", "few"}
-    | {"half", "each", "either", "neither", "dozens", "hundreds", "thousands", "much"}
-)
 
 
 def _noun_phrase_before(

@@ -393,6 +393,7 @@ class Grammar:
     prepositions_before_nouns: frozenset[str]
     conjunctions: frozenset[str]
     not_heads_of: frozenset[str]
+    shares_of_a_group: frozenset[str]
     noun_phrase_determiners: frozenset[str]
     stop_before_noun: frozenset[str]
     dangling_words: frozenset[str]
@@ -451,6 +452,7 @@ def grammar_words() -> Grammar:
         prepositions_before_nouns=words("prepositions_before_nouns"),
         conjunctions=words("conjunctions"),
         not_heads_of=words("not_heads_of"),
+        shares_of_a_group=words("shares_of_a_group"),
         noun_phrase_determiners=words("noun_phrase_determiners"),
         stop_before_noun=words("stop_before_noun"),
         dangling_words=words("dangling_words"),
