@@ -574,15 +574,14 @@ def _negated(tokens: Sequence[Token], trigger: Token) -> bool:
     i = bisect.bisect_left(tokens, trigger.start, key=_token_start) - 1
     for j in range(i, max(-1, i - _MAX_VERB_GROUP), -1):
         word = tokens[j].text.lower()
-        if word in _NEGATIONS or word.endswith(("n't", "n’t")):
+        if word in grammar.negations or word.endswith(("n't", "n’t")):
             return True  # "won't", "didn't": the built-in tokens keep the clitic
-        if word not in grammar.sharable_auxiliaries and word not in ("did", "do", "does"):
+        if word not in grammar.sharable_auxiliaries and word not in grammar.do_forms:
             return False
     return False
 
 
 _MAX_VERB_GROUP = 4
-_NEGATIONS = frozenset({"not", "n't", "never"})
 
 
 def _one_phrase(expression: TimeExpression, end: int, following: TimeExpression, text: str) -> bool:

@@ -394,6 +394,8 @@ class Grammar:
     conjunctions: frozenset[str]
     not_heads_of: frozenset[str]
     shares_of_a_group: frozenset[str]
+    negations: frozenset[str]
+    do_forms: frozenset[str]
     noun_phrase_determiners: frozenset[str]
     stop_before_noun: frozenset[str]
     dangling_words: frozenset[str]
@@ -453,6 +455,8 @@ def grammar_words() -> Grammar:
         conjunctions=words("conjunctions"),
         not_heads_of=words("not_heads_of"),
         shares_of_a_group=words("shares_of_a_group"),
+        negations=words("negations"),
+        do_forms=words("do_forms"),
         noun_phrase_determiners=words("noun_phrase_determiners"),
         stop_before_noun=words("stop_before_noun"),
         dangling_words=words("dangling_words"),
