@@ -381,6 +381,11 @@ def test_a_second_date_across_and_keeps_its_own_conjunct() -> None:
             "She won a second Nobel Prize in 1911 and died on July 4, 1934.",
             ["She won a second Nobel Prize", "She died"],
         ),
+        # a conjunct that shares the first's auxiliary and a date after both keeps "and"
+        (
+            "Two people were killed and five injured in the attack on Saturday.",
+            ["Two people were killed and five injured in the attack"],
+        ),
     ):
         events = extract_timeline(text, published="2024-06-12").events
         assert [e.description for e in events] == descriptions, (text, events)

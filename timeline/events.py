@@ -831,6 +831,10 @@ def _gapped_conjunct(
         return None
     if any(is_content_verb(tokens, i) for i in words):
         return None
+    if any(past_kind(tokens[i].text.lower()) is not None for i in words):
+        # "Two people were killed and five injured on Saturday": a conjunct that shares
+        # the first's auxiliary, not its verb; the "and" stays
+        return tokens[between[0]].start, tokens[words[-1]].end
     return tokens[words[0]].start, tokens[words[-1]].end
 
 
