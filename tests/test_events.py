@@ -680,7 +680,11 @@ def test_a_clause_after_an_aside_a_relative_pronoun_or_and_keeps_its_subject() -
         ),
         ("The pandemic, which began in early 2020, killed millions.", {"The pandemic began"}),
         ("Smith, 62, will retire at the end of the year.", {"Smith will retire"}),
-        ("The vote, originally set for Tuesday, was pushed back.", {"The vote originally set"}),
+        ("The vote, originally set for Tuesday, was pushed back.", {"The vote, originally set"}),
+        (
+            "The company, founded in 1998, went public in 2004.",
+            {"The company, founded", "The company went public"},
+        ),
         (
             "The last shutdown, in December 2018, lasted 35 days.",
             {"The last shutdown lasted 35 days"},

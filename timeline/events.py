@@ -1196,8 +1196,21 @@ def _subject_of_clause(
         if subject is not None:
             return subject
     if _is_aside(tokens[index : index + 2]):
-        return _noun_phrase_before(tokens, index - 1, sentence_start=sentence_start)
+        subject = _noun_phrase_before(tokens, index - 1, sentence_start=sentence_start)
+        if subject is not None and _opens_with_a_participle(tokens[index : index + 2]):
+            # "The company, founded in 1998,": its comma keeps the participle from
+            # reading as an active verb ("The company founded")
+            return f"{subject},"
+        return subject
     return None
+
+
+def _opens_with_a_participle(tokens: Sequence[Token]) -> bool:
+    """ "founded in 1998", "originally set for Tuesday": an aside led by a participle."""
+    first = tokens[0].text
+    if first.endswith("ly") and len(tokens) > 1:
+        first = tokens[1].text
+    return first.islower() and past_kind(first) is not None
 
 
 def _verb_group_at(tokens: Sequence[Token], index: int, trigger: Token) -> bool:
