@@ -604,6 +604,8 @@ def _closes_length(length: TimeExpression, day: TimeExpression, text: str) -> bo
     three months to June 30", "the six months ended Sept. 30": both end together), or
     the reported period that holds it ("the quarter ended Dec. 26", "the fiscal year
     ending June 30")."""
+    if not 4 <= day.span[0] - length.span[1] <= 13:
+        return False  # no room for " to ", " ending " (most pairs: the regex is skipped)
     if LENGTH_END_GAP.fullmatch(text, length.span[1], day.span[0]) is None:
         return False
     if length.type == "DURATION":
@@ -701,7 +703,8 @@ def _phrase_start(text: str, start: int, signal: str | None) -> int:
     lead = None
     if (signal or "").lower() == "of":
         lead = _lead_in().search(text, reach, begin)
-    if lead is None:
+    if lead is None and "ar" in text[max(0, begin - 8) : begin].lower():
+        # most dates have no "far" before them: the regex scan of the reach is skipped
         lead = _SO_FAR_BEFORE.search(text, reach, begin)
     return lead.start() if lead is not None else begin
 
@@ -737,8 +740,8 @@ def _alternatives(words: Sequence[str]) -> str:
     return "|".join(map(re.escape, words))
 
 
-_SO_FAR_BEFORE = re.compile(r"(?<![\w-])(?i:so|thus)\s{1,3}far,?\s{1,3}$")
-_SO_FAR_AFTER = re.compile(r",?\s{1,3}(?i:so|thus)\s{1,3}far(?![\w-])(?!\s{1,3}(?i:as)\b)")
+_SO_FAR_BEFORE = re.compile(r"(?<![\w-])(?i:so|thus)\s{1,3}(?i:far),?\s{1,3}$")
+_SO_FAR_AFTER = re.compile(r",?\s{1,3}(?i:so|thus)\s{1,3}(?i:far)(?![\w-])(?!\s{1,3}(?i:as)\b)")
 
 
 def event_at(
