@@ -172,6 +172,13 @@ def build_events(
     skip_next = False
     crowded = crowded_sentences(expressions)
     modifiers = _subject_modifiers(expressions, analysis)
+    # each expression's description leaves out the modifiers of its own sentence only:
+    # handing every one of the document's to every event made long texts quadratic
+    beside_by_sentence: dict[int, list[tuple[int, int]]] = {}
+    for expression in expressions:
+        modifier = modifiers.get(expression.span[0])
+        if modifier is not None:
+            beside_by_sentence.setdefault(expression.sentence, []).append(modifier.phrase)
     for i, expression in enumerate(expressions):
         if skip_next:
             skip_next = False
@@ -204,7 +211,7 @@ def build_events(
             reference_text,
             following,
             stop,
-            beside=[m.phrase for m in modifiers.values()],
+            beside=beside_by_sentence.get(expression.sentence, ()),
         )
         if event is not None:
             events.append(event)
