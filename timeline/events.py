@@ -8,14 +8,12 @@ turns the expression's bounds into the event's interval.
 
 from __future__ import annotations
 
-import bisect
 import re
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
-from operator import attrgetter
 from typing import NamedTuple
 
 from .recognize.lexicon import lexicon
@@ -33,6 +31,7 @@ from .text import (
     is_past_form,
     is_past_verb,
     past_kind,
+    token_index,
 )
 from .types import Event, Granularity, Placement, Relation, Tense, TimeExpression
 
@@ -391,8 +390,8 @@ _COMMA_AFTER_YEAR = re.compile(r"(?<=, \d{4}),")
 def _verb_between_noun_and(tokens: Sequence[Token], start: int, end: int) -> int | None:
     """Where the verb starts when a noun ends right before ``start`` and a verb group
     opens right at ``end`` ("Results … will be released": "released"), else None."""
-    first = bisect.bisect_left(tokens, start, key=_token_start)
-    after = bisect.bisect_left(tokens, end, key=_token_start)
+    first = token_index(tokens, start)
+    after = token_index(tokens, end)
     if first < 1 or after >= len(tokens):
         return None
     noun = first - 1
@@ -578,7 +577,7 @@ def _negated(tokens: Sequence[Token], trigger: Token) -> bool:
     """A "not", "n't" or "never" in the verb group before ``trigger`` ("did not leave",
     "won't be known", "was never seen")."""
     grammar = grammar_words()
-    i = bisect.bisect_left(tokens, trigger.start, key=_token_start) - 1
+    i = token_index(tokens, trigger.start) - 1
     for j in range(i, max(-1, i - _MAX_VERB_GROUP), -1):
         word = tokens[j].text.lower()
         if word in grammar.negations or word.endswith(("n't", "n’t")):
@@ -870,7 +869,7 @@ def _saying_before(tokens: Sequence[Token], span: tuple[int, int], verb: Token) 
     """ "The ministry said in a statement on Friday that exports rose": a date right
     before the "that" of a reported clause is the saying's, not the date of the verb
     inside the clause (``verb``), however far back the saying verb stands."""
-    that = bisect.bisect_left(tokens, span[1], key=_token_start)
+    that = token_index(tokens, span[1])
     if (
         that + 1 >= len(tokens)
         or tokens[that].text.lower() != "that"
@@ -878,7 +877,7 @@ def _saying_before(tokens: Sequence[Token], span: tuple[int, int], verb: Token) 
         or not _reports_a_clause(tokens, that)
     ):
         return None
-    start = bisect.bisect_left(tokens, span[0], key=_token_start)
+    start = token_index(tokens, span[0])
     for i in range(start - 1, max(-1, start - _SAYING_REACH), -1):
         if tokens[i].text in _BREAK_TOKENS:
             return None
@@ -1021,11 +1020,8 @@ def _dates_the_verb(tokens: Sequence[Token], index: int, cut: tuple[int, int]) -
     trigger = tokens[index]
     if trigger.end > cut[0] or is_attribution(trigger.text.lower()):
         return False  # "employees that Unisys said in May would be laid off" goes on
-    between = bisect.bisect_left(tokens, cut[0], key=_token_start) - index - 1
+    between = token_index(tokens, cut[0]) - index - 1
     return between <= 2 and is_content_verb(tokens, index)
-
-
-_token_start = attrgetter("start")
 
 
 def _verb_after_date(tokens: Sequence[Token], i: int) -> bool:

@@ -48,6 +48,7 @@ __all__ = [
     "past_kind",
     "possessive_at",
     "reported_for",
+    "token_index",
     "verb_lemma",
     "will_governs",
 ]
@@ -494,7 +495,7 @@ _CLAUSE_BREAKS = frozenset({";", ":", "“", "”", '"', "(", ")", "–", "—"}
 
 def tense_from_cues(tokens: Sequence[Token], span: tuple[int, int]) -> Tense:
     """The tense of the cue word nearest to ``span`` (clause breaks weigh as distance)."""
-    center = _token_position(tokens, span)
+    center = token_index(tokens, span[0])
     lexicon = _tense_lexicon()
 
     def cue_at(i: int) -> Tense | None:
@@ -591,8 +592,10 @@ def _plan_made_then(tokens: Sequence[Token], position: int) -> bool:
     )
 
 
-def _token_position(tokens: Sequence[Token], span: tuple[int, int]) -> int:
-    return bisect.bisect_left(tokens, span[0], key=_START)
+def token_index(tokens: Sequence[Token], offset: int) -> int:
+    """The index of the first of ``tokens`` (in text order) that starts at or after
+    ``offset``."""
+    return bisect.bisect_left(tokens, offset, key=_START)
 
 
 _START = itemgetter(1)  # Token.start, read in C
@@ -1110,13 +1113,13 @@ def nearest_verb(tokens: Sequence[Token], span: tuple[int, int]) -> Token | None
             return None
         return token
 
-    center = _token_position(tokens, span)
+    center = token_index(tokens, span[0])
     verb = _nearest_in_clause(tokens, center, verb_at)
     if verb is None:
         return _present_verb_before(tokens, center, forms) or _linking_verb_in_clause(
             tokens, span, center, forms
         )
-    if _breaks_between(tokens, _index_of(tokens, verb), center):
+    if _breaks_between(tokens, token_index(tokens, verb.start), center):
         # "Unemployment was 6.2% in February, the agency said": the clause's own "was",
         # not the verb past the comma
         linking = _linking_verb_in_clause(tokens, span, center, forms)
@@ -1200,10 +1203,6 @@ def _opens_clause_at(tokens: Sequence[Token], center: int) -> bool:
 _SENTENCE_ENDS = frozenset({".", "!", "?", '"', "“", "”"})
 
 
-def _index_of(tokens: Sequence[Token], token: Token) -> int:
-    return bisect.bisect_left(tokens, token.start, key=_START)
-
-
 def _verb_follows(tokens: Sequence[Token], i: int, forms: _VerbForms) -> bool:
     """A verb (or "to", or another auxiliary) follows from token ``i``, past adverbs of a
     verb group: the "be" or "have" before it is that verb's auxiliary ("was killed",
@@ -1239,19 +1238,19 @@ def _verb_right_after(
     follows the date at once; it is the main verb of a subject the date was part of."""
     if verb.start < span[1]:
         return False
-    first = _token_position(tokens, (span[1], span[1]))
+    first = token_index(tokens, span[1])
     between = [t.text.lower() for t in tokens[first : first + 3] if t.start < verb.start]
     return len(between) < 3 and all(word in forms.auxiliaries for word in between)
 
 
 def _tokens_between(tokens: Sequence[Token], start: int, end: int) -> int:
-    return _token_position(tokens, (end, end)) - _token_position(tokens, (start, start))
+    return token_index(tokens, end) - token_index(tokens, start)
 
 
 def _opens_relative_clause(tokens: Sequence[Token], verb: Token, forms: _VerbForms) -> bool:
     """ "that hit", "which was enacted": a relative pronoun, then at most two
     auxiliaries, then ``verb``."""
-    index = _token_position(tokens, (verb.start, verb.end))
+    index = token_index(tokens, verb.start)
     pronouns = grammar_words().relative_pronouns
     for i in range(index - 1, max(-1, index - 4), -1):
         word = tokens[i].text.lower()
@@ -1264,7 +1263,7 @@ def _opens_relative_clause(tokens: Sequence[Token], verb: Token, forms: _VerbFor
 
 def _purpose_after(tokens: Sequence[Token], span: tuple[int, int], verb: Token) -> bool:
     """``verb`` is the infinitive of a "to" that directly follows ``span``."""
-    index = _token_position(tokens, (span[1], span[1]))
+    index = token_index(tokens, span[1])
     return (
         index + 1 < len(tokens)
         and tokens[index].text.lower() == "to"
@@ -1276,7 +1275,7 @@ def _opens_next_conjunct(tokens: Sequence[Token], span: tuple[int, int], verb: T
     """``verb`` follows ``span`` with only "and", "but" or "then" between them."""
     if verb.start < span[1]:
         return False
-    first = _token_position(tokens, (span[1], span[1]))
+    first = token_index(tokens, span[1])
     between = [t.text.lower() for t in tokens[first : first + 3] if t.start < verb.start]
     return (
         0 < len(between) < 3
@@ -1290,8 +1289,8 @@ def _after_a_comma(tokens: Sequence[Token], span: tuple[int, int], verb: Token) 
     """``verb`` comes after a comma that follows ``span``."""
     if verb.start < span[1]:
         return False
-    first = _token_position(tokens, (span[1], span[1]))
-    last = _token_position(tokens, (verb.start, verb.end))
+    first = token_index(tokens, span[1])
+    last = token_index(tokens, verb.start)
     return any(t.text == "," for t in tokens[first:last])
 
 
