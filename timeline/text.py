@@ -1176,11 +1176,7 @@ def _linking_verb_in_clause(
     for side in (before, after):
         for i in side:
             word = tokens[i].text.lower()
-            if (
-                word in _CLAUSE_BREAKS
-                or word in (",", ".", "!", "?")
-                or word in grammar.soft_breaks
-            ):
+            if _bounds_a_clause(word, grammar.soft_breaks):
                 break
             if word in grammar.linking_forms and not _verb_follows(tokens, i + 1, forms):
                 found.append((abs(i - center), i))
@@ -1222,12 +1218,7 @@ def _verb_follows(tokens: Sequence[Token], i: int, forms: _VerbForms) -> bool:
         return True
     if word.endswith("ing") and word.isalpha():
         return True  # "was building", "is going"
-    return (
-        word in forms.participles
-        or word in forms.past
-        or (word.endswith("ed") and verb_lemma(word) is not None)
-        or _is_content_verb(tokens, i, forms)
-    )
+    return _is_past_or_participle(word, forms) or _is_content_verb(tokens, i, forms)
 
 
 def _verb_right_after(
@@ -1339,12 +1330,16 @@ def _present_verb_before(tokens: Sequence[Token], center: int, forms: _VerbForms
     such a form may be a noun."""
     soft_breaks = grammar_words().soft_breaks
     for i in range(center - 1, max(0, center - 12), -1):
-        word = tokens[i].text
-        if word in _CLAUSE_BREAKS or word in (",", ".", "!", "?") or word in soft_breaks:
+        if _bounds_a_clause(tokens[i].text, soft_breaks):
             return None  # another clause: its verb does not govern the expression
         if _is_present_after_subject(tokens, i, forms):
             return tokens[i]
     return None
+
+
+def _bounds_a_clause(word: str, soft_breaks: frozenset[str]) -> bool:
+    """``word`` stands between two clauses: punctuation or a word that opens a clause."""
+    return word in _CLAUSE_BREAKS or word in (",", ".", "!", "?") or word in soft_breaks
 
 
 def _is_present_after_subject(tokens: Sequence[Token], i: int, forms: _VerbForms) -> bool:
@@ -1515,13 +1510,7 @@ def _base_form_verb_before(tokens: Sequence[Token], link: int, forms: _VerbForms
         word = tokens[j].text
         if word in _CLAUSE_BREAKS or word in (",", ".", "!", "?"):
             return False
-        low = word.lower()
-        if (
-            word.islower()
-            and forms.lemmas.get(low) == low
-            and low not in forms.auxiliaries
-            and _is_base_form_cue(tokens[j - 1].text.lower())
-        ):
+        if word.islower() and is_base_form(word) and _is_base_form_cue(tokens[j - 1].text.lower()):
             return True
     return False
 
