@@ -112,8 +112,10 @@ def _anchored_duration_event(
 ) -> Event | None:
     if expression.type != "DURATION" or not expression.value.startswith("P"):
         return None
-    if published is not None and _counts_from_now(expression, analysis):
-        return _within_from_published(expression, analysis, triggers, published)
+    if published is not None and _looks_ahead(expression):
+        trigger = analysis.governor_of(expression.span)
+        if trigger is not None and not _after_would(analysis.text, trigger):
+            return _within_from_published(expression, analysis, triggers, published, trigger)
     following = _word_after(analysis.text, expression.span[1])
     anchor: Event | None
     if expression.signal == "within" or following == "later":
@@ -163,19 +165,17 @@ def _anchored_duration_event(
     )
 
 
-def _counts_from_now(expression: TimeExpression, analysis: Analysis) -> bool:
+def _looks_ahead(expression: TimeExpression) -> bool:
     """ "The storm will make landfall within 48 hours": a clause that looks ahead (or
     speaks of the present) counts its "within" from the publication date, not from the
-    last event told ("Within a month, authorities agreed" counts from that), unless it
-    looks ahead from the past ("said on March 15 that it would review the case within
-    90 days": from March 15)."""
-    if expression.signal != "within" or expression.tense not in ("future", "present"):
-        return False
-    trigger = analysis.governor_of(expression.span)
-    if trigger is None:
-        return False
-    text = analysis.text
-    return _WOULD_BEFORE.search(text, max(0, trigger.start - 40), trigger.start) is None
+    last event told ("Within a month, authorities agreed" counts from that)."""
+    return expression.signal == "within" and expression.tense in ("future", "present")
+
+
+def _after_would(text: str, trigger: Token) -> bool:
+    """A "would" before ``trigger``: it looks ahead from the past ("said on March 15 that
+    it would review the case within 90 days": from March 15, not from publication)."""
+    return _WOULD_BEFORE.search(text, max(0, trigger.start - 40), trigger.start) is not None
 
 
 # the "would" of a verb group, right before its verb: the future of a past clause
@@ -187,10 +187,13 @@ _WOULD_BEFORE = re.compile(
 
 
 def _within_from_published(
-    expression: TimeExpression, analysis: Analysis, triggers: set[int], published: date
+    expression: TimeExpression,
+    analysis: Analysis,
+    triggers: set[int],
+    published: date,
+    trigger: Token,
 ) -> Event | None:
-    trigger = analysis.governor_of(expression.span)
-    if trigger is None or trigger.start in triggers:
+    if trigger.start in triggers:
         return None
     description, span = describe(analysis, trigger, _cut_for(expression, analysis))
     return event_at(
