@@ -188,6 +188,19 @@ def test_a_second_verb_after_and_its_auxiliaries_shares_the_subject() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The attack began as scheduled on Monday.",
+        "The attack began, as expected, on Monday.",
+        "The attack began as originally planned on Monday.",
+    ],
+)
+def test_an_as_planned_aside_is_not_the_event(text: str) -> None:
+    (event,) = extract_timeline(text, published="2021-03-30").events
+    assert (event.description, event.start) == ("The attack began", date(2021, 3, 29))
+
+
 def second_description(text: str) -> str:
     """The description of the event of the last date of ``text`` (published 2024-06-12)."""
     events = extract_timeline(text, published="2024-06-12").events

@@ -84,6 +84,7 @@ class Sentence:
 
 _WINDOW = 16
 _WINDOWS_KEPT = 64
+_FRONTED_WINDOW = 40
 
 
 class Analysis:
@@ -155,7 +156,20 @@ class Analysis:
 
     def tense_at(self, span: tuple[int, int]) -> Tense:
         """Tense of the clause governing ``span`` (cue words nearest to it win)."""
-        return tense_from_cues(self.window(span), span)
+        tense = tense_from_cues(self.window(span), span)
+        if tense == "unknown" and self._opens_sentence(span):
+            # "In January, a week after the anniversary of the ruling, a bombing killed a
+            # guard": a fronted date waits for the main verb past a long aside
+            tense = tense_from_cues(self.window(span, radius=_FRONTED_WINDOW), span)
+        return tense
+
+    def _opens_sentence(self, span: tuple[int, int]) -> bool:
+        """Only a word or two (a preposition: "In", "Early in") before ``span`` in its
+        sentence."""
+        sentence = self.sentence_at(span[0])
+        before = span[0] - sentence.start
+        # bounded: a sentence may be a whole text that has no punctuation
+        return before <= 24 and len(sentence.text[:before].split()) <= 2
 
     def governor_of(self, span: tuple[int, int]) -> Token | None:
         """The verb token that most likely governs ``span``, or None."""
@@ -623,7 +637,7 @@ def _tense_of_token(tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> 
         return _tense_from_feats(token)
     word = token.text.lower()
     kind = _cue_kind(word)
-    if kind is None:
+    if kind is None or _in_manner_aside(tokens, i):
         return None
     if kind == "future":
         return _intent_tense(word, tokens, i, lexicon)
@@ -660,6 +674,19 @@ def _tense_of_token(tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> 
     ):
         return None
     return None if _after_base_form_marker(tokens, i, lexicon) else "past"
+
+
+def _in_manner_aside(tokens: Sequence[Token], i: int) -> bool:
+    """ "began as previously planned Saturday night", "will open as scheduled", "fell,
+    as expected, on Monday": a participle after "as" compares the event with a plan or
+    a forecast; the verb it qualifies tells the time and is the event."""
+    j = i - 1
+    if j >= 1 and tokens[j].text.lower().endswith("ly"):
+        j -= 1  # "as originally scheduled"
+    if j < 0 or tokens[j].text.lower() != "as":
+        return False
+    # "such as", "as well as", "so much as": "as" links a list or a comparison
+    return j == 0 or tokens[j - 1].text.lower() not in ("such", "well", "much", "soon")
 
 
 def _after_noun_marker(tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> bool:
@@ -1373,6 +1400,8 @@ def _is_content_verb(tokens: Sequence[Token], i: int, forms: _VerbForms) -> bool
         return False
     if token.text[0].isupper() and i > 0:
         return False  # "Mark Morgan", "March": capitalized mid-sentence words are names
+    if _in_manner_aside(tokens, i):
+        return False
     previous = tokens[i - 1].text.lower() if i > 0 else ""
     lexicon = _tense_lexicon()
     # "the arrest", "a law": after a determiner an ambiguous word is a noun
