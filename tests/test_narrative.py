@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from timeline import Event, extract_timeline
-from timeline.anchoring import add_duration
+from timeline.resolve import add_duration
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "narrative-apollo.txt"
 

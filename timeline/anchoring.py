@@ -17,19 +17,19 @@ this stage places the rest of what the text ties to those dates:
 from __future__ import annotations
 
 import bisect
-import calendar
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 from typing import overload
 
 from .events import describe, event_at, phrase_of
+from .resolve import add_duration
 from .text import Analysis, Token, is_content_verb, is_lasting_verb, lowered_in_place
 from .types import Event, Placement, Relation, TimeExpression
 
-__all__ = ["LazyUndated", "add_duration", "anchor_events", "undated_events"]
+__all__ = ["LazyUndated", "anchor_events", "undated_events"]
 
 # clause signals and the relation the signalled side gets to the other
 _CLAUSE_SIGNALS: dict[str, Relation] = {
@@ -261,30 +261,6 @@ def _in_days(duration: str, *, up: bool) -> str:
     minutes = int(match[1] or 0) * 60 + int(match[2] or 0)
     days = -(-minutes // 1440) if up else minutes // 1440
     return f"P{days}D"
-
-
-_DURATION = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$")
-
-
-def add_duration(day: date, duration: str, sign: int) -> date | None:
-    """``day`` moved by a TIMEX3 duration ("P1M", "P2W"); None when vague or out of range."""
-    match = _DURATION.match(duration)
-    if match is None or not any(match.groups()):
-        return None
-    years, months, weeks, days = (int(g or 0) for g in match.groups())
-    try:
-        index = day.year * 12 + day.month - 1 + sign * (years * 12 + months)
-        year, month = divmod(index, 12)
-        month += 1
-        if not 1 <= year <= 9999:
-            return None
-        # the end of a month stays the end of a month: October 31 + 1 month = November 30
-        last = calendar.monthrange(year, month)[1]
-        end_of_month = day.day == calendar.monthrange(day.year, day.month)[1]
-        moved = date(year, month, last if end_of_month else min(day.day, last))
-        return moved + timedelta(days=sign * (weeks * 7 + days))
-    except (OverflowError, ValueError):
-        return None
 
 
 class _DatedIndex:

@@ -284,6 +284,30 @@ def _days_away(day: date, length: re.Match[str], sign: int) -> date | None:
         return None
 
 
+_CALENDAR_LENGTH = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$")
+
+
+def add_duration(day: date, duration: str, sign: int) -> date | None:
+    """``day`` moved by a TIMEX3 duration ("P1M", "P2W"); None when vague or out of range."""
+    match = _CALENDAR_LENGTH.match(duration)
+    if match is None or not any(match.groups()):
+        return None
+    years, months, weeks, days = (int(g or 0) for g in match.groups())
+    try:
+        index = day.year * 12 + day.month - 1 + sign * (years * 12 + months)
+        year, month = divmod(index, 12)
+        month += 1
+        if not 1 <= year <= 9999:
+            return None
+        # the end of a month stays the end of a month: October 31 + 1 month = November 30
+        last = calendar.monthrange(year, month)[1]
+        end_of_month = day.day == calendar.monthrange(day.year, day.month)[1]
+        moved = date(year, month, last if end_of_month else min(day.day, last))
+        return moved + timedelta(days=sign * (weeks * 7 + days))
+    except (OverflowError, ValueError):
+        return None
+
+
 def stretch_at_edge(start: date, end: date, duration: str, side: str) -> tuple[date, date] | None:
     """The first (``side="first"``) or last ``duration`` ("P9M", "P2W") of the period
     from ``start`` to ``end``: "the first nine months of 2023" is January to September,
