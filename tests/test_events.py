@@ -201,6 +201,61 @@ def test_an_as_planned_aside_is_not_the_event(text: str) -> None:
     assert (event.description, event.start) == ("The attack began", date(2021, 3, 29))
 
 
+@pytest.mark.parametrize(
+    ("text", "description", "start", "end", "anchor"),
+    [
+        (
+            "The deal closed two days after March 3.",
+            "The deal closed",
+            date(2021, 3, 5),
+            date(2021, 3, 5),
+            "two days after 'March 3'",
+        ),
+        (
+            "Talks resumed a week after March 12.",
+            "Talks resumed",
+            date(2021, 3, 19),
+            date(2021, 3, 19),
+            "a week after 'March 12'",
+        ),
+        (
+            "The law passed two months after June 2020.",
+            "The law passed",
+            date(2020, 8, 1),
+            date(2020, 8, 31),
+            "two months after 'June 2020'",
+        ),
+        (
+            "They met a day before Christmas.",
+            "They met",
+            date(2020, 12, 24),
+            date(2020, 12, 24),
+            "a day before 'Christmas'",
+        ),
+    ],
+)
+def test_a_count_before_after_or_before_places_the_event_at_a_point(
+    text: str, description: str, start: date, end: date, anchor: str
+) -> None:
+    (event,) = extract_timeline(text, published="2021-03-30").events
+    assert (event.description, event.start, event.end, event.relation) == (
+        description,
+        start,
+        end,
+        "in",
+    )
+    assert (event.anchor, event.placement) == (anchor, "anchored")
+
+
+@pytest.mark.parametrize(
+    "text", ["Troops left more than two days after March 3.", "Troops left days after March 3."]
+)
+def test_a_bound_or_vague_length_before_after_only_bounds_the_event(text: str) -> None:
+    (event,) = extract_timeline(text, published="2021-03-30").events
+    assert (event.description, event.relation) == ("Troops left", "after")
+    assert (event.start, event.end) == (date(2021, 3, 4), None)
+
+
 def second_description(text: str) -> str:
     """The description of the event of the last date of ``text`` (published 2024-06-12)."""
     events = extract_timeline(text, published="2024-06-12").events

@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from .recognize.lexicon import lexicon
 from .recognize.signals import LENGTH_END_GAP, OF_GAP
-from .resolve import stretch_at_edge
+from .resolve import add_duration, stretch_at_edge
 from .text import (
     Analysis,
     Token,
@@ -202,6 +202,7 @@ def build_events(
         ):
             partner = following
         stop = _next_date_start(expressions, i, partner, analysis)
+        previous = expressions[i - 1] if i else None
         event = _event_for(
             expression,
             end_expression,
@@ -211,6 +212,7 @@ def build_events(
             following,
             stop,
             beside=beside_by_sentence.get(expression.sentence, ()),
+            length=previous if _length_before(previous, expression, analysis.text) else None,
         )
         if event is not None:
             events.append(event)
@@ -541,7 +543,11 @@ def _event_for(
     stop: int = sys.maxsize,
     *,
     beside: Sequence[tuple[int, int]] = (),
+    length: TimeExpression | None = None,
 ) -> Event | None:
+    """``length``: a length right before the date's "after" or "before" ("two days
+    after May 3"): part of the date's phrase, and when it is a whole count, what places
+    the event at a point instead of bounding it."""
     span = (expression.span[0], (end_expression or expression).span[1])
     if following is not None and _one_phrase(expression, span[1], following, analysis.text):
         span = (span[0], following.span[1])
@@ -558,6 +564,13 @@ def _event_for(
     )
     if following is not None and relation not in ("since", "after"):
         start, end = _closed_by(expression, following, analysis.text, (start, end))
+    counted = None
+    if length is not None:
+        span = (length.span[0], span[1])
+        if _is_count(length):
+            start, end = _counted_from(expression, length.value, relation)
+            relation = "in"  # on the day counted to, no longer merely after the other
+            counted = length
     return _make_event(
         expression,
         end_expression,
@@ -570,7 +583,43 @@ def _event_for(
         span,
         stop,
         beside=beside,
+        counted=counted,
+        length=length,
     )
+
+
+def _length_before(length: TimeExpression | None, day: TimeExpression, text: str) -> bool:
+    """``length`` stands right before the "after" or "before" of ``day``: "two days after
+    May 3", "days before the 2020 vote on Nov. 3" (whose "on" is no such signal)."""
+    if length is None or length.type != "DURATION" or day.start is None:
+        return False
+    if relation_of(day) not in ("after", "before"):
+        return False
+    return text[length.span[1] : signal_start(text, day.span[0], day.signal)].isspace()
+
+
+def _is_count(length: TimeExpression) -> bool:
+    """A whole number of calendar units ("two days", "three years"): a bound ("more than
+    two days after") or a vague length ("days after") only bounds the event, as "after"
+    alone does."""
+    return length.mod is None and _CALENDAR_LENGTH.fullmatch(length.value) is not None
+
+
+# one whole number of years, months, weeks or days: clock lengths ("two hours after
+# noon") would need the time of day the dates here do not keep
+_CALENDAR_LENGTH = re.compile(r"P[1-9]\d{0,3}[YMWD]")
+
+
+def _counted_from(
+    day: TimeExpression, length: str, relation: Relation
+) -> tuple[date | None, date | None]:
+    """The interval ``length`` after (or before) ``day``: "two months after June 2020" is
+    August 2020, "two days after May 3" is May 5."""
+    sign = 1 if relation == "after" else -1
+    assert day.start is not None
+    start = add_duration(day.start, length, sign)
+    end = add_duration(day.end or day.start, length, sign)
+    return start, end
 
 
 def _negated(tokens: Sequence[Token], trigger: Token) -> bool:
@@ -672,8 +721,12 @@ def _make_event(
     stop: int = sys.maxsize,
     *,
     beside: Sequence[tuple[int, int]] = (),
+    counted: TimeExpression | None = None,
+    length: TimeExpression | None = None,
 ) -> Event:
-    phrase = phrase_of(analysis.text, cut, expression.signal)
+    """``length``: the length before the date's signal, with which the date's phrase
+    ("two days after May 3") starts; ``counted``: the same when it dates the event."""
+    phrase = phrase_of(analysis.text, cut, None if length else expression.signal)
     description, span = describe(analysis, trigger, phrase, stop, beside=beside)
     return event_at(
         analysis,
@@ -684,12 +737,20 @@ def _make_event(
         start=start,
         end=end,
         granularity=expression.granularity,
-        anchor=expression.reference if expression.reference else "absolute date",
-        placement="anchored" if expression.reference.startswith("expression") else "expression",
+        anchor=_anchor_of(expression, counted),
+        placement=(
+            "anchored" if counted or expression.reference.startswith("expression") else "expression"
+        ),
         expression=expression,
         end_expression=end_expression,
         tense=expression.tense,
     )
+
+
+def _anchor_of(expression: TimeExpression, counted: TimeExpression | None) -> str:
+    if counted is not None:
+        return f"{counted.text} {expression.signal} {expression.text!r}"
+    return expression.reference if expression.reference else "absolute date"
 
 
 def phrase_of(text: str, span: tuple[int, int], signal: str | None) -> tuple[int, int]:
