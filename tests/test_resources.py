@@ -30,7 +30,7 @@ TOP_LEVEL_KEYS: dict[str, set[str]] = {
         "future", "present", "present_perfect", "past", "not_past", "determiners",
         "intent", "intent_needs_to", "intent_after_be", "plan_verbs_past", "reporting",
         "attribution", "delay_verbs", "base_form_before", "adverbs_in_verb_group",
-        "reported_period_nouns",
+        "reported_period_nouns", "future_nouns",
     },
     "negatives": {
         "phrases", "may_followers", "march_verb_followers", "march_name_links",

@@ -801,8 +801,10 @@ def _choose_year(partial: Partial, ref: date, tense: Tense, *, named_day: bool =
 
 # A tense cue is overruled when it would put a yearless date the best part of a year
 # away while the other reading is close: "must be returned by Jan. 14" in an article of
-# Jan. 5 is nine days ahead, whatever the tense of "must be returned" suggests.
-_IMPLAUSIBLE, _CLOSE = 9.0, 3.0
+# Jan. 5 is nine days ahead, whatever the tense of "must be returned" suggests.  Close
+# is six weeks: "takes effect on Dec. 31" in an article of March 30 is nine months
+# ahead, not three months gone.
+_IMPLAUSIBLE, _CLOSE = 9.0, 1.5
 _CLOSE_HOLIDAY = 1.0
 
 

@@ -640,6 +640,8 @@ def _tense_of_token(tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> 
     if kind is None or _in_manner_aside(tokens, i):
         return None
     if kind == "future":
+        if word in lexicon.future_nouns and _plain_noun(tokens, i, lexicon):
+            return None
         return _intent_tense(word, tokens, i, lexicon)
     if kind == "present":
         if i > 0 and _is_base_form_cue(tokens[i - 1].text.lower()):
@@ -674,6 +676,15 @@ def _tense_of_token(tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> 
     ):
         return None
     return None if _after_base_form_marker(tokens, i, lexicon) else "past"
+
+
+def _plain_noun(tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> bool:
+    """ "announced the plan Aug. 21", "its hopes": a determiner makes the word a noun,
+    which looks forward only with what is planned after it ("its plans to open a store
+    in June", "the plan for a vote in May")."""
+    if i == 0 or tokens[i - 1].text.lower() not in lexicon.determiners:
+        return False
+    return i + 1 >= len(tokens) or tokens[i + 1].text.lower() not in ("to", "for")
 
 
 def _in_manner_aside(tokens: Sequence[Token], i: int) -> bool:
@@ -903,6 +914,8 @@ class _TenseLexicon:
     intent_needs_to: frozenset[str]
     #: words after "was"/"were" that make the pair look forward ("were planning")
     intent_after_be: frozenset[str]
+    #: future cues that are also nouns: "announced the plan Aug. 21" has no future
+    future_nouns: frozenset[str]
     #: past forms of plan verbs: after an expression, the time the plan was made
     plan_verbs_past: frozenset[str]
     #: verbs of saying: after a comma that follows the expression, they date the saying
@@ -936,6 +949,7 @@ def _tense_lexicon() -> _TenseLexicon:
         intent=frozenset(data["intent"]),
         intent_needs_to=frozenset(data["intent_needs_to"]),
         intent_after_be=frozenset(data["intent_after_be"]),
+        future_nouns=frozenset(data["future_nouns"]),
         plan_verbs_past=frozenset(data["plan_verbs_past"]),
         reporting=frozenset(data["reporting"]),
         attribution=frozenset(data["attribution"]),
