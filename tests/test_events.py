@@ -256,6 +256,30 @@ def test_a_bound_or_vague_length_before_after_only_bounds_the_event(text: str) -
     assert (event.start, event.end) == (date(2021, 3, 4), None)
 
 
+@pytest.mark.parametrize(
+    ("text", "description", "day"),
+    [
+        (
+            "The museum, closed since March, reopens to the public on April 12.",
+            "The museum reopens to the public",
+            date(2021, 4, 12),
+        ),
+        (
+            "The law, signed in 2018, takes effect at midnight on Dec. 31.",
+            "The law takes effect",
+            date(2021, 12, 31),
+        ),
+    ],
+)
+def test_a_verb_after_an_aside_with_a_date_keeps_the_subject(
+    text: str, description: str, day: date
+) -> None:
+    # the aside's own date dates the aside; the main verb is still the subject's
+    events = extract_timeline(text, published="2021-03-30").events
+    assert [(e.description, e.start) for e in events if e.start == day] == [(description, day)]
+    assert len(events) == 2
+
+
 def second_description(text: str) -> str:
     """The description of the event of the last date of ``text`` (published 2024-06-12)."""
     events = extract_timeline(text, published="2024-06-12").events

@@ -24,12 +24,14 @@ from .text import (
     Token,
     closes_abbreviation,
     grammar_words,
+    is_aside,
     is_attribution,
     is_base_form,
     is_content_verb,
     is_intransitive,
     is_past_form,
     is_past_verb,
+    opens_with_a_share_of_whom,
     past_kind,
     token_index,
 )
@@ -1248,7 +1250,7 @@ def _subject_of_clause(
         # "Registration opens Monday and closes Friday", "He was elected in 1860 and
         # was assassinated five years later": the second verb shares the subject
         return _shared_subject(tokens, sentence_start, index, trigger, cut)
-    if index >= 5 and _opens_with_a_share_of_whom(tokens[index - 3 : index]):
+    if index >= 5 and opens_with_a_share_of_whom(tokens[index - 3 : index]):
         # "Protesters, many of whom had camped out since Friday": the protesters
         return _noun_phrase_before(tokens, index - 4) if tokens[index - 4].text == "," else None
     if link in grammar.relatives_after_comma:
@@ -1262,7 +1264,7 @@ def _subject_of_clause(
         subject = _subject_before_aside(tokens, index)
         if subject is not None:
             return subject
-    if _is_aside(tokens[index : index + 2]):
+    if is_aside(tokens[index : index + 2]):
         subject = _noun_phrase_before(tokens, index - 1, sentence_start=sentence_start)
         if subject is not None and _opens_with_a_participle(tokens[index : index + 2]):
             # "The company, founded in 1998,": its comma keeps the participle from
@@ -1486,7 +1488,7 @@ def _subject_before_aside(
         word = tokens[i].text
         if word == "," and not _inside_a_date(tokens, i):
             aside = tokens[i + 1 : index - 1]
-            if not aside or not (_is_aside(aside) or (renaming and _renames_a_subject(aside))):
+            if not aside or not (is_aside(aside) or (renaming and _renames_a_subject(aside))):
                 return None
             # "Slepian, 52, an obstetrician, was shot": the age is an aside too
             earlier = _subject_before_aside(tokens, i + 1, renaming=False)
@@ -1531,36 +1533,6 @@ def _renames_a_subject(tokens: Sequence[Token]) -> bool:
 
 
 _MAX_APPOSITIVE = 8
-
-
-def _is_aside(tokens: Sequence[Token]) -> bool:
-    """What news sets between commas after a subject: a relative clause ("who took
-    office in 2019"), an age ("62") or a participle phrase ("released Thursday");
-    not the second half of a list or a figure ("or 10 cents a share")."""
-    first = tokens[0].text
-    if first.endswith("ly") and len(tokens) > 1:
-        first = tokens[1].text  # "originally set for Tuesday"
-    return (
-        first.lower() in ("who", "which", "whose")
-        or _opens_with_a_share_of_whom(tokens)
-        or all(t.text.isdigit() for t in tokens)
-        or (first.islower() and (first.endswith("ed") or is_past_form(first)))
-        # "The last shutdown, in December 2018, lasted 35 days": a date set apart
-        or (first in grammar_words().aside_prepositions and len(tokens) <= 6)
-    )
-
-
-def _opens_with_a_share_of_whom(tokens: Sequence[Token]) -> bool:
-    """ "many of whom", "most of which", "two of whom": a relative clause about a share
-    of the noun before it."""
-    return (
-        len(tokens) >= 3
-        and tokens[1].text.lower() == "of"
-        and tokens[2].text.lower() in ("whom", "which")
-        and (
-            tokens[0].text.lower() in grammar_words().shares_of_a_group or tokens[0].text.isdigit()
-        )
-    )
 
 
 def _noun_phrase_before(

@@ -37,6 +37,7 @@ __all__ = [
     "closes_abbreviation",
     "delayed_until",
     "grammar_words",
+    "is_aside",
     "is_attribution",
     "is_base_form",
     "is_content_verb",
@@ -45,6 +46,7 @@ __all__ = [
     "is_past_form",
     "is_past_verb",
     "lowered_in_place",
+    "opens_with_a_share_of_whom",
     "past_kind",
     "possessive_at",
     "reported_for",
@@ -1503,6 +1505,50 @@ def _clitic_of(word: str) -> str | None:
     return ending if ending in grammar_words().clitics else None
 
 
+def _closes_an_aside(tokens: Sequence[Token], comma: int) -> bool:
+    """The comma at ``comma`` ends an aside set after a noun ("The law, signed in 2018,",
+    "Smith, 62,"): the comma before it, within a few words, opens what `is_aside` reads
+    as one."""
+    for j in range(comma - 1, max(0, comma - _ASIDE_REACH) - 1, -1):
+        if tokens[j].text == ",":
+            aside = tokens[j + 1 : comma]
+            return j > 0 and bool(aside) and is_aside(aside)
+    return False
+
+
+_ASIDE_REACH = 12
+
+
+def is_aside(tokens: Sequence[Token]) -> bool:
+    """What news sets between commas after a subject: a relative clause ("who took
+    office in 2019"), an age ("62") or a participle phrase ("released Thursday");
+    not the second half of a list or a figure ("or 10 cents a share")."""
+    first = tokens[0].text
+    if first.endswith("ly") and len(tokens) > 1:
+        first = tokens[1].text  # "originally set for Tuesday"
+    return (
+        first.lower() in ("who", "which", "whose")
+        or opens_with_a_share_of_whom(tokens)
+        or all(t.text.isdigit() for t in tokens)
+        or (first.islower() and (first.endswith("ed") or is_past_form(first)))
+        # "The last shutdown, in December 2018, lasted 35 days": a date set apart
+        or (first in grammar_words().aside_prepositions and len(tokens) <= 6)
+    )
+
+
+def opens_with_a_share_of_whom(tokens: Sequence[Token]) -> bool:
+    """ "many of whom", "most of which", "two of whom": a relative clause about a share
+    of the noun before it."""
+    return (
+        len(tokens) >= 3
+        and tokens[1].text.lower() == "of"
+        and tokens[2].text.lower() in ("whom", "which")
+        and (
+            tokens[0].text.lower() in grammar_words().shares_of_a_group or tokens[0].text.isdigit()
+        )
+    )
+
+
 def _verbal_in_context(word: str, tokens: Sequence[Token], i: int, forms: _VerbForms) -> bool:
     """Whether an ambiguous form ("report", "charges", "including") is used as a verb here.
 
@@ -1538,6 +1584,8 @@ def _verbal_in_context(word: str, tokens: Sequence[Token], i: int, forms: _VerbF
     # an -s form: "he says", "Mexico holds", "who leads", "the festival returns"
     if previous in grammar.subject_pronouns or (i > 0 and tokens[i - 1].text[:1].isupper()):
         return True
+    if previous == "," and _closes_an_aside(tokens, i - 1):
+        return True  # "The museum, closed since March, reopens next month"
     if not _reads_as_verb(tokens, i, forms):
         return False
     # "reported a loss but expects a profit", "closed in 2019 and reopens next spring":
