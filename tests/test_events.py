@@ -280,6 +280,18 @@ def test_a_verb_after_an_aside_with_a_date_keeps_the_subject(
     assert len(events) == 2
 
 
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        ("The trial will last six weeks, with testimony beginning Monday.", "testimony beginning"),
+        ("Polls open at 7 a.m., with the vote ending on Monday.", "the vote ending"),
+    ],
+)
+def test_a_with_clause_after_a_comma_has_its_own_verb(text: str, description: str) -> None:
+    events = extract_timeline(text, published="2021-03-30").events
+    assert [e.description for e in events if e.start == date(2021, 4, 5)] == [description]
+
+
 def second_description(text: str) -> str:
     """The description of the event of the last date of ``text`` (published 2024-06-12)."""
     events = extract_timeline(text, published="2024-06-12").events

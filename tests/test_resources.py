@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from timeline.resources import LEXICONS, load_lexicon
-from timeline.text import Grammar, grammar_words
+from timeline.text import Grammar, grammar_words, verb_lemma
 
 EN = Path(str(resources.files("timeline.resources").joinpath("en")))
 
@@ -25,7 +25,9 @@ TOP_LEVEL_KEYS: dict[str, set[str]] = {
         "signals", "event_relative", "time_zones",
     },
     "numbers": {"scales", "cardinals", "tens", "vague", "ordinals", "decade_words"},
-    "verbs": {"irregular", "regular", "auxiliaries", "scheduling", "lasting", "intransitive"},
+    "verbs": {
+        "irregular", "regular", "auxiliaries", "scheduling", "lasting", "intransitive", "doubling",
+    },
     "tense": {
         "future", "present", "present_perfect", "past", "not_past", "determiners",
         "intent", "intent_needs_to", "intent_after_be", "plan_verbs_past", "reporting",
@@ -216,6 +218,28 @@ def test_verbs_values() -> None:
     assert "was" in verbs["auxiliaries"]
     # lemmas, as `verb_lemma` gives them ("fled" → "flee")
     assert all(verb.isalpha() and verb == verb.lower() for verb in verbs["intransitive"])
+    # verbs that double their last consonant must be verbs the lexicon knows
+    known = set(verbs["regular"]) | set(verbs["irregular"])
+    assert set(verbs["doubling"]) <= known
+
+
+@pytest.mark.parametrize(
+    ("form", "lemma"),
+    [
+        ("beginning", "begin"),
+        ("admitting", "admit"),
+        ("admitted", "admit"),
+        ("occurring", "occur"),
+        ("stopping", "stop"),
+        ("opening", "open"),
+        ("opened", "open"),
+        ("visiting", "visit"),
+    ],
+)
+def test_verb_forms_double_the_last_consonant_only_where_english_does(
+    form: str, lemma: str
+) -> None:
+    assert verb_lemma(form) == lemma
 
 
 def test_grammar_values() -> None:

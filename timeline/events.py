@@ -729,6 +729,9 @@ def _make_event(
     """``length``: the length before the date's signal, with which the date's phrase
     ("two days after May 3") starts; ``counted``: the same when it dates the event."""
     phrase = phrase_of(analysis.text, cut, None if length else expression.signal)
+    if phrase[0] <= trigger.start < phrase[1]:
+        # "with testimony beginning Monday": the signal is the clause's verb too
+        phrase = (trigger.end, phrase[1])
     description, span = describe(analysis, trigger, phrase, stop, beside=beside)
     return event_at(
         analysis,
@@ -1044,6 +1047,8 @@ def _clause_bounds(
             break
         left -= 1
         steps += 0 if aside else 1
+    if tokens[left].text.lower() == "with" and trigger.text.endswith("ing") and left < index:
+        left += 1  # "with testimony beginning Monday": the clause is "testimony beginning"
     if left > 0 and _opens_on_possessive(tokens, left):
         left -= 1  # "Unisys Corp.'s announcement": the owner goes with its possessive
         if closes_abbreviation(tokens, left):

@@ -1037,6 +1037,9 @@ def _verb_forms() -> _VerbForms:
     lemmas: dict[str, str] = {}
     past: set[str] = set()
     participles: set[str] = set()
+    # "admit" → "admitted", "begin" → "beginning": stress, which decides, is not in the
+    # spelling of a long verb, so the data lists them
+    doubling = frozenset(data["doubling"])
     for lemma, forms in data["irregular"].items():
         past_form, participle = forms[0], forms[1]
         for form in (lemma, *past_form.split("/"), *participle.split("/")):
@@ -1044,9 +1047,15 @@ def _verb_forms() -> _VerbForms:
         past.update(past_form.split("/"))
         participles.update(participle.split("/"))
         lemmas.setdefault(_third_person(lemma), lemma)
-        lemmas.setdefault(_gerund(lemma), lemma)
+        lemmas.setdefault(_gerund(lemma, lemma in doubling), lemma)
     for lemma in data["regular"]:
-        for form in (lemma, _third_person(lemma), _regular_past(lemma), _gerund(lemma)):
+        doubles = lemma in doubling
+        for form in (
+            lemma,
+            _third_person(lemma),
+            _regular_past(lemma, doubles),
+            _gerund(lemma, doubles),
+        ):
             lemmas.setdefault(form, lemma)
     return _VerbForms(
         lemmas,
@@ -1072,34 +1081,36 @@ def _third_person(lemma: str) -> str:
     return lemma + "s"
 
 
-def _regular_past(lemma: str) -> str:
+def _regular_past(lemma: str, doubles: bool = False) -> str:
     if lemma.endswith("e"):
         return lemma + "d"
     if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
         return lemma[:-1] + "ied"
-    if _doubles_final_consonant(lemma):
+    if doubles or _doubles_final_consonant(lemma):
         return lemma + lemma[-1] + "ed"
     return lemma + "ed"
 
 
-def _gerund(lemma: str) -> str:
+def _gerund(lemma: str, doubles: bool = False) -> str:
     if lemma.endswith("ie"):
         return lemma[:-2] + "ying"
     if lemma.endswith("e") and not lemma.endswith(("ee", "ye", "oe")):
         return lemma[:-1] + "ing"
-    if _doubles_final_consonant(lemma):
+    if doubles or _doubles_final_consonant(lemma):
         return lemma + lemma[-1] + "ing"
     return lemma + "ing"
 
 
 def _doubles_final_consonant(lemma: str) -> bool:
-    # stop → stopped, but not open → opened (stress is not in the data: short words only)
+    # stop → stopped, but not open → opened: a short word of one syllable (a four-letter
+    # word that starts with a vowel has two, "o-pen"); longer ones are data ("doubling")
     return (
         len(lemma) <= 4
         and len(lemma) >= 3
         and lemma[-1] not in "aeiouwxy"
         and lemma[-2] in "aeiou"
         and lemma[-3] not in "aeiou"
+        and not (len(lemma) == 4 and lemma[0] in "aeiou")
     )
 
 
@@ -1572,6 +1583,7 @@ def _verbal_in_context(word: str, tokens: Sequence[Token], i: int, forms: _VerbF
             previous in grammar.be_forms_in_verb_group
             or previous in grammar.ing_clause_cues
             or (i >= 2 and tokens[i - 2].text.lower() in grammar.be_forms_in_verb_group)
+            or _with_a_noun_before(tokens, i)
         )
     if word == lemma:
         # "will take", "to take"; "the new rules take effect": what is scheduled; "will
@@ -1591,6 +1603,20 @@ def _verbal_in_context(word: str, tokens: Sequence[Token], i: int, forms: _VerbF
     # "reported a loss but expects a profit", "closed in 2019 and reopens next spring":
     # the second verb of a shared subject
     return previous in ("and", "but") or _after_singular_subject(tokens, i, forms)
+
+
+def _with_a_noun_before(tokens: Sequence[Token], i: int) -> bool:
+    """ ", with testimony beginning Monday", ", with the vote ending at 8 p.m.": set off by
+    a comma, "with", a noun and an -ing form make a clause of their own, whose verb the
+    -ing form is ("celebrated … with rallies calling for his return": a noun's modifier)."""
+    if not tokens[i - 1].text.isalpha():
+        return False
+    with_at = i - 2
+    if with_at >= 1 and tokens[with_at].text.lower() in _tense_lexicon().determiners:
+        with_at -= 1  # "with the vote ending"
+    return (
+        with_at >= 1 and tokens[with_at].text.lower() == "with" and tokens[with_at - 1].text == ","
+    )
 
 
 def _base_form_verb_before(tokens: Sequence[Token], link: int, forms: _VerbForms) -> bool:
