@@ -292,6 +292,19 @@ def test_a_with_clause_after_a_comma_has_its_own_verb(text: str, description: st
     assert [e.description for e in events if e.start == date(2021, 4, 5)] == [description]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rates have risen every month this year except January.",
+        "Rates have risen every month this year, excluding January.",
+        "Rates have risen every month this year other than January.",
+    ],
+)
+def test_a_date_after_except_dates_no_event(text: str) -> None:
+    events = extract_timeline(text, published="2021-03-30").events
+    assert [(e.start, e.end) for e in events] == [(date(2021, 1, 1), date(2021, 12, 31))]
+
+
 def second_description(text: str) -> str:
     """The description of the event of the last date of ``text`` (published 2024-06-12)."""
     events = extract_timeline(text, published="2024-06-12").events

@@ -505,6 +505,8 @@ def _dates_an_event(expression: TimeExpression) -> bool:
     # Sets, PRESENT/PAST/FUTURE_REF and most durations do not place an event on the
     # calendar; a duration counted from the publication date does ("over the past two
     # years": the two years up to it).
+    if expression.signal in _EXCLUDING:
+        return False  # "risen every month this year except January": not in January
     if expression.type == "DURATION":
         return expression.start is not None and expression.end is not None
     return (
@@ -512,6 +514,9 @@ def _dates_an_event(expression: TimeExpression) -> bool:
         and expression.granularity != "ref"
         and (expression.start is not None or expression.end is not None)
     )
+
+
+_EXCLUDING = frozenset({"except", "except for", "excluding", "other than"})
 
 
 def is_dateline(text: str, expression: TimeExpression) -> bool:
