@@ -238,3 +238,10 @@ def test_a_history_told_with_following_and_anchored_lengths() -> None:
         ("Demolition began", date(1990, 6, 1), date(1990, 6, 30)),
         ("Germany was reunified", date(1990, 10, 3), date(1990, 10, 3)),
     ]
+
+
+def test_a_length_counted_back_from_an_event_is_before_it() -> None:
+    text = "Police arrested him on March 3. Two days before his arrest, he fled."
+    events = {e.trigger: e for e in extract_timeline(text, published="2021-03-30").events}
+    fled = events["fled"]
+    assert (fled.relation, fled.placement, fled.start) == ("before", "anchored", date(2021, 3, 1))

@@ -148,7 +148,13 @@ def _anchored_duration_event(
             anchor, expression.value, direction, within=expression.signal == "within"
         )
     relation: Relation = (
-        "for" if lasting else "within" if expression.signal == "within" else "after"
+        "for"
+        if lasting
+        else "within"
+        if expression.signal == "within"
+        else "before"
+        if direction < 0
+        else "after"
     )
     description, span = describe(analysis, trigger, _cut_for(expression, analysis))
     return _placed_event(
