@@ -22,7 +22,7 @@ TOP_LEVEL_KEYS: dict[str, set[str]] = {
         "months", "weekdays", "seasons", "parts_of_day", "units", "unit_plurals",
         "set_adverbs", "relative_past", "relative_future", "relative_this", "day_words",
         "present_ref", "past_ref", "future_ref", "point_modifiers", "quantity_modifiers",
-        "signals", "event_relative", "time_zones",
+        "signals", "event_relative", "time_zones", "parts_of_day_before_day",
     },
     "numbers": {"scales", "cardinals", "tens", "vague", "ordinals", "decade_words"},
     "verbs": {

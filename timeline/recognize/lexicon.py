@@ -43,6 +43,8 @@ class Lexicon:
     weekdays: dict[str, int]
     seasons: dict[str, str]
     parts_of_day: dict[str, str]
+    #: parts of day news puts before the day they are part of ("overnight Wednesday")
+    parts_of_day_before_day: tuple[str, ...]
     units: dict[str, str]
     unit_plurals: dict[str, str]
     set_adverbs: dict[str, list[str | None]]
@@ -139,6 +141,7 @@ def lexicon() -> Lexicon:
         weekdays=cal["weekdays"],
         seasons=cal["seasons"],
         parts_of_day=cal["parts_of_day"],
+        parts_of_day_before_day=tuple(cal["parts_of_day_before_day"]),
         units=cal["units"],
         unit_plurals=cal["unit_plurals"],
         set_adverbs=cal["set_adverbs"],

@@ -712,7 +712,8 @@ def _weekday(match: re.Match[str], text: str) -> Partial | None:
         "coming": 1,
         "this coming": 1,
     }.get(rel)
-    pod = (match["pod"] or "").lower()
+    # "overnight Wednesday", "dawn on Sunday": the part of day named before the day
+    pod = (match["pod"] or match["prepod"] or "").lower()
     phrase = (word + " " + _two_words_after(text, match.end())).lower()
     if _starts_negative_phrase(phrase, lex):
         return None
@@ -1972,6 +1973,7 @@ def rules() -> tuple[Rule, ...]:
     seasons = alternation(list(lex.seasons))
     day_words = alternation(list(lex.day_words))
     pods = alternation(["morning", "afternoon", "evening", "night"])
+    pods_before_day = alternation(list(lex.parts_of_day_before_day))
     ordinal_words = alternation(list(lex.ordinals))
     qmods = alternation(list(lex.quantity_modifiers))
     set_adverbs = alternation(list(lex.set_adverbs))
@@ -2125,6 +2127,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "weekday",
+            rf"(?:(?P<prepod>{pods_before_day}){_W}(?:(?i:on){_W})?)?"
             rf"(?:(?P<wmod>(?i:early|late|earlier|later)){_W})?(?:(?P<rel>(?i:this\s{{1,3}}past|this\s{{1,3}}coming|the\s{{1,3}}(?:previous|preceding|following)|last|next|this|past|coming)){_W})?(?P<wd>{weekday})(?:{_W}(?P<pod>{pods}))?",
             _weekday,
             1,
