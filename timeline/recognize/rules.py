@@ -2256,6 +2256,13 @@ def rules() -> tuple[Rule, ...]:
             1,
         ),
         rule(
+            "this_time_last",
+            rf"(?i:this|the{_W}same){_W}(?i:time){_W}"
+            rf"(?:(?i:last){_W}(?P<tunit>(?i:year|week))|(?i:a){_W}(?P<tago>(?i:year|week)){_W}(?i:ago))(?![\w])",
+            _this_time_last,
+            2,
+        ),
+        rule(
             "this_day_in_year",
             rf"(?i:this){_W}(?P<iunit>(?i:day|date|week|month)){_W}(?i:in){_W}(?P<iyear>{_CALENDAR_YEAR})",
             _this_day_in_year,
@@ -2439,6 +2446,14 @@ def _unit_after_next(match: re.Match[str], text: str) -> Partial:
         return Partial(granularity="weekend", unit="week", offset=offset, weekend=True)
     unit = lexicon().unit_of(match["nunit"]) or ""
     return Partial(granularity=_granularity_of_unit(unit), unit=unit, offset=offset)
+
+
+def _this_time_last(match: re.Match[str], text: str) -> Partial:
+    """ "this time last year", "the same time last year", "this time a week ago": about
+    the reference's day a year (a week) before."""
+    if (match["tunit"] or match["tago"]).lower() == "year":
+        return Partial(granularity="day", unit="day", offset=0, years_back=1, mod="APPROX")
+    return Partial(granularity="day", unit="day", offset=-7, mod="APPROX")
 
 
 def _this_day_in_year(match: re.Match[str], text: str) -> Partial:
@@ -2632,6 +2647,7 @@ LOWER_CASE_RULES = frozenset({
     "part_of_day_first", "past_ref", "per_unit", "period_edge", "present_ref", "quarter",
     "relative_unit", "season", "season_spoken_year", "set_adverb", "spoken_year",
     "that_unit", "the_week", "the_weekend", "the_year", "this_day_in_year", "this_part_of_day",
+    "this_time_last",
     "unit_after_next", "unit_long", "unit_to_date",
     "vague_units", "year_earlier", "year_end", "year_first_slash_date", "year_range",
 })
@@ -2689,6 +2705,7 @@ _RULE_ANCHORS: dict[str, str] = {
     "anchored_day": "O",
     "that_unit": "UP",
     "this_day_in_year": "D",
+    "this_time_last": "U",
     "unit_after_next": "n",
     "nth_weekday_of_every": "A",
     "time_of_day": "T",
