@@ -305,6 +305,23 @@ def test_a_date_after_except_dates_no_event(text: str) -> None:
     assert [(e.start, e.end) for e in events] == [(date(2021, 1, 1), date(2021, 12, 31))]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prices are higher than at this time a year ago.",
+        "Turnout was lower than in 2016.",
+        "Sales were higher than a year ago.",
+    ],
+)
+def test_the_date_after_than_is_what_is_compared_with(text: str) -> None:
+    assert extract_timeline(text, published="2021-03-30").events == []
+
+
+def test_a_fronted_date_with_an_adverb_before_its_comma_dates_the_clause() -> None:
+    (event,) = extract_timeline("In 2019 also, rates were lower.", published="2021-03-30").events
+    assert (event.description, event.start) == ("rates were lower", date(2019, 1, 1))
+
+
 def second_description(text: str) -> str:
     """The description of the event of the last date of ``text`` (published 2024-06-12)."""
     events = extract_timeline(text, published="2024-06-12").events

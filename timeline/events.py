@@ -256,12 +256,19 @@ def _next_date_start(
 def _is_comparison_base(expression: TimeExpression, text: str) -> bool:
     """The date of the figure a change is measured from ("rose to $5 billion from $4
     billion in 2019", "up 2% from a year ago", "compared with $3 million a year
-    earlier"): it dates the earlier figure, not the event of the clause."""
+    earlier", "higher than in 2016"): it dates the earlier figure, not the event of the
+    clause."""
     start = signal_start(text, expression.span[0], expression.signal)
     before = text[max(0, start - _COMPARISON_REACH) : start]
-    if (expression.signal or "").lower() == "from":
+    signal = (expression.signal or "").lower()
+    if signal == "from":
         # "rose 2% from a year ago": the date right after "from", a figure before it
         return _CHANGE_BEFORE_FROM.search(before) is not None
+    if signal == "than" or before.endswith(("than ", "than\n")):
+        # "higher than a year ago", "lower than in 2016", "than at this time last year":
+        # the figure compared with, not when the clause happened ("earlier than" and
+        # "later than" are signals of their own)
+        return True
     lowered = before.lower()
     if not any(word in lowered for word in _COMPARISON_WORDS):
         return False  # nearly every date: no regex search

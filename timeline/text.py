@@ -393,6 +393,7 @@ class Grammar:
     subject_starts: frozenset[str]
     not_nouns_after_dates: frozenset[str]
     adverbs_before_dates: frozenset[str]
+    adverbs_after_fronted_dates: frozenset[str]
     saying_date_words: frozenset[str]
     relatives_after_comma: frozenset[str]
     conjunct_links: frozenset[str]
@@ -453,6 +454,7 @@ def grammar_words() -> Grammar:
         subject_starts=words("subject_starts"),
         not_nouns_after_dates=words("not_nouns_after_dates"),
         adverbs_before_dates=words("adverbs_before_dates"),
+        adverbs_after_fronted_dates=words("adverbs_after_fronted_dates"),
         saying_date_words=words("saying_date_words"),
         relatives_after_comma=words("relatives_after_comma"),
         conjunct_links=words("conjunct_links"),
@@ -1221,12 +1223,18 @@ def _linking_verb_in_clause(
     end = center
     while end < len(tokens) and tokens[end].start < span[1]:
         end += 1
+    grammar = grammar_words()
+    if (
+        end + 1 < len(tokens)
+        and tokens[end].text.lower() in grammar.adverbs_after_fronted_dates
+        and tokens[end + 1].text == ","
+    ):
+        end += 1  # "In 2019 also, rates were lower"
     if end < len(tokens) and tokens[end].text == "," and _opens_clause_at(tokens, center):
         end += 1  # "In February, unemployment was 6.2%": the date opens the clause
     before = range(center - 1, max(-1, center - 1 - _LINKING_REACH), -1)
     after = range(end, min(len(tokens), end + _LINKING_REACH))
     found: list[tuple[int, int]] = []
-    grammar = grammar_words()
     for side in (before, after):
         for i in side:
             word = tokens[i].text.lower()
