@@ -322,6 +322,15 @@ def test_a_fronted_date_with_an_adverb_before_its_comma_dates_the_clause() -> No
     assert (event.description, event.start) == ("rates were lower", date(2019, 1, 1))
 
 
+def test_a_verb_past_a_semicolon_leaves_the_date_to_its_own_clause() -> None:
+    text = "On Monday the strike began; a day before, talks had failed."
+    events = extract_timeline(text, published="2021-03-30").events
+    assert [(e.description, e.start) for e in events] == [
+        ("talks had failed", date(2021, 3, 28)),
+        ("the strike began", date(2021, 3, 29)),
+    ]
+
+
 def second_description(text: str) -> str:
     """The description of the event of the last date of ``text`` (published 2024-06-12)."""
     events = extract_timeline(text, published="2024-06-12").events

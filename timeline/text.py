@@ -619,13 +619,20 @@ def token_index(tokens: Sequence[Token], offset: int) -> int:
 _START = itemgetter(1)  # Token.start, read in C
 
 
+# a semicolon joins two sentences: a verb past it governs a date only when its own
+# clause has none ("On Monday the strike began; a day before, talks had failed")
+_SEMICOLON_BREAKS = 3
+
+
 def _breaks_between(tokens: Sequence[Token], a: int, b: int) -> float:
     low, high = (a, b) if a < b else (b, a)
     hard = soft = 0
     soft_breaks = grammar_words().soft_breaks
     for token in tokens[low + 1 : high]:
         word = token.text
-        if word in _CLAUSE_BREAKS:
+        if word == ";":
+            hard += _SEMICOLON_BREAKS
+        elif word in _CLAUSE_BREAKS:
             hard += 1
         # a comma weighs as a soft break: "The festival, held every August since 1947,
         # drew crowds": the verb of the aside governs its date, not the one past the comma
@@ -1252,13 +1259,14 @@ _LINKING_REACH = 8
 
 
 def _opens_clause_at(tokens: Sequence[Token], center: int) -> bool:
-    """The expression at token ``center`` opens its sentence, after one word at most
-    (its preposition: "In February, …", "On Monday, …")."""
+    """The expression at token ``center`` opens its sentence (or the second sentence a
+    semicolon joins to it), after one word at most (its preposition: "In February, …",
+    "On Monday, …")."""
     first = center - 1 if center >= 1 and tokens[center - 1].text.isalpha() else center
     return first == 0 or tokens[first - 1].text in _SENTENCE_ENDS
 
 
-_SENTENCE_ENDS = frozenset({".", "!", "?", '"', "“", "”"})
+_SENTENCE_ENDS = frozenset({".", "!", "?", '"', "“", "”", ";"})
 
 
 def _verb_follows(tokens: Sequence[Token], i: int, forms: _VerbForms) -> bool:
