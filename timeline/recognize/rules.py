@@ -2256,6 +2256,13 @@ def rules() -> tuple[Rule, ...]:
             1,
         ),
         rule(
+            "unit_before_after",
+            rf"(?i:the){_W}(?P<bunit>(?i:day|night|morning|evening|week|month|year)){_W}"
+            rf"(?P<btail>(?i:before|after))(?=\s{{0,3}}[,.;:!?)\]\"”]|\s{{0,3}}$)",
+            _unit_before_after,
+            1,
+        ),
+        rule(
             "this_time_last",
             rf"(?i:this|the{_W}same){_W}(?i:time){_W}"
             rf"(?:(?i:last){_W}(?P<tunit>(?i:year|week))|(?i:a){_W}(?P<tago>(?i:year|week)){_W}(?i:ago))(?![\w])",
@@ -2446,6 +2453,26 @@ def _unit_after_next(match: re.Match[str], text: str) -> Partial:
         return Partial(granularity="weekend", unit="week", offset=offset, weekend=True)
     unit = lexicon().unit_of(match["nunit"]) or ""
     return Partial(granularity=_granularity_of_unit(unit), unit=unit, offset=offset)
+
+
+def _unit_before_after(match: re.Match[str], text: str) -> Partial:
+    """ "the day before", "the night after", "the week before" with nothing after them
+    (a noun or a date after them would be what they count from, "the day before the
+    vote"): the one before (after) the date last told."""
+    lex = lexicon()
+    word = match["bunit"].lower()
+    offset = -1 if match["btail"].lower() == "before" else 1
+    if word in lex.parts_of_day:
+        return Partial(
+            type="TIME",
+            granularity="part_of_day",
+            unit="day",
+            offset=offset,
+            part_of_day=lex.parts_of_day[word],
+            anchored=True,
+        )
+    unit = lex.unit_of(word) or "day"
+    return Partial(granularity=_granularity_of_unit(unit), unit=unit, offset=offset, anchored=True)
 
 
 def _this_time_last(match: re.Match[str], text: str) -> Partial:
@@ -2647,7 +2674,7 @@ LOWER_CASE_RULES = frozenset({
     "part_of_day_first", "past_ref", "per_unit", "period_edge", "present_ref", "quarter",
     "relative_unit", "season", "season_spoken_year", "set_adverb", "spoken_year",
     "that_unit", "the_week", "the_weekend", "the_year", "this_day_in_year", "this_part_of_day",
-    "this_time_last",
+    "this_time_last", "unit_before_after",
     "unit_after_next", "unit_long", "unit_to_date",
     "vague_units", "year_earlier", "year_end", "year_first_slash_date", "year_range",
 })
@@ -2706,6 +2733,7 @@ _RULE_ANCHORS: dict[str, str] = {
     "that_unit": "UP",
     "this_day_in_year": "D",
     "this_time_last": "U",
+    "unit_before_after": "UP",
     "unit_after_next": "n",
     "nth_weekday_of_every": "A",
     "time_of_day": "T",
