@@ -245,3 +245,14 @@ def test_a_length_counted_back_from_an_event_is_before_it() -> None:
     events = {e.trigger: e for e in extract_timeline(text, published="2021-03-30").events}
     fled = events["fled"]
     assert (fled.relation, fled.placement, fled.start) == ("before", "anchored", date(2021, 3, 1))
+
+
+def test_a_count_before_a_clause_signal_places_the_other_clause_at_that_distance() -> None:
+    text = (
+        "The governor signed the bill into law on Tuesday, two weeks after it passed the "
+        "legislature."
+    )
+    events = {e.trigger: e for e in extract_timeline(text, published="2021-03-30").events}
+    passed = events["passed"]
+    assert (passed.relation, passed.placement) == ("before", "anchored")
+    assert (passed.start, passed.end) == (date(2021, 3, 16), date(2021, 3, 16))

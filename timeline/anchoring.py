@@ -24,7 +24,7 @@ from datetime import date
 from functools import lru_cache
 from typing import overload
 
-from .events import describe, event_at, phrase_of
+from .events import describe, event_at, is_count, phrase_of
 from .resolve import add_duration
 from .text import Analysis, Token, is_content_verb, is_lasting_verb, lowered_in_place
 from .types import Event, Placement, Relation, TimeExpression
@@ -94,7 +94,10 @@ def anchor_events(
         if event is not None:
             placed.append(event)
             triggers.add(event.trigger_span[0])
-    for event in _signal_placed_events([*events, *placed], analysis, published, triggers):
+    # "two weeks after it passed": a whole count right before a clause signal, by where
+    # it ends
+    counts = {e.span[1]: e.value for e in expressions if is_count(e)}
+    for event in _signal_placed_events([*events, *placed], analysis, published, triggers, counts):
         placed.append(event)
         triggers.add(event.trigger_span[0])
     return placed
@@ -327,7 +330,11 @@ def _cut_for(expression: TimeExpression, analysis: Analysis) -> tuple[int, int]:
 
 
 def _signal_placed_events(
-    events: Sequence[Event], analysis: Analysis, published: date | None, triggers: set[int]
+    events: Sequence[Event],
+    analysis: Analysis,
+    published: date | None,
+    triggers: set[int],
+    counts: dict[int, str],
 ) -> Iterable[Event]:
     by_sentence: dict[int, list[Event]] = {}
     for event in events:
@@ -345,6 +352,7 @@ def _signal_placed_events(
             analysis,
             published,
             triggers,
+            counts,
         )
 
 
@@ -387,6 +395,7 @@ def _placed_in_sentence(
     analysis: Analysis,
     published: date | None,
     triggers: set[int],
+    counts: dict[int, str],
 ) -> Iterable[Event]:
     sentence_text = analysis.sentences[index].text
     # one side must be dated: an event of this sentence, or one reported elsewhere whose
@@ -404,6 +413,7 @@ def _placed_in_sentence(
         signalled = _signalled_side(tokens, position, analysis)
         if governing is None or signalled is None:
             continue
+        count = counts.get(tokens[position - 1].end) if position else None
         placed = _place(
             governing,
             signalled,
@@ -414,6 +424,7 @@ def _placed_in_sentence(
             analysis,
             published,
             triggers,
+            count,
         )
         if placed is not None:
             triggers.add(placed.trigger_span[0])
@@ -430,8 +441,11 @@ def _place(
     analysis: Analysis,
     published: date | None,
     triggers: set[int],
+    count: str | None = None,
 ) -> Event | None:
-    """Date the undated side of "governing <signal> signalled" from the dated side."""
+    """Date the undated side of "governing <signal> signalled" from the dated side;
+    ``count``: the whole length before the signal ("two weeks after"), which puts it at
+    that distance."""
     governing_event = _event_at(local, governing)
     elsewhere = _same_event_elsewhere(signalled, tokens, lemma_index, analysis)
     if elsewhere is not None and signalled.is_verb:
@@ -441,10 +455,18 @@ def _place(
     signalled_event = _event_at(local, signalled.token) or elsewhere
     if governing_event is not None and signalled_event is None and signalled.is_verb:
         return _placed_relative(
-            signalled.token, _CONVERSE[relation], governing_event, analysis, published, triggers
+            signalled.token,
+            _CONVERSE[relation],
+            governing_event,
+            analysis,
+            published,
+            triggers,
+            count,
         )
     if governing_event is None and signalled_event is not None:
-        return _placed_relative(governing, relation, signalled_event, analysis, published, triggers)
+        return _placed_relative(
+            governing, relation, signalled_event, analysis, published, triggers, count
+        )
     return None
 
 
@@ -455,15 +477,25 @@ def _placed_relative(
     analysis: Analysis,
     published: date | None,
     triggers: set[int],
+    count: str | None = None,
 ) -> Event | None:
     if trigger.start in triggers or (anchor.start is None and anchor.end is None):
         return None
-    start, end = _signal_interval(relation, anchor, published)
+    placement: Placement = "signal"
+    if count is not None and relation in ("after", "before") and anchor.start is not None:
+        # "signed the bill on Tuesday, two weeks after it passed": the passing two weeks
+        # before Tuesday, not any time before it
+        sign = 1 if relation == "after" else -1
+        start = add_duration(anchor.start, count, sign)
+        end = add_duration(anchor.end or anchor.start, count, sign)
+        placement = "anchored"
+    else:
+        start, end = _signal_interval(relation, anchor, published)
     if start is None and end is None:
         return None
     description, span = describe(analysis, trigger, (trigger.start, trigger.start))
     return _placed_event(
-        analysis, trigger, description, span, relation, start, end, anchor, "signal", None
+        analysis, trigger, description, span, relation, start, end, anchor, placement, None
     )
 
 

@@ -44,6 +44,7 @@ __all__ = [
     "describe",
     "event_at",
     "event_interval",
+    "is_count",
     "phrase_of",
     "relation_of",
     "signal_start",
@@ -581,7 +582,7 @@ def _event_for(
     counted = None
     if length is not None:
         span = (length.span[0], span[1])
-        if _is_count(length):
+        if is_count(length):
             start, end = _counted_from(expression, length.value, relation)
             relation = "in"  # on the day counted to, no longer merely after the other
             counted = length
@@ -612,7 +613,7 @@ def _length_before(length: TimeExpression | None, day: TimeExpression, text: str
     return text[length.span[1] : signal_start(text, day.span[0], day.signal)].isspace()
 
 
-def _is_count(length: TimeExpression) -> bool:
+def is_count(length: TimeExpression) -> bool:
     """A whole number of calendar units ("two days", "three years"): a bound ("more than
     two days after") or a vague length ("days after") only bounds the event, as "after"
     alone does."""
