@@ -331,6 +331,28 @@ def test_a_verb_past_a_semicolon_leaves_the_date_to_its_own_clause() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        (
+            "Construction began in 2018 and will be completed in 2023.",
+            "Construction will be completed",
+        ),
+        (
+            "Construction began in 2018 and is due to be completed in 2023.",
+            "Construction is due to be completed",
+        ),
+        (
+            "Construction began in 2018 and is expected to end in 2023.",
+            "Construction is expected to end",
+        ),
+    ],
+)
+def test_a_second_verb_group_after_and_shares_the_subject(text: str, description: str) -> None:
+    events = extract_timeline(text, published="2021-03-30").events
+    assert [e.description for e in events] == ["Construction began", description]
+
+
 def second_description(text: str) -> str:
     """The description of the event of the last date of ``text`` (published 2024-06-12)."""
     events = extract_timeline(text, published="2024-06-12").events

@@ -1302,14 +1302,21 @@ def _opens_with_a_participle(tokens: Sequence[Token]) -> bool:
 
 def _verb_group_at(tokens: Sequence[Token], index: int, trigger: Token) -> bool:
     """The clause at ``index`` opens with its verb: the trigger itself, or the trigger
-    after at most two auxiliaries ("was assassinated", "has been sold")."""
-    openers = grammar_words().auxiliary_openers
-    for i in range(index, min(index + 3, len(tokens))):
+    after an auxiliary and what a verb group holds ("was assassinated", "has been sold",
+    "will be completed", "is due to be completed")."""
+    grammar = grammar_words()
+    for i in range(index, min(index + _VERB_GROUP_REACH, len(tokens))):
         if tokens[i].start == trigger.start:
             return is_content_verb(tokens, i)
-        if tokens[i].text.lower() not in openers and tokens[i].text.lower() != "been":
+        word = tokens[i].text.lower()
+        if word not in grammar.auxiliary_openers and (
+            i == index or word not in grammar.verb_group_inside
+        ):
             return False
     return False
+
+
+_VERB_GROUP_REACH = 6
 
 
 def _shared_subject(

@@ -394,6 +394,7 @@ class Grammar:
     not_nouns_after_dates: frozenset[str]
     adverbs_before_dates: frozenset[str]
     adverbs_after_fronted_dates: frozenset[str]
+    verb_group_inside: frozenset[str]
     saying_date_words: frozenset[str]
     relatives_after_comma: frozenset[str]
     conjunct_links: frozenset[str]
@@ -455,6 +456,7 @@ def grammar_words() -> Grammar:
         not_nouns_after_dates=words("not_nouns_after_dates"),
         adverbs_before_dates=words("adverbs_before_dates"),
         adverbs_after_fronted_dates=words("adverbs_after_fronted_dates"),
+        verb_group_inside=words("verb_group_inside"),
         saying_date_words=words("saying_date_words"),
         relatives_after_comma=words("relatives_after_comma"),
         conjunct_links=words("conjunct_links"),
