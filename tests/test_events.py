@@ -353,6 +353,20 @@ def test_a_second_verb_group_after_and_shares_the_subject(text: str, description
     assert [e.description for e in events] == ["Construction began", description]
 
 
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        ("The plant plans to open in May and close in June.", "The plant plans to close"),
+        ("Officials hope to reopen schools in May and resume exams in June.",
+         "Officials hope to resume exams"),
+        ("They want to leave in May and return in June.", "They want to return"),
+    ],
+)  # fmt: skip
+def test_a_second_infinitive_after_and_shares_the_verb_it_follows(text: str, second: str) -> None:
+    events = extract_timeline(text, published="2021-03-30").events
+    assert [e.description for e in events if e.start == date(2021, 6, 1)] == [second]
+
+
 def second_description(text: str) -> str:
     """The description of the event of the last date of ``text`` (published 2024-06-12)."""
     events = extract_timeline(text, published="2024-06-12").events

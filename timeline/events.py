@@ -1341,6 +1341,14 @@ def _shared_subject(
     shared = _shared_auxiliaries(tokens, verb_group, index - 1, verb, cut)
     if shared:
         return f"{subject} {shared}"
+    if (
+        is_base_form(trigger.text.lower())
+        and verb_group + 2 < index
+        and _verb_before_infinitive(tokens, verb_group)
+    ):
+        # "The plant plans to open in May and close in June": "The plant plans to close",
+        # the infinitive after the subject's verb is the one it joins
+        return f"{subject} {tokens[verb_group].text} to"
     if _only_a_base_form(trigger.text.lower()) and not is_base_form(
         tokens[verb_group].text.lower()
     ):
@@ -1370,7 +1378,11 @@ def _sentence_subject(
     grammar = grammar_words()
     for i in range(first, min(before, first + 6)):
         token = tokens[i]
-        if is_content_verb(tokens, i) or token.text.lower() in grammar.auxiliary_openers:
+        if (
+            is_content_verb(tokens, i)
+            or token.text.lower() in grammar.auxiliary_openers
+            or _verb_before_infinitive(tokens, i)
+        ):
             return (first, i) if i > first and i < before - 1 else None
         low = token.text.lower()
         if not token.text.isalpha() or low in grammar.clause_openers:
@@ -1378,6 +1390,23 @@ def _sentence_subject(
         if low in grammar.stop_before_noun and not _links_a_name(tokens, i):
             return None
     return None
+
+
+def _verb_before_infinitive(tokens: Sequence[Token], i: int) -> bool:
+    """ "plans to open", "hope to reopen": a verb form a to-infinitive follows is the
+    verb, even after a noun it could compound with ("The plant plans"); not after a
+    determiner ("the plan to expand")."""
+    word = tokens[i].text
+    if not (i >= 1 and i + 2 < len(tokens) and word.islower()):
+        return False
+    if tokens[i - 1].text.lower() in grammar_words().noun_phrase_determiners:
+        return False
+    stem = word[:-1] if word.endswith("s") else word
+    return (
+        is_base_form(stem)
+        and tokens[i + 1].text == "to"
+        and is_base_form(tokens[i + 2].text.lower())
+    )
 
 
 def _shared_auxiliaries(
