@@ -367,6 +367,16 @@ def test_a_second_infinitive_after_and_shares_the_verb_it_follows(text: str, sec
     assert [e.description for e in events if e.start == date(2021, 6, 1)] == [second]
 
 
+def test_a_hedging_adverb_before_a_date_is_no_event_noun() -> None:
+    text = (
+        "The House will not take up the measure until the Senate passes a budget plan, "
+        "possibly next week."
+    )
+    events = extract_timeline(text, published="2021-08-12").events
+    dated = [e.description for e in events if e.start == date(2021, 8, 16)]
+    assert dated == ["the Senate passes a budget plan"]
+
+
 def second_description(text: str) -> str:
     """The description of the event of the last date of ``text`` (published 2024-06-12)."""
     events = extract_timeline(text, published="2024-06-12").events
