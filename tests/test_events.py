@@ -377,6 +377,27 @@ def test_a_hedging_adverb_before_a_date_is_no_event_noun() -> None:
     assert dated == ["the Senate passes a budget plan"]
 
 
+@pytest.mark.parametrize(
+    ("text", "relation", "start", "end"),
+    [
+        ("Sales rose in May after a sharp drop in April.", "in", date(2020, 5, 1),
+         date(2020, 5, 31)),
+        ("The minister found out about the case after his arrest in October.", "after",
+         date(2020, 10, 1), None),
+        ("He spent 18 months in prison before his release in 2019.", "before", None,
+         date(2019, 12, 31)),
+        # a body one stands before, not an event: the date is the testimony's
+        ("She will testify before the committee on Feb. 10.", "on", date(2022, 2, 10),
+         date(2022, 2, 10)),
+    ],
+)  # fmt: skip
+def test_a_date_of_a_noun_after_after_or_before_bounds_the_clause(
+    text: str, relation: str, start: date | None, end: date | None
+) -> None:
+    (event,) = extract_timeline(text, published="2021-03-30").events
+    assert (event.relation, event.start, event.end) == (relation, start, end)
+
+
 def second_description(text: str) -> str:
     """The description of the event of the last date of ``text`` (published 2024-06-12)."""
     events = extract_timeline(text, published="2024-06-12").events

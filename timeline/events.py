@@ -171,6 +171,9 @@ def build_events(
     expression would make such text cost far more than prose.
     """
     events: list[Event] = []
+    # events dated through a noun's date ("after a sharp drop in April"): dropped when
+    # their clause has a date of its own
+    through_a_noun: set[int] = set()
     skip_next = False
     crowded = crowded_sentences(expressions)
     modifiers = _subject_modifiers(expressions, analysis)
@@ -206,6 +209,7 @@ def build_events(
             partner = following
         stop = _next_date_start(expressions, i, partner, analysis)
         previous = expressions[i - 1] if i else None
+        noun_signal = _signal_of_noun_phrase(expression, analysis.text)
         event = _event_for(
             expression,
             end_expression,
@@ -216,15 +220,61 @@ def build_events(
             stop,
             beside=beside_by_sentence.get(expression.sentence, ()),
             length=previous if _length_before(previous, expression, analysis.text) else None,
+            noun_phrase=noun_signal,
         )
         if event is not None:
+            if noun_signal is not None:
+                through_a_noun.add(len(events))
             events.append(event)
         events.extend(_when_clause_events(expression, analysis, published, reference_text))
+    if through_a_noun:
+        events = _own_dates_first(events, through_a_noun)
     return _one_per_trigger(
         _alternatives_described_alike(
             _without_side_dates(events, analysis.text, modifiers), analysis.text
         )
     )
+
+
+class _NounPhrase(NamedTuple):
+    """A noun phrase that "after" or "before" opens and a date dates."""
+
+    relation: Relation
+    start: int
+
+
+def _signal_of_noun_phrase(expression: TimeExpression, text: str) -> _NounPhrase | None:
+    """ "rose in May after a sharp drop in April", "resigned after the election in
+    November": the date dates a noun that "after" or "before" introduces, so the clause
+    is after (before) that date, not in it."""
+    if (expression.signal or "").lower() not in ("in", "on", "of", "at"):
+        return None  # "after a federal court Thursday refused": a clause, its own date
+    start = signal_start(text, expression.span[0], expression.signal)
+    found = _NOUN_PHRASE_AFTER_SIGNAL.search(text, max(0, start - _NOUN_PHRASE_REACH), start)
+    if found is None:
+        return None
+    relation: Relation = "before" if found["before"] else "after"
+    return _NounPhrase(relation, found.start())
+
+
+_NOUN_PHRASE_REACH = 60
+# "after a 0.2% fall ", "following its sharp drop ", "before his release ": a
+# determiner and at most four words, no verb form among them the regex could tell.
+# "before" takes a possessive only: "testify before the committee on Feb. 10" stands
+# before a body, and the date is the testimony's
+_NOUN_PHRASE_AFTER_SIGNAL = re.compile(
+    r"(?<![\w-])(?:(?P<outer>(?i:after|following))\s{1,3}(?i:a|an|the|its|their|his|her|this|that)"
+    r"|(?P<before>(?i:before))\s{1,3}(?i:its|their|his|her))\s{1,3}"
+    r"(?:(?!(?i:was|were|is|are|had|has|have)\s)[^\s,;:()]+\s{1,3}){1,4}$"
+)
+
+
+def _own_dates_first(events: list[Event], through_a_noun: set[int]) -> list[Event]:
+    """The events of ``through_a_noun`` (indexes) whose trigger another event dates
+    with a date of its clause's own are dropped: "Sales rose in May after a sharp drop
+    in April" is the rise in May, not also a rise some time after April."""
+    own = {e.trigger_span for i, e in enumerate(events) if i not in through_a_noun}
+    return [e for i, e in enumerate(events) if i not in through_a_noun or e.trigger_span not in own]
 
 
 def _next_date_start(
@@ -559,10 +609,12 @@ def _event_for(
     *,
     beside: Sequence[tuple[int, int]] = (),
     length: TimeExpression | None = None,
+    noun_phrase: _NounPhrase | None = None,
 ) -> Event | None:
     """``length``: a length right before the date's "after" or "before" ("two days
     after May 3"): part of the date's phrase, and when it is a whole count, what places
-    the event at a point instead of bounding it."""
+    the event at a point instead of bounding it.  ``noun_phrase``: the phrase after
+    "after"/"before" whose noun the date dates (see `_signal_of_noun_phrase`)."""
     span = (expression.span[0], (end_expression or expression).span[1])
     if following is not None and _one_phrase(expression, span[1], following, analysis.text):
         span = (span[0], following.span[1])
@@ -570,6 +622,9 @@ def _event_for(
     if trigger is None:
         return None
     relation = relation_of(expression)
+    through_noun = noun_phrase is not None and not (
+        noun_phrase.start <= trigger.start < span[0]
+    )  # "After the crash in 2008": the crash itself is in 2008
     if relation == "until" and trigger.end <= span[0] and _negated(analysis.window(span), trigger):
         # "did not leave until Monday": left on Monday ("Until Thursday, they had not
         # called him a suspect" stays a state that lasted up to Thursday)
@@ -577,6 +632,11 @@ def _event_for(
     start, end = event_interval(
         relation, expression, published=published, end_expression=end_expression
     )
+    if through_noun:
+        assert noun_phrase is not None
+        # the noun's event lies somewhere in the date: the clause's after its start
+        relation = noun_phrase.relation
+        start, end = (expression.start, None) if relation == "after" else (None, expression.end)
     if following is not None and relation not in ("since", "after"):
         start, end = _closed_by(expression, following, analysis.text, (start, end))
     counted = None
