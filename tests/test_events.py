@@ -398,6 +398,26 @@ def test_a_date_of_a_noun_after_after_or_before_bounds_the_clause(
     assert (event.relation, event.start, event.end) == (relation, start, end)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sales were the weakest since April 2020.",
+        "The economy shrank, its worst performance since 1946.",
+        "Output was still 2.1% below its level in the fourth quarter of 2019.",
+        "Prices stayed above pre-crisis levels of 2007.",
+    ],
+)
+def test_the_date_a_record_or_a_level_is_measured_against_dates_nothing(text: str) -> None:
+    assert extract_timeline(text, published="2021-03-30").events == []
+
+
+@pytest.mark.parametrize(
+    "text", ["He has been under arrest since May.", "Stocks hit a record high in March."]
+)
+def test_an_event_date_near_such_words_still_dates_its_event(text: str) -> None:
+    assert len(extract_timeline(text, published="2021-03-30").events) == 1
+
+
 def second_description(text: str) -> str:
     """The description of the event of the last date of ``text`` (published 2024-06-12)."""
     events = extract_timeline(text, published="2024-06-12").events

@@ -41,7 +41,8 @@ TOP_LEVEL_KEYS: dict[str, set[str]] = {
     "holidays": {"fixed", "nth_weekday", "easter"},
     "grammar": {
         "clause_openers", "subject_starts", "not_nouns_after_dates", "adverbs_before_dates",
-        "adverbs_after_fronted_dates", "verb_group_inside",
+        "adverbs_after_fronted_dates", "verb_group_inside", "superlatives", "level_nouns",
+        "comparison_prepositions",
         "saying_date_words", "relatives_after_comma", "conjunct_links",
         "adverbs_opening_a_conjunct", "object_openers", "modals", "be_forms_shared",
         "have_forms_shared", "appositive_determiners", "aside_prepositions",

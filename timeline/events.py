@@ -320,10 +320,35 @@ def _is_comparison_base(expression: TimeExpression, text: str) -> bool:
         # the figure compared with, not when the clause happened ("earlier than" and
         # "later than" are signals of their own)
         return True
+    if signal == "since" and _superlative_before().search(before):
+        return True  # "the weakest since April 2020": when it was last this weak
+    if signal in ("in", "of", "at") and _level_before().search(before):
+        return True  # "2.1% below its level in the fourth quarter of 2019"
     lowered = before.lower()
     if not any(word in lowered for word in _COMPARISON_WORDS):
         return False  # nearly every date: no regex search
     return _COMPARED_AMOUNT_BEFORE.search(before) is not None
+
+
+@lru_cache(maxsize=1)
+def _superlative_before() -> re.Pattern[str]:
+    """A superlative and at most three words before the signal ("the weakest since",
+    "its worst performance since")."""
+    words = _alternatives(sorted(grammar_words().superlatives))
+    return re.compile(rf"(?<![\w-])(?i:{words})(?:\s{{1,3}}[^\s,;:()]+){{0,3}}\s{{1,3}}$")
+
+
+@lru_cache(maxsize=1)
+def _level_before() -> re.Pattern[str]:
+    """ "below its level ", "above pre-crisis levels ": a figure's standing set against
+    another's, right before the signal."""
+    grammar = grammar_words()
+    prepositions = _alternatives(sorted(grammar.comparison_prepositions, key=len, reverse=True))
+    nouns = _alternatives(sorted(grammar.level_nouns, key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w-])(?i:{prepositions})(?:\s{{1,3}}[^\s,;:()]+){{0,3}}"
+        rf"\s{{1,3}}(?i:{nouns})\s{{1,3}}$"
+    )
 
 
 _COMPARISON_REACH = 48

@@ -395,6 +395,9 @@ class Grammar:
     adverbs_before_dates: frozenset[str]
     adverbs_after_fronted_dates: frozenset[str]
     verb_group_inside: frozenset[str]
+    superlatives: frozenset[str]
+    level_nouns: frozenset[str]
+    comparison_prepositions: frozenset[str]
     saying_date_words: frozenset[str]
     relatives_after_comma: frozenset[str]
     conjunct_links: frozenset[str]
@@ -457,6 +460,9 @@ def grammar_words() -> Grammar:
         adverbs_before_dates=words("adverbs_before_dates"),
         adverbs_after_fronted_dates=words("adverbs_after_fronted_dates"),
         verb_group_inside=words("verb_group_inside"),
+        superlatives=words("superlatives"),
+        level_nouns=words("level_nouns"),
+        comparison_prepositions=words("comparison_prepositions"),
         saying_date_words=words("saying_date_words"),
         relatives_after_comma=words("relatives_after_comma"),
         conjunct_links=words("conjunct_links"),
