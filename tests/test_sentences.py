@@ -20,6 +20,7 @@ from timeline.text import split_sentences
         ("The vote is at 10 a.m. Jan. 5, officials said.", 1),
         ("U.S. officials met at 4 p.m. on Tuesday.", 1),
         ("He met Dr. Smith on Monday. They talked.", 2),
+        ("The store opens at 9 a.m. The deadline is Friday.", 2),
     ],
 )
 def test_a_clock_time_ends_a_sentence_only_before_a_new_one(text: str, sentences: int) -> None:

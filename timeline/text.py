@@ -294,12 +294,14 @@ _NEXT_WORDS = re.compile(r"\s*([A-Za-z.]+)(?:[ \t]{1,3}([A-Za-z]+))?")
 @lru_cache(maxsize=1)
 def _time_words() -> frozenset[str]:
     calendar = load_lexicon("calendar")
-    # a zone of several words ("Central European Time") by its first
-    return frozenset(
+    # a zone of several words ("Central European Time") by its first; not "the" of "the
+    # day after tomorrow": "at 9 a.m. The deadline is Friday" is two sentences
+    firsts = (
         word.lower().split()[0]
         for key in ("months", "weekdays", "day_words", "time_zones")
         for word in calendar[key]
     )
+    return frozenset(first for first in firsts if first != "the")
 
 
 def closes_abbreviation(tokens: Sequence[Token], i: int) -> bool:
