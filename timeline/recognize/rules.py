@@ -2301,7 +2301,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "noon",
-            rf"(?<![\w-])(?P<noon>(?i:noon|midnight|midday))(?![\w-])(?:,?{_W}(?P<twd>{weekday}))?",
+            rf"(?<![\w-])(?P<noon>(?i:noon|midnight|midday))(?![\w-])(?:{_W}(?:{zones})(?![\w]))?(?:,?{_W}(?P<twd>{weekday}))?",
             _noon,
         ),
         rule(
