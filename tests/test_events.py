@@ -418,6 +418,14 @@ def test_an_event_date_near_such_words_still_dates_its_event(text: str) -> None:
     assert len(extract_timeline(text, published="2021-03-30").events) == 1
 
 
+@pytest.mark.parametrize(
+    "text", ["The store opens March 15 at 10 a.m.", "The store opens on March 15 at 10 a.m."]
+)
+def test_a_day_then_its_clock_time_are_one_phrase(text: str) -> None:
+    (event,) = extract_timeline(text, published="2021-03-30").events
+    assert (event.description, event.start) == ("The store opens", date(2021, 3, 15))
+
+
 def second_description(text: str) -> str:
     """The description of the event of the last date of ``text`` (published 2024-06-12)."""
     events = extract_timeline(text, published="2024-06-12").events

@@ -219,7 +219,7 @@ def build_events(
             following,
             stop,
             beside=beside_by_sentence.get(expression.sentence, ()),
-            length=previous if _length_before(previous, expression, analysis.text) else None,
+            length=previous if _leads_in(previous, expression, analysis.text) else None,
             noun_phrase=noun_signal,
         )
         if event is not None:
@@ -688,14 +688,24 @@ def _event_for(
     )
 
 
-def _length_before(length: TimeExpression | None, day: TimeExpression, text: str) -> bool:
-    """``length`` stands right before the "after" or "before" of ``day``: "two days after
-    May 3", "days before the 2020 vote on Nov. 3" (whose "on" is no such signal)."""
-    if length is None or length.type != "DURATION" or day.start is None:
+def _leads_in(lead: TimeExpression | None, day: TimeExpression, text: str) -> bool:
+    """``lead`` opens the phrase of ``day``: a length right before its "after" or
+    "before" ("two days after May 3"; not "days before the 2020 vote on Nov. 3", whose
+    "on" is no such signal), or the day of a clock time after it ("opens March 15 at
+    10 a.m.", "on Friday at 5 p.m.")."""
+    if lead is None or day.start is None:
         return False
-    if relation_of(day) not in ("after", "before"):
+    if lead.type == "DATE" and day.type == "TIME":
+        return (
+            lead.granularity == "day"
+            and _AT_BETWEEN.fullmatch(text, lead.span[1], day.span[0]) is not None
+        )
+    if lead.type != "DURATION" or relation_of(day) not in ("after", "before"):
         return False
-    return text[length.span[1] : signal_start(text, day.span[0], day.signal)].isspace()
+    return text[lead.span[1] : signal_start(text, day.span[0], day.signal)].isspace()
+
+
+_AT_BETWEEN = re.compile(r",?\s{1,3}(?i:at)\s{1,3}")
 
 
 def is_count(length: TimeExpression) -> bool:
@@ -826,7 +836,7 @@ def _make_event(
 ) -> Event:
     """``length``: the length before the date's signal, with which the date's phrase
     ("two days after May 3") starts; ``counted``: the same when it dates the event."""
-    phrase = phrase_of(analysis.text, cut, None if length else expression.signal)
+    phrase = phrase_of(analysis.text, cut, length.signal if length else expression.signal)
     if phrase[0] <= trigger.start < phrase[1]:
         # "with testimony beginning Monday": the signal is the clause's verb too
         phrase = (trigger.end, phrase[1])
