@@ -394,6 +394,18 @@ def _slash(match: re.Match[str], text: str) -> Partial | None:
     return Partial(granularity="day", year=year, month=month, day=day)
 
 
+def _slash_month_day(match: re.Match[str], text: str) -> Partial | None:
+    """ "on 9/14", "until 3/31": a month and day in US order after a date's preposition
+    (without one, "9/14" is as often a ratio or a score); its year by tense."""
+    month, day = int(match["sm"]), int(match["sd"])
+    if day > _DAYS_IN_MONTH[month - 1]:
+        return None
+    return Partial(granularity="day", month=month, day=day)
+
+
+_DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _dotted_date(match: re.Match[str], text: str) -> Partial | None:
     """ "12.06.2024": day, month, year, the order of the countries that write dots."""
     if _is_number_context(text, match.start(), match.end(), lexicon()):
@@ -2022,6 +2034,13 @@ def rules() -> tuple[Rule, ...]:
             3,
         ),
         rule(
+            "slash_month_day",
+            r"(?i:on|for|by|until|till|through|since|before|after|from|to)\s{1,3}"
+            r"(?P<body>(?P<sm>1[0-2]|0?[1-9])/(?P<sd>3[01]|[12]\d|0?[1-9]))(?![\w/]|[.,]\d)",
+            _slash_month_day,
+            2,
+        ),
+        rule(
             "dotted_date",
             r"(?<![\w/.,-])(?P<d>0?[1-9]|[12]\d|3[01])\.(?P<m>0?[1-9]|1[0-2])\.(?P<y>(?:1[89]|20)\d\d)(?![\w/-]|[.,]\d)",
             _dotted_date,
@@ -2670,7 +2689,7 @@ def _weekday_of_week(match: re.Match[str], text: str) -> Partial | None:
 LOWER_CASE_RULES = frozenset({
     "anchored_day", "at_present", "counted", "day_of_month", "day_word", "decade",
     "dotted_date", "earlier_in_the_unit", "every_counted", "future_ref", "half_unit", "holiday",
-    "hour_before_part_of_day", "numeric_date",
+    "hour_before_part_of_day", "numeric_date", "slash_month_day",
     "part_of_day_first", "past_ref", "per_unit", "period_edge", "present_ref", "quarter",
     "relative_unit", "season", "season_spoken_year", "set_adverb", "spoken_year",
     "that_unit", "the_week", "the_weekend", "the_year", "this_day_in_year", "this_part_of_day",
@@ -2691,6 +2710,7 @@ _RULE_REQUIRES: dict[str, str] = {
 _RULE_ANCHORS: dict[str, str] = {
     "iso_date": "D",
     "numeric_date": "T",
+    "slash_month_day": "T",
     "year_first_slash_date": "D",
     "dotted_date": "D",
     "day_month_year_hyphens": "M",
