@@ -426,6 +426,22 @@ def test_a_day_then_its_clock_time_are_one_phrase(text: str) -> None:
     assert (event.description, event.start) == ("The store opens", date(2021, 3, 15))
 
 
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("The plant will open in 2025 or later.", date(2025, 1, 1), None),
+        ("The firm was founded in 1990 or earlier.", None, date(1990, 12, 31)),
+        ("Rebels launched the revolt more than four decades ago.", None, date(1980, 12, 31)),
+        ("In the post-9/11 era, budgets grew.", date(2001, 9, 11), None),
+    ],
+)
+def test_a_bounding_mod_leaves_the_event_open_on_that_side(
+    text: str, start: date | None, end: date | None
+) -> None:
+    (event,) = extract_timeline(text, published="2021-03-30").events
+    assert (event.start, event.end) == (start, end)
+
+
 def second_description(text: str) -> str:
     """The description of the event of the last date of ``text`` (published 2024-06-12)."""
     events = extract_timeline(text, published="2024-06-12").events

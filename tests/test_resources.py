@@ -22,7 +22,8 @@ TOP_LEVEL_KEYS: dict[str, set[str]] = {
         "months", "weekdays", "seasons", "parts_of_day", "units", "unit_plurals",
         "set_adverbs", "relative_past", "relative_future", "relative_this", "day_words",
         "present_ref", "past_ref", "future_ref", "point_modifiers", "quantity_modifiers",
-        "signals", "event_relative", "time_zones", "parts_of_day_before_day",
+        "signals", "event_relative", "time_zones", "parts_of_day_before_day", "named_days",
+        "named_day_nouns",
     },
     "numbers": {"scales", "cardinals", "tens", "vague", "ordinals", "decade_words"},
     "verbs": {

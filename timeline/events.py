@@ -123,6 +123,17 @@ def event_interval(
         # "after the start of the year" is any time after it began
         inclusive = within_a_day or expression.signal in _ON_OR_AFTER or expression.mod == "START"
         return start if inclusive else _shift(end, 1), None
+    # "in 2025 or later" (ON_OR_AFTER), "more than four decades ago" (BEFORE): open on
+    # one side; a day's bound takes the day in ("just over an hour later" that day)
+    day_or_finer = within_a_day or expression.granularity == "day"
+    if expression.mod == "ON_OR_AFTER" or (expression.mod == "AFTER" and day_or_finer):
+        return start, None
+    if expression.mod == "AFTER":
+        return _shift(end, 1), None
+    if expression.mod == "ON_OR_BEFORE" or (expression.mod == "BEFORE" and day_or_finer):
+        return None, end
+    if expression.mod == "BEFORE":
+        return None, _shift(start, -1)
     return start, end
 
 

@@ -45,6 +45,10 @@ class Lexicon:
     parts_of_day: dict[str, str]
     #: parts of day news puts before the day they are part of ("overnight Wednesday")
     parts_of_day_before_day: tuple[str, ...]
+    #: days news names by their date ("9/11" → "2001-09-11") and the nouns that make the
+    #: name one ("the 9/11 attacks")
+    named_days: dict[str, str]
+    named_day_nouns: tuple[str, ...]
     units: dict[str, str]
     unit_plurals: dict[str, str]
     set_adverbs: dict[str, list[str | None]]
@@ -142,6 +146,8 @@ def lexicon() -> Lexicon:
         seasons=cal["seasons"],
         parts_of_day=cal["parts_of_day"],
         parts_of_day_before_day=tuple(cal["parts_of_day_before_day"]),
+        named_days=cal["named_days"],
+        named_day_nouns=tuple(cal["named_day_nouns"]),
         units=cal["units"],
         unit_plurals=cal["unit_plurals"],
         set_adverbs=cal["set_adverbs"],

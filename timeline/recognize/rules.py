@@ -394,6 +394,23 @@ def _slash(match: re.Match[str], text: str) -> Partial | None:
     return Partial(granularity="day", year=year, month=month, day=day)
 
 
+def _named_day(match: re.Match[str], text: str) -> Partial | None:
+    """ "the 9/11 attacks", "since 9/11", "post-9/11": a day news names by its date;
+    elsewhere ("hit 9/11 shots") the same digits are a ratio."""
+    lex = lexicon()
+    lead = _NAMED_DAY_LEAD.search(text, max(0, match.start() - 8), match.start())
+    if lead is None and _word_after(text, match.end()) not in lex.named_day_nouns:
+        return None
+    year, month, day = (int(part) for part in lex.named_days[match["named"]].split("-"))
+    # "the post-9/11 era": the time after the day (TimeML's mod AFTER)
+    mod = "AFTER" if lead is not None and lead.group().lower() == "post-" else None
+    return Partial(granularity="day", year=year, month=month, day=day, mod=mod)
+
+
+# "since 9/11", "after 9/11", "post-9/11"
+_NAMED_DAY_LEAD = re.compile(r"(?:(?<![\w-])(?i:since|after|before)\s{1,3}|(?i:post)-)$")
+
+
 def _slash_month_day(match: re.Match[str], text: str) -> Partial | None:
     """ "on 9/14", "until 3/31": a month and day in US order after a date's preposition
     (without one, "9/14" is as often a ratio or a score); its year by tense."""
@@ -1986,6 +2003,7 @@ def rules() -> tuple[Rule, ...]:
     day_words = alternation(list(lex.day_words))
     pods = alternation(["morning", "afternoon", "evening", "night"])
     pods_before_day = alternation(list(lex.parts_of_day_before_day))
+    named_days = alternation(list(lex.named_days))
     ordinal_words = alternation(list(lex.ordinals))
     qmods = alternation(list(lex.quantity_modifiers))
     set_adverbs = alternation(list(lex.set_adverbs))
@@ -2031,6 +2049,13 @@ def rules() -> tuple[Rule, ...]:
             "numeric_date",
             r"(?<![\w/.-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\w/])",
             _slash,
+            3,
+        ),
+        rule(
+            "named_day",
+            # "the 9/11 attacks", "since 9/11", "post-9/11": a day named by its date
+            rf"(?<![\w/])(?P<named>{named_days})(?![\w/])",
+            _named_day,
             3,
         ),
         rule(
@@ -2689,7 +2714,7 @@ def _weekday_of_week(match: re.Match[str], text: str) -> Partial | None:
 LOWER_CASE_RULES = frozenset({
     "anchored_day", "at_present", "counted", "day_of_month", "day_word", "decade",
     "dotted_date", "earlier_in_the_unit", "every_counted", "future_ref", "half_unit", "holiday",
-    "hour_before_part_of_day", "numeric_date", "slash_month_day",
+    "hour_before_part_of_day", "named_day", "numeric_date", "slash_month_day",
     "part_of_day_first", "past_ref", "per_unit", "period_edge", "present_ref", "quarter",
     "relative_unit", "season", "season_spoken_year", "set_adverb", "spoken_year",
     "that_unit", "the_week", "the_weekend", "the_year", "this_day_in_year", "this_part_of_day",
@@ -2711,6 +2736,7 @@ _RULE_ANCHORS: dict[str, str] = {
     "iso_date": "D",
     "numeric_date": "T",
     "slash_month_day": "T",
+    "named_day": "T",
     "year_first_slash_date": "D",
     "dotted_date": "D",
     "day_month_year_hyphens": "M",
