@@ -768,8 +768,9 @@ def _weekday(match: re.Match[str], text: str) -> Partial | None:
             direction=direction,
             mod=_DAY_EDGE_MODS.get((match["wmod"] or "").lower()),
         )
-    # "early Tuesday" (START), "late Friday" (END); "later Friday" is just a time that day
-    mod = _DAY_EDGE_MODS.get((match["wmod"] or "").lower())
+    # "early Tuesday" (START), "late Friday" (END); "later Friday" is just a time that day;
+    # "the early hours of Sunday": its start
+    mod = "START" if match["hours"] else _DAY_EDGE_MODS.get((match["wmod"] or "").lower())
     return Partial(granularity="day", weekday=lex.weekday_of(word), direction=direction, mod=mod)
 
 
@@ -2171,7 +2172,8 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "weekday",
-            rf"(?:(?P<prepod>{pods_before_day}){_W}(?:(?i:on){_W})?)?"
+            rf"(?:(?P<prepod>{pods_before_day}){_W}(?:(?i:on){_W})?"
+            rf"|(?P<hours>(?i:the){_W}(?i:early|small|wee){_W}(?i:hours){_W}(?i:of){_W}))?"
             rf"(?:(?P<wmod>(?i:early|late|earlier|later)){_W})?(?:(?P<rel>(?i:this\s{{1,3}}past|this\s{{1,3}}coming|the\s{{1,3}}(?:previous|preceding|following)|last|next|this|past|coming)){_W})?(?P<wd>{weekday})(?:{_W}(?P<pod>{pods}))?",
             _weekday,
             1,
