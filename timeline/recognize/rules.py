@@ -2172,9 +2172,10 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "weekday",
-            rf"(?:(?P<prepod>{pods_before_day}){_W}(?:(?i:on){_W})?"
-            rf"|(?P<hours>(?i:the){_W}(?i:early|small|wee){_W}(?i:hours){_W}(?i:of){_W}))?"
-            rf"(?:(?P<wmod>(?i:early|late|earlier|later)){_W})?(?:(?P<rel>(?i:this\s{{1,3}}past|this\s{{1,3}}coming|the\s{{1,3}}(?:previous|preceding|following)|last|next|this|past|coming)){_W})?(?P<wd>{weekday})(?:{_W}(?P<pod>{pods}))?",
+            # TimeML leaves "the early hours of" outside the extent: the day is the body
+            rf"(?P<hours>(?i:the){_W}(?i:early|small|wee){_W}(?i:hours){_W}(?i:of){_W})?"
+            rf"(?P<body>(?:(?P<prepod>{pods_before_day}){_W}(?:(?i:on){_W})?)?"
+            rf"(?:(?P<wmod>(?i:early|late|earlier|later)){_W})?(?:(?P<rel>(?i:this\s{{1,3}}past|this\s{{1,3}}coming|the\s{{1,3}}(?:previous|preceding|following)|last|next|this|past|coming)){_W})?(?P<wd>{weekday})(?:{_W}(?P<pod>{pods}))?)",
             _weekday,
             1,
         ),
