@@ -442,6 +442,15 @@ def test_a_bounding_mod_leaves_the_event_open_on_that_side(
     assert (event.start, event.end) == (start, end)
 
 
+def test_the_verb_nearest_a_dates_lead_in_is_its_event() -> None:
+    text = (
+        "Police said officers arrested him at the city's airport in the early hours of "
+        "Thursday morning as he was about to be deported."
+    )
+    events = extract_timeline(text, published="2021-03-30").events
+    assert "arrested" in [e.trigger for e in events if e.start == date(2021, 3, 25)]
+
+
 def second_description(text: str) -> str:
     """The description of the event of the last date of ``text`` (published 2024-06-12)."""
     events = extract_timeline(text, published="2024-06-12").events

@@ -654,7 +654,13 @@ def _event_for(
     span = (expression.span[0], (end_expression or expression).span[1])
     if following is not None and _one_phrase(expression, span[1], following, analysis.text):
         span = (span[0], following.span[1])
-    trigger = _trigger_for(span, expression, analysis)
+    lead = _phrase_start(analysis.text, span[0], expression.signal)
+    if lead < signal_start(analysis.text, span[0], expression.signal):
+        # "arrested him at the airport in the early hours of Thursday morning": the
+        # phrase's lead-in words are the date's, and its verb is nearest to them
+        trigger = _trigger_for((lead, span[1]), expression, analysis)
+    else:
+        trigger = _trigger_for(span, expression, analysis)
     if trigger is None:
         return None
     relation = relation_of(expression)
