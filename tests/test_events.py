@@ -451,6 +451,22 @@ def test_the_verb_nearest_a_dates_lead_in_is_its_event() -> None:
     assert "arrested" in [e.trigger for e in events if e.start == date(2021, 3, 25)]
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "start", "end"),
+    [
+        ("Apple reported revenue of $124 billion for its fiscal first quarter, which ended "
+         "Dec. 25.", "2022-01-27", date(2021, 9, 26), date(2021, 12, 25)),
+        ("Sales rose in the quarter, which ended June 30.", "2021-11-10", date(2021, 4, 1),
+         date(2021, 6, 30)),
+    ],
+)  # fmt: skip
+def test_a_period_closed_by_a_day_after_which_ended_is_the_stretch_to_it(
+    text: str, published: str, start: date, end: date
+) -> None:
+    (event,) = extract_timeline(text, published=published).events
+    assert (event.start, event.end) == (start, end)
+
+
 def second_description(text: str) -> str:
     """The description of the event of the last date of ``text`` (published 2024-06-12)."""
     events = extract_timeline(text, published="2024-06-12").events

@@ -265,7 +265,7 @@ _DAY_OR_PART = frozenset({"day", "part_of_day"})
 
 
 # between a reported period and the day it closes: "the quarter ending June 30"
-_PERIOD_END_GAP = re.compile(r"\s{1,3}(?i:ended|ending|to)\s{1,3}")
+_PERIOD_END_GAP = re.compile(r"(?:,\s{1,3}(?i:which|that))?\s{1,3}(?i:ended|ending|ends|to)\s{1,3}")
 
 
 def _period_end_after(candidates: Sequence[Candidate], index: int, text: str) -> Candidate | None:

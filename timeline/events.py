@@ -786,24 +786,30 @@ def _closes_length(length: TimeExpression, day: TimeExpression, text: str) -> bo
     three months to June 30", "the six months ended Sept. 30": both end together), or
     the reported period that holds it ("the quarter ended Dec. 26", "the fiscal year
     ending June 30")."""
-    if not 4 <= day.span[0] - length.span[1] <= 13:
-        return False  # no room for " to ", " ending " (most pairs: the regex is skipped)
+    if not 4 <= day.span[0] - length.span[1] <= 20:
+        return False  # no room for " to ", ", which ended " (most pairs: no regex search)
     if LENGTH_END_GAP.fullmatch(text, length.span[1], day.span[0]) is None:
         return False
     if length.type == "DURATION":
         return length.end is not None and length.end == day.end
-    return (
+    if not (
         length.type == "DATE"
         and length.granularity in _REPORTED_PERIODS
         and day.granularity == "day"
         and length.start is not None
         and length.end is not None
         and day.end is not None
-        and length.start <= day.end <= length.end
-    )
+    ):
+        return False
+    if "fiscal" in length.text.lower():
+        # "its fiscal first quarter, which ended Dec. 25": a company's year need not be
+        # the calendar's; the day it names closes it, within a year of the label
+        return abs((day.end - length.end).days) < _A_YEAR
+    return length.start <= day.end <= length.end
 
 
 _REPORTED_PERIODS = frozenset({"quarter", "half", "year"})
+_A_YEAR = 366
 
 
 def _closed_by(
@@ -825,11 +831,13 @@ def _closed_by(
         stretch = stretch_at_edge(date.min, day.end, f"P{months}M", "last")
         if stretch is not None:
             return stretch
+    if start is not None and start > day.end:
+        return interval  # a day before the period's start closes nothing of it
     return start, day.end
 
 
 _PERIOD_MONTHS = {"quarter": 3, "half": 6, "year": 12}
-_ENDED = re.compile(r"\s{1,3}(?i:ended|ending)\s")
+_ENDED = re.compile(r"(?:,\s{1,3}(?i:which|that))?\s{1,3}(?i:ended|ending|ends)\s")
 
 
 _ON_BETWEEN = re.compile(r",?\s{1,3}(?i:on)\s{1,3}")
