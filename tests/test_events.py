@@ -7,6 +7,8 @@ from datetime import date
 import pytest
 
 from timeline import extract_timeline
+from timeline.events import event_at
+from timeline.text import analyze
 
 
 def descriptions(text: str) -> dict[str, str]:
@@ -1368,3 +1370,21 @@ def test_a_clause_about_a_share_of_the_subject_keeps_the_subject() -> None:
         "lost": "The banks lost money",
         "raised": "The banks raised fees",
     }
+
+
+def test_an_event_never_gets_an_interval_that_ends_before_it_starts() -> None:
+    analysis = analyze("The plant closed.")
+    trigger = analysis.tokens(0)[2]
+    event = event_at(
+        analysis,
+        trigger,
+        description="The plant closed",
+        span=(0, 16),
+        relation="in",
+        start=date(2022, 1, 1),
+        end=date(2021, 12, 25),
+        granularity="day",
+        anchor="test",
+        placement="expression",
+    )
+    assert (event.start, event.end) == (date(2021, 12, 25), date(2022, 1, 1))

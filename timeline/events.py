@@ -968,6 +968,10 @@ def event_at(
 ) -> Event:
     """The `Event` of ``trigger``: its sentence, lemma and tense come from the analysis."""
     sentence = analysis.sentence_at(trigger.start)
+    if start is not None and end is not None and end < start:
+        # every rule means start <= end; should two bounds still cross, the event keeps
+        # the stretch both name rather than an interval no date falls in
+        start, end = end, start
     return Event(
         description=description,
         trigger=trigger.text,
