@@ -407,6 +407,8 @@ def test_a_date_of_a_noun_after_after_or_before_bounds_the_clause(
         "The economy shrank, its worst performance since 1946.",
         "Output was still 2.1% below its level in the fourth quarter of 2019.",
         "Prices stayed above pre-crisis levels of 2007.",
+        "Turnout rose to 62%, up from 55% in 2016.",
+        "Coal's share was 30%, down from nearly half a decade earlier.",
     ],
 )
 def test_the_date_a_record_or_a_level_is_measured_against_dates_nothing(text: str) -> None:

@@ -338,7 +338,10 @@ def _is_comparison_base(expression: TimeExpression, text: str) -> bool:
     lowered = before.lower()
     if not any(word in lowered for word in _COMPARISON_WORDS):
         return False  # nearly every date: no regex search
-    return _COMPARED_AMOUNT_BEFORE.search(before) is not None
+    return (
+        _COMPARED_AMOUNT_BEFORE.search(before) is not None
+        or _UP_OR_DOWN_FROM.search(before) is not None
+    )
 
 
 @lru_cache(maxsize=1)
@@ -372,6 +375,11 @@ _COMPARED_AMOUNT_BEFORE = re.compile(
     # "from" and its amount: the date is not the amount itself ("from 2 a.m. Sunday")
     r"|(?<![\w-])(?i:from)\s{1,3}[$€£]?\d[\d,]*(?:\.\d+)?%?(?:\s{1,3}[^\s,;:().]+){0,3})"
     r"\s{1,3}$"
+)
+# "up from", "down from" and the figure compared with, in words or digits, before the
+# date: "down from nearly half a decade earlier", "up from 5% in 2019"
+_UP_OR_DOWN_FROM = re.compile(
+    r"(?<![\w-])(?i:up|down)\s{1,3}(?i:from)(?:\s{1,3}[^\s,;:().]+){0,4}\s{1,3}$"
 )
 # a figure, then "from" right before the date: "rose 2% from", "up 5 percent from",
 # "down $2.5 billion from"
