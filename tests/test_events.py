@@ -462,6 +462,8 @@ def test_the_verb_nearest_a_dates_lead_in_is_its_event() -> None:
          "Dec. 25.", "2022-01-27", date(2021, 9, 26), date(2021, 12, 25)),
         ("Sales rose in the quarter, which ended June 30.", "2021-11-10", date(2021, 4, 1),
          date(2021, 6, 30)),
+        ("Sun reported a loss for its fourth quarter ended June 30.", "1989-08-10",
+         date(1989, 4, 1), date(1989, 6, 30)),
     ],
 )  # fmt: skip
 def test_a_period_closed_by_a_day_after_which_ended_is_the_stretch_to_it(
@@ -1390,3 +1392,18 @@ def test_an_event_never_gets_an_interval_that_ends_before_it_starts() -> None:
         placement="expression",
     )
     assert (event.start, event.end) == (date(2021, 12, 25), date(2022, 1, 1))
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        ("Sun reported a loss for its fourth quarter ended June 30.", "Sun reported a loss"),
+        (
+            "Some had predicted earnings of $4 a share for this year.",
+            "Some had predicted earnings of $4 a share",
+        ),
+    ],
+)
+def test_a_description_does_not_end_on_a_determiner_or_that(text: str, description: str) -> None:
+    events = extract_timeline(text, published="1989-08-10").events
+    assert description in [e.description for e in events]

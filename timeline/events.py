@@ -796,7 +796,8 @@ def _closes_length(length: TimeExpression, day: TimeExpression, text: str) -> bo
     ending June 30")."""
     if not 4 <= day.span[0] - length.span[1] <= 20:
         return False  # no room for " to ", ", which ended " (most pairs: no regex search)
-    if LENGTH_END_GAP.fullmatch(text, length.span[1], day.span[0]) is None:
+    gap = LENGTH_END_GAP.fullmatch(text, length.span[1], day.span[0])
+    if gap is None:
         return False
     if length.type == "DURATION":
         return length.end is not None and length.end == day.end
@@ -809,9 +810,10 @@ def _closes_length(length: TimeExpression, day: TimeExpression, text: str) -> bo
         and day.end is not None
     ):
         return False
-    if "fiscal" in length.text.lower():
-        # "its fiscal first quarter, which ended Dec. 25": a company's year need not be
-        # the calendar's; the day it names closes it, within a year of the label
+    if "end" in gap.group().lower() or "fiscal" in length.text.lower():
+        # "its fourth quarter ended June 30", "its fiscal first quarter, which ended Dec.
+        # 25": a company's year need not be the calendar's; the day said to end the
+        # period closes it, within a year of its label
         return abs((day.end - length.end).days) < _A_YEAR
     return length.start <= day.end <= length.end
 
