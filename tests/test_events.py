@@ -1399,6 +1399,10 @@ def test_an_event_never_gets_an_interval_that_ends_before_it_starts() -> None:
     [
         ("Sun reported a loss for its fourth quarter ended June 30.", "Sun reported a loss"),
         (
+            "Oshkosh Truck estimated earnings for its fourth quarter ended Sept. 30 fell 50%.",
+            "Oshkosh Truck estimated earnings",
+        ),
+        (
             "Some had predicted earnings of $4 a share for this year.",
             "Some had predicted earnings of $4 a share",
         ),

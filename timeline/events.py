@@ -914,6 +914,12 @@ def _phrase_start(text: str, start: int, signal: str | None) -> int:
     months", "so far this year", "thus far in 2021"), which are the date's, not the
     event's."""
     begin = signal_start(text, start, signal)
+    if signal is None and text[max(0, begin - 6) : begin].rstrip().lower().endswith(_OWNERS):
+        # "reported earnings for its fourth quarter": the possessive and its preposition
+        # are the date's phrase, though TimeML's extent leaves them out
+        owned = _OWNED_DATE.search(text, max(0, begin - 24), begin)
+        if owned is not None:
+            begin = owned.start()
     reach = max(0, begin - _LEAD_IN_REACH)
     lead = None
     if (signal or "").lower() == "of":
@@ -932,6 +938,10 @@ def _phrase_end(text: str, end: int) -> int:
 
 
 _LEAD_IN_REACH = 40
+_OWNERS = ("its", "their", "his", "her", "our")
+_OWNED_DATE = re.compile(
+    r"(?<![\w-])(?i:for|in|during|of|over|through)\s{1,3}(?i:its|their|his|her|our)\s{1,3}$"
+)
 
 
 @lru_cache(maxsize=1)
