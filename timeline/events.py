@@ -261,7 +261,11 @@ def _signal_of_noun_phrase(expression: TimeExpression, text: str) -> _NounPhrase
     if (expression.signal or "").lower() not in ("in", "on", "of", "at"):
         return None  # "after a federal court Thursday refused": a clause, its own date
     start = signal_start(text, expression.span[0], expression.signal)
-    found = _NOUN_PHRASE_AFTER_SIGNAL.search(text, max(0, start - _NOUN_PHRASE_REACH), start)
+    reach = max(0, start - _NOUN_PHRASE_REACH)
+    window = text[reach:start].lower()
+    if "after" not in window and "following" not in window and "before" not in window:
+        return None  # nearly every date: no regex search
+    found = _NOUN_PHRASE_AFTER_SIGNAL.search(text, reach, start)
     if found is None:
         return None
     relation: Relation = "before" if found["before"] else "after"

@@ -712,11 +712,14 @@ def _in_manner_aside(tokens: Sequence[Token], i: int) -> bool:
     """ "began as previously planned Saturday night", "will open as scheduled", "fell,
     as expected, on Monday": a participle after "as" compares the event with a plan or
     a forecast; the verb it qualifies tells the time and is the event."""
-    j = i - 1
-    if j >= 1 and tokens[j].text.lower().endswith("ly"):
-        j -= 1  # "as originally scheduled"
-    if j < 0 or tokens[j].text.lower() != "as":
+    if i == 0:
         return False
+    j = i - 1
+    word = tokens[j].text
+    if word != "as" and word != "As":
+        if not (word.endswith("ly") and j >= 1 and tokens[j - 1].text.lower() == "as"):
+            return False  # nearly every token: no more lookups
+        j -= 1  # "as originally scheduled"
     # "such as", "as well as", "so much as": "as" links a list or a comparison
     return j == 0 or tokens[j - 1].text.lower() not in ("such", "well", "much", "soon")
 

@@ -2781,7 +2781,7 @@ _RULE_ANCHORS: dict[str, str] = {
     "anchored_day": "O",
     "that_unit": "UP",
     "this_day_in_year": "D",
-    "this_time_last": "U",
+    "this_time_last": "GK",
     "unit_before_after": "UP",
     "unit_after_next": "n",
     "nth_weekday_of_every": "A",
