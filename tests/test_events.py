@@ -1411,3 +1411,19 @@ def test_an_event_never_gets_an_interval_that_ends_before_it_starts() -> None:
 def test_a_description_does_not_end_on_a_determiner_or_that(text: str, description: str) -> None:
     events = extract_timeline(text, published="1989-08-10").events
     assert description in [e.description for e in events]
+
+
+def test_a_been_clause_after_a_semicolon_takes_its_own_date() -> None:
+    text = "She arrived in Paris on June 3, 2020; the day before, she had been in Rome."
+    events = extract_timeline(text, published="2021-03-30").events
+    assert [(e.description, e.start) for e in events] == [
+        ("she had been in Rome", date(2020, 6, 2)),
+        ("She arrived in Paris", date(2020, 6, 3)),
+    ]
+
+
+def test_a_day_after_after_the_noun_is_still_that_day() -> None:
+    (event,) = extract_timeline(
+        "Apple will report earnings after the bell on Thursday.", published="2021-03-30"
+    ).events
+    assert (event.start, event.end) == (date(2021, 4, 1), date(2021, 4, 1))

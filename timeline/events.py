@@ -260,6 +260,8 @@ def _signal_of_noun_phrase(expression: TimeExpression, text: str) -> _NounPhrase
     is after (before) that date, not in it."""
     if (expression.signal or "").lower() not in ("in", "on", "of", "at"):
         return None  # "after a federal court Thursday refused": a clause, its own date
+    if expression.granularity in _DAY_OR_FINER:
+        return None  # "will report after the bell on Thursday": that day still
     start = signal_start(text, expression.span[0], expression.signal)
     reach = max(0, start - _NOUN_PHRASE_REACH)
     window = text[reach:start].lower()
@@ -273,6 +275,7 @@ def _signal_of_noun_phrase(expression: TimeExpression, text: str) -> _NounPhrase
 
 
 _NOUN_PHRASE_REACH = 60
+_DAY_OR_FINER = frozenset({"day", "part_of_day", "hour", "minute", "second"})
 # "after a 0.2% fall ", "following its sharp drop ", "before his release ": a
 # determiner and at most four words, no verb form among them the regex could tell.
 # "before" takes a possessive only: "testify before the committee on Feb. 10" stands
