@@ -2510,16 +2510,21 @@ def _unit_before_after(match: re.Match[str], text: str) -> Partial:
     word = match["bunit"].lower()
     offset = -1 if match["btail"].lower() == "before" else 1
     if word in lex.parts_of_day:
-        return Partial(
-            type="TIME",
-            granularity="part_of_day",
-            unit="day",
-            offset=offset,
-            part_of_day=lex.parts_of_day[word],
-            anchored=True,
-        )
+        return _anchored_part_of_day(lex.parts_of_day[word], offset)
     unit = lex.unit_of(word) or "day"
     return Partial(granularity=_granularity_of_unit(unit), unit=unit, offset=offset, anchored=True)
+
+
+def _anchored_part_of_day(part_of_day: str, offset: int) -> Partial:
+    """That part of the day ``offset`` days from the date last told."""
+    return Partial(
+        type="TIME",
+        granularity="part_of_day",
+        unit="day",
+        offset=offset,
+        part_of_day=part_of_day,
+        anchored=True,
+    )
 
 
 def _this_time_last(match: re.Match[str], text: str) -> Partial:
@@ -2551,15 +2556,7 @@ def _anchored_dispatch(match: re.Match[str], text: str) -> Partial | None:
     rel = match["arel"].lower()
     if word in lex.parts_of_day:
         # "the next morning", "that evening": a part of the day last named, or the next
-        offset = _ANCHORED_OFFSETS[rel]
-        return Partial(
-            type="TIME",
-            granularity="part_of_day",
-            unit="day",
-            offset=offset,
-            part_of_day=lex.parts_of_day[word],
-            anchored=True,
-        )
+        return _anchored_part_of_day(lex.parts_of_day[word], _ANCHORED_OFFSETS[rel])
     if rel == "next" and not match.group().lower().startswith("the"):
         return None  # "next week" without "the" is relative to now: the relative_unit rule
     return _anchored_day(match, text)
