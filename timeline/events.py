@@ -230,7 +230,7 @@ def build_events(
             following,
             stop,
             beside=beside_by_sentence.get(expression.sentence, ()),
-            length=previous if _leads_in(previous, expression, analysis.text) else None,
+            lead=previous if _leads_in(previous, expression, analysis.text) else None,
             noun_phrase=noun_signal,
         )
         if event is not None:
@@ -659,21 +659,21 @@ def _event_for(
     stop: int = sys.maxsize,
     *,
     beside: Sequence[tuple[int, int]] = (),
-    length: TimeExpression | None = None,
+    lead: TimeExpression | None = None,
     noun_phrase: _NounPhrase | None = None,
 ) -> Event | None:
-    """``length``: a length right before the date's "after" or "before" ("two days
-    after May 3"): part of the date's phrase, and when it is a whole count, what places
-    the event at a point instead of bounding it.  ``noun_phrase``: the phrase after
-    "after"/"before" whose noun the date dates (see `_signal_of_noun_phrase`)."""
+    """``lead``: the expression that opens the date's phrase (see `_leads_in`); a whole
+    count before "after"/"before" ("two days after May 3") places the event at a point
+    instead of bounding it.  ``noun_phrase``: the phrase after "after"/"before" whose
+    noun the date dates (see `_signal_of_noun_phrase`)."""
     span = (expression.span[0], (end_expression or expression).span[1])
     if following is not None and _one_phrase(expression, span[1], following, analysis.text):
         span = (span[0], following.span[1])
-    lead = _phrase_start(analysis.text, span[0], expression.signal)
-    if lead < signal_start(analysis.text, span[0], expression.signal):
+    phrase_start = _phrase_start(analysis.text, span[0], expression.signal)
+    if phrase_start < signal_start(analysis.text, span[0], expression.signal):
         # "arrested him at the airport in the early hours of Thursday morning": the
         # phrase's lead-in words are the date's, and its verb is nearest to them
-        trigger = _trigger_for((lead, span[1]), expression, analysis)
+        trigger = _trigger_for((phrase_start, span[1]), expression, analysis)
     else:
         trigger = _trigger_for(span, expression, analysis)
     if trigger is None:
@@ -697,12 +697,12 @@ def _event_for(
     if following is not None and relation not in ("since", "after"):
         start, end = _closed_by(expression, following, analysis.text, (start, end))
     counted = None
-    if length is not None:
-        span = (length.span[0], span[1])
-        if is_count(length):
-            start, end = _counted_from(expression, length.value, relation)
+    if lead is not None:
+        span = (lead.span[0], span[1])
+        if lead.type == "DURATION" and is_count(lead):
+            start, end = _counted_from(expression, lead.value, relation)
             relation = "in"  # on the day counted to, no longer merely after the other
-            counted = length
+            counted = lead
     return _make_event(
         expression,
         end_expression,
@@ -716,7 +716,7 @@ def _event_for(
         stop,
         beside=beside,
         counted=counted,
-        length=length,
+        lead=lead,
     )
 
 
@@ -874,11 +874,11 @@ def _make_event(
     *,
     beside: Sequence[tuple[int, int]] = (),
     counted: TimeExpression | None = None,
-    length: TimeExpression | None = None,
+    lead: TimeExpression | None = None,
 ) -> Event:
-    """``length``: the length before the date's signal, with which the date's phrase
-    ("two days after May 3") starts; ``counted``: the same when it dates the event."""
-    phrase = phrase_of(analysis.text, cut, length.signal if length else expression.signal)
+    """``lead``: the expression that opens the date's phrase ("two days after May 3",
+    "March 15 at 10 a.m."); ``counted``: the same when its count dates the event."""
+    phrase = phrase_of(analysis.text, cut, lead.signal if lead else expression.signal)
     if phrase[0] <= trigger.start < phrase[1]:
         # "with testimony beginning Monday": the signal is the clause's verb too
         phrase = (trigger.end, phrase[1])
