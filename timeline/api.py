@@ -218,7 +218,11 @@ def resolve_expressions(
             expression.start is not None
             and expression.granularity not in ("ref", "unknown")
             and expression.type != "DURATION"  # "the past two years" is no date to count from
-            and not _is_year_back_comparison(candidate.partial)
+            # "last year" is a year told, which "the year before" counts from; "a year ago"
+            # is a comparison, which the next "a year earlier" repeats
+            and not (
+                candidate.rule != "relative_unit" and _is_year_back_comparison(candidate.partial)
+            )
         ):
             last_dated = expression
     return expressions
