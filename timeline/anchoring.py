@@ -485,9 +485,8 @@ def _placed_relative(
     if count is not None and relation in ("after", "before") and anchor.start is not None:
         # "signed the bill on Tuesday, two weeks after it passed": the passing two weeks
         # before Tuesday, not any time before it
-        sign = 1 if relation == "after" else -1
-        start = add_duration(anchor.start, count, sign)
-        end = add_duration(anchor.end or anchor.start, count, sign)
+        direction = 1 if relation == "after" else -1
+        start, end = _counted_interval(anchor, count, direction, within=False)
         placement = "anchored"
     else:
         start, end = _signal_interval(relation, anchor, published)

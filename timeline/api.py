@@ -22,7 +22,13 @@ from .order import order_events
 from .published import coerce_published
 from .recognize import Candidate, Partial, recognize
 from .recognize.partial import PERIODS
-from .recognize.signals import LENGTH_END_GAP, OF_GAP, link_ranges, signal_before
+from .recognize.signals import (
+    LENGTH_END_GAP,
+    OF_GAP,
+    WHICH_BEFORE_END,
+    link_ranges,
+    signal_before,
+)
 from .resolve import Reference, Resolved, resolve, stretch_at_edge
 from .text import Analysis, analyze, delayed_until, possessive_at, reported_for, will_governs
 from .timeline import Timeline
@@ -269,7 +275,7 @@ _DAY_OR_PART = frozenset({"day", "part_of_day"})
 
 
 # between a reported period and the day it closes: "the quarter ending June 30"
-_PERIOD_END_GAP = re.compile(r"(?:,\s{1,3}(?i:which|that))?\s{1,3}(?i:ended|ending|ends|to)\s{1,3}")
+_PERIOD_END_GAP = re.compile(WHICH_BEFORE_END + r"\s{1,3}(?i:ended|ending|ends|to)\s{1,3}")
 
 
 def _period_end_after(candidates: Sequence[Candidate], index: int, text: str) -> Candidate | None:

@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .recognize.lexicon import lexicon
-from .recognize.signals import LENGTH_END_GAP, OF_GAP
+from .recognize.signals import LENGTH_END_GAP, OF_GAP, WHICH_BEFORE_END
 from .resolve import add_duration, stretch_at_edge
 from .text import (
     Analysis,
@@ -125,7 +125,7 @@ def event_interval(
         return start if inclusive else _shift(end, 1), None
     # "in 2025 or later" (ON_OR_AFTER), "more than four decades ago" (BEFORE): open on
     # one side; a day's bound takes the day in ("just over an hour later" that day)
-    day_or_finer = within_a_day or expression.granularity == "day"
+    day_or_finer = expression.granularity in _DAY_OR_FINER
     if expression.mod == "ON_OR_AFTER" or (expression.mod == "AFTER" and day_or_finer):
         return start, None
     if expression.mod == "AFTER":
@@ -139,6 +139,7 @@ def event_interval(
 
 # granularities finer than a day: "before 8 a.m." still falls on that day
 _WITHIN_A_DAY = frozenset({"part_of_day", "hour", "minute", "second"})
+_DAY_OR_FINER = _WITHIN_A_DAY | {"day"}
 # signals of "after" that take the day itself in: "no earlier than Sept. 24"
 _ON_OR_AFTER = frozenset({"no earlier than", "not earlier than", "no sooner than"})
 
@@ -275,7 +276,6 @@ def _signal_of_noun_phrase(expression: TimeExpression, text: str) -> _NounPhrase
 
 
 _NOUN_PHRASE_REACH = 60
-_DAY_OR_FINER = frozenset({"day", "part_of_day", "hour", "minute", "second"})
 # "after a 0.2% fall ", "following its sharp drop ", "before his release ": a
 # determiner and at most four words, no verb form among them the regex could tell.
 # "before" takes a possessive only: "testify before the committee on Feb. 10" stands
@@ -854,7 +854,7 @@ def _closed_by(
 
 
 _PERIOD_MONTHS = {"quarter": 3, "half": 6, "year": 12}
-_ENDED = re.compile(r"(?:,\s{1,3}(?i:which|that))?\s{1,3}(?i:ended|ending|ends)\s")
+_ENDED = re.compile(WHICH_BEFORE_END + r"\s{1,3}(?i:ended|ending|ends)\s")
 
 
 _ON_BETWEEN = re.compile(r",?\s{1,3}(?i:on)\s{1,3}")
@@ -947,7 +947,7 @@ def _phrase_end(text: str, end: int) -> int:
 _LEAD_IN_REACH = 40
 _OWNERS = ("its", "their", "his", "her", "our")
 _OWNED_DATE = re.compile(
-    r"(?<![\w-])(?i:for|in|during|of|over|through)\s{1,3}(?i:its|their|his|her|our)\s{1,3}$"
+    rf"(?<![\w-])(?i:for|in|during|of|over|through)\s{{1,3}}(?i:{'|'.join(_OWNERS)})\s{{1,3}}$"
 )
 
 

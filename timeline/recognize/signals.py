@@ -13,16 +13,17 @@ from functools import lru_cache
 from .lexicon import lexicon
 from .partial import Candidate, Partial
 
-__all__ = ["LENGTH_END_GAP", "OF_GAP", "link_ranges", "signal_before"]
+__all__ = ["LENGTH_END_GAP", "OF_GAP", "WHICH_BEFORE_END", "link_ranges", "signal_before"]
 
 # Between a length and the period it lies at the edge of: "the first nine months of 2023"
 OF_GAP = re.compile(r"\s{1,3}(?i:of)\s{1,3}")
 # Between a length and the day or month that closes it: "the three months to June 30",
 # "the 12 months through January", "the six months ended Sept. 30", "its fiscal first
 # quarter, which ended Dec. 25"
-LENGTH_END_GAP = re.compile(
-    r"(?:,\s{1,3}(?i:which|that))?\s{1,3}(?i:to|through|ended|ending|ends)\s{1,3}"
-)
+# ", which" or ", that" before the verb that ends a period: "the quarter, which ended
+# June 30" (a regex fragment: the gaps that close a length or a period open with it)
+WHICH_BEFORE_END = r"(?:,\s{1,3}(?i:which|that))?"
+LENGTH_END_GAP = re.compile(WHICH_BEFORE_END + r"\s{1,3}(?i:to|through|ended|ending|ends)\s{1,3}")
 
 _RANGE_CONNECTOR = re.compile(
     r"\s{0,3}(?:(?i:to|and|through|thru|until|till)|[-–—])\s{0,3}|-(?i:to|through)-"
