@@ -20,7 +20,14 @@ from ..text import lowered_in_place, possessive_at
 from .lexicon import lexicon
 from .lowered import matches_via_lowered
 from .partial import PERIODS, Candidate, Partial
-from .rules import Rule, anchor_classes, anchor_pattern, digit_anchor_pattern, rules
+from .rules import (
+    CAPITALIZED_CLASSES,
+    Rule,
+    anchor_classes,
+    anchor_pattern,
+    digit_anchor_pattern,
+    rules,
+)
 
 __all__ = ["Candidate", "Partial", "anchor_positions", "recognize", "scan_everything"]
 
@@ -358,15 +365,30 @@ def anchor_positions(text: str) -> dict[str, list[int]]:
 
 def _anchor_positions(text: str, lowered: str | None) -> dict[str, list[int]]:
     if lowered is None:
-        return _scanned_anchor_positions(text)
-    positions: dict[str, list[int]] = {}
-    _add_word_anchors(lowered, positions)
-    for match in digit_anchor_pattern().finditer(lowered):
-        group = match.lastgroup
-        assert group is not None  # every alternative of the pattern is a named group
-        for name in _DIGIT_CLASSES[group]:
-            positions.setdefault(name, []).append(match.start())
+        positions = _scanned_anchor_positions(text)
+    else:
+        positions = {}
+        _add_word_anchors(lowered, positions)
+        for match in digit_anchor_pattern().finditer(lowered):
+            group = match.lastgroup
+            assert group is not None  # every alternative of the pattern is a named group
+            for name in _DIGIT_CLASSES[group]:
+                positions.setdefault(name, []).append(match.start())
+    _keep_capitalized(text, positions)
     return positions
+
+
+def _keep_capitalized(text: str, positions: dict[str, list[int]]) -> None:
+    """Drop the anchors of `CAPITALIZED_CLASSES` that are written in lower case: the
+    modal "may", the verb "march", the noun "sun" open no window their rules could use."""
+    for name in CAPITALIZED_CLASSES:
+        found = positions.get(name)
+        if found:
+            kept = [p for p in found if text[p].isupper()]
+            if kept:
+                positions[name] = kept
+            else:
+                del positions[name]
 
 
 def _add_word_anchors(lowered: str, positions: dict[str, list[int]]) -> None:

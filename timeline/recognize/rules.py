@@ -19,6 +19,7 @@ from .lowered import without_case_flags
 from .partial import BY_TENSE_REF, Candidate, Partial
 
 __all__ = [
+    "CAPITALIZED_CLASSES",
     "LOWER_CASE_RULES",
     "Rule",
     "anchor_classes",
@@ -2730,6 +2731,12 @@ _RULE_REQUIRES: dict[str, str] = {
     "month_spoken_year": "N",  # "May nineteen ninety"
     "month_rel_year": "G",  # "March of last year"
     "month_quarter": "Q",  # "the March quarter"
+    # unit words are everywhere in news; these phrases' other word is far rarer
+    "unit_to_date": "t",  # "year to date"
+    "unit_long": "g",  # "a week-long strike"
+    "that_unit": "h",  # "that day", "later that week"
+    "earlier_in_the_unit": "e",  # "earlier in the day"
+    "unit_before_after": "b",  # "the day before"
 }
 
 _RULE_ANCHORS: dict[str, str] = {
@@ -2835,6 +2842,11 @@ _COMMON_WORDS = frozenset(
 )
 
 
+# The classes of month and weekday names: their rules match them Capitalized or
+# UPPER-CASE only (see `_month_pattern`), so a lower-case one anchors nothing
+CAPITALIZED_CLASSES = ("M", "W")
+
+
 @lru_cache(maxsize=1)
 def anchor_classes() -> dict[str, tuple[str, ...]]:
     """Lower-case word → the anchor classes it belongs to, from the language data."""
@@ -2888,19 +2900,29 @@ def anchor_classes() -> dict[str, tuple[str, ...]]:
     add(["year", "years"], "G")
     add(list(lex.unit_plurals), "V")
     add(["next", "last"], "n")  # of "after next" and "before last"
+    # required besides an anchor (`_RULE_REQUIRES`)
+    add(["date"], "t")
+    add(["long"], "g")
+    add(["that"], "h")
+    add(["earlier", "later"], "e")
+    add(["before", "after"], "b")
     return {word: tuple(sorted(names)) for word, names in classes.items()}
 
 
 # Runs of digits that can start a date or a time, each named by its anchor class:
 # four-digit years, decades ("'90s", "1990s") and eras ("44 BC") are "D"; clock times
 # and numeric dates ("3:30", "3/5/2021", "3 p.m.", "4 in the morning") are "T".  Other
-# numbers ("12 percent") anchor nothing, and never leave the regex engine.  Read without
-# regard to case (an anchor may be a little too eager, "44 bc", which only widens a
-# window); `digit_anchor_pattern` says the same for lower-cased text.
-_TIME_TAIL = (
-    r"[:/]\d|\.\d|\s{0,2}(?:a\.?\s?m\b|p\.?\s?m\b)"
+# numbers ("12 percent", "1.5 billion") anchor nothing, and never leave the regex engine.
+# Read without regard to case (an anchor may be a little too eager, "44 bc", which only
+# widens a window); `digit_anchor_pattern` says the same for lower-cased text.
+_CLOCK_TAIL = (
+    r"\s{0,2}(?:a\.?\s?m\b|p\.?\s?m\b)"
     r"|\s{1,3}(?:in\s{1,3}the\s{1,3}(?:morning|afternoon|evening)|at\s{1,3}night)\b"
-    rf"|\s{_PART_OF_DAY_AFTER_HOUR.lower()}\b"
+)
+# a dot is a clock's only before a time of day ("7.30 p.m."): the decimals of figures
+# and prices, many in financial news, open no window
+_TIME_TAIL = (
+    rf"[:/]\d|(?:\.[0-5]\d)?(?:{_CLOCK_TAIL})|\s{_PART_OF_DAY_AFTER_HOUR.lower()}\b"
 )
 _ERA_TAIL = r"\s{1,3}(?:b\.?c|a\.?d|bce|ce)\b|s\b"
 # "A.D. 79", "AD 1066": the era before the year, one white-space character between
