@@ -2737,6 +2737,8 @@ _RULE_REQUIRES: dict[str, str] = {
     "that_unit": "h",  # "that day", "later that week"
     "earlier_in_the_unit": "e",  # "earlier in the day"
     "unit_before_after": "b",  # "the day before"
+    "relative_unit": "r",  # "last year", "the coming months"
+    "weekday_plural": "w",  # "Mondays", "Monday mornings"
 }
 
 _RULE_ANCHORS: dict[str, str] = {
@@ -2906,6 +2908,10 @@ def anchor_classes() -> dict[str, tuple[str, ...]]:
     add(["that"], "h")
     add(["earlier", "later"], "e")
     add(["before", "after"], "b")
+    add(["this", "last", "past", "next", "coming", "current"], "r")
+    add(["following", "previous", "preceding", "present"], "r")
+    plural_days = [w + "s" for w in lex.weekdays if w.endswith("day")]
+    add([*plural_days, "mornings", "afternoons", "evenings", "nights"], "w")
     return {word: tuple(sorted(names)) for word, names in classes.items()}
 
 
