@@ -1198,7 +1198,8 @@ def _clause_bounds(
     """Character bounds of the trigger's clause core: subject, trigger, a few words after,
     none at or past ``stop`` when it lies after the trigger.  The words of the ``beside``
     phrases, left out of the description, neither count nor end the clause."""
-    index = next(i for i, t in enumerate(tokens) if t.start == trigger.start)
+    index = _index_of(tokens, trigger.start)
+    assert index is not None  # the trigger is one of the sentence's tokens
     high = stop if stop >= trigger.end else sys.maxsize
     # read once here, not per token in `_ends_clause`: the accessor call costs more
     # than the set lookup it serves
@@ -1231,6 +1232,12 @@ def _clause_bounds(
         right += 1
         steps += 0 if inside_cut else 1
     return tokens[left].start, tokens[right].end
+
+
+def _index_of(tokens: Sequence[Token], start: int) -> int | None:
+    """The index of the token that starts at ``start``, if one does."""
+    index = token_index(tokens, start)
+    return index if index < len(tokens) and tokens[index].start == start else None
 
 
 def _opens_on_possessive(tokens: Sequence[Token], i: int) -> bool:
@@ -1410,7 +1417,7 @@ def _subject_of_clause(
     before an aside ("The minister, who took office in 2019, resigned"; "Smith, 62, will
     retire"), or the subject an aside follows ("The vote, originally set for Tuesday,
     was …").  ``cut``: the trigger's date, with its signal."""
-    index = next((i for i, t in enumerate(tokens) if t.start == start), None)
+    index = _index_of(tokens, start)
     if index is None or index < 1:
         return None
     link = tokens[index - 1].text.lower()
@@ -1523,8 +1530,8 @@ def _sentence_subject(
     tokens), when they read as a subject (a name, a pronoun, a noun with its determiner:
     at most five words, none a preposition or a conjunction), and that verb comes
     before token ``before``."""
-    first = next((i for i, t in enumerate(tokens) if t.start >= sentence_start), None)
-    if first is None or tokens[first].start != sentence_start:
+    first = _index_of(tokens, sentence_start)
+    if first is None:
         return None  # the window starts inside the sentence: its subject is out of sight
     grammar = grammar_words()
     for i in range(first, min(before, first + 6)):
