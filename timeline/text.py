@@ -539,9 +539,11 @@ def tense_from_cues(tokens: Sequence[Token], span: tuple[int, int]) -> Tense:
             tense == "past"
             and tokens[i].text.lower() not in lexicon.intent
             and _infinitive_between(tokens, i, center)
+            and not _result_infinitive(tokens, i, lexicon)
         ):
-            # "has decided to admit them in early March": the infinitive's event is not
-            # placed by the past verb that governs it
+            # "has decided to admit them in early March", "placed orders in the
+            # morning to start the trading for November": the infinitive's event, still
+            # to come then, is not placed by the past verb that governs it
             return "unknown"
         return tense
 
@@ -588,6 +590,21 @@ def _infinitive_between(tokens: Sequence[Token], position: int, center: int) -> 
         tokens[i].text.lower() == "to" and _looks_like_base_verb(tokens[i + 1].text)
         for i in range(position + 1, min(center, len(tokens) - 1))
     )
+
+
+def _result_infinitive(tokens: Sequence[Token], position: int, lexicon: _TenseLexicon) -> bool:
+    """ "rallied to beat Villa on Saturday", "came from behind to win", "went on to
+    take the title": an infinitive right after the past verb at ``position`` (or after
+    its particle) tells what came of it, at the same time, unless the verb looks ahead
+    ("decided to", "agreed to")."""
+    if tokens[position].text.lower() in lexicon.irrealis_verbs:
+        return False
+    words = [t.text.lower() for t in tokens[position + 1 : position + 4]]
+    if words[:1] == ["from"] and words[1:2] and words[1] in lexicon.result_particles:
+        words = words[2:]  # "came from behind to win"
+    elif words[:1] and words[0] in lexicon.result_particles:
+        words = words[1:]  # "came back to win"
+    return words[:1] == ["to"]
 
 
 def _looks_like_base_verb(word: str) -> bool:
@@ -934,6 +951,10 @@ class _TenseLexicon:
     determiners: frozenset[str]
     #: future cues that a preceding "had been" turns into an overtaken plan
     intent: frozenset[str]
+    #: past verbs whose infinitive tells what was still to come ("decided to")
+    irrealis_verbs: frozenset[str]
+    #: particles between a past verb and an infinitive of result ("came back to win")
+    result_particles: frozenset[str]
     #: intent words that look forward only as "set to"/"set for"/"is set"
     intent_needs_to: frozenset[str]
     #: words after "was"/"were" that make the pair look forward ("were planning")
@@ -971,6 +992,8 @@ def _tense_lexicon() -> _TenseLexicon:
         not_past=frozenset(data["not_past"]),
         determiners=frozenset(data["determiners"]),
         intent=frozenset(data["intent"]),
+        irrealis_verbs=frozenset(data["irrealis_verbs"]),
+        result_particles=frozenset(data["result_particles"]),
         intent_needs_to=frozenset(data["intent_needs_to"]),
         intent_after_be=frozenset(data["intent_after_be"]),
         future_nouns=frozenset(data["future_nouns"]),
