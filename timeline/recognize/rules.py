@@ -2927,9 +2927,7 @@ _CLOCK_TAIL = (
 )
 # a dot is a clock's only before a time of day ("7.30 p.m."): the decimals of figures
 # and prices, many in financial news, open no window
-_TIME_TAIL = (
-    rf"[:/]\d|(?:\.[0-5]\d)?(?:{_CLOCK_TAIL})|\s{_PART_OF_DAY_AFTER_HOUR.lower()}\b"
-)
+_TIME_TAIL = rf"[:/]\d|(?:\.[0-5]\d)?(?:{_CLOCK_TAIL})|\s{_PART_OF_DAY_AFTER_HOUR.lower()}\b"
 _ERA_TAIL = r"\s{1,3}(?:b\.?c|a\.?d|bce|ce)\b|s\b"
 # "A.D. 79", "AD 1066": the era before the year, one white-space character between
 _ERA_HEAD = r"(?<=a\.d\.\s)|(?<=(?<![^\W\d_])ad\s)"
