@@ -247,6 +247,14 @@ def test_a_length_counted_back_from_an_event_is_before_it() -> None:
     assert (fled.relation, fled.placement, fled.start) == ("before", "anchored", date(2021, 3, 1))
 
 
+def test_a_length_later_than_something_compares_and_places_nothing() -> None:
+    # "a week later than planned" says by how much the date slipped: the plan is no event
+    # a week after the report
+    text = "The company will report results on Oct. 28, a week later than planned."
+    events = extract_timeline(text, published="2021-09-15").events
+    assert [(e.trigger, e.start) for e in events] == [("report", date(2021, 10, 28))]
+
+
 def test_a_count_before_a_clause_signal_places_the_other_clause_at_that_distance() -> None:
     text = (
         "The governor signed the bill into law on Tuesday, two weeks after it passed the "

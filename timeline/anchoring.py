@@ -120,6 +120,8 @@ def _anchored_duration_event(
         if trigger is not None and not _after_would(analysis.text, trigger):
             return _within_from_published(expression, analysis, triggers, published, trigger)
     following = _word_after(analysis.text, expression.span[1])
+    if following == "later" and _THAN_AFTER_LATER.match(analysis.text, expression.span[1]):
+        return None  # "on Oct. 28, a week later than planned": by how much, no event
     anchor: Event | None
     if expression.signal == "within" or following == "later":
         sentence = analysis.sentence_index_at(expression.span[0])
@@ -721,6 +723,7 @@ def _names_in(sentence: str) -> frozenset[str]:
 
 
 _LETTERS_AFTER = re.compile(r"\s{0,3}([A-Za-z]+)")
+_THAN_AFTER_LATER = re.compile(r"\s{0,3}(?i:later)\s{1,3}(?i:than)(?![\w-])")
 
 
 def _word_after(text: str, end: int) -> str:
