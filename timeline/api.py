@@ -427,7 +427,9 @@ def _resolve_candidate(
     # "valid until 11:59 p.m. on Friday": the day is the deadline's, as the time is
     placing = clock_signal if clock_signal and signal in (None, "on") else signal
     tense = _expression_tense(candidate, text, placing, clause_tense)
-    reference, partial = _reference_for(candidate, news_reference, last_dated, domain, sentence)
+    reference, partial = _reference_for(
+        candidate, news_reference, last_dated, domain, sentence, tense
+    )
     if tense == "unknown" and reference is news_reference:
         reference = _month_just_told(partial, last_dated, sentence) or reference
     if tense == "future" and _is_yearless_day(partial) and will_governs(text, candidate.start):
@@ -627,6 +629,7 @@ def _reference_for(
     last_dated: TimeExpression | None,
     domain: str,
     sentence: int,
+    tense: Tense = "unknown",
 ) -> tuple[Reference | None, Partial]:
     """The reference and the (possibly re-anchored) value to resolve against it.
 
@@ -652,6 +655,7 @@ def _reference_for(
         and last_dated is not None
         and last_dated.granularity in _DAY_OR_FINER
         and last_dated.sentence >= sentence - 1
+        and not _past_told_of_a_day_ahead(tense, last_dated, news_reference)
     ):
         # "6 a.m." right after "on Oct. 13", "by midday" after "at 2 a.m. Thursday": the
         # time of that day
@@ -665,6 +669,19 @@ def _reference_for(
     if domain == "narrative" and last_dated is not None:
         return _expression_reference(last_dated), _narrative(partial)
     return news_reference, partial
+
+
+def _past_told_of_a_day_ahead(
+    tense: Tense, day: TimeExpression, reference: Reference | None
+) -> bool:
+    """ "landfall late Thursday, the center said in its 11 a.m. advisory": a clock time in
+    the past tense is not on a day still to come."""
+    return (
+        tense == "past"
+        and reference is not None
+        and day.start is not None
+        and day.start > reference.day
+    )
 
 
 def _already_a_year_back(expression: TimeExpression, reference: Reference | None) -> bool:
