@@ -1427,3 +1427,25 @@ def test_a_day_after_after_the_noun_is_still_that_day() -> None:
         "Apple will report earnings after the bell on Thursday.", published="2021-03-30"
     ).events
     assert (event.start, event.end) == (date(2021, 4, 1), date(2021, 4, 1))
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        (
+            "Keating put the issue in the spotlight in his 1996 campaign.",
+            "Keating put the issue in the spotlight in his campaign",
+        ),
+        (
+            "The center said in its 11 a.m. advisory that the storm had weakened.",
+            "The center said in its advisory that the storm had weakened",
+        ),
+    ],
+)
+def test_a_date_that_modifies_a_noun_leaves_the_noun_its_possessive(
+    text: str, description: str
+) -> None:
+    # "for its fourth quarter" leaves with its date; "in his 1996 campaign" keeps "in
+    # his" for the noun the date only modifies
+    events = extract_timeline(text, published="2021-03-30").events
+    assert [e.description for e in events] == [description], events

@@ -318,7 +318,7 @@ def _next_date_start(
             and _dates_an_event(following)
             and not _before_a_noun(following, analysis.text)  # "reported third-quarter …"
         ):
-            return _phrase_start(analysis.text, following.span[0], following.signal)
+            return _phrase_start(analysis.text, following.span, following.signal)
     return sys.maxsize
 
 
@@ -531,9 +531,13 @@ def _modifies_a_noun(event: Event, text: str) -> bool:
 
 def _before_a_noun(expression: TimeExpression, text: str, trigger_start: int = -1) -> bool:
     """See `_modifies_a_noun`; ``trigger_start``: where the event's verb starts."""
-    if expression.signal:
-        return False
-    following = _NEXT_WORD.match(text, expression.span[1])
+    return not expression.signal and _noun_follows(text, expression.span[1], trigger_start)
+
+
+def _noun_follows(text: str, end: int, trigger_start: int = -1) -> bool:
+    """The word after ``end`` reads as a noun the date before it modifies ("the 1996
+    campaign", "its 11 a.m. advisory")."""
+    following = _NEXT_WORD.match(text, end)
     if following is None or following.start(1) == trigger_start:
         return False
     word = following.group(1)
@@ -669,7 +673,7 @@ def _event_for(
     span = (expression.span[0], (end_expression or expression).span[1])
     if following is not None and _one_phrase(expression, span[1], following, analysis.text):
         span = (span[0], following.span[1])
-    phrase_start = _phrase_start(analysis.text, span[0], expression.signal)
+    phrase_start = _phrase_start(analysis.text, span, expression.signal)
     if phrase_start < signal_start(analysis.text, span[0], expression.signal):
         # "arrested him at the airport in the early hours of Thursday morning": the
         # phrase's lead-in words are the date's, and its verb is nearest to them
@@ -912,18 +916,23 @@ def phrase_of(text: str, span: tuple[int, int], signal: str | None) -> tuple[int
     """The phrase of the expression at ``span``, which its event's description leaves
     out: with its signal and the words that lead into it or close it ("for much of
     2020", "this month thus far")."""
-    return _phrase_start(text, span[0], signal), _phrase_end(text, span[1])
+    return _phrase_start(text, span, signal), _phrase_end(text, span[1])
 
 
-def _phrase_start(text: str, start: int, signal: str | None) -> int:
+def _phrase_start(text: str, span: tuple[int, int], signal: str | None) -> int:
     """Where the phrase of the expression starting at ``start`` begins: at its signal, or
     at the words that lead into it ("for much of 2020", "in each of the past three
     months", "so far this year", "thus far in 2021"), which are the date's, not the
     event's."""
-    begin = signal_start(text, start, signal)
-    if signal is None and text[max(0, begin - 6) : begin].rstrip().lower().endswith(_OWNERS):
+    begin = signal_start(text, span[0], signal)
+    if (
+        signal is None
+        and text[max(0, begin - 6) : begin].rstrip().lower().endswith(_OWNERS)
+        and not _noun_follows(text, span[1])
+    ):
         # "reported earnings for its fourth quarter": the possessive and its preposition
-        # are the date's phrase, though TimeML's extent leaves them out
+        # are the date's phrase, though TimeML's extent leaves them out (not those of a
+        # noun the date modifies: "in his 1996 campaign")
         owned = _OWNED_DATE.search(text, max(0, begin - 24), begin)
         if owned is not None:
             begin = owned.start()
