@@ -445,6 +445,10 @@ def _resolve_candidate(
 
 
 _ENDED_BEFORE = re.compile(r"(?<![\w-])(?i:ended)\s{1,3}$")
+_STARTING_BEFORE = re.compile(
+    r"(?<![\w-])(?i:beginning|starting|effective|commencing)"
+    r"(?:\s{1,3}(?i:at|on|in|from))?\s{1,3}$"
+)
 
 
 def _expression_tense(candidate: Candidate, text: str, signal: str | None, clause: Tense) -> Tense:
@@ -468,7 +472,12 @@ def _expression_tense(candidate: Candidate, text: str, signal: str | None, claus
         # "postponed until Tuesday morning", "extended its deadline until Friday": the
         # day a delay runs to lies ahead of the delay, whatever its verb's tense
         return "future"
-    if clause == "past" and signal in _DEADLINE_SIGNALS:
+    if clause == "past" and (
+        signal in _DEADLINE_SIGNALS
+        or _STARTING_BEFORE.search(text, max(0, candidate.start - 24), candidate.start)
+    ):
+        # "ordered evacuations beginning at 6 a.m. Thursday", "raised prices effective
+        # Monday": when a thing ordered or announced starts may lie either side of it
         return "unknown"
     if clause == "present" and signal in _DEADLINE_SIGNALS:
         # "Lawmakers have until Sept. 30", "the offer is valid through May 1": a deadline
