@@ -1449,3 +1449,21 @@ def test_a_date_that_modifies_a_noun_leaves_the_noun_its_possessive(
     # his" for the noun the date only modifies
     events = extract_timeline(text, published="2021-03-30").events
     assert [e.description for e in events] == [description], events
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "description"),
+    [
+        (
+            "United are fourth, two points behind Chelsea, who play Arsenal on Sunday.",
+            date(2021, 9, 19),
+            "Chelsea play Arsenal",
+        ),
+        ("Chelsea plays Arsenal on Sunday.", date(2021, 9, 19), "Chelsea plays Arsenal"),
+        ("The president visits Tokyo on Monday.", date(2021, 9, 20), "The president visits Tokyo"),
+    ],
+)
+def test_a_fixture_in_the_present_lies_ahead(text: str, day: date, description: str) -> None:
+    # published on a Wednesday: the Sunday and Monday to come, not the ones just past
+    (event,) = extract_timeline(text, published="2021-09-15").events
+    assert (event.start, event.description) == (day, description)

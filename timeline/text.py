@@ -810,10 +810,13 @@ def _present_of_schedule(word: str, tokens: Sequence[Token], i: int) -> bool:
 
 
 def _after_plural_subject(tokens: Sequence[Token], i: int) -> bool:
-    """Right after a word that looks like a plural noun ("tariffs", "Schools")."""
+    """Right after a word that looks like a plural noun ("tariffs", "Schools"), or after
+    "who" or "which" that stands for one ("Chelsea, who play Arsenal on Sunday")."""
     if i == 0:
         return False
     subject = tokens[i - 1].text
+    if subject.lower() in ("who", "which"):
+        return True
     return (
         subject.isalpha()
         and subject.endswith("s")
