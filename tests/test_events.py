@@ -661,6 +661,15 @@ def test_a_second_date_across_and_keeps_its_own_conjunct() -> None:
             "She visited Paris in March and Rome in April.",
             ["She visited Paris", "She visited Rome"],
         ),
+        # a conjunct led by a preposition stands in for the first's phrase it leads
+        (
+            "They found traces of polonium in July 1898 and of radium that December.",
+            ["They found traces of polonium", "They found traces of radium"],
+        ),
+        (
+            "She earned degrees in physics in 1893 and in mathematics a year later.",
+            ["She earned degrees in physics", "She earned degrees in mathematics"],
+        ),
         # the verb of the next conjunct does not take the date before it
         (
             "She won a second Nobel Prize in 1911 and died on July 4, 1934.",

@@ -1051,7 +1051,8 @@ def describe(
         # "discovered polonium in July 1898 and radium that December": the second date's
         # event is the verb with the words of its own conjunct
         text = analysis.text
-        description = " ".join(f"{text[desc_start : trigger.end]} {text[gap[0] : gap[1]]}".split())
+        head_end = _parallel_phrase_start(tokens, trigger, desc_end, gap) or trigger.end
+        description = " ".join(f"{text[desc_start:head_end]} {text[gap[0] : gap[1]]}".split())
         desc_end = gap[1]
     else:
         inside = [b for b in beside if desc_start <= b[0] and b[1] <= desc_end]
@@ -1084,6 +1085,27 @@ def _gapped_conjunct(
         # the first's auxiliary, not its verb; the "and" stays
         return tokens[between[0]].start, tokens[words[-1]].end
     return tokens[words[0]].start, tokens[words[-1]].end
+
+
+def _parallel_phrase_start(
+    tokens: Sequence[Token], trigger: Token, clause_end: int, gap: tuple[int, int]
+) -> int | None:
+    """Where the first clause's phrase that a gapped conjunct stands in for starts: its
+    first phrase led by the preposition that leads the conjunct ("earned degrees in
+    physics … and in mathematics": "earned degrees in mathematics"), or None."""
+    first = _index_of(tokens, gap[0])
+    word = tokens[first].text.lower() if first is not None else ""
+    if word not in _PARALLEL_PREPOSITIONS:
+        return None
+    return next(
+        (t.start for t in tokens if trigger.end <= t.start < clause_end and t.text.lower() == word),
+        None,
+    )
+
+
+_PARALLEL_PREPOSITIONS = frozenset(
+    {"of", "in", "on", "at", "for", "to", "with", "from", "by", "about", "against"}
+)
 
 
 # a word or an amount ("3%", "$5", "2.5") of a verbless conjunct
