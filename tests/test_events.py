@@ -1476,3 +1476,16 @@ def test_a_fixture_in_the_present_lies_ahead(text: str, day: date, description: 
     # published on a Wednesday: the Sunday and Monday to come, not the ones just past
     (event,) = extract_timeline(text, published="2021-09-15").events
     assert (event.start, event.description) == (day, description)
+
+
+def test_a_day_named_for_what_comes_after_the_event_adds_no_second_event() -> None:
+    # "ahead of Thursday's vote" relates the meeting to the vote; the meeting's own date
+    # says when it is, and the vote leaves the description with its day
+    (meeting,) = extract_timeline(
+        "Leaders will meet on Monday, ahead of Thursday's vote.", published="2021-03-30"
+    ).events
+    assert (meeting.start, meeting.description) == (date(2021, 4, 5), "Leaders will meet")
+    (met,) = extract_timeline(
+        "Leaders met ahead of Thursday's vote.", published="2021-03-30"
+    ).events
+    assert (met.relation, met.description) == ("before", "Leaders met")

@@ -214,6 +214,7 @@ def resolve_expressions(
                 closing, analysis, news_reference, last_dated, domain, crowded
             )
             expression = _quarter_holding(candidate, expression, dated, text)
+        expression = _after_what_comes_ahead(candidate, expression, last_dated, text)
         if candidate.range_role == "end" and expressions:
             expressions[-1], expression = _range_in_order(
                 candidates[index - 1], expressions[-1], candidate, expression, text, news_reference
@@ -378,6 +379,34 @@ def _clock_on_day(
         return expression
     partial = candidate.partial._replace(anchored=True)
     return _read_again(candidate, expression, partial, _expression_reference(dated), text)
+
+
+def _after_what_comes_ahead(
+    candidate: Candidate,
+    expression: TimeExpression,
+    last_dated: TimeExpression | None,
+    text: str,
+) -> TimeExpression:
+    """ "will meet on Monday, ahead of Thursday's vote": the day a thing comes ahead of
+    follows the date of that thing, told before it in the sentence, which the weekday
+    read alone may not (published on a Tuesday, the Thursday of this week)."""
+    if (
+        expression.signal not in _AHEAD_OF
+        or candidate.partial.weekday is None
+        or not _is_yearless_name(candidate.partial)
+        or last_dated is None
+        or last_dated.sentence != expression.sentence
+        or last_dated.start is None
+        or expression.start is None
+        or expression.start >= last_dated.start
+    ):
+        return expression
+    reference = Reference(last_dated.start, "day", f"after expression '{last_dated.text}'")
+    partial = candidate.partial._replace(direction=1)
+    return _read_again(candidate, expression, partial, reference, text)
+
+
+_AHEAD_OF = frozenset({"ahead of", "before", "prior to"})
 
 
 def _read_again(

@@ -33,6 +33,7 @@ from .text import (
     is_past_verb,
     opens_with_a_share_of_whom,
     past_kind,
+    possessive_at,
     token_index,
 )
 from .types import Event, Granularity, Placement, Relation, Tense, TimeExpression
@@ -235,7 +236,7 @@ def build_events(
             noun_phrase=noun_signal,
         )
         if event is not None:
-            if noun_signal is not None:
+            if noun_signal is not None or _dates_a_thing_ahead(expression, analysis.text):
                 through_a_noun.add(len(events))
             events.append(event)
         events.extend(_when_clause_events(expression, analysis, published, reference_text))
@@ -285,6 +286,18 @@ _NOUN_PHRASE_AFTER_SIGNAL = re.compile(
     r"|(?P<before>(?i:before))\s{1,3}(?i:its|their|his|her))\s{1,3}"
     r"(?:(?!(?i:was|were|is|are|had|has|have)\s)[^\s,;:()]+\s{1,3}){1,4}$"
 )
+
+
+def _dates_a_thing_ahead(expression: TimeExpression, text: str) -> bool:
+    """ "will meet next week, ahead of Thursday's vote", "after Monday's meeting": a
+    signal before a day named for what happens on it relates the clause to that thing;
+    the clause's own date, when it has one, says more."""
+    return (expression.signal or "").lower() in _RELATING_SIGNALS and possessive_at(
+        text, expression.span[1]
+    )
+
+
+_RELATING_SIGNALS = frozenset({"ahead of", "before", "after", "following", "prior to"})
 
 
 def _own_dates_first(events: list[Event], through_a_noun: set[int]) -> list[Event]:
@@ -882,7 +895,9 @@ def _make_event(
 ) -> Event:
     """``lead``: the expression that opens the date's phrase ("two days after May 3",
     "March 15 at 10 a.m."); ``counted``: the same when its count dates the event."""
-    phrase = phrase_of(analysis.text, cut, lead.signal if lead else expression.signal)
+    phrase = phrase_of(
+        analysis.text, cut, lead.signal if lead else expression.signal, trigger.start
+    )
     if phrase[0] <= trigger.start < phrase[1]:
         # "with testimony beginning Monday": the signal is the clause's verb too
         phrase = (trigger.end, phrase[1])
@@ -912,11 +927,20 @@ def _anchor_of(expression: TimeExpression, counted: TimeExpression | None) -> st
     return expression.reference if expression.reference else "absolute date"
 
 
-def phrase_of(text: str, span: tuple[int, int], signal: str | None) -> tuple[int, int]:
+def phrase_of(
+    text: str, span: tuple[int, int], signal: str | None, trigger_start: int = -1
+) -> tuple[int, int]:
     """The phrase of the expression at ``span``, which its event's description leaves
     out: with its signal and the words that lead into it or close it ("for much of
-    2020", "this month thus far")."""
-    return _phrase_start(text, span, signal), _phrase_end(text, span[1])
+    2020", "this month thus far", "ahead of Thursday's vote" unless the event's trigger,
+    starting at ``trigger_start``, is that vote)."""
+    end = _phrase_end(text, span[1])
+    if (signal or "").lower() in _RELATING_SIGNALS:
+        # "ahead of Thursday's vote": the thing the day is named for goes with it
+        owned = _OWNED_NOUN.match(text, span[1])
+        if owned is not None and not span[1] <= trigger_start < owned.end():
+            end = owned.end()  # (unless that thing is the event: "before Friday's purchases")
+    return _phrase_start(text, span, signal), end
 
 
 def _phrase_start(text: str, span: tuple[int, int], signal: str | None) -> int:
@@ -954,6 +978,10 @@ def _phrase_end(text: str, end: int) -> int:
 
 
 _LEAD_IN_REACH = 40
+# "'s" and the noun it ends on, at most three lower-case words: "'s closing price"
+_OWNED_NOUN = re.compile(
+    r"['’]s(?:\s{1,3}(?!(?:and|or|but|in|on|at|of|for|to|by|with)\b)[a-z]+){1,3}"
+)
 _OWNERS = ("its", "their", "his", "her", "our")
 _OWNED_DATE = re.compile(
     rf"(?<![\w-])(?i:for|in|during|of|over|through)\s{{1,3}}(?i:{'|'.join(_OWNERS)})\s{{1,3}}$"
