@@ -1489,3 +1489,21 @@ def test_a_day_named_for_what_comes_after_the_event_adds_no_second_event() -> No
         "Leaders met ahead of Thursday's vote.", published="2021-03-30"
     ).events
     assert (met.relation, met.description) == ("before", "Leaders met")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The company raised its annual forecast in July.", "raised"),
+        ("The company raised its full-year forecast in July.", "raised"),
+        ("The company cut its 2021 forecast in July.", "cut"),
+        ("Analysts forecast growth in July.", "forecast"),
+        ("Its shares fell in July.", "fell"),
+    ],
+)
+def test_a_verb_form_after_an_adjective_of_a_noun_phrase_is_its_noun(
+    text: str, trigger: str
+) -> None:
+    # "forecast" after "its annual" is the noun of the phrase, not the clause's verb
+    events = extract_timeline(text, published="2021-11-04").events
+    assert [e.trigger for e in events] == [trigger], events

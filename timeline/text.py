@@ -437,6 +437,8 @@ class Grammar:
     base_form_cues: frozenset[str]
     ing_clause_cues: frozenset[str]
     premodifiers: frozenset[str]
+    adjectives_before_nouns: frozenset[str]
+    openers_of_noun_phrases: frozenset[str]
     function_words: frozenset[str]
     be_forms_in_verb_group: frozenset[str]
     have_forms_in_verb_group: frozenset[str]
@@ -507,6 +509,8 @@ def grammar_words() -> Grammar:
         base_form_cues=words("base_form_cues"),
         ing_clause_cues=words("ing_clause_cues"),
         premodifiers=words("premodifiers"),
+        adjectives_before_nouns=words("adjectives_before_nouns"),
+        openers_of_noun_phrases=words("openers_of_noun_phrases"),
         function_words=words("function_words"),
         be_forms_in_verb_group=words("be_forms_in_verb_group"),
         have_forms_in_verb_group=words("have_forms_in_verb_group"),
@@ -1489,7 +1493,25 @@ def _is_content_verb(tokens: Sequence[Token], i: int, forms: _VerbForms) -> bool
     # "the arrest", "a law": after a determiner an ambiguous word is a noun
     if previous in lexicon.determiners:
         return previous in ("that", "which") and _relative_clause_verb(tokens, i, forms)
+    if _after_an_adjective_of_a_noun_phrase(tokens, i):
+        return False  # "its annual forecast", "its full-year forecast"
     return _verbal_in_context(word, tokens, i, forms)
+
+
+def _after_an_adjective_of_a_noun_phrase(tokens: Sequence[Token], i: int) -> bool:
+    """ "its annual forecast", "its full-year forecast", "the 2021 cut": an article or a
+    possessive, an adjective, then the word at ``i``, which is the phrase's noun."""
+    if i < 2:
+        return False
+    grammar = grammar_words()
+    if tokens[i - 2].text.lower() not in grammar.openers_of_noun_phrases:
+        return False
+    modifier = tokens[i - 1].text
+    return (
+        "-" in modifier
+        or any(c.isdigit() for c in modifier)
+        or modifier.lower() in grammar.adjectives_before_nouns
+    )
 
 
 def _relative_clause_verb(tokens: Sequence[Token], i: int, forms: _VerbForms) -> bool:
