@@ -486,6 +486,8 @@ def _expression_tense(candidate: Candidate, text: str, signal: str | None, claus
     fixed = _SIGNAL_TENSE.get(signal or "")
     if fixed is not None:
         return fixed
+    if clause == "unknown" and signal == "as early as":
+        return "future"  # "a deal could come as early as Monday": no sooner, still ahead
     partial = candidate.partial
     if not _is_yearless_name(partial):
         return clause

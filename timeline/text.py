@@ -542,8 +542,13 @@ def tense_from_cues(tokens: Sequence[Token], span: tuple[int, int]) -> Tense:
         elif (
             tense == "past"
             and tokens[i].text.lower() not in lexicon.intent
-            and _infinitive_between(tokens, i, center)
-            and not _result_infinitive(tokens, i, lexicon)
+            and (
+                (
+                    _infinitive_between(tokens, i, center)
+                    and not _result_infinitive(tokens, i, lexicon)
+                )
+                or _modal_between(tokens, i, center)
+            )
         ):
             # "has decided to admit them in early March", "placed orders in the
             # morning to start the trading for November": the infinitive's event, still
@@ -594,6 +599,15 @@ def _infinitive_between(tokens: Sequence[Token], position: int, center: int) -> 
         tokens[i].text.lower() == "to" and _looks_like_base_verb(tokens[i + 1].text)
         for i in range(position + 1, min(center, len(tokens) - 1))
     )
+
+
+def _modal_between(tokens: Sequence[Token], position: int, center: int) -> bool:
+    """ "said a deal could come as early as Monday": a modal between the past cue at
+    ``position`` and the expression at ``center`` has the clause the date is in."""
+    return any(tokens[i].text.lower() in _POSSIBILITY_MODALS for i in range(position + 1, center))
+
+
+_POSSIBILITY_MODALS = frozenset({"could", "might", "may"})
 
 
 def _result_infinitive(tokens: Sequence[Token], position: int, lexicon: _TenseLexicon) -> bool:
