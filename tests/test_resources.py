@@ -31,7 +31,8 @@ TOP_LEVEL_KEYS: dict[str, set[str]] = {
     },
     "tense": {
         "future", "present", "present_perfect", "past", "not_past", "determiners",
-        "intent", "intent_needs_to", "intent_after_be", "plan_verbs_past", "reporting",
+        "intent", "irrealis_verbs", "result_particles", "intent_needs_to", "intent_after_be",
+        "plan_verbs_past", "reporting",
         "attribution", "delay_verbs", "base_form_before", "adverbs_in_verb_group",
         "reported_period_nouns", "future_nouns",
     },
@@ -54,7 +55,8 @@ TOP_LEVEL_KEYS: dict[str, set[str]] = {
         "dangling_words", "lead_in", "soft_breaks", "relative_pronouns",
         "cardinals_before_nouns", "subordinators", "be_forms_before_intent", "future_modals",
         "finite_cues", "linking_forms", "subject_pronouns", "base_form_cues",
-        "ing_clause_cues", "premodifiers", "function_words", "be_forms_in_verb_group",
+        "ing_clause_cues", "premodifiers", "adjectives_before_nouns", "openers_of_noun_phrases",
+        "function_words", "be_forms_in_verb_group",
         "have_forms_in_verb_group", "clitics", "linking_verbs",
     },
 }  # fmt: skip
