@@ -264,3 +264,33 @@ def test_a_count_before_a_clause_signal_places_the_other_clause_at_that_distance
     passed = events["passed"]
     assert (passed.relation, passed.placement) == ("before", "anchored")
     assert (passed.start, passed.end) == (date(2021, 3, 16), date(2021, 3, 16))
+
+
+def test_within_minutes_counts_from_the_day_of_an_event_bounded_before_a_time() -> None:
+    text = (
+        "Cameras recorded a figure near the building shortly before 11 p.m. on Friday. "
+        "Firefighters arrived within minutes."
+    )
+    events = {e.trigger: e for e in extract_timeline(text, published="2021-11-04").events}
+    arrived = events["arrived"]
+    assert (arrived.placement, arrived.start, arrived.end) == (
+        "anchored",
+        date(2021, 10, 29),
+        date(2021, 10, 30),
+    )
+
+
+def test_after_a_noun_names_the_event_its_subject_names_not_a_noun_of_its_phrases() -> None:
+    named = (
+        "The bombing killed 12 people on Monday. "
+        "Two days after the bombing, police arrested a suspect."
+    )
+    events = {e.trigger: e for e in extract_timeline(named, published="2021-03-30").events}
+    assert events["arrested"].start == date(2021, 3, 31)
+    # the shooting is only in a phrase of the man who pleaded guilty: no anchor
+    unnamed = (
+        "A man accused of killing three people in a shooting pleaded guilty on Wednesday. "
+        "He was arrested minutes after the shooting."
+    )
+    events = {e.trigger: e for e in extract_timeline(unnamed, published="2021-03-30").events}
+    assert "arrested" not in events

@@ -135,7 +135,8 @@ def _anchored_duration_event(
         direction = 1 if following == "after" else -1
     else:
         return None
-    if anchor is None or anchor.start is None:
+    days = _anchor_days(anchor) if anchor is not None else None
+    if anchor is None or days is None:
         return None
     trigger = analysis.governor_of(expression.span)
     if trigger is None or trigger.start in triggers:
@@ -147,10 +148,10 @@ def _anchored_duration_event(
     # "deliberated for three days before …", "the talks lasted two weeks before …"
     lasting = expression.signal == "for" or is_lasting_verb(analysis.lemma_of(trigger))
     if lasting:
-        start, end = _length_beside(anchor, expression.value, direction)
+        start, end = _length_beside(days, expression.value, direction)
     else:
         start, end = _counted_interval(
-            anchor, expression.value, direction, within=expression.signal == "within"
+            days, expression.value, direction, within=expression.signal == "within"
         )
     relation: Relation = (
         "for"
@@ -234,38 +235,53 @@ def _verb_of_the_signal_clause(
     return "," not in between and len(between.split()) <= 4
 
 
+def _anchor_days(anchor: Event) -> tuple[date, date] | None:
+    """The days a length is counted from: the anchor's interval; for one open on its
+    start ("shortly before 11 p.m. on Friday"), the day of the expression that bounds it."""
+    if anchor.start is not None:
+        return anchor.start, anchor.end or anchor.start
+    expression = anchor.expression
+    if expression is None or expression.start is None:
+        return None
+    return expression.start, expression.end or expression.start
+
+
 def _counted_interval(
-    anchor: Event, duration: str, direction: int, *, within: bool
+    days: tuple[date, date], duration: str, direction: int, *, within: bool
 ) -> tuple[date | None, date | None]:
-    """ "within a month" of the anchor: from its start to a month after its end."""
-    assert anchor.start is not None
-    end_base = anchor.end or anchor.start
+    """ "within a month" of the anchor's ``days``: from its start to a month after its
+    end."""
+    start, end_base = days
     # hours count in whole days, the interval widened: two hours after a day's event
     # falls on that day or the next
     near, far = _in_days(duration, up=False), _in_days(duration, up=True)
     if within:
-        return anchor.start, add_duration(end_base, far, 1)
+        return start, add_duration(end_base, far, 1)
     if direction > 0:
-        return add_duration(anchor.start, near, 1), add_duration(end_base, far, 1)
-    return add_duration(anchor.start, far, -1), add_duration(end_base, near, -1)
+        return add_duration(start, near, 1), add_duration(end_base, far, 1)
+    return add_duration(start, far, -1), add_duration(end_base, near, -1)
 
 
-def _length_beside(anchor: Event, duration: str, direction: int) -> tuple[date | None, date | None]:
+def _length_beside(
+    days: tuple[date, date], duration: str, direction: int
+) -> tuple[date | None, date | None]:
     """ "deliberated for three days before reaching a verdict": the three days up to the
     anchor's start; "held for a week after his arrest": the week from its end."""
-    assert anchor.start is not None
+    start, end_base = days
     if direction < 0:
-        return add_duration(anchor.start, duration, -1), add_duration(anchor.start, "P1D", -1)
-    end_base = anchor.end or anchor.start
+        return add_duration(start, duration, -1), add_duration(start, "P1D", -1)
     return add_duration(end_base, "P1D", 1), add_duration(end_base, duration, 1)
 
 
 _HOURS_AND_MINUTES = re.compile(r"PT(?:(\d+)H)?(?:(\d+)M)?$")
+_WITHIN_A_DAY_OR_SO = frozenset({"PTXM", "PTXH", "PTXS"})
 
 
 def _in_days(duration: str, *, up: bool) -> str:
     """A length of hours or minutes ("PT48H", "PT30M") in whole days, rounded ``up`` or
     down ("P2D"; "PT5H" is "P1D" up, "P0D" down); any other length as it is."""
+    if duration in _WITHIN_A_DAY_OR_SO:
+        return "P1D" if up else "P0D"  # "within minutes", "hours later": that day or the next
     match = _HOURS_AND_MINUTES.match(duration)
     if match is None or not any(match.groups()):
         return duration
@@ -279,12 +295,14 @@ class _DatedIndex:
     once so each look-up costs a logarithm or a dictionary probe, not a scan."""
 
     def __init__(self, events: Sequence[Event]) -> None:
-        dated = sorted((e for e in events if e.start is not None), key=lambda e: e.trigger_span[0])
+        dated = sorted(
+            (e for e in events if _anchor_days(e) is not None), key=lambda e: e.trigger_span[0]
+        )
         self.events = dated
         self.positions = [e.trigger_span[0] for e in dated]
         self.by_word: dict[str, list[Event]] = {}
         for event in dated:
-            for word in {event.lemma, *_content_words(event.description)}:
+            for word in {event.lemma, *_subject_words(event)}:
                 self.by_word.setdefault(word, []).append(event)
 
     def last_before(self, offset: int, sentence: int) -> Event | None:
@@ -488,7 +506,9 @@ def _placed_relative(
         # "signed the bill on Tuesday, two weeks after it passed": the passing two weeks
         # before Tuesday, not any time before it
         direction = 1 if relation == "after" else -1
-        start, end = _counted_interval(anchor, count, direction, within=False)
+        start, end = _counted_interval(
+            (anchor.start, anchor.end or anchor.start), count, direction, within=False
+        )
         placement = "anchored"
     else:
         start, end = _signal_interval(relation, anchor, published)
@@ -702,6 +722,22 @@ _STOPWORDS = frozenset(
 
 
 _LONG_WORD = re.compile(r"[a-z]{4,}")
+
+
+def _subject_words(event: Event) -> frozenset[str]:
+    """The content words of the event's description before its trigger and before any
+    preposition: what the subject names ("The bombing killed 12": "bombing"), which a
+    later "after the bombing" refers to; not the nouns of its phrases ("people in a
+    shooting … pleaded guilty": not "shooting")."""
+    description = event.description
+    at = description.find(event.trigger)
+    head = _FIRST_PREPOSITION.split(description[: at if at >= 0 else len(description)], 1)[0]
+    return _content_words(head)
+
+
+_FIRST_PREPOSITION = re.compile(
+    r"(?<![\w-])(?i:in|of|at|on|for|from|with|by|to|near|over|after|before|during)(?![\w-])"
+)
 
 
 @lru_cache(maxsize=8192)
