@@ -294,3 +294,17 @@ def test_after_a_noun_names_the_event_its_subject_names_not_a_noun_of_its_phrase
     )
     events = {e.trigger: e for e in extract_timeline(unnamed, published="2021-03-30").events}
     assert "arrested" not in events
+
+
+def test_the_next_decades_of_a_past_clause_follow_the_date_told() -> None:
+    text = (
+        "In 1968 she helped organize the Poor People's Campaign, and for the next three "
+        "decades she ran a health clinic in rural Mississippi."
+    )
+    events = {e.trigger: e for e in extract_timeline(text, published="2021-07-21").events}
+    ran = events["ran"]
+    assert (ran.start, ran.end) == (date(1968, 12, 31), date(1998, 12, 31))
+    # what is said of the years ahead still counts from publication
+    ahead = "He said he would hire 500 people over the next two years."
+    (hire,) = extract_timeline(ahead, published="2021-07-21").events
+    assert (hire.start, hire.end) == (date(2021, 7, 21), date(2023, 7, 21))

@@ -700,6 +700,19 @@ def _reference_for(
         # "6 a.m." right after "on Oct. 13", "by midday" after "at 2 a.m. Thursday": the
         # time of that day
         return _expression_reference(last_dated), partial._replace(anchored=True)
+    if (
+        partial.type == "DURATION"
+        and partial.direction == 1
+        and tense == "past"
+        and last_dated is not None
+        and last_dated.end is not None
+        and (news_reference is None or last_dated.end < news_reference.day)
+    ):
+        # "In 1968 she helped organize the campaign, and for the next three decades she
+        # ran a clinic": the decades after the date told (when it has passed), not after
+        # publication
+        day = last_dated.end
+        return Reference(day, "day", f"the end of expression '{last_dated.text}'"), partial
     if partial.anchored and last_dated is not None:
         return _expression_reference(last_dated), partial
     if partial.anchored and (partial.offset or 0) > 0 and domain != "narrative":
