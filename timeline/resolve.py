@@ -784,6 +784,14 @@ def _choose_year(partial: Partial, ref: date, tense: Tense, *, named_day: bool =
         return _reported_period_year(position, current, ref.year, tense)
     back_year = ref.year if position <= current else ref.year - 1
     ahead_year = ref.year if position >= current else ref.year + 1
+    third = _THIRDS.get(partial.mod or "")
+    if third is not None and partial.month == ref.month and partial.day is None:
+        # "a decision due in early July" on July 21: that third of this July is over,
+        # so the one ahead is next year's ("prices rose in late July" on July 5: the
+        # one behind is last year's)
+        first, last = ((1, 10), (11, 20), (21, 31))[third]
+        back_year = ref.year if first <= ref.day else ref.year - 1
+        ahead_year = ref.year if last >= ref.day else ref.year + 1
     back, ahead = (
         _months_between(partial, ref, back_year),
         _months_between(partial, ref, ahead_year),
