@@ -3027,8 +3027,15 @@ def _unit_to_date(match: re.Match[str], text: str) -> Partial | None:
 
 
 def _the_week(match: re.Match[str], text: str) -> Partial | None:
-    """ "during the week": the week of the reference."""
+    """ "during the week": the week of the reference; "in the week to July 16": a length,
+    the seven days that end on the day named after it."""
+    if _CLOSED_BY_A_DATE.match(text, match.end()):
+        return Partial(type="DURATION", granularity="unknown", duration="P1W")
     return Partial(granularity="week", unit="week", offset=0)
+
+
+# "to", "through", "ended" or "ending" and a date's first word: a month's name or a number
+_CLOSED_BY_A_DATE = re.compile(r"\s{1,3}(?i:to|through|ended|ending)\s{1,3}(?=[A-Z0-9])")
 
 
 def _year_end(match: re.Match[str], text: str) -> Partial | None:
