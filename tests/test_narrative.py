@@ -308,3 +308,21 @@ def test_the_next_decades_of_a_past_clause_follow_the_date_told() -> None:
     ahead = "He said he would hire 500 people over the next two years."
     (hire,) = extract_timeline(ahead, published="2021-07-21").events
     assert (hire.start, hire.end) == (date(2021, 7, 21), date(2023, 7, 21))
+
+
+def test_within_a_length_of_a_noun_counts_from_the_event_it_names_or_not_at_all() -> None:
+    named = "Police arrested him on March 3. He was charged within a week of his arrest."
+    events = {e.trigger: e for e in extract_timeline(named, published="2021-03-30").events}
+    charged = events["charged"]
+    assert (charged.start, charged.end, charged.description) == (
+        date(2021, 3, 3),
+        date(2021, 3, 10),
+        "He was charged",
+    )
+    # no dated event is the shooting: the last one told (the Thanksgiving ahead) is not it
+    unnamed = (
+        "The judge hopes to send the case to the jury before Thanksgiving. Two of the "
+        "defendants were arrested within a week of the shooting."
+    )
+    events = {e.trigger: e for e in extract_timeline(unnamed, published="2021-03-03").events}
+    assert "arrested" not in events

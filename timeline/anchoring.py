@@ -123,7 +123,18 @@ def _anchored_duration_event(
     if following == "later" and _THAN_AFTER_LATER.match(analysis.text, expression.span[1]):
         return None  # "on Oct. 28, a week later than planned": by how much, no event
     anchor: Event | None
-    if expression.signal == "within" or following == "later":
+    named: Token | None = None  # the noun after "within … of" that names the anchor
+    if expression.signal == "within" and following == "of":
+        # "arrested within a week of the shooting": the noun names the anchor (none
+        # when no dated event is that shooting), not the last event told
+        named = _noun_after(analysis, expression.span[1])
+        anchor = (
+            index.named_by(named.text.lower(), analysis.lemma_of(named), named.start)
+            if named
+            else None
+        )
+        direction = 1
+    elif expression.signal == "within" or following == "later":
         sentence = analysis.sentence_index_at(expression.span[0])
         anchor = index.last_before(expression.span[0], sentence)
         direction = 1
@@ -162,7 +173,10 @@ def _anchored_duration_event(
         if direction < 0
         else "after"
     )
-    description, span = describe(analysis, trigger, _cut_for(expression, analysis))
+    cut = _cut_for(expression, analysis)
+    if named is not None:
+        cut = (cut[0], named.end)  # "within a week of his arrest" leaves as one phrase
+    description, span = describe(analysis, trigger, cut)
     return _placed_event(
         analysis,
         trigger,
