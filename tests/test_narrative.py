@@ -303,7 +303,7 @@ def test_the_next_decades_of_a_past_clause_follow_the_date_told() -> None:
     )
     events = {e.trigger: e for e in extract_timeline(text, published="2021-07-21").events}
     ran = events["ran"]
-    assert (ran.start, ran.end) == (date(1968, 12, 31), date(1998, 12, 31))
+    assert (ran.start, ran.end) == (date(1968, 1, 1), date(1998, 1, 1))
     # what is said of the years ahead still counts from publication
     ahead = "He said he would hire 500 people over the next two years."
     (hire,) = extract_timeline(ahead, published="2021-07-21").events

@@ -709,10 +709,9 @@ def _reference_for(
         and (news_reference is None or last_dated.end < news_reference.day)
     ):
         # "In 1968 she helped organize the campaign, and for the next three decades she
-        # ran a clinic": the decades after the date told (when it has passed), not after
-        # publication
-        day = last_dated.end
-        return Reference(day, "day", f"the end of expression '{last_dated.text}'"), partial
+        # ran a clinic": the decades from the date told (when it has passed), not from
+        # publication, as a narrative counts them
+        return _expression_reference(last_dated), partial
     if partial.anchored and last_dated is not None:
         return _expression_reference(last_dated), partial
     if partial.anchored and (partial.offset or 0) > 0 and domain != "narrative":
