@@ -2225,6 +2225,13 @@ def rules() -> tuple[Rule, ...]:
             1,
         ),
         rule(
+            "month_span",
+            rf"(?P<msthe>{the})?(?P<first>{month})[-–/](?P<month>{month})"
+            rf"(?:[\s-](?P<msnoun>(?i:quarter|period|half|months)))?(?![\w])",
+            _month_span,
+            2,
+        ),
+        rule(
             "month_quarter",
             rf"(?P<mqthe>{the})?(?P<month>{month})(?P<mqjoint>[\s-])(?i:quarter)(?![\w])",
             _month_quarter,
@@ -2450,6 +2457,23 @@ def _decade_dispatch(match: re.Match[str], text: str) -> Partial | None:
     ):
         return None  # "in her forties" is an age
     return _decade(match, text)
+
+
+def _month_span(match: re.Match[str], text: str) -> Partial | list[Candidate] | None:
+    """ "the October-December quarter", "the April-June period", "January-June": the
+    quarter or half those months make up; other spans are left to the month rules."""
+    lex = lexicon()
+    first, last = lex.month_of(match["first"]), lex.month_of(match["month"])
+    if last - first == 2 and first % 3 == 1:
+        partial = Partial(granularity="quarter", quarter=last // 3)
+    elif last - first == 5 and first in (1, 7):
+        partial = Partial(granularity="half", half=last // 6)
+    else:
+        return None
+    if match["msthe"] and not match["msnoun"]:
+        # "the April-June figures": "the" belongs to the noun
+        return [Candidate(match.end("msthe"), match.end(), partial, "month_span", 2)]
+    return partial
 
 
 def _month_quarter(match: re.Match[str], text: str) -> Partial | list[Candidate] | None:
@@ -2775,6 +2799,7 @@ _RULE_ANCHORS: dict[str, str] = {
     "season": "S",
     "quarter": "Q",
     "q_notation": "DL",
+    "month_span": "M",
     "month_quarter": "M",
     "relative_unit": "U",
     "counted": "U",
