@@ -1123,6 +1123,11 @@ def _verb_forms() -> _VerbForms:
             _gerund(lemma, doubles),
         ):
             lemmas.setdefault(form, lemma)
+    # "reconnect", "rescheduled", "relaunching": a verb done again is a verb; from
+    # lemmas of five letters or more, since a shorter stem makes nouns ("retail")
+    for form, lemma in list(lemmas.items()):
+        if len(lemma) >= 5 and not lemma.startswith("re"):
+            lemmas.setdefault("re" + form, "re" + lemma)
     return _VerbForms(
         lemmas,
         frozenset(past),
