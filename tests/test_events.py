@@ -1507,3 +1507,32 @@ def test_a_verb_form_after_an_adjective_of_a_noun_phrase_is_its_noun(
     # "forecast" after "its annual" is the noun of the phrase, not the clause's verb
     events = extract_timeline(text, published="2021-11-04").events
     assert [e.trigger for e in events] == [trigger], events
+
+
+def test_a_verb_done_again_is_a_verb_and_later_leaves_with_today() -> None:
+    (event,) = extract_timeline(
+        "Crews expect to reconnect the remaining customers later today.", published="2021-03-30"
+    ).events
+    assert (event.trigger, event.description) == (
+        "reconnect",
+        "Crews expect to reconnect the remaining customers",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        (
+            "Users who upgraded before 1 July 2021 received a free license extension.",
+            "Users who upgraded",
+        ),
+        ("Officials who spoke on Monday said the plan would work.", "Officials who spoke"),
+        (
+            "The bombings which killed 224 people took place in 1998.",
+            "The bombings which killed 224 people took place",
+        ),
+    ],
+)
+def test_a_relative_clause_without_a_comma_keeps_its_noun(text: str, description: str) -> None:
+    events = extract_timeline(text, published="2021-09-01").events
+    assert description in [e.description for e in events], events

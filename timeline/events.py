@@ -1490,8 +1490,12 @@ def _subject_of_clause(
         return _noun_phrase_before(tokens, index - 4) if tokens[index - 4].text == "," else None
     if link in grammar.relatives_after_comma:
         # "…, said Timothy Shea, who stepped down"
-        comma_before = index >= 3 and tokens[index - 2].text == ","
-        return _noun_phrase_before(tokens, index - 2) if comma_before else None
+        if index >= 3 and tokens[index - 2].text == ",":
+            return _noun_phrase_before(tokens, index - 2)
+        # "Users who upgraded before July 1", "the law that took effect in January": the
+        # noun and its relative pronoun
+        noun = _noun_phrase_before(tokens, index - 1) if index >= 2 else None
+        return f"{noun} {tokens[index - 1].text}" if noun else None
     if index < 3 or link != ",":
         return None
     opener = tokens[index]
