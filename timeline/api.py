@@ -173,7 +173,7 @@ def resolve_expressions(
     clock_signal: str | None = None  # the signal of the clock time whose day is next
     for index, candidate in enumerate(candidates):
         day_signal, clock_signal = clock_signal, None
-        if _recurring_clock_time(candidates, index, text):
+        if _recurring_clock_time(candidates, index, text) or _habitual_day(candidate, text):
             # "open daily from 9 a.m. to 5 p.m.": the time of every such day, of none
             expressions.append(_resolve_candidate(candidate, analysis, None, None, domain, crowded))
             continue
@@ -778,6 +778,23 @@ def _recurring_clock_time(candidates: Sequence[Candidate], index: int, text: str
 
 
 _SET_REACH = 40
+
+
+def _habitual_day(candidate: Candidate, text: str) -> bool:
+    """ "published monthly, usually on the second Tuesday", "the shop typically closes on
+    Mondays": a weekday after an adverb of habit names the day of the week it recurs
+    on, no one day."""
+    partial = candidate.partial
+    if partial.weekday is None or not _is_yearless_name(partial):
+        return False
+    return _HABIT_BEFORE.search(text, max(0, candidate.start - 48), candidate.start) is not None
+
+
+_HABIT_BEFORE = re.compile(
+    r"(?<![\w-])(?i:usually|typically|normally|generally|often|always|traditionally|mostly)"
+    r"(?:\s{1,3}[a-z]+)?\s{1,3}(?:(?i:on)\s{1,3})?"
+    r"(?:(?i:the)\s{1,3}(?i:first|second|third|fourth|last)\s{1,3})?$"
+)
 # a sentence or clause ends between them ("a.m. to" goes on)
 _CLAUSE_BREAK = re.compile(r"[;!?\n]|[.:]\s{1,3}[A-Z]")
 
