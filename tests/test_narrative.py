@@ -326,3 +326,14 @@ def test_within_a_length_of_a_noun_counts_from_the_event_it_names_or_not_at_all(
     )
     events = {e.trigger: e for e in extract_timeline(unnamed, published="2021-03-03").events}
     assert "arrested" not in events
+
+
+def test_a_year_counted_from_a_century_is_unknown_but_a_decade_from_a_decade_is_not() -> None:
+    text = (
+        "By the late 18th century the population had reached 600,000. The following "
+        "year, riots broke out. During the 1930s the old town was rebuilt, and a decade "
+        "later much of it was destroyed."
+    )
+    values = {e.text: e.value for e in extract_timeline(text).expressions}
+    assert values["The following year"] == "XXXX"
+    assert values["a decade later"] == "1940"

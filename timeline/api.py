@@ -713,6 +713,10 @@ def _reference_for(
         # publication, as a narrative counts them
         return _expression_reference(last_dated), partial
     if partial.anchored and last_dated is not None:
+        if _finer_than(partial, last_dated.granularity):
+            # "By the late 18th century … The following year": a year after which one?
+            # ("The 1930s … a decade later" counts a decade on, which it can)
+            return None, partial
         return _expression_reference(last_dated), partial
     if partial.anchored and (partial.offset or 0) > 0 and domain != "narrative":
         # "Two days later, he was released" with no date before it: counted from the
@@ -758,6 +762,20 @@ def _narrative(partial: Partial) -> Partial:
 
 
 _CONTEXT_GRANULARITIES = frozenset({"quarter", "month", "half"})
+# the years a decade or a century spans: a shift of fewer from one lands nowhere known
+_YEARS_SPANNED = {"decade": 10, "century": 100}
+_FINE_UNITS = frozenset({"year", "quarter", "month", "week", "day"})
+
+
+def _finer_than(partial: Partial, granularity: str) -> bool:
+    """A shift ("the following year") too small to count from a period as wide as a
+    decade or a century."""
+    span = _YEARS_SPANNED.get(granularity)
+    if span is None or partial.unit not in _FINE_UNITS:
+        return False
+    return partial.unit != "year" or abs(partial.offset or 0) < span
+
+
 _DAY_OR_FINER = frozenset({"day", "part_of_day", "hour", "minute", "second"})
 _A_YEAR = 365
 
