@@ -389,9 +389,17 @@ def _after_what_comes_ahead(
 ) -> TimeExpression:
     """ "will meet on Monday, ahead of Thursday's vote": the day a thing comes ahead of
     follows the date of that thing, told before it in the sentence, which the weekday
-    read alone may not (published on a Tuesday, the Thursday of this week)."""
+    read alone may not (published on a Tuesday, the Thursday of this week).  So does
+    the next of two days ahead: "will be closed on Thursday and will close early on
+    Friday" (published on a Friday: the Friday after that Thursday)."""
+    ahead = expression.signal in _AHEAD_OF or (
+        expression.tense == "future"
+        and last_dated is not None
+        and last_dated.tense == "future"
+        and last_dated.granularity == "day"
+    )
     if (
-        expression.signal not in _AHEAD_OF
+        not ahead
         or candidate.partial.weekday is None
         or not _is_yearless_name(candidate.partial)
         or last_dated is None
