@@ -14,6 +14,12 @@ import pytest
 from timeline import Event, extract_timeline
 from timeline.resolve import add_duration
 
+
+def _by_trigger(text: str, published: str) -> dict[str, Event]:
+    """The events of ``text`` by their trigger word."""
+    return {e.trigger: e for e in extract_timeline(text, published=published).events}
+
+
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "narrative-apollo.txt"
 
 # (expression, TIMEX3 value, trigger of the event it dates)
@@ -242,7 +248,7 @@ def test_a_history_told_with_following_and_anchored_lengths() -> None:
 
 def test_a_length_counted_back_from_an_event_is_before_it() -> None:
     text = "Police arrested him on March 3. Two days before his arrest, he fled."
-    events = {e.trigger: e for e in extract_timeline(text, published="2021-03-30").events}
+    events = _by_trigger(text, "2021-03-30")
     fled = events["fled"]
     assert (fled.relation, fled.placement, fled.start) == ("before", "anchored", date(2021, 3, 1))
 
@@ -260,7 +266,7 @@ def test_a_count_before_a_clause_signal_places_the_other_clause_at_that_distance
         "The governor signed the bill into law on Tuesday, two weeks after it passed the "
         "legislature."
     )
-    events = {e.trigger: e for e in extract_timeline(text, published="2021-03-30").events}
+    events = _by_trigger(text, "2021-03-30")
     passed = events["passed"]
     assert (passed.relation, passed.placement) == ("before", "anchored")
     assert (passed.start, passed.end) == (date(2021, 3, 16), date(2021, 3, 16))
@@ -271,7 +277,7 @@ def test_within_minutes_counts_from_the_day_of_an_event_bounded_before_a_time() 
         "Cameras recorded a figure near the building shortly before 11 p.m. on Friday. "
         "Firefighters arrived within minutes."
     )
-    events = {e.trigger: e for e in extract_timeline(text, published="2021-11-04").events}
+    events = _by_trigger(text, "2021-11-04")
     arrived = events["arrived"]
     assert (arrived.placement, arrived.start, arrived.end) == (
         "anchored",
@@ -285,14 +291,14 @@ def test_after_a_noun_names_the_event_its_subject_names_not_a_noun_of_its_phrase
         "The bombing killed 12 people on Monday. "
         "Two days after the bombing, police arrested a suspect."
     )
-    events = {e.trigger: e for e in extract_timeline(named, published="2021-03-30").events}
+    events = _by_trigger(named, "2021-03-30")
     assert events["arrested"].start == date(2021, 3, 31)
     # the shooting is only in a phrase of the man who pleaded guilty: no anchor
     unnamed = (
         "A man accused of killing three people in a shooting pleaded guilty on Wednesday. "
         "He was arrested minutes after the shooting."
     )
-    events = {e.trigger: e for e in extract_timeline(unnamed, published="2021-03-30").events}
+    events = _by_trigger(unnamed, "2021-03-30")
     assert "arrested" not in events
 
 
@@ -301,7 +307,7 @@ def test_the_next_decades_of_a_past_clause_follow_the_date_told() -> None:
         "In 1968 she helped organize the Poor People's Campaign, and for the next three "
         "decades she ran a health clinic in rural Mississippi."
     )
-    events = {e.trigger: e for e in extract_timeline(text, published="2021-07-21").events}
+    events = _by_trigger(text, "2021-07-21")
     ran = events["ran"]
     assert (ran.start, ran.end) == (date(1968, 1, 1), date(1998, 1, 1))
     # what is said of the years ahead still counts from publication
@@ -312,7 +318,7 @@ def test_the_next_decades_of_a_past_clause_follow_the_date_told() -> None:
 
 def test_within_a_length_of_a_noun_counts_from_the_event_it_names_or_not_at_all() -> None:
     named = "Police arrested him on March 3. He was charged within a week of his arrest."
-    events = {e.trigger: e for e in extract_timeline(named, published="2021-03-30").events}
+    events = _by_trigger(named, "2021-03-30")
     charged = events["charged"]
     assert (charged.start, charged.end, charged.description) == (
         date(2021, 3, 3),
@@ -324,7 +330,7 @@ def test_within_a_length_of_a_noun_counts_from_the_event_it_names_or_not_at_all(
         "The judge hopes to send the case to the jury before Thanksgiving. Two of the "
         "defendants were arrested within a week of the shooting."
     )
-    events = {e.trigger: e for e in extract_timeline(unnamed, published="2021-03-03").events}
+    events = _by_trigger(unnamed, "2021-03-03")
     assert "arrested" not in events
 
 
