@@ -805,10 +805,13 @@ def _recurring_clock_time(candidates: Sequence[Candidate], index: int, text: str
 
 _SET_REACH = 40
 
+# a sentence or clause ends between them ("a.m. to" goes on)
+_CLAUSE_BREAK = re.compile(r"[;!?\n]|[.:]\s{1,3}[A-Z]")
+
 
 def _habitual_day(candidate: Candidate, text: str) -> bool:
     """ "published monthly, usually on the second Tuesday", "the shop typically closes on
-    Mondays": a weekday after an adverb of habit names the day of the week it recurs
+    Monday": a weekday after an adverb of habit names the day of the week it recurs
     on, no one day."""
     partial = candidate.partial
     if partial.weekday is None or not _is_yearless_name(partial):
@@ -821,8 +824,6 @@ _HABIT_BEFORE = re.compile(
     r"(?:\s{1,3}[a-z]+)?\s{1,3}(?:(?i:on)\s{1,3})?"
     r"(?:(?i:the)\s{1,3}(?i:first|second|third|fourth|last)\s{1,3})?$"
 )
-# a sentence or clause ends between them ("a.m. to" goes on)
-_CLAUSE_BREAK = re.compile(r"[;!?\n]|[.:]\s{1,3}[A-Z]")
 
 
 def _is_bare_clock_time(partial: Partial) -> bool:

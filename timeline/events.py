@@ -944,7 +944,7 @@ def phrase_of(
 
 
 def _phrase_start(text: str, span: tuple[int, int], signal: str | None) -> int:
-    """Where the phrase of the expression starting at ``start`` begins: at its signal, or
+    """Where the phrase of the expression at ``span`` begins: at its signal, or
     at the words that lead into it ("for much of 2020", "in each of the past three
     months", "so far this year", "thus far in 2021"), which are the date's, not the
     event's."""
