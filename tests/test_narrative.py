@@ -343,3 +343,13 @@ def test_a_year_counted_from_a_century_is_unknown_but_a_decade_from_a_decade_is_
     values = {e.text: e.value for e in extract_timeline(text).expressions}
     assert values["The following year"] == "XXXX"
     assert values["a decade later"] == "1940"
+
+
+def test_a_noun_after_since_that_has_its_own_verb_is_that_clause_subject() -> None:
+    text = "The agency has received 1,200 complaints since the rule took effect on Jan. 1."
+    received = _by_trigger(text, "2022-03-15")["received"]
+    assert (received.relation, received.start, received.end) == (
+        "since",
+        date(2022, 1, 1),
+        date(2022, 3, 15),
+    )

@@ -617,7 +617,7 @@ def _signalled_side(tokens: Sequence[Token], position: int, analysis: Analysis) 
         j = i + 1
         while j < min(len(tokens), i + 4):
             lemma = analysis.lemma_of(tokens[j])
-            if _is_event_noun(tokens[j], lemma):
+            if _is_event_noun(tokens[j], lemma) and not _verb_right_after(tokens, j):
                 return _Side(tokens[j], False, lemma)
             j += 1
     for k in range(i, min(len(tokens), i + 10)):
@@ -626,6 +626,12 @@ def _signalled_side(tokens: Sequence[Token], position: int, analysis: Analysis) 
         if is_content_verb(tokens, k):
             return _Side(tokens[k], True, analysis.lemma_of(tokens[k]))
     return None
+
+
+def _verb_right_after(tokens: Sequence[Token], j: int) -> bool:
+    """ "since the rule took effect": the noun is its clause's subject, and the verb
+    after it (at most one word on) is the signalled event."""
+    return any(is_content_verb(tokens, k) for k in range(j + 1, min(len(tokens), j + 3)))
 
 
 def _is_event_noun(token: Token, lemma: str) -> bool:
