@@ -1536,3 +1536,20 @@ def test_a_verb_done_again_is_a_verb_and_later_leaves_with_today() -> None:
 def test_a_relative_clause_without_a_comma_keeps_its_noun(text: str, description: str) -> None:
     events = extract_timeline(text, published="2021-09-01").events
     assert description in [e.description for e in events], events
+
+
+@pytest.mark.parametrize(
+    ("text", "dated"),
+    [
+        ("Fund managers said Friday's profit-taking was a natural result.", []),
+        ("The GM move follows Tuesday's declaration by Ford.", []),
+        ("He was arrested in connection with last year's embassy blasts.", []),
+        ("The panel that issued Thursday's ruling will meet again.", ["issued"]),
+        ("Friday's trading volume totaled 132.8 million shares.", ["totaled"]),
+    ],
+)
+def test_a_day_named_for_a_thing_after_the_verb_dates_the_thing(
+    text: str, dated: list[str]
+) -> None:
+    events = extract_timeline(text, published="2021-03-30").events
+    assert [e.trigger for e in events] == dated, events

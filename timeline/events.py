@@ -235,6 +235,8 @@ def build_events(
             lead=previous if _leads_in(previous, expression, analysis.text) else None,
             noun_phrase=noun_signal,
         )
+        if event is not None and _dates_its_object_only(expression, event, analysis.text):
+            event = None
         if event is not None:
             if noun_signal is not None or _dates_a_thing_ahead(expression, analysis.text):
                 through_a_noun.add(len(events))
@@ -298,6 +300,31 @@ def _dates_a_thing_ahead(expression: TimeExpression, text: str) -> bool:
 
 
 _RELATING_SIGNALS = frozenset({"ahead of", "before", "after", "following", "prior to"})
+
+
+def _dates_its_object_only(expression: TimeExpression, event: Event, text: str) -> bool:
+    """ "Fund managers said Friday's profit-taking was natural", "expected sales to beat
+    last year's record", "the move follows Tuesday's declaration": a day named for a
+    thing, after the verb, dates that thing, not the verb; unless the thing is what the
+    verb right before it does ("issued Thursday's ruling", "won Sunday's race").  As the
+    subject ("Friday's trading volume totaled") it dates the clause."""
+    if (
+        expression.signal is not None
+        or event.trigger_span[0] > expression.span[0]
+        or not possessive_at(text, expression.span[1])
+    ):
+        return False
+    between = text[event.trigger_span[1] : expression.span[0]].split()
+    if any(word.lower() not in _ARTICLES for word in between):
+        return True  # "arrested in connection with last year's blasts"
+    return is_attribution(event.trigger.lower()) or event.lemma in _NOT_DOING_THE_THING
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
+# verbs whose object is not done by them: saying, being, coming after or before
+_NOT_DOING_THE_THING = frozenset(
+    {"be", "say", "follow", "precede", "expect", "forecast", "predict", "beat", "exceed"}
+)
 
 
 def _own_dates_first(events: list[Event], through_a_noun: set[int]) -> list[Event]:
