@@ -1553,3 +1553,10 @@ def test_a_day_named_for_a_thing_after_the_verb_dates_the_thing(
 ) -> None:
     events = extract_timeline(text, published="2021-03-30").events
     assert [e.trigger for e in events] == dated, events
+
+
+def test_a_particle_before_the_dates_own_preposition_stays() -> None:
+    (event,) = extract_timeline(
+        "The new Senate will be sworn in on Jan. 20.", published="2021-01-03"
+    ).events
+    assert event.description == "The new Senate will be sworn in"

@@ -1945,9 +1945,23 @@ def _describe(
     # a description ends on a content word, not on "for" or "shortly" (the regex, which
     # would try every position, runs only when the last word is one of them)
     last = description.rsplit(None, 1)[-1].lower() if description else ""
-    if last not in grammar_words().dangling_words:
+    if last not in grammar_words().dangling_words or _particle_before(text, cut[0], last):
         return description
     return _dangling().sub("", description)
+
+
+def _particle_before(text: str, cut_start: int, word: str) -> bool:
+    """ "will be sworn in on Jan. 20": the "in" right before the date's own preposition
+    is the verb's particle, not a preposition the date was cut from."""
+    return (
+        word in _PARTICLES
+        and text[max(0, cut_start - 12) : cut_start].lower().rstrip().endswith(" " + word)
+        and _OWN_PREPOSITION.match(text, cut_start) is not None
+    )
+
+
+_PARTICLES = frozenset({"in", "up", "down", "out", "off", "over"})
+_OWN_PREPOSITION = re.compile(r"(?i:on|at|by|until|before|after|since|from)\s")
 
 
 def _outside(text: str, start: int, end: int, cuts: Sequence[tuple[int, int]]) -> list[str]:
