@@ -128,21 +128,14 @@ def _anchored_duration_event(
         # "arrested within a week of the shooting": the noun names the anchor (none
         # when no dated event is that shooting), not the last event told
         named = _noun_after(analysis, expression.span[1])
-        anchor = (
-            index.named_by(named.text.lower(), analysis.lemma_of(named), named.start)
-            if named
-            else None
-        )
+        anchor = _event_named(index, analysis, named)
         direction = 1
     elif expression.signal == "within" or following == "later":
         sentence = analysis.sentence_index_at(expression.span[0])
         anchor = index.last_before(expression.span[0], sentence)
         direction = 1
     elif following in ("after", "before"):
-        noun = _noun_after(analysis, expression.span[1])
-        anchor = (
-            index.named_by(noun.text.lower(), analysis.lemma_of(noun), noun.start) if noun else None
-        )
+        anchor = _event_named(index, analysis, _noun_after(analysis, expression.span[1]))
         direction = 1 if following == "after" else -1
     else:
         return None
@@ -189,6 +182,14 @@ def _anchored_duration_event(
         "anchored",
         expression,
     )
+
+
+def _event_named(index: _DatedIndex, analysis: Analysis, noun: Token | None) -> Event | None:
+    """The dated event a noun after a length names ("two days after his arrest",
+    "within a week of the shooting"), if any."""
+    if noun is None:
+        return None
+    return index.named_by(noun.text.lower(), analysis.lemma_of(noun), noun.start)
 
 
 def _looks_ahead(expression: TimeExpression) -> bool:
