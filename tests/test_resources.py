@@ -56,6 +56,12 @@ TOP_LEVEL_KEYS: dict[str, set[str]] = {
         "cardinals_before_nouns", "subordinators", "be_forms_before_intent", "future_modals",
         "finite_cues", "linking_forms", "subject_pronouns", "base_form_cues",
         "ing_clause_cues", "premodifiers", "adjectives_before_nouns", "openers_of_noun_phrases",
+        "signals_relating_to_a_thing", "signals_on_or_after", "signals_excluding",
+        "signals_ahead_of", "signals_of_deadlines", "signals_ahead", "articles",
+        "lemmas_not_doing_their_object", "comparison_words", "possessive_owners",
+        "parallel_prepositions", "verb_particles", "possibility_modals",
+        "hedges_before_anchors", "anchor_determiners", "stopwords_of_events",
+        "not_participants",
         "function_words", "be_forms_in_verb_group",
         "have_forms_in_verb_group", "clitics", "linking_verbs",
     },
@@ -268,6 +274,21 @@ def test_grammar_values() -> None:
     assert words["adverbs_opening_a_conjunct"] <= words["auxiliary_openers"]
     assert words["be_forms_shared"] <= words["be_forms_in_verb_group"]
     assert set(grammar["lead_in"]) == {"about", "prepositions", "articles", "adjectives", "parts"}
+
+
+def test_signal_kinds_name_recognized_signals() -> None:
+    """A kind of signal holds only signals that recognition can report: a word missing
+    from calendar.json's "signals" would never match ``TimeExpression.signal``."""
+    signals = set(load_lexicon("calendar")["signals"])
+    for key, entry in load_lexicon("grammar").items():
+        if key.startswith("signals_"):
+            assert set(entry["words"]) <= signals, key
+    # "ahead of Friday's vote" and "by Friday's deadline" both keep the clause's tense
+    kinds = grammar_words()
+    assert kinds.signals_ahead_of <= kinds.signals_ahead
+    assert kinds.signals_ahead - kinds.signals_ahead_of <= kinds.signals_of_deadlines
+    # compared with the words of four letters or more that an event's description holds
+    assert all(len(word) >= 4 for word in kinds.stopwords_of_events)
 
 
 def test_grammar_loads_every_class() -> None:

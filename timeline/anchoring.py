@@ -26,7 +26,14 @@ from typing import overload
 
 from .events import describe, event_at, is_count, phrase_of
 from .resolve import add_duration
-from .text import Analysis, Token, is_content_verb, is_lasting_verb, lowered_in_place
+from .text import (
+    Analysis,
+    Token,
+    grammar_words,
+    is_content_verb,
+    is_lasting_verb,
+    lowered_in_place,
+)
 from .types import Event, Placement, Relation, TimeExpression
 
 __all__ = ["LazyUndated", "anchor_events", "undated_events"]
@@ -50,13 +57,6 @@ _CONVERSE: dict[Relation, Relation] = {
     "until": "until",
 }
 _SIGNAL_WORD_ANY_CASE = re.compile(r"\b(?:" + "|".join(_CLAUSE_SIGNALS) + r")\b", re.IGNORECASE)
-_HEDGES = frozenset(
-    {"shortly", "soon", "just", "long", "immediately", "right", "only", "well", "even"}
-)
-_DETERMINERS = frozenset(
-    {"the", "his", "her", "its", "their", "a", "an", "this", "that", "our", "my"}
-)
-_ANCHORING_SIGNALS = frozenset({"within", "after", "later"})
 _LOOKBACK_SENTENCES = 6
 
 
@@ -612,9 +612,9 @@ def _governing_verb(tokens: Sequence[Token], position: int, local: Sequence[Even
 def _signalled_side(tokens: Sequence[Token], position: int, analysis: Analysis) -> _Side | None:
     """The verb of the signalled clause, or the event noun right after the signal."""
     i = position + 1
-    while i < len(tokens) and tokens[i].text.lower() in _HEDGES:
+    while i < len(tokens) and tokens[i].text.lower() in grammar_words().hedges_before_anchors:
         i += 1
-    if i < len(tokens) and tokens[i].text.lower() in _DETERMINERS:
+    if i < len(tokens) and tokens[i].text.lower() in grammar_words().anchor_determiners:
         j = i + 1
         while j < min(len(tokens), i + 4):
             lemma = analysis.lemma_of(tokens[j])
@@ -704,44 +704,6 @@ def _nearest_candidates(events: list[Event], offset: int) -> list[Event]:
     return events[low : low + _MAX_CANDIDATES]
 
 
-_STOPWORDS = frozenset(
-    {
-        "that",
-        "this",
-        "with",
-        "from",
-        "have",
-        "were",
-        "will",
-        "would",
-        "their",
-        "they",
-        "them",
-        "there",
-        "which",
-        "when",
-        "after",
-        "before",
-        "said",
-        "says",
-        "also",
-        "than",
-        "then",
-        "been",
-        "being",
-        "into",
-        "over",
-        "about",
-        "some",
-        "more",
-        "most",
-        "other",
-        "such",
-        "only",
-    }
-)
-
-
 _LONG_WORD = re.compile(r"[a-z]{4,}")
 
 
@@ -764,7 +726,9 @@ _FIRST_PREPOSITION = re.compile(
 @lru_cache(maxsize=8192)
 def _content_words(text: str) -> frozenset[str]:
     # cached: the sentence of a dated event is compared with every later report of its kind
-    return frozenset(w for w in _LONG_WORD.findall(text.lower()) if w not in _STOPWORDS)
+    return frozenset(
+        w for w in _LONG_WORD.findall(text.lower()) if w not in grammar_words().stopwords_of_events
+    )
 
 
 def _names(tokens: Sequence[Token]) -> set[str]:
@@ -792,7 +756,7 @@ def _noun_after(analysis: Analysis, end: int) -> Token | None:
     tokens = analysis.window((end, end), radius=6)
     following = [t for t in tokens if t.start >= end][:5]
     for token in following[1:]:
-        if token.text.lower() in _DETERMINERS:
+        if token.text.lower() in grammar_words().anchor_determiners:
             continue
         return token if token.text.isalpha() else None
     return None

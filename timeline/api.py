@@ -30,7 +30,15 @@ from .recognize.signals import (
     signal_before,
 )
 from .resolve import Reference, Resolved, resolve, stretch_at_edge
-from .text import Analysis, analyze, delayed_until, possessive_at, reported_for, will_governs
+from .text import (
+    Analysis,
+    analyze,
+    delayed_until,
+    grammar_words,
+    possessive_at,
+    reported_for,
+    will_governs,
+)
 from .timeline import Timeline
 from .types import Tense, TimeExpression
 
@@ -49,11 +57,6 @@ _SIGNAL_TENSE: dict[str, Tense] = {
     "ago": "past",
     "as soon as": "future",
 }
-# A deadline ("by May", "until mid-November", "through January") ends a period that often
-# runs past the verb that set it ("gave them until …"): a past verb does not make it past.
-_DEADLINE_SIGNALS = frozenset({"by", "until", "till", "through"})
-# Signals before "Friday's meeting" that make it one still to come.
-_AHEAD_SIGNALS = frozenset({"ahead of", "before", "until", "till", "by", "prior to"})
 _DOMAINS = ("auto", "news", "narrative")
 _BACKENDS = ("builtin", "stanza", "auto")
 
@@ -392,7 +395,7 @@ def _after_what_comes_ahead(
     read alone may not (published on a Tuesday, the Thursday of this week).  So does
     the next of two days ahead: "will be closed on Thursday and will close early on
     Friday" (published on a Friday: the Friday after that Thursday)."""
-    ahead = expression.signal in _AHEAD_OF or (
+    ahead = expression.signal in grammar_words().signals_ahead_of or (
         expression.tense == "future"
         and last_dated is not None
         and last_dated.tense == "future"
@@ -412,9 +415,6 @@ def _after_what_comes_ahead(
     reference = Reference(last_dated.start, "day", f"after expression '{last_dated.text}'")
     partial = candidate.partial._replace(direction=1)
     return _read_again(candidate, expression, partial, reference, text)
-
-
-_AHEAD_OF = frozenset({"ahead of", "before", "prior to"})
 
 
 def _read_again(
@@ -502,7 +502,7 @@ def _expression_tense(candidate: Candidate, text: str, signal: str | None, claus
     if partial.weekday is not None and possessive_at(text, candidate.end):
         # "Wednesday's ruling", "over Thursday's closing price": a day named for what
         # happened on it, whatever verb governs the noun ("would get around …")
-        return clause if signal in _AHEAD_SIGNALS else "past"
+        return clause if signal in grammar_words().signals_ahead else "past"
     if signal == "for" and partial.month is not None and reported_for(text, candidate.start):
         # "retail sales for May will be released next week": the month the figures
         # cover has passed, whatever the tense of their release
@@ -512,13 +512,13 @@ def _expression_tense(candidate: Candidate, text: str, signal: str | None, claus
         # day a delay runs to lies ahead of the delay, whatever its verb's tense
         return "future"
     if clause == "past" and (
-        signal in _DEADLINE_SIGNALS
+        signal in grammar_words().signals_of_deadlines
         or _STARTING_BEFORE.search(text, max(0, candidate.start - 24), candidate.start)
     ):
         # "ordered evacuations beginning at 6 a.m. Thursday", "raised prices effective
         # Monday": when a thing ordered or announced starts may lie either side of it
         return "unknown"
-    if clause == "present" and signal in _DEADLINE_SIGNALS:
+    if clause == "present" and signal in grammar_words().signals_of_deadlines:
         # "Lawmakers have until Sept. 30", "the offer is valid through May 1": a deadline
         # stated in the present lies ahead
         return "future"

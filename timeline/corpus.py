@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Protocol, get_args, 
 from .api import Backend, Domain, extract_timeline
 from .errors import InvalidInputError, MissingDependencyError
 from .order import order_events
+from .text import grammar_words
 from .timeline import Timeline
 from .types import Event
 
@@ -59,20 +60,6 @@ _SWITCH_INTERVAL = 0.001
 
 _ERROR_POLICIES = ("report", "raise")
 
-# Capitalized words that are not participants: sentence openers, pronouns, months and
-# weekdays (two articles dating an event "in December" share "December" trivially).
-# fmt: off
-_NOT_PARTICIPANTS = frozenset({
-    "a", "an", "and", "as", "at", "but", "by", "for", "from", "he", "her", "his", "i", "if",
-    "in", "it", "its", "last", "next", "no", "not", "of", "on", "or", "our", "she", "so",
-    "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "to",
-    "we", "what", "when", "where", "which", "while", "who", "why", "with", "you", "mr", "mrs",
-    "ms", "dr", "according", "after", "before", "since", "until", "during", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-    "sunday",
-})
-# fmt: on
 # A capitalized word or an abbreviation such as "U.S."; the possessive "’s" is left out.
 _CAPITALIZED = re.compile(r"\b[A-Z]\w*(?:\.\w+)*")
 
@@ -578,4 +565,4 @@ def _merge_events(events: list[Event]) -> list[Event]:
 
 def _participants(event: Event) -> set[str]:
     words = _CAPITALIZED.findall(f"{event.description} {event.sentence}")
-    return {w.casefold() for w in words} - _NOT_PARTICIPANTS
+    return {w.casefold() for w in words} - grammar_words().not_participants

@@ -122,7 +122,11 @@ def event_interval(
         return None, end if within_a_day or expression.mod == "END" else _shift(start, -1)
     if relation == "after":
         # "after the start of the year" is any time after it began
-        inclusive = within_a_day or expression.signal in _ON_OR_AFTER or expression.mod == "START"
+        inclusive = (
+            within_a_day
+            or expression.signal in grammar_words().signals_on_or_after
+            or expression.mod == "START"
+        )
         return start if inclusive else _shift(end, 1), None
     # "in 2025 or later" (ON_OR_AFTER), "more than four decades ago" (BEFORE): open on
     # one side; a day's bound takes the day in ("just over an hour later" that day)
@@ -142,7 +146,6 @@ def event_interval(
 _WITHIN_A_DAY = frozenset({"part_of_day", "hour", "minute", "second"})
 _DAY_OR_FINER = _WITHIN_A_DAY | {"day"}
 # signals of "after" that take the day itself in: "no earlier than Sept. 24"
-_ON_OR_AFTER = frozenset({"no earlier than", "not earlier than", "no sooner than"})
 
 
 def _range_interval(
@@ -294,12 +297,11 @@ def _dates_a_thing_ahead(expression: TimeExpression, text: str) -> bool:
     """ "will meet next week, ahead of Thursday's vote", "after Monday's meeting": a
     signal before a day named for what happens on it relates the clause to that thing;
     the clause's own date, when it has one, says more."""
-    return (expression.signal or "").lower() in _RELATING_SIGNALS and possessive_at(
+    return (
+        expression.signal or ""
+    ).lower() in grammar_words().signals_relating_to_a_thing and possessive_at(
         text, expression.span[1]
     )
-
-
-_RELATING_SIGNALS = frozenset({"ahead of", "before", "after", "following", "prior to"})
 
 
 def _dates_its_object_only(expression: TimeExpression, event: Event, text: str) -> bool:
@@ -315,16 +317,12 @@ def _dates_its_object_only(expression: TimeExpression, event: Event, text: str) 
     ):
         return False
     between = text[event.trigger_span[1] : expression.span[0]].split()
-    if any(word.lower() not in _ARTICLES for word in between):
+    if any(word.lower() not in grammar_words().articles for word in between):
         return True  # "arrested in connection with last year's blasts"
-    return is_attribution(event.trigger.lower()) or event.lemma in _NOT_DOING_THE_THING
-
-
-_ARTICLES = frozenset({"the", "a", "an"})
-# verbs whose object is not done by them: saying, being, coming after or before
-_NOT_DOING_THE_THING = frozenset(
-    {"be", "say", "follow", "precede", "expect", "forecast", "predict", "beat", "exceed"}
-)
+    return (
+        is_attribution(event.trigger.lower())
+        or event.lemma in grammar_words().lemmas_not_doing_their_object
+    )
 
 
 def _own_dates_first(events: list[Event], through_a_noun: set[int]) -> list[Event]:
@@ -383,7 +381,7 @@ def _is_comparison_base(expression: TimeExpression, text: str) -> bool:
     if signal in ("in", "of", "at") and _level_before().search(before):
         return True  # "2.1% below its level in the fourth quarter of 2019"
     lowered = before.lower()
-    if not any(word in lowered for word in _COMPARISON_WORDS):
+    if not any(word in lowered for word in grammar_words().comparison_words):
         return False  # nearly every date: no regex search
     return (
         _COMPARED_AMOUNT_BEFORE.search(before) is not None
@@ -413,7 +411,6 @@ def _level_before() -> re.Pattern[str]:
 
 
 _COMPARISON_REACH = 48
-_COMPARISON_WORDS = ("from", "compared", "versus", "vs.")
 # a comparison and at most four words (an amount among them) right before the date or
 # its signal: "from $4 billion ", "compared with $3 million ", "versus the same "
 # (words without a period: the reach must not run back into the sentence before)
@@ -658,7 +655,7 @@ def _dates_an_event(expression: TimeExpression) -> bool:
     # Sets, PRESENT/PAST/FUTURE_REF and most durations do not place an event on the
     # calendar; a duration counted from the publication date does ("over the past two
     # years": the two years up to it).
-    if expression.signal in _EXCLUDING:
+    if expression.signal in grammar_words().signals_excluding:
         return False  # "risen every month this year except January": not in January
     if expression.type == "DURATION":
         return expression.start is not None and expression.end is not None
@@ -667,9 +664,6 @@ def _dates_an_event(expression: TimeExpression) -> bool:
         and expression.granularity != "ref"
         and (expression.start is not None or expression.end is not None)
     )
-
-
-_EXCLUDING = frozenset({"except", "except for", "excluding", "other than"})
 
 
 def is_dateline(text: str, expression: TimeExpression) -> bool:
@@ -962,7 +956,7 @@ def phrase_of(
     2020", "this month thus far", "ahead of Thursday's vote" unless the event's trigger,
     starting at ``trigger_start``, is that vote)."""
     end = _phrase_end(text, span[1])
-    if (signal or "").lower() in _RELATING_SIGNALS:
+    if (signal or "").lower() in grammar_words().signals_relating_to_a_thing:
         # "ahead of Thursday's vote": the thing the day is named for goes with it
         owned = _OWNED_NOUN.match(text, span[1])
         if owned is not None and not span[1] <= trigger_start < owned.end():
@@ -978,13 +972,13 @@ def _phrase_start(text: str, span: tuple[int, int], signal: str | None) -> int:
     begin = signal_start(text, span[0], signal)
     if (
         signal is None
-        and text[max(0, begin - 6) : begin].rstrip().lower().endswith(_OWNERS)
+        and text[max(0, begin - 6) : begin].rstrip().lower().endswith(_owners())
         and not _noun_follows(text, span[1])
     ):
         # "reported earnings for its fourth quarter": the possessive and its preposition
         # are the date's phrase, though TimeML's extent leaves them out (not those of a
         # noun the date modifies: "in his 1996 campaign")
-        owned = _OWNED_DATE.search(text, max(0, begin - 24), begin)
+        owned = _owned_date().search(text, max(0, begin - 24), begin)
         if owned is not None:
             begin = owned.start()
     reach = max(0, begin - _LEAD_IN_REACH)
@@ -1009,10 +1003,21 @@ _LEAD_IN_REACH = 40
 _OWNED_NOUN = re.compile(
     r"['’]s(?:\s{1,3}(?!(?:and|or|but|in|on|at|of|for|to|by|with)\b)[a-z]+){1,3}"
 )
-_OWNERS = ("its", "their", "his", "her", "our")
-_OWNED_DATE = re.compile(
-    rf"(?<![\w-])(?i:for|in|during|of|over|through)\s{{1,3}}(?i:{'|'.join(_OWNERS)})\s{{1,3}}$"
-)
+
+
+@lru_cache(maxsize=1)
+def _owners() -> tuple[str, ...]:
+    return tuple(sorted(grammar_words().possessive_owners))
+
+
+@lru_cache(maxsize=1)
+def _owned_date() -> re.Pattern[str]:
+    """ "for its", "during their" right before a date: built at first use, its
+    possessives are data."""
+    owners = "|".join(_owners())
+    return re.compile(
+        rf"(?<![\w-])(?i:for|in|during|of|over|through)\s{{1,3}}(?i:{owners})\s{{1,3}}$"
+    )
 
 
 @lru_cache(maxsize=1)
@@ -1150,17 +1155,12 @@ def _parallel_phrase_start(
     physics … and in mathematics": "earned degrees in mathematics"), or None."""
     first = _index_of(tokens, gap[0])
     word = tokens[first].text.lower() if first is not None else ""
-    if word not in _PARALLEL_PREPOSITIONS:
+    if word not in grammar_words().parallel_prepositions:
         return None
     return next(
         (t.start for t in tokens if trigger.end <= t.start < clause_end and t.text.lower() == word),
         None,
     )
-
-
-_PARALLEL_PREPOSITIONS = frozenset(
-    {"of", "in", "on", "at", "for", "to", "with", "from", "by", "about", "against"}
-)
 
 
 # a word or an amount ("3%", "$5", "2.5") of a verbless conjunct
@@ -1954,13 +1954,12 @@ def _particle_before(text: str, cut_start: int, word: str) -> bool:
     """ "will be sworn in on Jan. 20": the "in" right before the date's own preposition
     is the verb's particle, not a preposition the date was cut from."""
     return (
-        word in _PARTICLES
+        word in grammar_words().verb_particles
         and text[max(0, cut_start - 12) : cut_start].lower().rstrip().endswith(" " + word)
         and _OWN_PREPOSITION.match(text, cut_start) is not None
     )
 
 
-_PARTICLES = frozenset({"in", "up", "down", "out", "off", "over"})
 _OWN_PREPOSITION = re.compile(r"(?i:on|at|by|until|before|after|since|from)\s")
 
 

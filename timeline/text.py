@@ -444,6 +444,25 @@ class Grammar:
     have_forms_in_verb_group: frozenset[str]
     clitics: frozenset[str]
     linking_verbs: frozenset[str]
+    # signals of a kind (each a subset of calendar.json's "signals")
+    signals_relating_to_a_thing: frozenset[str]
+    signals_on_or_after: frozenset[str]
+    signals_excluding: frozenset[str]
+    signals_ahead_of: frozenset[str]
+    signals_of_deadlines: frozenset[str]
+    signals_ahead: frozenset[str]
+    # function words of single stages
+    articles: frozenset[str]
+    lemmas_not_doing_their_object: frozenset[str]
+    comparison_words: frozenset[str]
+    possessive_owners: frozenset[str]
+    parallel_prepositions: frozenset[str]
+    verb_particles: frozenset[str]
+    possibility_modals: frozenset[str]
+    hedges_before_anchors: frozenset[str]
+    anchor_determiners: frozenset[str]
+    stopwords_of_events: frozenset[str]
+    not_participants: frozenset[str]
 
 
 # functools.cache, not lru_cache: hot functions call this once per call, and the
@@ -516,6 +535,23 @@ def grammar_words() -> Grammar:
         have_forms_in_verb_group=words("have_forms_in_verb_group"),
         clitics=words("clitics"),
         linking_verbs=words("linking_verbs"),
+        signals_relating_to_a_thing=words("signals_relating_to_a_thing"),
+        signals_on_or_after=words("signals_on_or_after"),
+        signals_excluding=words("signals_excluding"),
+        signals_ahead_of=words("signals_ahead_of"),
+        signals_of_deadlines=words("signals_of_deadlines"),
+        signals_ahead=words("signals_ahead"),
+        articles=words("articles"),
+        lemmas_not_doing_their_object=words("lemmas_not_doing_their_object"),
+        comparison_words=words("comparison_words"),
+        possessive_owners=words("possessive_owners"),
+        parallel_prepositions=words("parallel_prepositions"),
+        verb_particles=words("verb_particles"),
+        possibility_modals=words("possibility_modals"),
+        hedges_before_anchors=words("hedges_before_anchors"),
+        anchor_determiners=words("anchor_determiners"),
+        stopwords_of_events=words("stopwords_of_events"),
+        not_participants=words("not_participants"),
     )
 
 
@@ -604,10 +640,10 @@ def _infinitive_between(tokens: Sequence[Token], position: int, center: int) -> 
 def _modal_between(tokens: Sequence[Token], position: int, center: int) -> bool:
     """ "said a deal could come as early as Monday": a modal between the past cue at
     ``position`` and the expression at ``center`` has the clause the date is in."""
-    return any(tokens[i].text.lower() in _POSSIBILITY_MODALS for i in range(position + 1, center))
-
-
-_POSSIBILITY_MODALS = frozenset({"could", "might", "may"})
+    return any(
+        tokens[i].text.lower() in grammar_words().possibility_modals
+        for i in range(position + 1, center)
+    )
 
 
 def _result_infinitive(tokens: Sequence[Token], position: int, lexicon: _TenseLexicon) -> bool:
