@@ -714,13 +714,16 @@ def _subject_words(event: Event) -> frozenset[str]:
     shooting … pleaded guilty": not "shooting")."""
     description = event.description
     at = description.find(event.trigger)
-    head = _FIRST_PREPOSITION.split(description[: at if at >= 0 else len(description)], 1)[0]
+    head = _first_preposition().split(description[: at if at >= 0 else len(description)], 1)[0]
     return _content_words(head)
 
 
-_FIRST_PREPOSITION = re.compile(
-    r"(?<![\w-])(?i:in|of|at|on|for|from|with|by|to|near|over|after|before|during)(?![\w-])"
-)
+@lru_cache(maxsize=1)
+def _first_preposition() -> re.Pattern[str]:
+    """Any of `Grammar.prepositions_ending_a_subject` as a whole word (built at first
+    use: the words are data)."""
+    words = "|".join(sorted(grammar_words().prepositions_ending_a_subject))
+    return re.compile(rf"(?<![\w-])(?i:{words})(?![\w-])")
 
 
 @lru_cache(maxsize=8192)

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any, Literal
 
 from .anchoring import LazyUndated, anchor_events
@@ -816,14 +817,19 @@ def _habitual_day(candidate: Candidate, text: str) -> bool:
     partial = candidate.partial
     if partial.weekday is None or not _is_yearless_name(partial):
         return False
-    return _HABIT_BEFORE.search(text, max(0, candidate.start - 48), candidate.start) is not None
+    return _habit_before().search(text, max(0, candidate.start - 48), candidate.start) is not None
 
 
-_HABIT_BEFORE = re.compile(
-    r"(?<![\w-])(?i:usually|typically|normally|generally|often|always|traditionally|mostly)"
-    r"(?:\s{1,3}[a-z]+)?\s{1,3}(?:(?i:on)\s{1,3})?"
-    r"(?:(?i:the)\s{1,3}(?i:first|second|third|fourth|last)\s{1,3})?$"
-)
+@lru_cache(maxsize=1)
+def _habit_before() -> re.Pattern[str]:
+    """An adverb of habit, a verb perhaps, "on" and an ordinal perhaps, right before a
+    weekday (built at first use: `Grammar.adverbs_of_habit` is data)."""
+    adverbs = "|".join(sorted(grammar_words().adverbs_of_habit))
+    return re.compile(
+        rf"(?<![\w-])(?i:{adverbs})"
+        r"(?:\s{1,3}[a-z]+)?\s{1,3}(?:(?i:on)\s{1,3})?"
+        r"(?:(?i:the)\s{1,3}(?i:first|second|third|fourth|last)\s{1,3})?$"
+    )
 
 
 def _is_bare_clock_time(partial: Partial) -> bool:

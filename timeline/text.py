@@ -463,6 +463,8 @@ class Grammar:
     anchor_determiners: frozenset[str]
     stopwords_of_events: frozenset[str]
     not_participants: frozenset[str]
+    adverbs_of_habit: frozenset[str]
+    prepositions_ending_a_subject: frozenset[str]
 
 
 # functools.cache, not lru_cache: hot functions call this once per call, and the
@@ -552,6 +554,8 @@ def grammar_words() -> Grammar:
         anchor_determiners=words("anchor_determiners"),
         stopwords_of_events=words("stopwords_of_events"),
         not_participants=words("not_participants"),
+        adverbs_of_habit=words("adverbs_of_habit"),
+        prepositions_ending_a_subject=words("prepositions_ending_a_subject"),
     )
 
 
