@@ -1470,6 +1470,16 @@ def test_a_date_that_modifies_a_noun_leaves_the_noun_its_possessive(
         ),
         ("Chelsea plays Arsenal on Sunday.", date(2021, 9, 19), "Chelsea plays Arsenal"),
         ("The president visits Tokyo on Monday.", date(2021, 9, 20), "The president visits Tokyo"),
+        # British news gives a team's name a plural verb
+        ("City host Southampton on Sunday.", date(2021, 9, 19), "City host Southampton"),
+        ("Liverpool face Real Madrid on Monday.", date(2021, 9, 20), "Liverpool face Real Madrid"),
+        ("They host Southampton on Sunday.", date(2021, 9, 19), "They host Southampton"),
+        # the relative clause's own verb is no cue for the date of the main clause
+        (
+            "City, who have won 21 games in a row in all competitions, host Southampton on Sunday.",
+            date(2021, 9, 19),
+            "City host Southampton",
+        ),
     ],
 )
 def test_a_fixture_in_the_present_lies_ahead(text: str, day: date, description: str) -> None:
@@ -1560,3 +1570,38 @@ def test_a_particle_before_the_dates_own_preposition_stays() -> None:
         "The new Senate will be sworn in on Jan. 20.", published="2021-01-03"
     ).events
     assert event.description == "The new Senate will be sworn in"
+
+
+def test_a_british_ing_form_is_a_verb() -> None:
+    # "travelling" doubles the l of the verb list's "traveling"
+    events = extract_timeline(
+        "City host Southampton on Sunday before travelling to Fulham next weekend.",
+        published="2021-09-15",
+    ).events
+    assert [e.description for e in events] == ["City host Southampton", "travelling to Fulham"]
+
+
+def test_a_noun_modifier_after_a_name_is_no_fixture() -> None:
+    # "World Cup host Qatar": a noun, the clause's verb is "opened"
+    (event,) = extract_timeline(
+        "World Cup host Qatar opened the tournament on Sunday.", published="2021-09-15"
+    ).events
+    assert (event.trigger, event.start) == ("opened", date(2021, 9, 12))
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        # after "which" an -ed word is the relative clause's verb, "by" or not
+        ("The talks, which stalled in January, will resume on Thursday.", date(2021, 1, 1)),
+        (
+            "The plan, which passed by a wide margin in May, takes effect on Thursday.",
+            date(2020, 5, 1),
+        ),
+        ("The festival, which began in 1947, returns in August.", date(1947, 1, 1)),
+    ],
+)
+def test_a_date_in_a_relative_clause_takes_the_clause_verb_tense(text: str, first: date) -> None:
+    events = extract_timeline(text, published="2021-03-30").events
+    starts = sorted(e.start for e in events if e.start is not None)
+    assert starts[0] == first, starts

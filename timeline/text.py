@@ -465,6 +465,8 @@ class Grammar:
     not_participants: frozenset[str]
     adverbs_of_habit: frozenset[str]
     prepositions_ending_a_subject: frozenset[str]
+    fixture_prepositions: frozenset[str]
+    after_an_opponent: frozenset[str]
 
 
 # functools.cache, not lru_cache: hot functions call this once per call, and the
@@ -556,6 +558,8 @@ def grammar_words() -> Grammar:
         not_participants=words("not_participants"),
         adverbs_of_habit=words("adverbs_of_habit"),
         prepositions_ending_a_subject=words("prepositions_ending_a_subject"),
+        fixture_prepositions=words("fixture_prepositions"),
+        after_an_opponent=words("after_an_opponent"),
     )
 
 
@@ -575,7 +579,7 @@ def tense_from_cues(tokens: Sequence[Token], span: tuple[int, int]) -> Tense:
         if tense is None:
             return None
         if i > center:
-            if _reports_after_comma(tokens, center, i):
+            if _reports_after_comma(tokens, center, i) or _past_a_relative_aside(tokens, center, i):
                 return None
             if tense == "future" and _plan_made_then(tokens, i):
                 return "past"
@@ -672,6 +676,24 @@ def _looks_like_base_verb(word: str) -> bool:
     if not (word.isalpha() and word.islower()) or word in lexicon.determiners:
         return False
     return not word.endswith("s") or word in _verb_forms().lemmas
+
+
+def _past_a_relative_aside(tokens: Sequence[Token], center: int, position: int) -> bool:
+    """ "The plan, which passed by a wide margin in May, takes effect Thursday": the main
+    verb at ``position`` is past the comma that closes the relative clause the date at
+    ``center`` stands in, and does not place it."""
+    comma = next((k for k in range(center + 1, position) if tokens[k].text == ","), None)
+    if comma is None or not _after_a_relative_aside(tokens, comma):
+        return False
+    opening = next(
+        (
+            k
+            for k in range(comma - 1, max(-1, comma - _ASIDE_REACH - 1), -1)
+            if tokens[k].text == ","
+        ),
+        comma,
+    )
+    return opening < center
 
 
 def _reports_after_comma(tokens: Sequence[Token], center: int, position: int) -> bool:
@@ -868,19 +890,53 @@ def _present_of_schedule(word: str, tokens: Sequence[Token], i: int) -> bool:
 
 
 def _after_plural_subject(tokens: Sequence[Token], i: int) -> bool:
-    """Right after a word that looks like a plural noun ("tariffs", "Schools"), or after
-    "who" or "which" that stands for one ("Chelsea, who play Arsenal on Sunday")."""
+    """Right after a word that looks like a plural noun ("tariffs", "Schools"), a plural
+    pronoun ("they host"), or "who" or "which" that stands for one ("Chelsea, who play
+    Arsenal on Sunday"); or after a team's name ("City host Southampton")."""
     if i == 0:
         return False
     subject = tokens[i - 1].text
-    if subject.lower() in ("who", "which"):
+    low = subject.lower()
+    if low in ("who", "which", "they", "we", "you"):
         return True
+    if low == ",":
+        return _after_a_relative_aside(tokens, i - 1)
     return (
         subject.isalpha()
         and subject.endswith("s")
         and not subject.endswith(("ss", "us", "is"))
-        and subject.lower() not in grammar_words().function_words
-    )
+        and low not in grammar_words().function_words
+    ) or _after_a_team_name(tokens, i)
+
+
+def _after_a_relative_aside(tokens: Sequence[Token], comma: int) -> bool:
+    """ "The workers, who have been on strike since May, return on Monday", "City, who
+    have won 21 games in a row, host Southampton": the comma at ``comma`` closes a
+    relative clause set after the subject (its noun may lie before the window)."""
+    for j in range(comma - 1, max(-1, comma - _ASIDE_REACH - 1), -1):
+        if tokens[j].text == ",":
+            return j + 1 < comma and tokens[j + 1].text.lower() in ("who", "which")
+    return False
+
+
+def _after_a_team_name(tokens: Sequence[Token], i: int) -> bool:
+    """ "City host Southampton on Wednesday", "Liverpool face Real Madrid at home": British
+    news gives a team's name a plural verb.  A base form right after a name that names
+    its opponent or its destination next, then a date's preposition or the end of the
+    clause; not a noun's modifier ("World Cup host Qatar opened")."""
+    grammar = grammar_words()
+    name = tokens[i - 1].text
+    if not (name.isalpha() and name[:1].isupper() and name.lower() not in grammar.function_words):
+        return False
+    j = i + 1
+    if j < len(tokens) and tokens[j].text.lower() in grammar.fixture_prepositions:
+        j += 1  # "travel to Fulham", "play at Anfield"
+    if j >= len(tokens) or not tokens[j].text[:1].isupper():
+        return False
+    while j < len(tokens) and tokens[j].text[:1].isupper():
+        j += 1
+    after = tokens[j].text.lower() if j < len(tokens) else ""
+    return after in grammar.after_an_opponent or not after.isalpha()
 
 
 def _after_base_form_marker(tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> bool:
@@ -993,6 +1049,10 @@ def _looks_regular_past(word: str, tokens: Sequence[Token], i: int, lexicon: _Te
         return False
     # "the United States", "a proposed law": an -ed word after a determiner is an adjective.
     previous = tokens[i - 1].text.lower() if i > 0 else ""
+    if previous == "which":
+        # "the talks, which stalled in January", "which passed by a wide margin": no
+        # noun follows "which" in news, nor a participle without its "was"
+        return True
     if previous in lexicon.determiners:
         return False
     if i + 1 < len(tokens) and tokens[i + 1].text.lower() == "by":
@@ -1232,8 +1292,9 @@ def verb_lemma(word: str) -> str | None:
     lemma = forms.lemmas.get(word)
     if lemma is not None:
         return lemma
-    # Regular forms of verbs missing from the list: strip the ending.
-    for suffix, replacement in (("ied", "y"), ("ed", ""), ("ed", "e")):
+    # Regular forms of verbs missing from the list: strip the ending ("travelling":
+    # British spelling doubles the l the list's "traveling" has one of)
+    for suffix, replacement in (("ied", "y"), ("ed", ""), ("ed", "e"), ("lling", "l")):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             candidate = word[: -len(suffix)] + replacement
             if candidate in forms.lemmas:
