@@ -1605,3 +1605,17 @@ def test_a_date_in_a_relative_clause_takes_the_clause_verb_tense(text: str, firs
     events = extract_timeline(text, published="2021-03-30").events
     starts = sorted(e.start for e in events if e.start is not None)
     assert starts[0] == first, starts
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("Schools will remain closed until at least Oct. 19.", date(2021, 10, 19)),
+        ("The ban runs through at least June.", date(2021, 6, 30)),
+        # a delay's date lies ahead of the delay, hedged or not
+        ("The vote was postponed until at least Tuesday.", date(2021, 3, 30)),
+    ],
+)
+def test_until_at_least_is_until(text: str, end: date) -> None:
+    (event,) = extract_timeline(text, published="2021-03-29").events
+    assert (event.relation, event.end, event.start) == ("until", end, None), event

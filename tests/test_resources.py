@@ -62,7 +62,7 @@ TOP_LEVEL_KEYS: dict[str, set[str]] = {
         "parallel_prepositions", "verb_particles", "possibility_modals",
         "hedges_before_anchors", "anchor_determiners", "stopwords_of_events",
         "not_participants", "adverbs_of_habit", "prepositions_ending_a_subject",
-        "fixture_prepositions", "after_an_opponent",
+        "fixture_prepositions", "after_an_opponent", "signals_ending_a_delay",
         "function_words", "be_forms_in_verb_group",
         "have_forms_in_verb_group", "clitics", "linking_verbs",
     },

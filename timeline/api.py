@@ -508,7 +508,7 @@ def _expression_tense(candidate: Candidate, text: str, signal: str | None, claus
         # "retail sales for May will be released next week": the month the figures
         # cover has passed, whatever the tense of their release
         return "past"
-    if signal in ("until", "till") and delayed_until(text, candidate.start):
+    if signal in grammar_words().signals_ending_a_delay and delayed_until(text, candidate.start):
         # "postponed until Tuesday morning", "extended its deadline until Friday": the
         # day a delay runs to lies ahead of the delay, whatever its verb's tense
         return "future"

@@ -65,6 +65,10 @@ _RELATIONS: dict[str, Relation] = {
     "until": "until",
     "till": "until",
     "through": "until",
+    # "closed until at least Oct. 19": open beyond that day, but until it for sure
+    "until at least": "until",
+    "till at least": "until",
+    "through at least": "until",
     "to": "until",
     "by": "by",
     "no later than": "by",

@@ -467,6 +467,7 @@ class Grammar:
     prepositions_ending_a_subject: frozenset[str]
     fixture_prepositions: frozenset[str]
     after_an_opponent: frozenset[str]
+    signals_ending_a_delay: frozenset[str]
 
 
 # functools.cache, not lru_cache: hot functions call this once per call, and the
@@ -560,6 +561,7 @@ def grammar_words() -> Grammar:
         prepositions_ending_a_subject=words("prepositions_ending_a_subject"),
         fixture_prepositions=words("fixture_prepositions"),
         after_an_opponent=words("after_an_opponent"),
+        signals_ending_a_delay=words("signals_ending_a_delay"),
     )
 
 
@@ -1148,6 +1150,8 @@ def delayed_until(text: str, start: int) -> bool:
     """A verb of delay among the four words before the "until"/"till" that ends at
     ``start`` ("postponed until", "extended its deadline until")."""
     words = _WORDS_WITH_APOSTROPHES.findall(text[max(0, start - 60) : start].lower())
+    if words[-2:] == ["at", "least"]:
+        words = words[:-2]  # "postponed until at least Tuesday"
     if not words or words[-1] not in ("until", "till"):
         return False
     return _tense_lexicon().delay_verbs.search(" ".join(words[-5:-1])) is not None
