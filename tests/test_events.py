@@ -1619,3 +1619,54 @@ def test_a_date_in_a_relative_clause_takes_the_clause_verb_tense(text: str, firs
 def test_until_at_least_is_until(text: str, end: date) -> None:
     (event,) = extract_timeline(text, published="2021-03-29").events
     assert (event.relation, event.end, event.start) == ("until", end, None), event
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        # a word that leads into the start date goes with the date
+        ("Rail workers will strike for 48 hours starting at midnight on Friday.",
+         "Rail workers will strike for 48 hours"),
+        ("The company raised prices effective Monday.", "The company raised prices"),
+        # after a form of "be" it is the predicate
+        ("The race is starting at noon on Sunday.", "The race is starting"),
+        # a possessive inside the subject before an aside
+        ("The mission's previous rover, launched in 2011, is still operating.",
+         "The mission's previous rover, launched"),
+        # a hyphenated plural subject of a scheduled present
+        ("Pre-orders open on Friday.", "Pre-orders open"),
+    ],
+)  # fmt: skip
+def test_descriptions_keep_their_subject_and_leave_the_date_its_lead_in(
+    text: str, description: str
+) -> None:
+    (event,) = extract_timeline(text, published="2021-03-30").events
+    assert event.description == description
+
+
+def test_an_ordinal_in_an_appositive_is_no_event() -> None:
+    # "the third this year" counts walkouts: no event of its own
+    events = extract_timeline(
+        "The walkout, the third this year, follows a breakdown in talks last week.",
+        published="2021-03-30",
+    ).events
+    assert [e.start for e in events] == [date(2021, 3, 22)]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # a day's plans are told in the present: the day ahead (published on a Tuesday)
+        ("He is speaking at the conference on Monday.", date(2021, 4, 5)),
+        ("The team is flying to Paris on Sunday.", date(2021, 4, 4)),
+        # a fronted date belongs to the reporting verb past the subject's aside
+        (
+            "On Wednesday, Ricardo Alarcon, head of Cuba's National Assembly, said the"
+            " convictions prove the homes of those uncles are no place for the boy.",
+            date(2021, 3, 24),
+        ),
+    ],
+)
+def test_a_weekday_in_the_present_lies_ahead(text: str, day: date) -> None:
+    events = extract_timeline(text, published="2021-03-30").events
+    assert events[0].start == day, events

@@ -63,6 +63,7 @@ TOP_LEVEL_KEYS: dict[str, set[str]] = {
         "hedges_before_anchors", "anchor_determiners", "stopwords_of_events",
         "not_participants", "adverbs_of_habit", "prepositions_ending_a_subject",
         "fixture_prepositions", "after_an_opponent", "signals_ending_a_delay",
+        "start_words_before_dates",
         "function_words", "be_forms_in_verb_group",
         "have_forms_in_verb_group", "clitics", "linking_verbs",
     },

@@ -504,6 +504,11 @@ def _expression_tense(candidate: Candidate, text: str, signal: str | None, claus
         # "Wednesday's ruling", "over Thursday's closing price": a day named for what
         # happened on it, whatever verb governs the noun ("would get around …")
         return clause if signal in grammar_words().signals_ahead else "past"
+    if partial.weekday is not None and clause == "present":
+        # "He is speaking at the conference on Monday", "the team is flying out on
+        # Sunday": news tells a day's plans in the present; what is over it tells in
+        # the past
+        return "future"
     if signal == "for" and partial.month is not None and reported_for(text, candidate.start):
         # "retail sales for May will be released next week": the month the figures
         # cover has passed, whatever the tense of their release

@@ -1120,7 +1120,7 @@ def describe(
         desc_end = gap[1]
     else:
         inside = [b for b in beside if desc_start <= b[0] and b[1] <= desc_end]
-        description = _describe(analysis.text, desc_start, desc_end, cut, inside)
+        description = _describe(analysis.text, desc_start, desc_end, cut, inside, trigger)
     sentence_start = analysis.sentence_at(trigger.start).start
     subject = _subject_of_clause(tokens, desc_start, trigger, sentence_start, cut)
     if subject:
@@ -1237,6 +1237,8 @@ def _appositive_head(
         return None  # "The 2024-25 season", "over the Labor Day weekend": a noun's modifier
     if low in _calendar_words():
         return None  # "May May", "most recently in 2020": a time word is no event
+    if low in lexicon().ordinals:
+        return None  # "The walkout, the third this year, follows": a count, no event
     if low in grammar.adverbs_before_dates:
         return None  # "fined in March and again in October": the verb's, again
     if signal == "of" and _lead_in().search(" ".join(t.text for t in before[-5:]) + " "):
@@ -1866,7 +1868,9 @@ def _noun_phrase_before(
         named = word[:1].isupper() and word[:1].isalpha()  # "U.S.", "St."
         # "The Jan. 6 panel", "the 2020 race": a date or a number inside the phrase
         inner = word.isdigit() or closes_abbreviation(tokens, i)
-        if not (word.isalpha() or named or inner or word in ("’s", "'s")):
+        # "The mission's previous rover": a possessive inside the phrase
+        owner = word[-2:] in ("’s", "'s") and word[:-2].isalpha()
+        if not (word.isalpha() or named or inner or owner or word in ("’s", "'s")):
             break
         if low in grammar.stop_before_noun and not (
             _links_a_name(tokens, i) or (_of_a_head(tokens, i) and not (person and named_after))
@@ -1934,7 +1938,12 @@ def _as_written(tokens: Sequence[Token]) -> str:
 
 
 def _describe(
-    text: str, start: int, end: int, cut: tuple[int, int], beside: Sequence[tuple[int, int]] = ()
+    text: str,
+    start: int,
+    end: int,
+    cut: tuple[int, int],
+    beside: Sequence[tuple[int, int]] = (),
+    trigger: Token | None = None,
 ) -> str:
     if text.startswith(("'s", "’s"), cut[1]):
         cut = (cut[0], cut[1] + 2)  # "Friday's jobs report": the possessive goes with it
@@ -1949,9 +1958,24 @@ def _describe(
     # a description ends on a content word, not on "for" or "shortly" (the regex, which
     # would try every position, runs only when the last word is one of them)
     last = description.rsplit(None, 1)[-1].lower() if description else ""
+    if (
+        last in grammar_words().start_words_before_dates
+        # "with testimony beginning Monday": the trigger itself stays
+        and (trigger is None or trigger.text.lower() != last)
+        and not _predicate_at_end(description)
+    ):
+        description = description[: -len(last)].rstrip(" ,")
+        last = description.rsplit(None, 1)[-1].lower() if description else ""
     if last not in grammar_words().dangling_words or _particle_before(text, cut[0], last):
         return description
     return _dangling().sub("", description)
+
+
+def _predicate_at_end(description: str) -> bool:
+    """ "the race is starting", "the cut could be effective": after a form of "be" the
+    last word is the predicate, not one that leads into the date."""
+    words = description.rsplit(None, 2)
+    return len(words) == 3 and words[1].lower() in grammar_words().be_forms_in_verb_group
 
 
 def _particle_before(text: str, cut_start: int, word: str) -> bool:

@@ -158,11 +158,14 @@ class Analysis:
 
     def tense_at(self, span: tuple[int, int]) -> Tense:
         """Tense of the clause governing ``span`` (cue words nearest to it win)."""
-        tense = tense_from_cues(self.window(span), span)
-        if tense == "unknown" and self._opens_sentence(span):
+        fronted = self._opens_sentence(span)
+        tense = tense_from_cues(self.window(span), span, fronted=fronted)
+        if tense == "unknown" and fronted:
             # "In January, a week after the anniversary of the ruling, a bombing killed a
             # guard": a fronted date waits for the main verb past a long aside
-            tense = tense_from_cues(self.window(span, radius=_FRONTED_WINDOW), span)
+            tense = tense_from_cues(
+                self.window(span, radius=_FRONTED_WINDOW), span, fronted=fronted
+            )
         return tense
 
     def _opens_sentence(self, span: tuple[int, int]) -> bool:
@@ -468,6 +471,7 @@ class Grammar:
     fixture_prepositions: frozenset[str]
     after_an_opponent: frozenset[str]
     signals_ending_a_delay: frozenset[str]
+    start_words_before_dates: frozenset[str]
 
 
 # functools.cache, not lru_cache: hot functions call this once per call, and the
@@ -562,6 +566,7 @@ def grammar_words() -> Grammar:
         fixture_prepositions=words("fixture_prepositions"),
         after_an_opponent=words("after_an_opponent"),
         signals_ending_a_delay=words("signals_ending_a_delay"),
+        start_words_before_dates=words("start_words_before_dates"),
     )
 
 
@@ -571,8 +576,12 @@ def grammar_words() -> Grammar:
 _CLAUSE_BREAKS = frozenset({";", ":", "“", "”", '"', "(", ")", "–", "—"})
 
 
-def tense_from_cues(tokens: Sequence[Token], span: tuple[int, int]) -> Tense:
-    """The tense of the cue word nearest to ``span`` (clause breaks weigh as distance)."""
+def tense_from_cues(
+    tokens: Sequence[Token], span: tuple[int, int], *, fronted: bool = False
+) -> Tense:
+    """The tense of the cue word nearest to ``span`` (clause breaks weigh as distance);
+    ``fronted``: the expression opens its sentence ("On Wednesday, X said …"), so a
+    reporting verb past the comma is its own."""
     center = token_index(tokens, span[0])
     lexicon = _tense_lexicon()
 
@@ -581,7 +590,9 @@ def tense_from_cues(tokens: Sequence[Token], span: tuple[int, int]) -> Tense:
         if tense is None:
             return None
         if i > center:
-            if _reports_after_comma(tokens, center, i) or _past_a_relative_aside(tokens, center, i):
+            if not fronted and _reports_after_comma(tokens, center, i):
+                return None
+            if _past_a_relative_aside(tokens, center, i):
                 return None
             if tense == "future" and _plan_made_then(tokens, i):
                 return "past"
@@ -904,7 +915,7 @@ def _after_plural_subject(tokens: Sequence[Token], i: int) -> bool:
     if low == ",":
         return _after_a_relative_aside(tokens, i - 1)
     return (
-        subject.isalpha()
+        subject.replace("-", "").isalpha()  # "Pre-orders open on Friday"
         and subject.endswith("s")
         and not subject.endswith(("ss", "us", "is"))
         and low not in grammar_words().function_words
