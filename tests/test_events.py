@@ -1670,3 +1670,49 @@ def test_an_ordinal_in_an_appositive_is_no_event() -> None:
 def test_a_weekday_in_the_present_lies_ahead(text: str, day: date) -> None:
     events = extract_timeline(text, published="2021-03-30").events
     assert events[0].start == day, events
+
+
+def test_a_description_leaves_the_date_before_it_to_its_own_event() -> None:
+    # "on Thursday" dates the meeting, not the output raised from May
+    events = extract_timeline(
+        "OPEC and its allies meet on Thursday to decide whether to raise output from May.",
+        published="2021-03-30",
+    ).events
+    assert all("Thursday" not in e.description for e in events), events
+    # a date that modifies a noun is no other event's phrase: it stays
+    (event,) = extract_timeline(
+        "It expects to report first-quarter results on May 12.", published="2021-03-30"
+    ).events
+    assert event.description == "It expects to report first-quarter results"
+
+
+@pytest.mark.parametrize(
+    ("text", "description", "day"),
+    [
+        # a counted distance from a day dates an event noun ...
+        (
+            "The suspect was arrested early Tuesday, three days after the shooting.",
+            "the shooting",
+            date(2021, 3, 27),
+        ),
+        # ... and the verb after a possessive subject
+        (
+            "The last factory closed in 2015, two years after its owner moved production abroad.",
+            "its owner moved production abroad",
+            date(2013, 1, 1),
+        ),
+    ],
+)
+def test_a_count_before_after_dates_the_other_side(text: str, description: str, day: date) -> None:
+    events = extract_timeline(text, published="2021-03-30").events
+    placed = [e for e in events if e.description == description]
+    assert [e.start for e in placed] == [day], events
+
+
+def test_an_hour_counted_from_is_no_day_for_an_event_noun() -> None:
+    # "at 6 a.m. ten days before the shooting": the hour of a day the shooting dates
+    events = extract_timeline(
+        "A jogger spotted the car at 6 a.m. ten days before the shooting.",
+        published="2021-03-30",
+    ).events
+    assert [e.description for e in events if "shooting" in e.description] == []

@@ -488,7 +488,11 @@ def _place(
         # undated event of its own
         triggers.add(signalled.token.start)
     signalled_event = _event_at(local, signalled.token) or elsewhere
-    if governing_event is not None and signalled_event is None and signalled.is_verb:
+    if (
+        governing_event is not None
+        and signalled_event is None
+        and (signalled.is_verb or _counted_from_a_day(governing_event, count))
+    ):
         return _placed_relative(
             signalled.token,
             _CONVERSE[relation],
@@ -503,6 +507,15 @@ def _place(
             governing, relation, signalled_event, analysis, published, triggers, count
         )
     return None
+
+
+def _counted_from_a_day(governing: Event, count: str | None) -> bool:
+    """ "arrested early Tuesday, three days after the shooting": an event noun is placed
+    only at a counted distance from a day (after a bare "after the meeting" the noun is
+    too often no event of the story's own; "at 6 a.m. ten days before the shooting" is
+    the hour of a day the shooting dates, not a day to count from)."""
+    expression = governing.expression
+    return count is not None and expression is not None and expression.type == "DATE"
 
 
 def _placed_relative(
@@ -617,6 +630,8 @@ def _signalled_side(tokens: Sequence[Token], position: int, analysis: Analysis) 
     if i < len(tokens) and tokens[i].text.lower() in grammar_words().anchor_determiners:
         j = i + 1
         while j < min(len(tokens), i + 4):
+            if is_content_verb(tokens, j):
+                break  # "after its owner moved production abroad": the clause's verb
             lemma = analysis.lemma_of(tokens[j])
             if _is_event_noun(tokens[j], lemma) and not _verb_right_after(tokens, j):
                 return _Side(tokens[j], False, lemma)

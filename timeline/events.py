@@ -238,7 +238,9 @@ def build_events(
             reference_text,
             following,
             stop,
-            beside=beside_by_sentence.get(expression.sentence, ()),
+            beside=_beside(
+                beside_by_sentence.get(expression.sentence, ()), previous, expression, analysis.text
+            ),
             lead=previous if _leads_in(previous, expression, analysis.text) else None,
             noun_phrase=noun_signal,
         )
@@ -950,6 +952,37 @@ def _anchor_of(expression: TimeExpression, counted: TimeExpression | None) -> st
     if counted is not None:
         return f"{counted.text} {expression.signal} {expression.text!r}"
     return expression.reference if expression.reference else "absolute date"
+
+
+def _beside(
+    modifiers: Sequence[tuple[int, int]],
+    previous: TimeExpression | None,
+    expression: TimeExpression,
+    text: str,
+) -> Sequence[tuple[int, int]]:
+    """The phrases a description of ``expression``'s event leaves out besides its own:
+    the dates that modify a noun, and the date just before it in its sentence ("meet on
+    Thursday to decide whether to raise output from May": May's event leaves Thursday
+    to the meeting)."""
+    if (
+        previous is None
+        or previous.sentence != expression.sentence
+        or previous.type not in ("DATE", "TIME")
+        or previous.signal is None  # "first-quarter results": a noun's modifier stays
+        or previous.range_role is not None
+    ):
+        return modifiers
+    phrase = phrase_of(text, previous.span, previous.signal)
+    if not _COMPLEMENT_OPENER.search(text, phrase[1], expression.span[0]):
+        # "The strike that began on Sept. 15 ended", "The law enacted in December took
+        # effect": the earlier date names the subject of this one's clause
+        return modifiers
+    return [*modifiers, phrase]
+
+
+# what opens the clause of a verb's complement: "voted on Friday to phase out coal",
+# "said on Friday that sales dropped", "meet on Thursday to decide whether to raise"
+_COMPLEMENT_OPENER = re.compile(r"(?<![\w-])(?:to|that|whether)\s")
 
 
 def phrase_of(
