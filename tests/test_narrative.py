@@ -242,6 +242,8 @@ def test_a_history_told_with_following_and_anchored_lengths() -> None:
         ("it divided the city", date(1961, 8, 1), date(1989, 8, 1)),
         ("border guards opened the gates", date(1989, 11, 9), date(1989, 11, 9)),
         ("Demolition began", date(1990, 6, 1), date(1990, 6, 30)),
+        # "less than a year after the wall fell": some time before the reunification
+        ("the wall fell", None, date(1990, 10, 3)),
         ("Germany was reunified", date(1990, 10, 3), date(1990, 10, 3)),
     ]
 
