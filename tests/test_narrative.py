@@ -141,6 +141,29 @@ def test_within_in_a_clause_looking_ahead_counts_from_publication() -> None:
     assert (finish.start, finish.end) == (date(2021, 3, 30), date(2022, 3, 30))
 
 
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        # "in" a whole length ahead: the unit it counts, that many on from publication
+        ("The board will meet in two weeks.", date(2021, 4, 12), date(2021, 4, 18)),
+        ("The results will be published in three months.", date(2021, 6, 1), date(2021, 6, 30)),
+        ("The bridge will reopen in 10 days.", date(2021, 4, 9), date(2021, 4, 9)),
+        ("The plant will close in two years.", date(2023, 1, 1), date(2023, 12, 31)),
+        # a period with bounds of its own is no distance
+        ("The firm will cut jobs in the next two years.", date(2021, 3, 30), date(2023, 3, 30)),
+    ],
+)  # fmt: skip
+def test_in_a_length_ahead_counts_from_publication(text: str, start: date, end: date) -> None:
+    (event,) = extract_timeline(text, published="2021-03-30").events
+    assert (event.start, event.end) == (start, end)
+
+
+def test_in_a_length_told_in_the_past_is_no_distance_from_publication() -> None:
+    # "finished the work in two weeks": how long it took
+    tl = extract_timeline("They finished the work in two weeks.", published="2021-03-30")
+    assert tl.events == []
+
+
 def test_within_after_would_counts_from_the_reported_day() -> None:
     text = "The agency said on March 15 that it would review the case within 90 days."
     tl = extract_timeline(text, published="2021-03-30")

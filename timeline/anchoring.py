@@ -20,7 +20,7 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import overload
 
@@ -34,7 +34,7 @@ from .text import (
     is_lasting_verb,
     lowered_in_place,
 )
-from .types import Event, Placement, Relation, TimeExpression
+from .types import Event, Granularity, Placement, Relation, TimeExpression
 
 __all__ = ["LazyUndated", "anchor_events", "undated_events"]
 
@@ -115,9 +115,11 @@ def _anchored_duration_event(
 ) -> Event | None:
     if expression.type != "DURATION" or not expression.value.startswith("P"):
         return None
-    if published is not None and _looks_ahead(expression):
+    if published is not None and (_looks_ahead(expression) or _counted_from_now(expression)):
         trigger = analysis.governor_of(expression.span)
         if trigger is not None and not _after_would(analysis.text, trigger):
+            if expression.signal == "in":
+                return _in_from_published(expression, analysis, triggers, published, trigger)
             return _within_from_published(expression, analysis, triggers, published, trigger)
     following = _word_after(analysis.text, expression.span[1])
     if following == "later" and _THAN_AFTER_LATER.match(analysis.text, expression.span[1]):
@@ -197,6 +199,64 @@ def _looks_ahead(expression: TimeExpression) -> bool:
     speaks of the present) counts its "within" from the publication date, not from the
     last event told ("Within a month, authorities agreed" counts from that)."""
     return expression.signal == "within" and expression.tense in ("future", "present")
+
+
+def _counted_from_now(expression: TimeExpression) -> bool:
+    """ "The board will meet in two weeks": a whole length after "in" in a clause that
+    looks ahead counts from the publication date (not "in the next two years", a period
+    that has its own bounds, nor "in two weeks of talks" told in the past)."""
+    return (
+        expression.signal == "in"
+        and expression.tense == "future"
+        and expression.start is None
+        and is_count(expression)
+    )
+
+
+def _in_from_published(
+    expression: TimeExpression,
+    analysis: Analysis,
+    triggers: set[int],
+    published: date,
+    trigger: Token,
+) -> Event | None:
+    """The event "in" a length from publication, in the unit the length counts: "in two
+    weeks" is the week two weeks on, "in three months" that month, "in ten days" that
+    day (the writer counted whole units, not days)."""
+    if trigger.start in triggers:
+        return None
+    target = add_duration(published, expression.value, 1)
+    if target is None:
+        return None
+    unit = expression.value[-1]
+    start, end, granularity = _unit_around(target, unit)
+    description, span = describe(analysis, trigger, _cut_for(expression, analysis))
+    return event_at(
+        analysis,
+        trigger,
+        description=description,
+        span=span,
+        relation="in",
+        start=start,
+        end=end,
+        granularity=granularity,
+        anchor=f"published {published.isoformat()}",
+        placement="anchored",
+        expression=expression,
+    )
+
+
+def _unit_around(day: date, unit: str) -> tuple[date, date, Granularity]:
+    """The calendar year, month, ISO week or day (``unit``: Y, M, W, D) holding ``day``."""
+    if unit == "Y":
+        return date(day.year, 1, 1), date(day.year, 12, 31), "year"
+    if unit == "M":
+        following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+        return day.replace(day=1), following - timedelta(days=1), "month"
+    if unit == "W":
+        monday = day - timedelta(days=day.weekday())
+        return monday, monday + timedelta(days=6), "week"
+    return day, day, "day"
 
 
 def _after_would(text: str, trigger: Token) -> bool:
