@@ -212,7 +212,10 @@ def _resolve(partial: Partial, *, reference: Reference | None, tense: Tense) -> 
     if partial.unit is not None and partial.unit.startswith("holiday:"):
         return _resolve_holiday(partial, reference, tense)
     if partial.unit is not None and partial.offset is not None:
-        return _resolve_shift(_weekend_by_tense(_midnight_past(partial, tense), tense), reference)
+        shifted = _full_year_by_tense(
+            _weekend_by_tense(_midnight_past(partial, tense), tense), tense, reference
+        )
+        return _resolve_shift(shifted, reference)
     return _resolve_calendar(partial, reference, tense)
 
 
@@ -226,6 +229,18 @@ def _midnight_past(partial: Partial, tense: Tense) -> Partial:
     ):
         return partial._replace(offset=-1)
     return partial
+
+
+def _full_year_by_tense(partial: Partial, tense: Tense, reference: Reference | None) -> Partial:
+    """ "The company reported a loss for the full year" in March 2021: the year last
+    completed, 2020, whose results come out in the first quarter; later in the year
+    ("Sales for the full year were $6.6 billion" after a fiscal year ended Sept. 30,
+    "forecast an increase for the full year") and when it looks ahead: the year under
+    way."""
+    if partial.unit != "year" or partial.offset != 0 or partial.direction != -1:
+        return partial
+    completed = tense == "past" and reference is not None and reference.day.month <= 3
+    return partial._replace(offset=-1 if completed else 0, direction=None)
 
 
 def _weekend_by_tense(partial: Partial, tense: Tense) -> Partial:

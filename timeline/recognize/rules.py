@@ -3035,7 +3035,9 @@ def _the_year(match: re.Match[str], text: str) -> Partial | None:
         return None  # "the year to date", "the year before"
     kind = " ".join((match["ykind"] or "").lower().split())
     offset = -1 if kind.startswith("latest") else 0
-    return Partial(granularity="year", unit="year", offset=offset)
+    # "reported a loss for the full year": the last year completed, when told as past
+    direction = -1 if kind == "full" else None
+    return Partial(granularity="year", unit="year", offset=offset, direction=direction)
 
 
 def _closed_by_a_month(text: str, end: int) -> bool:
