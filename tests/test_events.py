@@ -1716,3 +1716,26 @@ def test_an_hour_counted_from_is_no_day_for_an_event_noun() -> None:
         published="2021-03-30",
     ).events
     assert [e.description for e in events if "shooting" in e.description] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("Deaths have halved since the peak in mid-January.", date(2021, 1, 11)),
+        ("Prices have risen since the attack on Sept. 11.", date(2020, 9, 11)),
+    ],
+)
+def test_since_a_noun_the_date_dates_runs_up_to_publication(text: str, start: date) -> None:
+    (event,) = extract_timeline(text, published="2021-03-30").events
+    assert (event.relation, event.start, event.end) == ("since", start, date(2021, 3, 30))
+
+
+def test_from_one_date_into_another_is_one_range() -> None:
+    (event,) = extract_timeline(
+        "Rain is expected from Friday night into Saturday morning.", published="2021-03-30"
+    ).events
+    assert (event.start, event.end, event.description) == (
+        date(2021, 4, 2),
+        date(2021, 4, 3),
+        "Rain is expected",
+    )

@@ -273,17 +273,17 @@ def _signal_of_noun_phrase(expression: TimeExpression, text: str) -> _NounPhrase
     is after (before) that date, not in it."""
     if (expression.signal or "").lower() not in ("in", "on", "of", "at"):
         return None  # "after a federal court Thursday refused": a clause, its own date
-    if expression.granularity in _DAY_OR_FINER:
-        return None  # "will report after the bell on Thursday": that day still
     start = signal_start(text, expression.span[0], expression.signal)
     reach = max(0, start - _NOUN_PHRASE_REACH)
     window = text[reach:start].lower()
-    if "after" not in window and "following" not in window and "before" not in window:
+    if not any(word in window for word in ("after", "following", "before", "since")):
         return None  # nearly every date: no regex search
     found = _NOUN_PHRASE_AFTER_SIGNAL.search(text, reach, start)
     if found is None:
         return None
-    relation: Relation = "before" if found["before"] else "after"
+    relation: Relation = "before" if found["before"] else "since" if found["since"] else "after"
+    if relation != "since" and expression.granularity in _DAY_OR_FINER:
+        return None  # "will report after the bell on Thursday": that day still
     return _NounPhrase(relation, found.start())
 
 
@@ -294,6 +294,7 @@ _NOUN_PHRASE_REACH = 60
 # before a body, and the date is the testimony's
 _NOUN_PHRASE_AFTER_SIGNAL = re.compile(
     r"(?<![\w-])(?:(?P<outer>(?i:after|following))\s{1,3}(?i:a|an|the|its|their|his|her|this|that)"
+    r"|(?P<since>(?i:since))\s{1,3}(?i:a|an|the|its|their|his|her|this|that)"
     r"|(?P<before>(?i:before))\s{1,3}(?i:its|their|his|her))\s{1,3}"
     r"(?:(?!(?i:was|were|is|are|had|has|have)\s)[^\s,;:()]+\s{1,3}){1,4}$"
 )
@@ -737,7 +738,11 @@ def _event_for(
         assert noun_phrase is not None
         # the noun's event lies somewhere in the date: the clause's after its start
         relation = noun_phrase.relation
-        start, end = (expression.start, None) if relation == "after" else (None, expression.end)
+        if relation == "since":
+            # "have halved since the peak in mid-January": from that date up to now
+            start, end = event_interval(relation, expression, published=published)
+        else:
+            start, end = (expression.start, None) if relation == "after" else (None, expression.end)
     if following is not None and relation not in ("since", "after"):
         start, end = _closed_by(expression, following, analysis.text, (start, end))
     counted = None

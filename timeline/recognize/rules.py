@@ -2156,7 +2156,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "month_rel_year",
-            rf"(?P<month>{month})(?:{_W}(?P<rday>{_DAY}),?)?{_W}(?P<yrel>(?i:this|last|next|of\s{{1,3}}this|of\s{{1,3}}last|of\s{{1,3}}next|(?:of\s{{1,3}})?(?:that|the\s{{1,3}}(?:same|following|previous|next)))){_W}(?i:year)(?![\w])",
+            rf"(?:{_POINT_MOD}[\s-]{{1,3}})?(?P<month>{month})(?:{_W}(?P<rday>{_DAY}),?)?{_W}(?P<yrel>(?i:this|last|next|of\s{{1,3}}this|of\s{{1,3}}last|of\s{{1,3}}next|(?:of\s{{1,3}})?(?:that|the\s{{1,3}}(?:same|following|previous|next)))){_W}(?i:year)(?![\w])",
             _month_rel_year,
             2,
         ),
@@ -2620,7 +2620,12 @@ def _month_rel_year(match: re.Match[str], text: str) -> Partial | None:
             anchored=anchored,
         )
     return Partial(
-        granularity="month", month=month, unit="year_part", offset=offset, anchored=anchored
+        granularity="month",
+        month=month,
+        unit="year_part",
+        offset=offset,
+        anchored=anchored,
+        mod=_pmod(match, lex),  # "by end-March next year", "in early June last year"
     )
 
 

@@ -26,7 +26,7 @@ WHICH_BEFORE_END = r"(?:,\s{1,3}(?i:which|that))?"
 LENGTH_END_GAP = re.compile(WHICH_BEFORE_END + r"\s{1,3}(?i:to|through|ended|ending|ends)\s{1,3}")
 
 _RANGE_CONNECTOR = re.compile(
-    r"\s{0,3}(?:(?i:to|and|through|thru|until|till)|[-–—])\s{0,3}|-(?i:to|through)-"
+    r"\s{0,3}(?:(?i:to|and|through|thru|until|till|into)|[-–—])\s{0,3}|-(?i:to|through)-"
 )
 
 
@@ -72,7 +72,8 @@ def link_ranges(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
         if (
             (
                 opener == "from"
-                and connector in ("to", "through", "thru", "until", "till", "-", "–", "—")
+                # "from Friday night into Saturday morning"
+                and connector in ("to", "through", "thru", "until", "till", "into", "-", "–", "—")
             )
             or (opener == "between" and connector == "and")
             or ((dash or connector in ("through", "thru")) and _same_kind(first, second))
