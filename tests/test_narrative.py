@@ -378,3 +378,12 @@ def test_a_noun_after_since_that_has_its_own_verb_is_that_clause_subject() -> No
         date(2022, 1, 1),
         date(2022, 3, 15),
     )
+
+
+def test_a_length_after_that_counts_from_the_date_last_told() -> None:
+    text = (
+        "In 1903 the couple shared the Nobel Prize. Pierre died in a street accident three"
+        " years after that."
+    )
+    died = next(e for e in extract_timeline(text).events if e.trigger == "died")
+    assert (died.start, died.end) == (date(1906, 1, 1), date(1906, 12, 31))

@@ -137,8 +137,13 @@ def _anchored_duration_event(
         anchor = index.last_before(expression.span[0], sentence)
         direction = 1
     elif following in ("after", "before"):
-        anchor = _event_named(index, analysis, _noun_after(analysis, expression.span[1]))
         direction = 1 if following == "after" else -1
+        if _THAT_AFTER.match(analysis.text, expression.span[1]):
+            # "Pierre died three years after that": after the date last told
+            sentence = analysis.sentence_index_at(expression.span[0])
+            anchor = index.last_before(expression.span[0], sentence)
+        else:
+            anchor = _event_named(index, analysis, _noun_after(analysis, expression.span[1]))
     else:
         return None
     days = _anchor_days(anchor) if anchor is not None else None
@@ -828,6 +833,10 @@ _THAN_AFTER_LATER = re.compile(r"\s{0,3}(?i:later)\s{1,3}(?i:than)(?![\w-])")
 def _word_after(text: str, end: int) -> str:
     match = _LETTERS_AFTER.match(text, end, end + 20)
     return match.group(1).lower() if match else ""
+
+
+# "after that.", "before this,": a pronoun for what was told last, not a noun's determiner
+_THAT_AFTER = re.compile(r"\s{1,3}(?i:after|before)\s{1,3}(?i:that|this)(?=\s{0,3}[.,;:!?)]|\s*$)")
 
 
 def _noun_after(analysis: Analysis, end: int) -> Token | None:
