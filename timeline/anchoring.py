@@ -118,9 +118,7 @@ def _anchored_duration_event(
     if published is not None and (_looks_ahead(expression) or _counted_from_now(expression)):
         trigger = analysis.governor_of(expression.span)
         if trigger is not None and not _after_would(analysis.text, trigger):
-            if expression.signal == "in":
-                return _in_from_published(expression, analysis, triggers, published, trigger)
-            return _within_from_published(expression, analysis, triggers, published, trigger)
+            return _from_published(expression, analysis, triggers, published, trigger)
     following = _word_after(analysis.text, expression.span[1])
     if following == "later" and _THAN_AFTER_LATER.match(analysis.text, expression.span[1]):
         return None  # "on Oct. 28, a week later than planned": by how much, no event
@@ -218,39 +216,6 @@ def _counted_from_now(expression: TimeExpression) -> bool:
     )
 
 
-def _in_from_published(
-    expression: TimeExpression,
-    analysis: Analysis,
-    triggers: set[int],
-    published: date,
-    trigger: Token,
-) -> Event | None:
-    """The event "in" a length from publication, in the unit the length counts: "in two
-    weeks" is the week two weeks on, "in three months" that month, "in ten days" that
-    day (the writer counted whole units, not days)."""
-    if trigger.start in triggers:
-        return None
-    target = add_duration(published, expression.value, 1)
-    if target is None:
-        return None
-    unit = expression.value[-1]
-    start, end, granularity = _unit_around(target, unit)
-    description, span = describe(analysis, trigger, _cut_for(expression, analysis))
-    return event_at(
-        analysis,
-        trigger,
-        description=description,
-        span=span,
-        relation="in",
-        start=start,
-        end=end,
-        granularity=granularity,
-        anchor=f"published {published.isoformat()}",
-        placement="anchored",
-        expression=expression,
-    )
-
-
 def _unit_around(day: date, unit: str) -> tuple[date, date, Granularity]:
     """The calendar year, month, ISO week or day (``unit``: Y, M, W, D) holding ``day``."""
     if unit == "Y":
@@ -278,25 +243,42 @@ _WOULD_BEFORE = re.compile(
 )
 
 
-def _within_from_published(
+def _from_published(
     expression: TimeExpression,
     analysis: Analysis,
     triggers: set[int],
     published: date,
     trigger: Token,
 ) -> Event | None:
+    """The event a length counts from publication: "will make landfall within 48 hours"
+    (from that day to two days on); "will meet in two weeks", in the unit the writer
+    counted, that many on: the ISO week two weeks on, "in three months" that month, "in
+    ten days" that day."""
     if trigger.start in triggers:
         return None
+    relation: Relation
+    granularity: Granularity
+    end: date | None
+    if expression.signal == "in":
+        target = add_duration(published, expression.value, 1)
+        if target is None:
+            return None
+        relation = "in"
+        start, end, granularity = _unit_around(target, expression.value[-1])
+    else:
+        relation, granularity = "within", "day"
+        start = published
+        end = add_duration(published, _in_days(expression.value, up=True), 1)
     description, span = describe(analysis, trigger, _cut_for(expression, analysis))
     return event_at(
         analysis,
         trigger,
         description=description,
         span=span,
-        relation="within",
-        start=published,
-        end=add_duration(published, _in_days(expression.value, up=True), 1),
-        granularity="day",
+        relation=relation,
+        start=start,
+        end=end,
+        granularity=granularity,
         anchor=f"published {published.isoformat()}",
         placement="anchored",
         expression=expression,
