@@ -1739,3 +1739,31 @@ def test_from_one_date_into_another_is_one_range() -> None:
         date(2021, 4, 3),
         "Rain is expected",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "relation", "start", "end", "description"),
+    [
+        # the signal of a noun phrase the date heads, past its modifiers
+        (
+            "Profit rose after a disappointing fourth quarter.",
+            "after",
+            date(2021, 1, 1),
+            None,
+            "Profit rose",
+        ),
+        (
+            "Shares have fallen since a record 2020.",
+            "since",
+            date(2020, 1, 1),
+            date(2021, 3, 30),
+            "Shares have fallen",
+        ),
+    ],
+)
+def test_a_signal_before_modifiers_relates_the_date(
+    text: str, relation: str, start: date, end: date | None, description: str
+) -> None:
+    (event,) = extract_timeline(text, published="2021-03-30").events
+    assert (event.relation, event.start, event.end) == (relation, start, end)
+    assert event.description == description

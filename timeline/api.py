@@ -29,6 +29,7 @@ from .recognize.signals import (
     WHICH_BEFORE_END,
     link_ranges,
     signal_before,
+    signal_over_modifiers,
 )
 from .resolve import Reference, Resolved, resolve, stretch_at_edge
 from .text import (
@@ -458,7 +459,7 @@ def _resolve_candidate(
     """``clock_signal``: for the day a clock time is on, the clock time's signal."""
     text = analysis.text
     span = (candidate.start, candidate.end)
-    signal = signal_before(text, candidate.start)
+    signal = signal_before(text, candidate.start) or signal_over_modifiers(text, candidate.start)
     sentence = analysis.sentence_index_at(candidate.start)
     # a sentence that is a list of dates has no clause whose tense could choose a year
     clause_tense: Tense = "unknown" if sentence in crowded else analysis.tense_at(span)

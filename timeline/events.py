@@ -1315,7 +1315,16 @@ def signal_start(text: str, start: int, signal: str | None) -> int:
     window_start = max(0, start - len(signal) - 8)
     # lower-case only the window: lowering the whole text per expression is quadratic
     index = text[window_start:start].lower().rfind(signal.split()[0])
-    return window_start + index if index >= 0 else start
+    if index >= 0:
+        return window_start + index
+    # "after a disappointing first half": the signal stands before the modifiers
+    found = _SIGNAL_WORD_BEFORE.search(text, max(0, start - 48), start)
+    return found.start() if found is not None and found[1].lower() == signal else start
+
+
+_SIGNAL_WORD_BEFORE = re.compile(
+    r"(?<![\w-])(after|before|since|following)\s{1,3}(?:[a-z]+\s{1,3}){2,3}$", re.IGNORECASE
+)
 
 
 def _clause_bounds(

@@ -13,7 +13,14 @@ from functools import lru_cache
 from .lexicon import lexicon
 from .partial import Candidate, Partial
 
-__all__ = ["LENGTH_END_GAP", "OF_GAP", "WHICH_BEFORE_END", "link_ranges", "signal_before"]
+__all__ = [
+    "LENGTH_END_GAP",
+    "OF_GAP",
+    "WHICH_BEFORE_END",
+    "link_ranges",
+    "signal_before",
+    "signal_over_modifiers",
+]
 
 # Between a length and the period it lies at the edge of: "the first nine months of 2023"
 OF_GAP = re.compile(r"\s{1,3}(?i:of)\s{1,3}")
@@ -52,6 +59,20 @@ def signal_before(text: str, start: int) -> str | None:
     if match is None:
         return None
     return " ".join(match.group()[::-1].lower().split())
+
+
+def signal_over_modifiers(text: str, start: int) -> str | None:
+    """ "after a weak first half", "since a record 2020", "before the busy holiday
+    season": the signal of a noun phrase whose head is the expression, one or two
+    lower-case modifiers and a determiner before it, or None."""
+    found = _SIGNAL_OVER_MODIFIERS.search(text, max(0, start - 48), start)
+    return found["signal"].lower() if found is not None else None
+
+
+_SIGNAL_OVER_MODIFIERS = re.compile(
+    r"(?<![\w-])(?P<signal>(?i:after|before|since|following))\s{1,3}"
+    r"(?i:a|an|the|its|their|his|her|this)\s{1,3}(?:[a-z]+\s{1,3}){1,2}$"
+)
 
 
 def link_ranges(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
