@@ -1767,3 +1767,19 @@ def test_a_signal_before_modifiers_relates_the_date(
     (event,) = extract_timeline(text, published="2021-03-30").events
     assert (event.relation, event.start, event.end) == (relation, start, end)
     assert event.description == description
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        # a plural subject, a place, then the base form: the clause's verb
+        (
+            "Voters in Georgia head to the polls on Tuesday.",
+            "Voters in Georgia head to the polls",
+        ),
+        ("Residents of Texas face power cuts on Friday.", "Residents of Texas face power cuts"),
+    ],
+)
+def test_a_plural_subject_of_a_place_takes_a_present_verb(text: str, description: str) -> None:
+    (event,) = extract_timeline(text, published="2021-03-30").events
+    assert (event.description, event.tense) == (description, "future")

@@ -915,11 +915,30 @@ def _after_plural_subject(tokens: Sequence[Token], i: int) -> bool:
     if low == ",":
         return _after_a_relative_aside(tokens, i - 1)
     return (
-        subject.replace("-", "").isalpha()  # "Pre-orders open on Friday"
-        and subject.endswith("s")
-        and not subject.endswith(("ss", "us", "is"))
-        and low not in grammar_words().function_words
-    ) or _after_a_team_name(tokens, i)
+        _looks_plural(subject)
+        or _after_a_team_name(tokens, i)
+        or _after_a_place_of_a_plural(tokens, i)
+    )
+
+
+def _looks_plural(word: str) -> bool:
+    """ "tariffs", "Schools", "Pre-orders": a word that looks like a plural noun."""
+    return (
+        word.replace("-", "").isalpha()
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is"))
+        and word.lower() not in grammar_words().function_words
+    )
+
+
+def _after_a_place_of_a_plural(tokens: Sequence[Token], i: int) -> bool:
+    """ "Voters in Georgia head to the polls", "Residents of Texas face": a plural noun,
+    a preposition and a name before the base form at ``i``."""
+    if i < 3 or not tokens[i - 1].text[:1].isupper():
+        return False
+    return tokens[i - 2].text.lower() in ("in", "of", "from", "across") and _looks_plural(
+        tokens[i - 3].text
+    )
 
 
 def _after_a_relative_aside(tokens: Sequence[Token], comma: int) -> bool:
