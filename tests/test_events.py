@@ -1783,3 +1783,13 @@ def test_a_signal_before_modifiers_relates_the_date(
 def test_a_plural_subject_of_a_place_takes_a_present_verb(text: str, description: str) -> None:
     (event,) = extract_timeline(text, published="2021-03-30").events
     assert (event.description, event.tense) == (description, "future")
+
+
+def test_a_scheduled_verb_after_and_shares_a_plural_pronoun() -> None:
+    # "They played ... and travel to Brighton on Sunday": the Sunday ahead
+    events = extract_timeline(
+        "They played their last home game two weeks ago and travel to Brighton on Sunday.",
+        published="2021-03-30",
+    ).events
+    travel = next(e for e in events if e.trigger == "travel")
+    assert travel.start == date(2021, 4, 4)

@@ -914,11 +914,25 @@ def _after_plural_subject(tokens: Sequence[Token], i: int) -> bool:
         return True
     if low == ",":
         return _after_a_relative_aside(tokens, i - 1)
+    if low == "and":
+        return _plural_pronoun_opens_the_sentence(tokens, i - 1)
     return (
         _looks_plural(subject)
         or _after_a_team_name(tokens, i)
         or _after_a_place_of_a_plural(tokens, i)
     )
+
+
+def _plural_pronoun_opens_the_sentence(tokens: Sequence[Token], link: int) -> bool:
+    """ "They played their last home game two weeks ago and travel to Brighton on
+    Sunday": "They" (or "We") opens the clause the "and" at ``link`` goes on from."""
+    for j in range(link - 1, max(-1, link - _ASIDE_REACH - 1), -1):
+        word = tokens[j].text
+        if word in _SENTENCE_ENDS:
+            return False
+        if word in ("They", "We"):
+            return True
+    return False
 
 
 def _looks_plural(word: str) -> bool:
