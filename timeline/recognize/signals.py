@@ -65,7 +65,18 @@ def signal_over_modifiers(text: str, start: int) -> str | None:
     """ "after a weak first half", "since a record 2020", "before the busy holiday
     season": the signal of a noun phrase whose head is the expression, one or two
     lower-case modifiers and a determiner before it, or None."""
-    found = _SIGNAL_OVER_MODIFIERS.search(text, max(0, start - 48), start)
+    reach = max(0, start - 48)
+    window = text[reach:start]
+    # nearly every expression has none of the four before it: no regex search (the
+    # endings match any case without lower-casing the window)
+    if (
+        "fter" not in window
+        and "efore" not in window
+        and "ince" not in window
+        and ("ollowing" not in window)
+    ):
+        return None
+    found = _SIGNAL_OVER_MODIFIERS.search(text, reach, start)
     return found["signal"].lower() if found is not None else None
 
 
