@@ -1317,14 +1317,23 @@ def signal_start(text: str, start: int, signal: str | None) -> int:
     index = text[window_start:start].lower().rfind(signal.split()[0])
     if index >= 0:
         return window_start + index
-    # "after a disappointing first half": the signal stands before the modifiers
-    found = _SIGNAL_WORD_BEFORE.search(text, max(0, start - 48), start)
-    return found.start() if found is not None and found[1].lower() == signal else start
+    # "after a disappointing first half": the signal stands before the noun phrase's
+    # determiner and modifiers, as a whole word
+    window_start = max(0, start - _MODIFIED_SIGNAL_REACH)
+    window = text[window_start:start].lower()
+    index = window.rfind(signal)
+    while index >= 0 and not _whole_word_at(window, index, len(signal)):
+        index = window.rfind(signal, 0, index)
+    return window_start + index if index >= 0 else start
 
 
-_SIGNAL_WORD_BEFORE = re.compile(
-    r"(?<![\w-])(after|before|since|following)\s{1,3}(?:[a-z]+\s{1,3}){2,3}$", re.IGNORECASE
-)
+_MODIFIED_SIGNAL_REACH = 48  # as far back as recognition looks for one
+
+
+def _whole_word_at(text: str, index: int, length: int) -> bool:
+    before = text[index - 1 : index] if index else ""
+    after = text[index + length : index + length + 1]
+    return not (before.isalnum() or before == "-") and not (after.isalnum() or after == "-")
 
 
 def _clause_bounds(
