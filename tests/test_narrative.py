@@ -387,3 +387,18 @@ def test_a_length_after_that_counts_from_the_date_last_told() -> None:
     )
     died = next(e for e in extract_timeline(text).events if e.trigger == "died")
     assert (died.start, died.end) == (date(1906, 1, 1), date(1906, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "start", "end"),
+    [
+        # the last month and the last week of year 9999: no day after Dec. 31, 9999
+        ("The board will meet in six months.", "9999-06-01", date(9999, 12, 1), date(9999, 12, 31)),
+        ("The board will meet in two weeks.", "9999-12-16", date(9999, 12, 27), date(9999, 12, 31)),
+    ],
+)  # fmt: skip
+def test_in_a_length_ahead_stops_at_the_last_day_there_is(
+    text: str, published: str, start: date, end: date
+) -> None:
+    (event,) = extract_timeline(text, published=published).events
+    assert (event.start, event.end) == (start, end)

@@ -17,6 +17,7 @@ this stage places the rest of what the text ties to those dates:
 from __future__ import annotations
 
 import bisect
+import calendar
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -221,11 +222,12 @@ def _unit_around(day: date, unit: str) -> tuple[date, date, Granularity]:
     if unit == "Y":
         return date(day.year, 1, 1), date(day.year, 12, 31), "year"
     if unit == "M":
-        following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
-        return day.replace(day=1), following - timedelta(days=1), "month"
+        last = calendar.monthrange(day.year, day.month)[1]
+        return day.replace(day=1), day.replace(day=last), "month"
     if unit == "W":
         monday = day - timedelta(days=day.weekday())
-        return monday, monday + timedelta(days=6), "week"
+        # the week of Dec. 31, 9999 ends there: no later day exists
+        return monday, min(date.max - monday, timedelta(days=6)) + monday, "week"
     return day, day, "day"
 
 
