@@ -183,3 +183,17 @@ def test_edges_and_anniversaries_at_the_ends_of_the_calendar(text: str, value: s
     assert timeline.expressions[0].value == value
     timeline.to_dataframe()
     timeline.to_csv()
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # the day of the month before January of year 1, after December of 9999
+        ("The guidance was issued on the 5th.", "0001-01-01"),
+        ("The guidance will be issued on the 5th.", "9999-12-31"),
+    ],
+)
+def test_a_day_of_a_month_outside_the_calendar_stays_unresolved(text: str, published: str) -> None:
+    (expression,) = extract_timeline(text, published=published).expressions
+    assert (expression.value, expression.start) == ("XXXX-XX-XX", None)
+    assert "outside years 1-9999" in (expression.reference or "")
