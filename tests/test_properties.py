@@ -42,6 +42,7 @@ _DATE = "|".join(
     [
         rf"{_YEAR}-{_MONTH}-{_DAY}(?:{_TIME})?",  # 2020-12-05, 2021-03-30T15:00, …TMO
         rf"XXXX-{_MONTH}-{_DAY}",  # a month and day with no year to resolve against
+        rf"XXXX-XX-{_DAY}",  # "on the 5th" with no month to resolve against
         rf"XXXX-XX-XX(?:{_TIME})?",  # a relative day with no reference; SET "each night"
         rf"{_YEAR}-(?:{_MONTH}|XX)-XX",  # 1998-10-XX: "that day" within a named month or year
         rf"{_YEAR}-{_MONTH}",  # 2020-12
@@ -140,6 +141,14 @@ PHRASES = (
     "12/25/2020",
     "the weekend",
     "about 2.5 hours",
+    "on the 5th",
+    "in two weeks",
+    "in six months",
+    "for the full year",
+    "by end-March next year",
+    "until at least Oct. 19",
+    "after a weak first half",
+    "three days after the vote",
 )
 
 _TEXT_CHARS = st.characters(exclude_categories=["Cs"])  # every code point but surrogates
