@@ -696,17 +696,8 @@ def _past_a_relative_aside(tokens: Sequence[Token], center: int, position: int) 
     verb at ``position`` is past the comma that closes the relative clause the date at
     ``center`` stands in, and does not place it."""
     comma = next((k for k in range(center + 1, position) if tokens[k].text == ","), None)
-    if comma is None or not _after_a_relative_aside(tokens, comma):
-        return False
-    opening = next(
-        (
-            k
-            for k in range(comma - 1, max(-1, comma - _ASIDE_REACH - 1), -1)
-            if tokens[k].text == ","
-        ),
-        comma,
-    )
-    return opening < center
+    opening = _relative_aside_opening(tokens, comma) if comma is not None else None
+    return opening is not None and opening < center
 
 
 def _reports_after_comma(tokens: Sequence[Token], center: int, position: int) -> bool:
@@ -959,10 +950,15 @@ def _after_a_relative_aside(tokens: Sequence[Token], comma: int) -> bool:
     """ "The workers, who have been on strike since May, return on Monday", "City, who
     have won 21 games in a row, host Southampton": the comma at ``comma`` closes a
     relative clause set after the subject (its noun may lie before the window)."""
-    for j in range(comma - 1, max(-1, comma - _ASIDE_REACH - 1), -1):
-        if tokens[j].text == ",":
-            return j + 1 < comma and tokens[j + 1].text.lower() in ("who", "which")
-    return False
+    return _relative_aside_opening(tokens, comma) is not None
+
+
+def _relative_aside_opening(tokens: Sequence[Token], comma: int) -> int | None:
+    """The comma that opens the who/which clause the comma at ``comma`` closes, or None."""
+    j = _aside_opening(tokens, comma)
+    if j is None or j + 1 >= comma or tokens[j + 1].text.lower() not in ("who", "which"):
+        return None
+    return j
 
 
 def _after_a_team_name(tokens: Sequence[Token], i: int) -> bool:
@@ -1765,11 +1761,24 @@ def _closes_an_aside(tokens: Sequence[Token], comma: int) -> bool:
     """The comma at ``comma`` ends an aside set after a noun ("The law, signed in 2018,",
     "Smith, 62,"): the comma before it, within a few words, opens what `is_aside` reads
     as one."""
-    for j in range(comma - 1, max(0, comma - _ASIDE_REACH) - 1, -1):
-        if tokens[j].text == ",":
-            aside = tokens[j + 1 : comma]
-            return j > 0 and bool(aside) and is_aside(aside)
-    return False
+    j = _aside_opening(tokens, comma)
+    if j is None:
+        return False
+    aside = tokens[j + 1 : comma]
+    return j > 0 and bool(aside) and is_aside(aside)
+
+
+def _aside_opening(tokens: Sequence[Token], comma: int) -> int | None:
+    """The comma, within `_ASIDE_REACH` tokens before the one at ``comma``, that opens
+    the aside ``comma`` may close, or None."""
+    return next(
+        (
+            j
+            for j in range(comma - 1, max(-1, comma - _ASIDE_REACH - 1), -1)
+            if tokens[j].text == ","
+        ),
+        None,
+    )
 
 
 _ASIDE_REACH = 12
