@@ -17,7 +17,6 @@ this stage places the rest of what the text ties to those dates:
 from __future__ import annotations
 
 import bisect
-import calendar
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -26,7 +25,7 @@ from functools import lru_cache
 from typing import overload
 
 from .events import describe, event_at, is_count, phrase_of
-from .resolve import add_duration
+from .resolve import add_duration, bounds_of
 from .text import (
     Analysis,
     Token,
@@ -131,18 +130,21 @@ def _anchored_duration_event(
         named = _noun_after(analysis, expression.span[1])
         anchor = _event_named(index, analysis, named)
         direction = 1
-    elif expression.signal == "within" or following == "later":
+    elif (
+        expression.signal == "within"
+        or following == "later"
+        # "Pierre died three years after that": after the date last told
+        or (
+            following in ("after", "before")
+            and _THAT_AFTER.match(analysis.text, expression.span[1])
+        )
+    ):
         sentence = analysis.sentence_index_at(expression.span[0])
         anchor = index.last_before(expression.span[0], sentence)
-        direction = 1
+        direction = -1 if following == "before" and expression.signal != "within" else 1
     elif following in ("after", "before"):
+        anchor = _event_named(index, analysis, _noun_after(analysis, expression.span[1]))
         direction = 1 if following == "after" else -1
-        if _THAT_AFTER.match(analysis.text, expression.span[1]):
-            # "Pierre died three years after that": after the date last told
-            sentence = analysis.sentence_index_at(expression.span[0])
-            anchor = index.last_before(expression.span[0], sentence)
-        else:
-            anchor = _event_named(index, analysis, _noun_after(analysis, expression.span[1]))
     else:
         return None
     days = _anchor_days(anchor) if anchor is not None else None
@@ -217,13 +219,12 @@ def _counted_from_now(expression: TimeExpression) -> bool:
     )
 
 
-def _unit_around(day: date, unit: str) -> tuple[date, date, Granularity]:
+def _unit_around(day: date, unit: str) -> tuple[date | None, date | None, Granularity]:
     """The calendar year, month, ISO week or day (``unit``: Y, M, W, D) holding ``day``."""
     if unit == "Y":
-        return date(day.year, 1, 1), date(day.year, 12, 31), "year"
+        return *bounds_of("year", day.year), "year"
     if unit == "M":
-        last = calendar.monthrange(day.year, day.month)[1]
-        return day.replace(day=1), day.replace(day=last), "month"
+        return *bounds_of("month", day.year, day.month), "month"
     if unit == "W":
         monday = day - timedelta(days=day.weekday())
         # the week of Dec. 31, 9999 ends there: no later day exists

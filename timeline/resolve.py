@@ -689,14 +689,13 @@ def _resolve_day_of_month(partial: Partial, reference: Reference | None, tense: 
         step = -1
     elif tense == "future" and partial.day < here.day:
         step = 1
-    try:
-        month = _month_plus(date(here.year, here.month, 1), step)
-        # "the 31st" in a 30-day month: the nearest month that has one, the same way on
-        for _ in range(12):
-            if partial.day <= _last_day(month.year, month.month):
-                break
-            month = _month_plus(month, -1 if step < 0 else 1)
-    except ValueError:  # "issued on the 5th" read on Jan. 1 of year 1: no month before
+    month: date | None = _months_away(date(here.year, here.month, 1), step)
+    # "the 31st" in a 30-day month: the nearest month that has one, the same way on
+    for _ in range(12):
+        if month is None or partial.day <= _last_day(month.year, month.month):
+            break
+        month = _months_away(month, -1 if step < 0 else 1)
+    if month is None:  # "issued on the 5th" read on Jan. 1 of year 1: no month before
         return _unresolved(partial, "a month outside years 1-9999")
     return _calendar_with_year(
         partial._replace(month=month.month), month.year, reference.description
