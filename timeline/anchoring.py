@@ -674,10 +674,11 @@ def _governing_verb(tokens: Sequence[Token], position: int, local: Sequence[Even
 
 def _signalled_side(tokens: Sequence[Token], position: int, analysis: Analysis) -> _Side | None:
     """The verb of the signalled clause, or the event noun right after the signal."""
+    grammar = grammar_words()
     i = position + 1
-    while i < len(tokens) and tokens[i].text.lower() in grammar_words().hedges_before_anchors:
+    while i < len(tokens) and tokens[i].text.lower() in grammar.hedges_before_anchors:
         i += 1
-    if i < len(tokens) and tokens[i].text.lower() in grammar_words().anchor_determiners:
+    if i < len(tokens) and tokens[i].text.lower() in grammar.anchor_determiners:
         j = i + 1
         while j < min(len(tokens), i + 4):
             if is_content_verb(tokens, j):
@@ -794,9 +795,8 @@ def _first_preposition() -> re.Pattern[str]:
 @lru_cache(maxsize=8192)
 def _content_words(text: str) -> frozenset[str]:
     # cached: the sentence of a dated event is compared with every later report of its kind
-    return frozenset(
-        w for w in _LONG_WORD.findall(text.lower()) if w not in grammar_words().stopwords_of_events
-    )
+    stopwords = grammar_words().stopwords_of_events
+    return frozenset(w for w in _LONG_WORD.findall(text.lower()) if w not in stopwords)
 
 
 def _names(tokens: Sequence[Token]) -> set[str]:
@@ -827,8 +827,9 @@ _THAT_AFTER = re.compile(r"\s{1,3}(?i:after|before)\s{1,3}(?i:that|this)(?=\s{0,
 def _noun_after(analysis: Analysis, end: int) -> Token | None:
     tokens = analysis.window((end, end), radius=6)
     following = [t for t in tokens if t.start >= end][:5]
+    determiners = grammar_words().anchor_determiners
     for token in following[1:]:
-        if token.text.lower() in grammar_words().anchor_determiners:
+        if token.text.lower() in determiners:
             continue
         return token if token.text.isalpha() else None
     return None

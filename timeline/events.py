@@ -324,7 +324,8 @@ def _dates_its_object_only(expression: TimeExpression, event: Event, text: str) 
     ):
         return False
     between = text[event.trigger_span[1] : expression.span[0]].split()
-    if any(word.lower() not in grammar_words().articles for word in between):
+    articles = grammar_words().articles
+    if any(word.lower() not in articles for word in between):
         return True  # "arrested in connection with last year's blasts"
     return (
         is_attribution(event.trigger.lower())

@@ -661,10 +661,8 @@ def _infinitive_between(tokens: Sequence[Token], position: int, center: int) -> 
 def _modal_between(tokens: Sequence[Token], position: int, center: int) -> bool:
     """ "said a deal could come as early as Monday": a modal between the past cue at
     ``position`` and the expression at ``center`` has the clause the date is in."""
-    return any(
-        tokens[i].text.lower() in grammar_words().possibility_modals
-        for i in range(position + 1, center)
-    )
+    modals = grammar_words().possibility_modals
+    return any(tokens[i].text.lower() in modals for i in range(position + 1, center))
 
 
 def _result_infinitive(tokens: Sequence[Token], position: int, lexicon: _TenseLexicon) -> bool:
