@@ -11,6 +11,8 @@ from typing import Any
 
 import pytest
 
+from timeline.recognize import recognize
+from timeline.recognize.lexicon import Lexicon, lexicon
 from timeline.resources import LEXICONS, load_lexicon
 from timeline.text import Grammar, grammar_words, verb_lemma
 
@@ -66,6 +68,14 @@ TOP_LEVEL_KEYS: dict[str, set[str]] = {
         "start_words_before_dates",
         "function_words", "be_forms_in_verb_group",
         "have_forms_in_verb_group", "clitics", "linking_verbs",
+    },
+    "context": {
+        "year_prepositions", "date_prepositions", "month_introducers",
+        "bare_month_abbreviations", "temporal_neighbours", "day_of_month_signals",
+        "day_of_month_followers", "period_back_relations", "someday_cues", "last_verb_cues",
+        "inside_modifiers", "adverb_followers", "current_noun_followers",
+        "quarterly_followers", "spoken_year_followers", "common_words", "period_edges",
+        "anchored_relations",
     },
 }  # fmt: skip
 
@@ -303,3 +313,44 @@ def test_grammar_loads_every_class() -> None:
     )
     assert "and" in loaded.clause_openers
     assert loaded.lead_in.articles == ("the", "a")
+
+
+def test_context_values() -> None:
+    context = load_lexicon("context")
+    for key, entry in context.items():
+        # JSON has no comments: each class says what it is for
+        assert set(entry) == {"about", "words"}, key
+        assert isinstance(entry["about"], str), key
+        assert entry["about"], key
+        words = entry["words"]
+        assert isinstance(words, list), key
+        assert words, key
+        # compared with lower-cased words, a phrase's words one space apart; "no word"
+        # ("") is for a rule to accept, not a word of the data
+        for word in words:
+            assert isinstance(word, str), key
+            assert word, key
+            assert word == " ".join(word.lower().split()), key
+    words = {key: set(entry["words"]) for key, entry in context.items()}
+    # the loader adds the date prepositions to the month's introducers: not again here
+    assert not words["month_introducers"] & words["date_prepositions"]
+    calendar = load_lexicon("calendar")
+    # a bare abbreviation rejects a month's name, so it must be one
+    assert words["bare_month_abbreviations"] <= set(calendar["months"])
+    # "the end of the year": the edge's word gives the expression's mod
+    assert words["period_edges"] <= set(calendar["point_modifiers"])
+
+
+def test_context_loads_every_class() -> None:
+    """Every class of context.json is a field of `Lexicon`, so none is read by no rule."""
+    context = load_lexicon("context")
+    fields = {field.name for field in dataclasses.fields(Lexicon)}
+    assert set(context) <= fields
+    lex = lexicon()
+    introducers = frozenset(context["month_introducers"]["words"])
+    assert lex.month_introducers == lex.date_prepositions | introducers
+    # every anchored relation has its shift from the date last told
+    for relation in lex.anchored_relations:
+        text = f"The talks began on May 3, 2001 and ended the {relation} morning."
+        spans = [text[c.start : c.end] for c in recognize(text)]
+        assert spans == ["May 3, 2001", f"the {relation} morning"], relation

@@ -84,6 +84,29 @@ class Lexicon:
     easter_holidays: dict[str, int]
     #: written after a clock time ("3 p.m. ET", "14:00 local time"): part of its span
     time_zones: tuple[str, ...]
+    # The words around a candidate that confirm it, reject it or join it (context.json,
+    # where each class says what it is for).  Where a rule also accepts no word at all
+    # it says so itself: no class holds "".
+    year_prepositions: frozenset[str]
+    date_prepositions: frozenset[str]
+    #: the date prepositions and the words context.json adds to them
+    month_introducers: frozenset[str]
+    bare_month_abbreviations: frozenset[str]
+    temporal_neighbours: frozenset[str]
+    day_of_month_signals: frozenset[str]
+    day_of_month_followers: frozenset[str]
+    period_back_relations: frozenset[str]
+    someday_cues: frozenset[str]
+    last_verb_cues: frozenset[str]
+    inside_modifiers: frozenset[str]
+    adverb_followers: frozenset[str]
+    current_noun_followers: frozenset[str]
+    quarterly_followers: frozenset[str]
+    spoken_year_followers: frozenset[str]
+    common_words: frozenset[str]
+    #: in the data's order, which `anchor_classes` adds them in
+    period_edges: tuple[str, ...]
+    anchored_relations: tuple[str, ...]
 
     def unit_of(self, word: str) -> str | None:
         """The singular unit for "years", "year", "Year" …, else None."""
@@ -140,6 +163,8 @@ def lexicon() -> Lexicon:
     num = load_lexicon("numbers")
     neg = load_lexicon("negatives")
     hol = load_lexicon("holidays")
+    ctx = {key: entry["words"] for key, entry in load_lexicon("context").items()}
+    date_prepositions = frozenset(ctx["date_prepositions"])
     return Lexicon(
         months=cal["months"],
         weekdays=cal["weekdays"],
@@ -179,4 +204,22 @@ def lexicon() -> Lexicon:
         nth_weekday_holidays=hol["nth_weekday"],
         easter_holidays=hol["easter"],
         time_zones=tuple(cal["time_zones"]),
+        year_prepositions=frozenset(ctx["year_prepositions"]),
+        date_prepositions=date_prepositions,
+        month_introducers=date_prepositions | frozenset(ctx["month_introducers"]),
+        bare_month_abbreviations=frozenset(ctx["bare_month_abbreviations"]),
+        temporal_neighbours=frozenset(ctx["temporal_neighbours"]),
+        day_of_month_signals=frozenset(ctx["day_of_month_signals"]),
+        day_of_month_followers=frozenset(ctx["day_of_month_followers"]),
+        period_back_relations=frozenset(ctx["period_back_relations"]),
+        someday_cues=frozenset(ctx["someday_cues"]),
+        last_verb_cues=frozenset(ctx["last_verb_cues"]),
+        inside_modifiers=frozenset(ctx["inside_modifiers"]),
+        adverb_followers=frozenset(ctx["adverb_followers"]),
+        current_noun_followers=frozenset(ctx["current_noun_followers"]),
+        quarterly_followers=frozenset(ctx["quarterly_followers"]),
+        spoken_year_followers=frozenset(ctx["spoken_year_followers"]),
+        common_words=frozenset(ctx["common_words"]),
+        period_edges=tuple(ctx["period_edges"]),
+        anchored_relations=tuple(ctx["anchored_relations"]),
     )

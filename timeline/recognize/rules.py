@@ -201,12 +201,11 @@ def _is_number_context(text: str, start: int, end: int, lex: Lexicon) -> bool:
     if after in lex.not_after_number or after in ("percent", "%"):
         # "2000 killed" counts the dead; "a storm in 2018 killed 16 people" is dated: the
         # past form is the clause's verb when a date's preposition comes before
-        return not (after.endswith("ed") and before in _YEAR_PREPOSITIONS)
+        return not (after.endswith("ed") and before in lex.year_prepositions)
     return text[end : end + 1] in ("%", "$") or text[start - 1 : start] in ("$", "#")
 
 
 _CLAUSE_MARKS = frozenset(",;:.!?)")
-_YEAR_PREPOSITIONS = frozenset({"in", "since", "during", "until", "till"})
 
 
 def _is_label_number(text: str, start: int, end: int, lex: Lexicon) -> bool:
@@ -538,19 +537,17 @@ _VERB_AFTER_NAME = re.compile(
 
 # "March for Life", "March of the Living": a capitalized name after the link word, unless
 # a preposition makes it a date ("in March for Congress to vote")
-_DATE_PREPOSITIONS = frozenset({"in", "by", "since", "until", "till", "from", "during", "through"})
-_MONTH_INTRODUCERS = _DATE_PREPOSITIONS | {"before", "after", "early", "late", "mid", "of"}
 _NAMED_MARCH = re.compile(r"\s{1,3}[a-z]{2,3}\s{1,3}(?:the\s{1,3})?[A-Z][a-z]")
 _DAY_AFTER = re.compile(rf"{_W}{_DAY}(?![\w.,]\d|\s?%)")
 
 
 def _looks_like_verb_month(word: str, match: re.Match[str], text: str, lex: Lexicon) -> bool:
     low = word.lower().rstrip(".")
-    if low in _BARE_ABBREVIATIONS and not word.endswith("."):
+    if low in lex.bare_month_abbreviations and not word.endswith("."):
         return True  # a bare abbreviation without its period is too often something else
     if low in ("may", "march") and word[0].isupper() and word[1:].islower():
         before = _word_before(text, match.start())
-        if before not in _MONTH_INTRODUCERS and _verb_reading_of(low, before, match, text, lex):
+        if before not in lex.month_introducers and _verb_reading_of(low, before, match, text, lex):
             return True
     if _is_name_part(text, match.start(), match.end(), lex):
         return True
@@ -558,11 +555,6 @@ def _looks_like_verb_month(word: str, match: re.Match[str], text: str, lex: Lexi
         return False  # most month names start no phrase that must yield nothing
     phrase = (word + " " + _two_words_after(text, match.end())).lower()
     return _starts_negative_phrase(phrase, lex)
-
-
-_BARE_ABBREVIATIONS = frozenset(
-    ("mar", "jun", "jul", "sep", "oct", "nov", "dec", "jan", "feb", "apr", "aug")
-)
 
 
 def _verb_reading_of(low: str, before: str, match: re.Match[str], text: str, lex: Lexicon) -> bool:
@@ -576,7 +568,7 @@ def _verb_reading_of(low: str, before: str, match: re.Match[str], text: str, lex
         low == "march"
         and after in lex.march_name_links
         and _NAMED_MARCH.match(text, match.end())
-        and before not in _DATE_PREPOSITIONS
+        and before not in lex.date_prepositions
     ):
         return True  # "the March for Life", "the March of the Combatant Mothers": an event
     return low == "may" and after.isalpha() and before in ("", ".", '"', "“")
@@ -610,89 +602,6 @@ def _two_words_after(text: str, end: int) -> str:
 _TWO_WORDS = re.compile(r"[^\w'’]*+([\w'’]++)(?:[^\w'’]*+([\w'’]++))?")
 
 
-# Capitalized words that may stand next to a date name without making it a person's name
-_TEMPORAL_NEIGHBOURS = frozenset(
-    {
-        "on",
-        "in",
-        "by",
-        "last",
-        "next",
-        "this",
-        "since",
-        "until",
-        "till",
-        "early",
-        "late",
-        "mid",
-        "every",
-        "each",
-        "before",
-        "after",
-        "during",
-        "through",
-        "from",
-        "between",
-        "and",
-        "or",
-        "but",
-        "of",
-        "the",
-        "that",
-        "as",
-        "at",
-        "to",
-        "for",
-        "past",
-        "coming",
-        "earlier",
-        "later",
-        "morning",
-        "afternoon",
-        "evening",
-        "night",
-        "day",
-        "week",
-        "weekend",
-        "noon",
-        "midnight",
-        "eve",
-        "day's",
-        "holiday",
-        "st",
-        "ad",
-        "bc",
-        "est",
-        "edt",
-        "gmt",
-        "utc",
-        "pst",
-        "pdt",
-        "cst",
-        "cdt",
-        "mst",
-        "mdt",
-        "it",
-        "he",
-        "she",
-        "they",
-        "we",
-        "i",
-        "officials",
-        "when",
-        "then",
-        "so",
-        "also",
-        "still",
-        "only",
-        "even",
-        "just",
-        "because",
-        "while",
-    }
-)
-
-
 def _is_name_part(text: str, start: int, end: int, lex: Lexicon) -> bool:
     """ "April Ryan", "June Carter", "Joe Friday": a month or weekday inside a name."""
     after = _NAME_AFTER.match(text, end, end + 30)
@@ -715,7 +624,7 @@ def _is_name_part(text: str, start: int, end: int, lex: Lexicon) -> bool:
 def _is_temporal_word(word: str, lex: Lexicon) -> bool:
     low = word.lower()
     return (
-        low in _TEMPORAL_NEIGHBOURS
+        low in lex.temporal_neighbours
         or low.rstrip(".") in lex.months
         or low.rstrip(".") in lex.weekdays
         or low in lex.seasons
@@ -803,23 +712,19 @@ def _year_rule(match: re.Match[str], text: str) -> Partial | None:
     return Partial(granularity="year", year=year, mod=_pmod(match, lex))
 
 
-# "on the 15th": a day of a month the text does not name; only after a signal that
-# takes a date, and not before a noun ("the 15th floor", "the 21st century")
-_DAY_OF_MONTH_SIGNALS = frozenset(
-    {"on", "by", "until", "till", "since", "from", "before", "after", "through", "to", "and", "or"}
-)
-_DAY_OF_MONTH_FOLLOWERS = frozenset(
-    {"", "and", "or", "but", "after", "before", "at", "in", "when", "to", "through", "until"}
-)
-
-
 def _day_of_month(match: re.Match[str], text: str) -> Partial | None:
-    if _word_before(text, match.start()) not in _DAY_OF_MONTH_SIGNALS:
+    """ "on the 15th": a day of a month the text does not name; only after a signal that
+    takes a date, and not before a noun ("the 15th floor", "the 21st century")."""
+    lex = lexicon()
+    if _word_before(text, match.start()) not in lex.day_of_month_signals:
         return None
     next_char = text[match.end() : match.end() + 1]
     ends_phrase = next_char in ("", ".", ",", ";", ":", "!", "?", ")", '"', "”", "’")
-    if not ends_phrase and _word_after(text, match.end()) not in _DAY_OF_MONTH_FOLLOWERS:
-        return None
+    if not ends_phrase:
+        after = _word_after(text, match.end())
+        # no word at all (spaces, then marks) ends the phrase too
+        if after and after not in lex.day_of_month_followers:
+            return None
     return Partial(granularity="day", day=int(match["dd"]))
 
 
@@ -939,10 +844,6 @@ def _quarter(match: re.Match[str], text: str) -> Partial | list[Candidate] | Non
     return _quarter_reading(match, text)
 
 
-# what a reporting period may be called before "a year ago" / "last year"
-_PERIOD_BACK_RELS = frozenset({"", "same", "corresponding", "comparable", "latest", "current"})
-
-
 def _period_a_year_back(match: re.Match[str], text: str) -> Partial | list[Candidate] | None:
     """ "the quarter a year ago", "the corresponding period last year": the reported
     period, a year before; TimeML takes the whole phrase as one expression."""
@@ -955,7 +856,9 @@ def _period_a_year_back(match: re.Match[str], text: str) -> Partial | list[Candi
         and not _year(match, "year0")
         and not match["qyrel"]
         and not match["qyear"]
-        and rel in _PERIOD_BACK_RELS
+        # what a reporting period may be called before "a year ago" / "last year", if
+        # anything
+        and (not rel or rel in lexicon().period_back_relations)
         and match["qunit"].lower() in ("quarter", "period")
     )
     if plain:
@@ -1308,7 +1211,7 @@ def _counted_reading(
         and not tail
         and not match["the"]
         and not match["rel"]
-        and _word_before(text, match.start()) in _SOMEDAY_BEFORE
+        and _word_before(text, match.start()) in lex.someday_cues
     ):
         # "Islam will one day be the second largest religion": someday, not a length
         return Partial(granularity="ref", ref="FUTURE_REF")
@@ -1369,7 +1272,7 @@ def _counted_reading(
         return None  # "he found a quarter": a coin, or a fraction
     if (match["rel"] or "").strip().lower() == "last" and _word_before(
         text, match.start("rel")
-    ) in _VERB_CUES:
+    ) in lex.last_verb_cues:
         # "expected to last 3 months": "last" is the verb, the duration follows it
         amount_partial = Partial(
             type="DURATION", granularity="unknown", duration=_duration_value(amount, unit)
@@ -1413,10 +1316,6 @@ def _counted_reading(
 # "the past two years" ends at the reference, "the next three months" starts there:
 # the stretch of time a duration covers (the TIMEX3 value stays the length)
 _DURATION_DIRECTIONS = {"past": -1, "last": -1, "trailing": -1, "next": 1, "coming": 1}
-
-
-# modals (and "to") before "one day" make it "someday"
-_SOMEDAY_BEFORE = frozenset({"will", "would", "could", "may", "might", "can", "shall", "to"})
 
 
 def _with_modifier(match: re.Match[str], partial: Partial) -> Partial | list[Candidate]:
@@ -1464,34 +1363,11 @@ _TITLE_WORD_BEFORE = re.compile(r"[A-Z][a-z]+[\s-]$")
 # after the unit: its possessive mark if any, then a capitalized word
 _CAPITALIZED_AFTER = re.compile(r"['’]?\s{1,3}[A-Z][a-z]")
 
-_VERB_CUES = frozenset(
-    {"to", "will", "would", "can", "could", "may", "might", "must", "should", "not", "n't"}
-)
-
 
 def _keeps_modifier(text: str) -> bool:
     """TimeML keeps bounding modifiers ("at least two years") inside the TIMEX3 but
     leaves approximations ("about", "over") outside as free words."""
-    return " ".join(text.lower().split()) in _INSIDE_MODIFIERS
-
-
-_INSIDE_MODIFIERS = frozenset(
-    {
-        "more than",
-        "less than",
-        "fewer than",
-        "at least",
-        "no more than",
-        "no less than",
-        "up to",
-        "nearly",
-        "almost",
-        "around",
-        "upwards of",
-        "at most",
-        "just under",
-    }
-)
+    return " ".join(text.lower().split()) in lexicon().inside_modifiers
 
 
 def _is_rate(text: str, start: int) -> bool:
@@ -1507,7 +1383,7 @@ def _is_rate(text: str, start: int) -> bool:
     if found.start() < 3:
         return True
     year = _YEAR_BEFORE_WORD.match(text, found.start() - 3, start)
-    return year is None or _word_before(text, year.start()) not in _DATE_PREPOSITIONS
+    return year is None or _word_before(text, year.start()) not in lexicon().date_prepositions
 
 
 # the count the rate search found is the last digit of a year, one word before the unit
@@ -1623,13 +1499,8 @@ def _ends_adverb(text: str, end: int) -> bool:
     text or a function word ("struck overnight with", "fell overnight.")."""
     if text[end : end + 1] not in (" ", "\t", "\n"):
         return True  # punctuation, or the end of the text
-    return _word_after(text, end) in _ADVERB_FOLLOWERS
-
-
-_ADVERB_FOLLOWERS = frozenset(
-    {"", "with", "in", "on", "at", "by", "for", "from", "to", "after", "before", "as"}
-    | {"and", "but", "or", "when", "while", "amid", "following", "than"}
-)
+    after = _word_after(text, end)
+    return not after or after in lexicon().adverb_followers
 
 
 def _part_of_day_first(match: re.Match[str], text: str) -> Partial | None:
@@ -1685,7 +1556,7 @@ def _ref(kind: str) -> Handler:
             "state",
         ):
             return None
-        if word == "current" and (after in _NOUN_FOLLOWERS or not after):
+        if word == "current" and (after in lexicon().current_noun_followers or not after):
             return None  # "the current was too strong": the noun
         if word.endswith("future") and after in (
             "of",  # "the future of our peoples": what lies ahead for them, not a time
@@ -1703,31 +1574,6 @@ def _ref(kind: str) -> Handler:
     return handler
 
 
-_NOUN_FOLLOWERS = frozenset(
-    {
-        "is",
-        "was",
-        "are",
-        "were",
-        "has",
-        "had",
-        "of",
-        "and",
-        "or",
-        "in",
-        "from",
-        "that",
-        "which",
-        "carried",
-        "swept",
-        "flows",
-        "flowed",
-        "runs",
-        "ran",
-    }
-)
-
-
 def _set_adverb(match: re.Match[str], text: str) -> Partial | None:
     lex = lexicon()
     word = match["adv"].lower()
@@ -1741,11 +1587,13 @@ def _set_adverb(match: re.Match[str], text: str) -> Partial | None:
 def _ends_or_links_clause(text: str, end: int) -> bool:
     """Punctuation, the end of the text, or a conjunction or preposition after ``end``:
     what follows "quarterly" when it says how often ("pays dividends quarterly.")."""
-    return text[end : end + 1] in _CLAUSE_END_MARKS or _word_after(text, end) in _LINK_WORDS
+    if text[end : end + 1] in _CLAUSE_END_MARKS:
+        return True
+    after = _word_after(text, end)
+    return not after or after in lexicon().quarterly_followers
 
 
 _CLAUSE_END_MARKS = frozenset({"", ".", ",", ";", ":", "!", "?", ")", '"', "”"})
-_LINK_WORDS = frozenset({"", "and", "or", "but", "in", "on", "at", "since", "until", "for"})
 
 
 def _set(value: str, quant: str | None) -> Partial:
@@ -1897,7 +1745,7 @@ def _military_time(match: re.Match[str], text: str) -> Partial | None:
     """ "at 0600 GMT": four digits and a zone, the wire services' clock (not in
     parentheses, where it restates a local time given before: "10:35 a.m. (0735 GMT)";
     nor a year after "in": "in 2020 GMT changed its name")."""
-    if _word_before(text, match.start()) in _YEAR_PREPOSITIONS:
+    if _word_before(text, match.start()) in lexicon().year_prepositions:
         return None
     return _clock_of(match)
 
@@ -2128,7 +1976,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "period_edge",
-            rf"{the}(?P<edge>{alternation(_EDGE_WORDS)}){_W}(?i:of){_W}(?i:the){_W}(?P<eunit>(?i:year|month|week|quarter|decade|century))(?![\w])",
+            rf"{the}(?P<edge>{alternation(lex.period_edges)}){_W}(?i:of){_W}(?i:the){_W}(?P<eunit>(?i:year|month|week|quarter|decade|century))(?![\w])",
             _period_edge,
             1,
         ),
@@ -2290,7 +2138,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "anchored_day",
-            rf"(?:{the})?(?P<arel>{alternation(_ANCHORED_RELATIONS)}){_W}(?P<aunit>(?i:day|week|month|year|morning|afternoon|evening|night))(?![\w])",
+            rf"(?:{the})?(?P<arel>{alternation(lex.anchored_relations)}){_W}(?P<aunit>(?i:day|week|month|year|morning|afternoon|evening|night))(?![\w])",
             _anchored_dispatch,
             1,
         ),
@@ -2669,15 +2517,17 @@ def _spoken_year(match: re.Match[str], text: str) -> Partial | None:
         return None
     if not match["sy_lead"] and not match["sy"].lower().startswith(("nineteen", "two thousand")):
         return None  # "twenty twenty" alone is too often a count
-    if not match["sy_lead"] and _word_after(text, match.end()) not in _YEAR_FOLLOWERS:
+    if not match["sy_lead"]:
         lex = lexicon()
         following = _word_after(text, match.end())
-        if lex.unit_of(following) or following in lex.not_after_number:
+        # no word at all, or one of the followers: nothing it could count
+        if (
+            following
+            and following not in lex.spoken_year_followers
+            and (lex.unit_of(following) or following in lex.not_after_number)
+        ):
             return None  # "two thousand years", "nineteen hundred people": a count
     return Partial(granularity="year", year=year)
-
-
-_YEAR_FOLLOWERS = frozenset({"", "and", "or", "when", "the", "to", "until", "in", "on", "at"})
 
 
 def _month_spoken_year(match: re.Match[str], text: str) -> Partial | None:
@@ -2841,39 +2691,6 @@ _RULE_ANCHORS: dict[str, str] = {
 }
 
 
-# Words a rule requires, shared by its pattern and its anchor class: the class is far
-# rarer than the unit words the same rules also contain ("the end of the year").
-_EDGE_WORDS = ("beginning", "start", "middle", "end", "close")
-_ANCHORED_RELATIONS = ("next", "following", "previous", "preceding", "prior", "same")
-
-_COMMON_WORDS = frozenset(
-    {
-        "the",
-        "a",
-        "an",
-        "at",
-        "as",
-        "of",
-        "in",
-        "on",
-        "s",
-        "st",
-        "day",
-        "eve",
-        "new",
-        "right",
-        "these",
-        "near",
-        "this",
-        "year",
-        "to",
-        "so",
-        "far",
-        "one",
-    }
-)
-
-
 # The classes of month and weekday names: their rules match them Capitalized or
 # UPPER-CASE only (see `_month_pattern`), so a lower-case one anchors nothing
 CAPITALIZED_CLASSES = ("M", "W")
@@ -2893,7 +2710,7 @@ def anchor_classes() -> dict[str, tuple[str, ...]]:
 
         def rarity(word: str) -> tuple[bool, bool, int]:
             return (
-                word not in _COMMON_WORDS and word not in avoided,
+                word not in lex.common_words and word not in avoided,
                 word not in avoided,
                 len(word),
             )
@@ -2917,10 +2734,12 @@ def anchor_classes() -> dict[str, tuple[str, ...]]:
     add([*lex.set_adverbs, "every", "each", "per"], "A")
     holidays = [*lex.fixed_holidays, *lex.nth_weekday_holidays, *lex.easter_holidays]
     add(holidays, "H", avoid=[*lex.weekdays, "year"])
-    add(_EDGE_WORDS, "B")
+    # the edges of periods and the anchored relations are shared with their rules'
+    # patterns: far rarer than the unit words the same rules also contain
+    add(lex.period_edges, "B")
     add(["year end"], "B")
     add(["half"], "F")
-    add(_ANCHORED_RELATIONS, "O")
+    add(lex.anchored_relations, "O")
     add(["nineteen", "eighteen", "twenty", "thousand"], "N")
     add(lex.decade_words, "X")
     add(["q", "h"], "L")

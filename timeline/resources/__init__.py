@@ -23,6 +23,7 @@ LEXICONS: tuple[str, ...] = (
     "negatives",
     "holidays",
     "grammar",
+    "context",
 )
 
 
