@@ -1501,6 +1501,19 @@ def test_a_day_named_for_what_comes_after_the_event_adds_no_second_event() -> No
     assert (met.relation, met.description) == ("before", "Leaders met")
 
 
+def test_the_occasion_a_day_is_named_for_goes_with_its_for() -> None:
+    # "for Saturday's derby": the derby is the day's, not a word of the return; a date
+    # of the clause's own says when the clause happens
+    (back,) = extract_timeline(
+        "He is expected to return for Saturday's derby.", published="2021-03-30"
+    ).events
+    assert (back.start, back.description) == (date(2021, 4, 3), "He is expected to return")
+    (trained,) = extract_timeline(
+        "He trained on Thursday for Saturday's derby.", published="2021-03-30"
+    ).events
+    assert (trained.start, trained.description) == (date(2021, 3, 25), "He trained")
+
+
 @pytest.mark.parametrize(
     ("text", "trigger"),
     [

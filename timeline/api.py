@@ -504,7 +504,11 @@ def _expression_tense(candidate: Candidate, text: str, signal: str | None, claus
     if partial.weekday is not None and possessive_at(text, candidate.end):
         # "Wednesday's ruling", "over Thursday's closing price": a day named for what
         # happened on it, whatever verb governs the noun ("would get around …")
-        return clause if signal in grammar_words().signals_ahead else "past"
+        if signal in grammar_words().signals_ahead or (signal == "for" and clause == "future"):
+            # "is expected to return for Saturday's derby": an occasion the clause
+            # looks forward to
+            return clause
+        return "past"
     if partial.weekday is not None and clause == "present":
         # "He is speaking at the conference on Monday", "the team is flying out on
         # Sunday": news tells a day's plans in the present; what is over it tells in
