@@ -36,7 +36,7 @@ TOP_LEVEL_KEYS: dict[str, set[str]] = {
         "intent", "irrealis_verbs", "result_particles", "intent_needs_to", "intent_after_be",
         "plan_verbs_past", "reporting",
         "attribution", "delay_verbs", "base_form_before", "adverbs_in_verb_group",
-        "reported_period_nouns", "future_nouns",
+        "reported_period_nouns", "forecast_nouns", "future_nouns",
     },
     "negatives": {
         "phrases", "may_followers", "march_verb_followers", "march_name_links",

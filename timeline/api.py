@@ -36,6 +36,7 @@ from .text import (
     Analysis,
     analyze,
     delayed_until,
+    forecast_for,
     grammar_words,
     possessive_at,
     reported_for,
@@ -499,6 +500,10 @@ def _expression_tense(candidate: Candidate, text: str, signal: str | None, claus
     if clause == "unknown" and signal == "as early as":
         return "future"  # "a deal could come as early as Monday": no sooner, still ahead
     partial = candidate.partial
+    if signal == "for" and _is_yearless_period(partial) and forecast_for(text, candidate.start):
+        # "raised its forecast for the second quarter", "the outlook for June": the
+        # period forecast lies ahead, whenever the forecast was made
+        return "future"
     if not _is_yearless_name(partial):
         return clause
     if partial.weekday is not None and possessive_at(text, candidate.end):
@@ -534,6 +539,17 @@ def _expression_tense(candidate: Candidate, text: str, signal: str | None, claus
         # stated in the present lies ahead
         return "future"
     return clause
+
+
+def _is_yearless_period(partial: Partial) -> bool:
+    """A month, quarter, half or season with nothing that fixes its year."""
+    return (
+        partial.granularity in PERIODS
+        and partial.granularity != "year"
+        and partial.year is None
+        and partial.direction is None
+        and partial.unit is None
+    )
 
 
 def _is_yearless_name(partial: Partial) -> bool:

@@ -36,6 +36,7 @@ __all__ = [
     "analyze",
     "closes_abbreviation",
     "delayed_until",
+    "forecast_for",
     "grammar_words",
     "is_aside",
     "is_attribution",
@@ -1135,6 +1136,8 @@ class _TenseLexicon:
     adverbs_in_verb_group: frozenset[str]
     #: nouns of reported figures: "sales for May" covers a month that has passed
     reported_period_nouns: frozenset[str]
+    #: nouns of a forecast: "its forecast for the second quarter" looks ahead
+    forecast_nouns: frozenset[str]
     #: verbs of delay: "postponed until Tuesday" looks ahead
     delay_verbs: re.Pattern[str]
 
@@ -1164,6 +1167,7 @@ def _tense_lexicon() -> _TenseLexicon:
         base_form_before=frozenset(data["base_form_before"]),
         adverbs_in_verb_group=frozenset(data["adverbs_in_verb_group"]),
         reported_period_nouns=frozenset(data["reported_period_nouns"]),
+        forecast_nouns=frozenset(data["forecast_nouns"]),
         delay_verbs=re.compile(r"\b(?:" + "|".join(map(re.escape, data["delay_verbs"])) + r")\b"),
     )
 
@@ -1176,12 +1180,19 @@ def is_attribution(word: str) -> bool:
 def reported_for(text: str, start: int) -> bool:
     """A noun of reported figures right before the "for" that ends at ``start``
     ("sales for", "the jobs report for")."""
+    return _noun_before_for(text, start) in _tense_lexicon().reported_period_nouns
+
+
+def forecast_for(text: str, start: int) -> bool:
+    """A noun of a forecast right before the "for" that ends at ``start`` ("raised its
+    forecast for", "the outlook for")."""
+    return _noun_before_for(text, start) in _tense_lexicon().forecast_nouns
+
+
+def _noun_before_for(text: str, start: int) -> str:
+    """The word before the "for" that ends at ``start``, lower case; "" if none."""
     words = _LOWER_WORDS.findall(text[max(0, start - 40) : start].lower())
-    return (
-        len(words) >= 2
-        and words[-1] == "for"
-        and words[-2] in _tense_lexicon().reported_period_nouns
-    )
+    return words[-2] if len(words) >= 2 and words[-1] == "for" else ""
 
 
 def delayed_until(text: str, start: int) -> bool:
