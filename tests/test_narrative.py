@@ -357,6 +357,15 @@ def test_within_a_length_of_a_noun_counts_from_the_event_it_names_or_not_at_all(
     )
     events = _by_trigger(unnamed, "2021-03-03")
     assert "arrested" not in events
+    # looking ahead, the noun still names the anchor: not the publication date
+    ahead = "Passengers must show a negative test taken within 72 hours of departure."
+    assert extract_timeline(ahead, published="2021-03-30").events == []
+    filed = (
+        "The merger closed on Monday. The company must file a report within 30 days of "
+        "the merger."
+    )
+    report = _by_trigger(filed, "2021-03-30")["file"]
+    assert (report.start, report.end) == (date(2021, 3, 29), date(2021, 4, 28))
 
 
 def test_a_year_counted_from_a_century_is_unknown_but_a_decade_from_a_decade_is_not() -> None:

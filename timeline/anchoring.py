@@ -115,11 +115,16 @@ def _anchored_duration_event(
 ) -> Event | None:
     if expression.type != "DURATION" or not expression.value.startswith("P"):
         return None
-    if published is not None and (_looks_ahead(expression) or _counted_from_now(expression)):
+    following = _word_after(analysis.text, expression.span[1])
+    if (
+        published is not None
+        # "a test taken within 72 hours of departure": the noun is the anchor, even ahead
+        and following != "of"
+        and (_looks_ahead(expression) or _counted_from_now(expression))
+    ):
         trigger = analysis.governor_of(expression.span)
         if trigger is not None and not _after_would(analysis.text, trigger):
             return _from_published(expression, analysis, triggers, published, trigger)
-    following = _word_after(analysis.text, expression.span[1])
     if following == "later" and _THAN_AFTER_LATER.match(analysis.text, expression.span[1]):
         return None  # "on Oct. 28, a week later than planned": by how much, no event
     anchor: Event | None
