@@ -473,6 +473,9 @@ class Grammar:
     after_an_opponent: frozenset[str]
     signals_ending_a_delay: frozenset[str]
     start_words_before_dates: frozenset[str]
+    pronouns_before_a_plural_verb: frozenset[str]
+    plural_pronouns_opening_a_clause: frozenset[str]
+    places_after_a_plural: frozenset[str]
 
 
 # functools.cache, not lru_cache: hot functions call this once per call, and the
@@ -568,6 +571,9 @@ def grammar_words() -> Grammar:
         after_an_opponent=words("after_an_opponent"),
         signals_ending_a_delay=words("signals_ending_a_delay"),
         start_words_before_dates=words("start_words_before_dates"),
+        pronouns_before_a_plural_verb=words("pronouns_before_a_plural_verb"),
+        plural_pronouns_opening_a_clause=words("plural_pronouns_opening_a_clause"),
+        places_after_a_plural=words("places_after_a_plural"),
     )
 
 
@@ -900,7 +906,7 @@ def _after_plural_subject(tokens: Sequence[Token], i: int) -> bool:
         return False
     subject = tokens[i - 1].text
     low = subject.lower()
-    if low in ("who", "which", "they", "we", "you"):
+    if low in grammar_words().pronouns_before_a_plural_verb:
         return True
     if low == ",":
         return _after_a_relative_aside(tokens, i - 1)
@@ -916,11 +922,12 @@ def _after_plural_subject(tokens: Sequence[Token], i: int) -> bool:
 def _plural_pronoun_opens_the_sentence(tokens: Sequence[Token], link: int) -> bool:
     """ "They played their last home game two weeks ago and travel to Brighton on
     Sunday": "They" (or "We") opens the clause the "and" at ``link`` goes on from."""
+    pronouns = grammar_words().plural_pronouns_opening_a_clause
     for j in range(link - 1, max(-1, link - _ASIDE_REACH - 1), -1):
         word = tokens[j].text
         if word in _SENTENCE_ENDS:
             return False
-        if word in ("They", "We"):
+        if word.istitle() and word.lower() in pronouns:
             return True
     return False
 
@@ -940,7 +947,7 @@ def _after_a_place_of_a_plural(tokens: Sequence[Token], i: int) -> bool:
     a preposition and a name before the base form at ``i``."""
     if i < 3 or not tokens[i - 1].text[:1].isupper():
         return False
-    return tokens[i - 2].text.lower() in ("in", "of", "from", "across") and _looks_plural(
+    return tokens[i - 2].text.lower() in grammar_words().places_after_a_plural and _looks_plural(
         tokens[i - 3].text
     )
 
@@ -955,9 +962,9 @@ def _after_a_relative_aside(tokens: Sequence[Token], comma: int) -> bool:
 def _relative_aside_opening(tokens: Sequence[Token], comma: int) -> int | None:
     """The comma that opens the who/which clause the comma at ``comma`` closes, or None."""
     j = _aside_opening(tokens, comma)
-    if j is None or j + 1 >= comma or tokens[j + 1].text.lower() not in ("who", "which"):
+    if j is None or j + 1 >= comma:
         return None
-    return j
+    return j if tokens[j + 1].text.lower() in grammar_words().relatives_after_comma else None
 
 
 def _after_a_team_name(tokens: Sequence[Token], i: int) -> bool:
