@@ -141,6 +141,23 @@ def test_within_in_a_clause_looking_ahead_counts_from_publication() -> None:
     assert (finish.start, finish.end) == (date(2021, 3, 30), date(2022, 3, 30))
 
 
+def test_a_past_form_after_a_base_verb_is_an_adjective_not_the_clause_past() -> None:
+    # "treated water": the plan looks ahead, counted from publication, not from the
+    # decade told before it; and the event is the release
+    text = (
+        "A decade later, some residents have still not returned home. The government "
+        "plans to release treated water into the sea within two years."
+    )
+    release = next(
+        e for e in extract_timeline(text, published="2021-03-30").events if e.relation == "within"
+    )
+    assert (release.start, release.end, release.trigger) == (
+        date(2021, 3, 30),
+        date(2023, 3, 30),
+        "release",
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "start", "end"),
     [
@@ -361,8 +378,7 @@ def test_within_a_length_of_a_noun_counts_from_the_event_it_names_or_not_at_all(
     ahead = "Passengers must show a negative test taken within 72 hours of departure."
     assert extract_timeline(ahead, published="2021-03-30").events == []
     filed = (
-        "The merger closed on Monday. The company must file a report within 30 days of "
-        "the merger."
+        "The merger closed on Monday. The company must file a report within 30 days of the merger."
     )
     report = _by_trigger(filed, "2021-03-30")["file"]
     assert (report.start, report.end) == (date(2021, 3, 29), date(2021, 4, 28))

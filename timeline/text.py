@@ -1103,9 +1103,23 @@ def _looks_regular_past(word: str, tokens: Sequence[Token], i: int, lexicon: _Te
         return True
     if previous in lexicon.determiners:
         return False
+    if _after_a_base_form(tokens, i, lexicon):
+        return False
     if i + 1 < len(tokens) and tokens[i + 1].text.lower() == "by":
         return False  # "markets untouched by the crisis": a participle, not a past verb
     return not tokens[i].text[0].isupper() or i == 0
+
+
+def _after_a_base_form(tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> bool:
+    """ "plans to release treated water", "will serve grilled fish": right after the base
+    form of a verb (after "to" or a modal) no past verb follows; a past form there is an
+    adjective of its object ("will be delayed", "to have finished": not after an
+    auxiliary, whose participle it is)."""
+    if i < 2 or tokens[i - 2].text not in lexicon.base_form_before:
+        return False  # (lower case: "in May and released in June" has no modal)
+    verb = tokens[i - 1].text
+    forms = _verb_forms()
+    return forms.lemmas.get(verb) == verb and verb not in forms.auxiliaries
 
 
 @dataclass(frozen=True, slots=True)
@@ -1675,6 +1689,8 @@ def _is_content_verb(tokens: Sequence[Token], i: int, forms: _VerbForms) -> bool
         return previous in ("that", "which") and _relative_clause_verb(tokens, i, forms)
     if _after_an_adjective_of_a_noun_phrase(tokens, i):
         return False  # "its annual forecast", "its full-year forecast"
+    if _is_past_or_participle(token.text, forms) and _after_a_base_form(tokens, i, lexicon):
+        return False  # "to release treated water": the verb is "release"
     return _verbal_in_context(word, tokens, i, forms)
 
 
