@@ -1806,3 +1806,57 @@ def test_a_scheduled_verb_after_and_shares_a_plural_pronoun() -> None:
     ).events
     travel = next(e for e in events if e.trigger == "travel")
     assert travel.start == date(2021, 4, 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "relation", "trigger"),
+    [
+        # "from"/"starting" a date ahead: begun then, no end told
+        ("Restrictions will be eased from April 12.", date(2021, 4, 12), None, "since", "eased"),
+        ("Masks will be required starting Monday.", date(2021, 4, 5), None, "since", "required"),
+        # told in the past it has ended, when is not said: the date known stays
+        ("He lived in London from 1968.", date(1968, 1, 1), date(1968, 12, 31), "in", "lived"),
+        # a length before it: that many days from the date
+        (
+            "Workers will walk out for 48 hours from Thursday.",
+            date(2021, 4, 1),
+            date(2021, 4, 2),
+            "for",
+            "walk",
+        ),
+        (
+            "The plant will be closed for two weeks from July 1.",
+            date(2021, 7, 1),
+            date(2021, 7, 14),
+            "for",
+            "closed",
+        ),
+        # a verb the list lacks, after a modal or "have to", is still the verb, not the
+        # report after the comma
+        (
+            "Travellers arriving from the UK will have to quarantine for 10 days starting "
+            "next Monday, the government said.",
+            date(2021, 4, 5),
+            date(2021, 4, 14),
+            "for",
+            "quarantine",
+        ),
+        (
+            "The drop in sales will result in lower earnings in 2021, the company said.",
+            date(2021, 1, 1),
+            date(2021, 12, 31),
+            "in",
+            "result",
+        ),
+    ],
+)
+def test_a_start_told_ahead_opens_the_event(
+    text: str, start: date, end: date | None, relation: str, trigger: str
+) -> None:
+    (event,) = extract_timeline(text, published="2021-03-30").events
+    assert (event.start, event.end, event.relation, event.trigger) == (
+        start,
+        end,
+        relation,
+        trigger,
+    )

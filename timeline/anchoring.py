@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import overload
 
 from .events import describe, event_at, is_count, phrase_of
-from .resolve import add_duration, bounds_of
+from .resolve import add_duration, bounds_of, in_days
 from .text import (
     Analysis,
     Token,
@@ -276,7 +276,7 @@ def _from_published(
     else:
         relation, granularity = "within", "day"
         start = published
-        end = add_duration(published, _in_days(expression.value, up=True), 1)
+        end = add_duration(published, in_days(expression.value, up=True), 1)
     description, span = describe(analysis, trigger, _cut_for(expression, analysis))
     return event_at(
         analysis,
@@ -324,7 +324,7 @@ def _counted_interval(
     start, end_base = days
     # hours count in whole days, the interval widened: two hours after a day's event
     # falls on that day or the next
-    near, far = _in_days(duration, up=False), _in_days(duration, up=True)
+    near, far = in_days(duration, up=False), in_days(duration, up=True)
     if within:
         return start, add_duration(end_base, far, 1)
     if direction > 0:
@@ -341,23 +341,6 @@ def _length_beside(
     if direction < 0:
         return add_duration(start, duration, -1), add_duration(start, "P1D", -1)
     return add_duration(end_base, "P1D", 1), add_duration(end_base, duration, 1)
-
-
-_HOURS_AND_MINUTES = re.compile(r"PT(?:(\d+)H)?(?:(\d+)M)?$")
-_WITHIN_A_DAY_OR_SO = frozenset({"PTXM", "PTXH", "PTXS"})
-
-
-def _in_days(duration: str, *, up: bool) -> str:
-    """A length of hours or minutes ("PT48H", "PT30M") in whole days, rounded ``up`` or
-    down ("P2D"; "PT5H" is "P1D" up, "P0D" down); any other length as it is."""
-    if duration in _WITHIN_A_DAY_OR_SO:
-        return "P1D" if up else "P0D"  # "within minutes", "hours later": that day or the next
-    match = _HOURS_AND_MINUTES.match(duration)
-    if match is None or not any(match.groups()):
-        return duration
-    minutes = int(match[1] or 0) * 60 + int(match[2] or 0)
-    days = -(-minutes // 1440) if up else minutes // 1440
-    return f"P{days}D"
 
 
 class _DatedIndex:

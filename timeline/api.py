@@ -40,6 +40,7 @@ from .text import (
     grammar_words,
     possessive_at,
     reported_for,
+    start_word_before,
     will_governs,
 )
 from .timeline import Timeline
@@ -485,10 +486,6 @@ def _resolve_candidate(
 
 
 _ENDED_BEFORE = re.compile(r"(?<![\w-])(?i:ended)\s{1,3}$")
-_STARTING_BEFORE = re.compile(
-    r"(?<![\w-])(?i:beginning|starting|effective|commencing)"
-    r"(?:\s{1,3}(?i:at|on|in|from))?\s{1,3}$"
-)
 
 
 def _expression_tense(candidate: Candidate, text: str, signal: str | None, clause: Tense) -> Tense:
@@ -529,7 +526,7 @@ def _expression_tense(candidate: Candidate, text: str, signal: str | None, claus
         return "future"
     if clause == "past" and (
         signal in grammar_words().signals_of_deadlines
-        or _STARTING_BEFORE.search(text, max(0, candidate.start - 24), candidate.start)
+        or start_word_before(text, candidate.start) is not None
     ):
         # "ordered evacuations beginning at 6 a.m. Thursday", "raised prices effective
         # Monday": when a thing ordered or announced starts may lie either side of it

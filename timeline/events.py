@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from .recognize.lexicon import lexicon
 from .recognize.signals import LENGTH_END_GAP, OF_GAP, WHICH_BEFORE_END
-from .resolve import add_duration, stretch_at_edge
+from .resolve import add_duration, in_days, stretch_at_edge
 from .text import (
     Analysis,
     Token,
@@ -34,6 +34,7 @@ from .text import (
     opens_with_a_share_of_whom,
     past_kind,
     possessive_at,
+    start_word_before,
     token_index,
 )
 from .types import Event, Granularity, Placement, Relation, Tense, TimeExpression
@@ -97,11 +98,19 @@ _BREAK_TOKENS = frozenset(
 _MAX_LEFT, _MAX_RIGHT = 10, 10
 
 
-def relation_of(expression: TimeExpression) -> Relation:
+def relation_of(expression: TimeExpression, text: str) -> Relation:
     """The event relation named by the expression's signal ("in" when there is none)."""
     if expression.range_role == "start":
         return "from…to"
-    return _RELATIONS.get(expression.signal or "", "in")
+    signal = expression.signal or ""
+    if expression.tense in ("future", "present") and (
+        signal == "from" or start_word_before(text, expression.span[0]) is not None
+    ):
+        # "restrictions will be eased from April 12", "starting on Monday": begun then,
+        # with no end told; told in the past ("lived in London from 1968") it has
+        # ended, when is not said, and the date is the one known
+        return "since"
+    return _RELATIONS.get(signal, "in")
 
 
 def event_interval(
@@ -722,9 +731,16 @@ def _event_for(
         trigger = _trigger_for((phrase_start, span[1]), expression, analysis)
     else:
         trigger = _trigger_for(span, expression, analysis)
+    starts = start_word_before(analysis.text, span[0])
+    if trigger is not None and starts is not None and starts <= trigger.start < span[0]:
+        # "Masks will be required starting Monday": the word of the start is the date's,
+        # the verb before it the event's ("with testimony beginning Monday" has none)
+        verb = analysis.governor_of((starts, span[1]))
+        if verb is not None and _same_segment(analysis.window(span), verb, span):
+            trigger = verb
     if trigger is None:
         return None
-    relation = relation_of(expression)
+    relation = relation_of(expression, analysis.text)
     through_noun = noun_phrase is not None and not (
         noun_phrase.start <= trigger.start < span[0]
     )  # "After the crash in 2008": the crash itself is in 2008
@@ -749,7 +765,11 @@ def _event_for(
     counted = None
     if lead is not None:
         span = (lead.span[0], span[1])
-        if lead.type == "DURATION" and is_count(lead):
+        if lead.type == "DURATION" and relation == "since":
+            start, end = _lasting_from(expression, lead.value)
+            relation = "for"
+            counted = lead
+        elif lead.type == "DURATION" and is_count(lead):
             start, end = _counted_from(expression, lead.value, relation)
             relation = "in"  # on the day counted to, no longer merely after the other
             counted = lead
@@ -782,8 +802,11 @@ def _leads_in(lead: TimeExpression | None, day: TimeExpression, text: str) -> bo
             lead.granularity == "day"
             and _AT_BETWEEN.fullmatch(text, lead.span[1], day.span[0]) is not None
         )
-    if lead.type != "DURATION" or relation_of(day) not in ("after", "before"):
+    if lead.type != "DURATION":
         return False
+    relation = relation_of(day, text)
+    if relation not in ("after", "before") and not (relation == "since" and lead.signal == "for"):
+        return False  # (and "walk out for 48 hours from Thursday": the length from then)
     return text[lead.span[1] : signal_start(text, day.span[0], day.signal)].isspace()
 
 
@@ -812,6 +835,16 @@ def _counted_from(
     start = add_duration(day.start, length, sign)
     end = add_duration(day.end or day.start, length, sign)
     return start, end
+
+
+def _lasting_from(day: TimeExpression, length: str) -> tuple[date | None, date | None]:
+    """The days ``length`` lasts from the first of ``day``: "for 48 hours from Thursday"
+    is Thursday and Friday, "for two weeks from July 1" July 1 to 14; a vague length
+    ("for weeks") leaves the end open."""
+    if day.start is None:
+        return None, None
+    last = add_duration(day.start, in_days(length, up=True), 1)
+    return day.start, (last - timedelta(days=1)) if last is not None and last > day.start else None
 
 
 def _negated(tokens: Sequence[Token], trigger: Token) -> bool:

@@ -20,7 +20,7 @@ from .recognize.lexicon import lexicon
 from .recognize.partial import BY_TENSE_REF, Partial
 from .types import Granularity, Tense
 
-__all__ = ["Resolved", "bounds_of", "resolve", "stretch_at_edge"]
+__all__ = ["Resolved", "add_duration", "bounds_of", "in_days", "resolve", "stretch_at_edge"]
 
 _MIN_YEAR, _MAX_YEAR = 1, 9999
 _SEASONS = ("SP", "SU", "FA", "WI")
@@ -300,6 +300,23 @@ def _days_away(day: date, length: re.Match[str], sign: int) -> date | None:
 
 
 _CALENDAR_LENGTH = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$")
+
+
+_HOURS_AND_MINUTES = re.compile(r"PT(?:(\d+)H)?(?:(\d+)M)?$")
+_WITHIN_A_DAY_OR_SO = frozenset({"PTXM", "PTXH", "PTXS"})
+
+
+def in_days(duration: str, *, up: bool) -> str:
+    """A length of hours or minutes ("PT48H", "PT30M") in whole days, rounded ``up`` or
+    down ("P2D"; "PT5H" is "P1D" up, "P0D" down); any other length as it is."""
+    if duration in _WITHIN_A_DAY_OR_SO:
+        return "P1D" if up else "P0D"  # "within minutes", "hours later": that day or the next
+    match = _HOURS_AND_MINUTES.match(duration)
+    if match is None or not any(match.groups()):
+        return duration
+    minutes = int(match[1] or 0) * 60 + int(match[2] or 0)
+    days = -(-minutes // 1440) if up else minutes // 1440
+    return f"P{days}D"
 
 
 def add_duration(day: date, duration: str, sign: int) -> date | None:

@@ -51,6 +51,7 @@ __all__ = [
     "past_kind",
     "possessive_at",
     "reported_for",
+    "start_word_before",
     "token_index",
     "verb_lemma",
     "will_governs",
@@ -1231,6 +1232,27 @@ _LOWER_WORDS = re.compile(r"[a-z]+")
 _WORDS_WITH_APOSTROPHES = re.compile(r"[a-z']+")
 
 
+def start_word_before(text: str, start: int) -> int | None:
+    """Where the word that says a thing starts on the date at ``start`` begins
+    ("starting Monday", "effective on Jan. 1", "beginning at midnight"), or None."""
+    found = _start_word_before().search(text, max(0, start - 24), start)
+    if found is None:
+        return None
+    before = _LAST_WORD.search(text, max(0, found.start() - 12), found.start())
+    if before is not None and before[1].lower() in grammar_words().be_forms_in_verb_group:
+        return None  # "the race is starting at noon": the clause's own verb
+    return found.start()
+
+
+_LAST_WORD = re.compile(r"([\w'’]+)\s*$")
+
+
+@cache
+def _start_word_before() -> re.Pattern[str]:
+    words = "|".join(sorted(grammar_words().start_words_before_dates))
+    return re.compile(rf"(?<![\w-])(?i:{words})(?:\s{{1,3}}(?i:at|on|in|from))?\s{{1,3}}$")
+
+
 def will_governs(text: str, start: int) -> bool:
     """ "Apple will unveil its phones on March 26": "will" (or "shall", "'ll") and the
     verb it governs among the eight words before ``start``, in the same clause.
@@ -1676,8 +1698,10 @@ def _is_content_verb(tokens: Sequence[Token], i: int, forms: _VerbForms) -> bool
     if token.upos is not None:
         return token.upos == "VERB"
     word = token.text.lower()
-    if word in forms.auxiliaries or (word not in forms.lemmas and verb_lemma(word) is None):
+    if word in forms.auxiliaries:
         return False
+    if word not in forms.lemmas and verb_lemma(word) is None:
+        return _unknown_verb_after_a_modal(tokens, i)
     if token.text[0].isupper() and i > 0:
         return False  # "Mark Morgan", "March": capitalized mid-sentence words are names
     if _in_manner_aside(tokens, i):
@@ -1692,6 +1716,24 @@ def _is_content_verb(tokens: Sequence[Token], i: int, forms: _VerbForms) -> bool
     if _is_past_or_participle(token.text, forms) and _after_a_base_form(tokens, i, lexicon):
         return False  # "to release treated water": the verb is "release"
     return _verbal_in_context(word, tokens, i, forms)
+
+
+def _unknown_verb_after_a_modal(tokens: Sequence[Token], i: int) -> bool:
+    """ "will quarantine", "must isolate", "have to livestream": a lower-case word the verb
+    list lacks is a verb's base form right after a modal or after "have to", where
+    nothing else stands in edited news ("to" alone takes nouns: "went to school")."""
+    word = tokens[i].text
+    if i == 0 or not (word.isalpha() and word.islower()):
+        return False
+    previous = tokens[i - 1].text
+    if previous in grammar_words().modals:
+        # (not an adverb of the verb group: "will likely", "could well", "may even")
+        return word not in _tense_lexicon().adverbs_in_verb_group and not word.endswith("ly")
+    return (
+        previous == "to"
+        and i > 1
+        and tokens[i - 2].text.lower() in grammar_words().have_forms_in_verb_group
+    )
 
 
 def _after_an_adjective_of_a_noun_phrase(tokens: Sequence[Token], i: int) -> bool:
