@@ -37,6 +37,7 @@ TOP_LEVEL_KEYS: dict[str, set[str]] = {
         "plan_verbs_past", "reporting",
         "attribution", "delay_verbs", "base_form_before", "adverbs_in_verb_group",
         "reported_period_nouns", "forecast_nouns", "future_nouns",
+        "possibility_modals", "before_a_past_possibility", "negative_subjects",
     },
     "negatives": {
         "phrases", "may_followers", "march_verb_followers", "march_name_links",

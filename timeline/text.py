@@ -782,6 +782,8 @@ def _tense_of_token(tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> 
         return "future" if _be_before_intent(word, tokens, i, lexicon) else "past"
     if kind == "going":
         return "future" if i + 1 < len(tokens) and tokens[i + 1].text.lower() == "to" else None
+    if kind == "possibility":
+        return _possibility_tense(tokens, i, lexicon)
     if kind == "perfect":
         # "has fallen", "have ground to a halt": the event lies before the reference time
         return "past" if _followed_by_participle(tokens, i, lexicon) else "present"
@@ -1012,6 +1014,8 @@ def _cue_kind(word: str) -> str | None:
         return _cue_kind(clitic)  # "we'll", "they've": the clitic is the cue
     if word == "going":
         return "going"
+    if word in lexicon.possibility_modals:
+        return "possibility"
     if word in lexicon.present_perfect:
         return "perfect"
     if word in lexicon.present:
@@ -1026,6 +1030,24 @@ def _cue_kind(word: str) -> str | None:
     if forms.lemmas.get(word) in forms.scheduling and not word.endswith("ing"):
         return "scheduled"
     return None
+
+
+def _possibility_tense(tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> Tense | None:
+    """ "He could make his debut on Saturday", "may be released Friday": what may
+    happen lies ahead; "could not be reached for comment Monday", "may have left on
+    Friday" tell what was (not) so, and a capitalized "May" is a month as often."""
+    if not tokens[i].text.islower() or i + 1 >= len(tokens):
+        return None
+    after = tokens[i + 1].text.lower()
+    if not after.isalpha() or after in lexicon.before_a_past_possibility:
+        return None
+    subject = (t.text.lower() for t in tokens[max(0, i - _SUBJECT_REACH) : i])
+    if any(word in lexicon.negative_subjects for word in subject):
+        return None  # "Neither he nor his parents could be located Wednesday"
+    return "future"
+
+
+_SUBJECT_REACH = 8
 
 
 def _tense_from_feats(token: Token) -> Tense | None:
@@ -1160,6 +1182,12 @@ class _TenseLexicon:
     reported_period_nouns: frozenset[str]
     #: nouns of a forecast: "its forecast for the second quarter" looks ahead
     forecast_nouns: frozenset[str]
+    #: modals of what may happen ("could make his debut on Saturday"): ahead, unless
+    #: one of `before_a_past_possibility` follows ("could not be reached Monday")
+    possibility_modals: frozenset[str]
+    before_a_past_possibility: frozenset[str]
+    #: words of a negated subject ("neither", "nobody"): "could" after them is not ahead
+    negative_subjects: frozenset[str]
     #: verbs of delay: "postponed until Tuesday" looks ahead
     delay_verbs: re.Pattern[str]
 
@@ -1190,6 +1218,9 @@ def _tense_lexicon() -> _TenseLexicon:
         adverbs_in_verb_group=frozenset(data["adverbs_in_verb_group"]),
         reported_period_nouns=frozenset(data["reported_period_nouns"]),
         forecast_nouns=frozenset(data["forecast_nouns"]),
+        possibility_modals=frozenset(data["possibility_modals"]),
+        before_a_past_possibility=frozenset(data["before_a_past_possibility"]),
+        negative_subjects=frozenset(data["negative_subjects"]),
         delay_verbs=re.compile(r"\b(?:" + "|".join(map(re.escape, data["delay_verbs"])) + r")\b"),
     )
 
