@@ -770,6 +770,8 @@ def _tense_of_token(tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> 
     if kind == "future":
         if word in lexicon.future_nouns and _plain_noun(tokens, i, lexicon):
             return None
+        if _perfect_infinitive_after(tokens, i, lexicon):
+            return "past"  # "is expected to have fallen 8%": a guess at what is done
         return _intent_tense(word, tokens, i, lexicon)
     if kind == "present":
         if i > 0 and _is_base_form_cue(tokens[i - 1].text.lower()):
@@ -1083,6 +1085,17 @@ def _intent_tense(
     return "future"
 
 
+def _perfect_infinitive_after(tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> bool:
+    """ "expected to have fallen", "due to have finished": "to have" and a participle
+    right after the word at ``i``."""
+    following = [t.text.lower() for t in tokens[i + 1 : i + 4]]
+    return (
+        following[:2] == ["to", "have"]
+        and len(following) == 3
+        and (following[2] in lexicon.participles or following[2].endswith("ed"))
+    )
+
+
 def _is_to_infinitive(tokens: Sequence[Token], i: int) -> bool:
     """ "is to resume trading Tuesday": be + to-infinitive states an arrangement."""
     if tokens[i].text.lower() not in ("is", "are") or i + 2 >= len(tokens):
@@ -1095,7 +1108,9 @@ def _be_before_intent(word: str, tokens: Sequence[Token], i: int, lexicon: _Tens
     of intent looks forward, like the intent itself."""
     if word not in grammar_words().be_forms_before_intent or i + 1 >= len(tokens):
         return False
-    return tokens[i + 1].text.lower() in lexicon.intent_after_be
+    return tokens[i + 1].text.lower() in lexicon.intent_after_be and not (
+        _perfect_infinitive_after(tokens, i + 1, lexicon)
+    )
 
 
 def _followed_by_participle(tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> bool:
