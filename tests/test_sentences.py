@@ -27,3 +27,23 @@ def test_a_clock_time_ends_a_sentence_only_before_a_new_one(text: str, sentences
     found = split_sentences(text)
     assert len(found) == sentences, [s.text for s in found]
     assert all(text[s.start : s.end] == s.text for s in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # a name's abbreviation written in lower case is a word that ends its sentence
+        ("Campaigning stopped after a candidate fell ill. The winner takes office in July.", 2),
+        ("They wed. The party lasted until Sunday.", 2),
+        # the same abbreviations capitalized, and those written in lower case, go on
+        ("He lives in Springfield, Ill. and works in Chicago.", 1),
+        ("Sen. Smith voted on Monday.", 1),
+        ("The fee rose approx. 5% in May.", 1),
+        ("It was Smith vs. Jones on Friday.", 1),
+    ],
+)
+def test_an_abbreviation_ends_a_sentence_only_where_its_case_allows(
+    text: str, sentences: int
+) -> None:
+    found = split_sentences(text)
+    assert len(found) == sentences, [s.text for s in found]

@@ -252,7 +252,13 @@ def _is_abbreviation(text: str, dot: int, end: int, abbreviations: frozenset[str
     if token + "." in abbreviations:
         # "U.S. officials" continues; "in the U.S. The next" cannot be told apart
         # without a parser, so a following lower-case word or digit is required.
-        return _next_starts_lower_or_digit(text, end) or len(token) <= 4
+        if _next_starts_lower_or_digit(text, end):
+            return True
+        # a short one ends no sentence, unless written in lower case where its
+        # abbreviation is a name's: "after a candidate fell ill. The winner" ("Ill.")
+        return len(token) <= 4 and (
+            not word.islower() or token + "." in grammar_words().abbreviations_in_lower_case
+        )
     # Single letters ("J. Smith") and dotted initialisms ("a.m.", "U.N.")
     if len(token) == 1 and token.isalpha():
         return True
@@ -314,7 +320,12 @@ def closes_abbreviation(tokens: Sequence[Token], i: int) -> bool:
     ("the Jan. 6 committee", "Gov. Hochul"): part of a phrase, not the end of one."""
     if i == 0 or tokens[i].text != "." or tokens[i - 1].end != tokens[i].start:
         return False
-    return tokens[i - 1].text.lower() + "." in _abbreviations()
+    word = tokens[i - 1].text
+    abbreviation = word.lower() + "."
+    if abbreviation not in _abbreviations():
+        return False
+    # "fell ill.": a name's abbreviation ("Ill.") written in lower case is a word
+    return not word.islower() or abbreviation in grammar_words().abbreviations_in_lower_case
 
 
 @lru_cache(maxsize=1)
@@ -477,6 +488,7 @@ class Grammar:
     pronouns_before_a_plural_verb: frozenset[str]
     plural_pronouns_opening_a_clause: frozenset[str]
     places_after_a_plural: frozenset[str]
+    abbreviations_in_lower_case: frozenset[str]
 
 
 # functools.cache, not lru_cache: hot functions call this once per call, and the
@@ -575,6 +587,7 @@ def grammar_words() -> Grammar:
         pronouns_before_a_plural_verb=words("pronouns_before_a_plural_verb"),
         plural_pronouns_opening_a_clause=words("plural_pronouns_opening_a_clause"),
         places_after_a_plural=words("places_after_a_plural"),
+        abbreviations_in_lower_case=words("abbreviations_in_lower_case"),
     )
 
 
