@@ -1860,3 +1860,12 @@ def test_a_start_told_ahead_opens_the_event(
         relation,
         trigger,
     )
+
+
+def test_a_description_cut_short_leaves_no_count_without_its_noun() -> None:
+    # the word limit fell between "two" and "years": the count goes with its noun
+    (said,) = extract_timeline(
+        "The company said on Tuesday it had offered a 4% pay rise over two years.",
+        published="2021-03-30",
+    ).events
+    assert said.description == "The company said it had offered a 4% pay rise"

@@ -1413,7 +1413,26 @@ def _clause_bounds(
             break
         right += 1
         steps += 0 if inside_cut else 1
+    if steps == _MAX_RIGHT and right + 1 < len(tokens):
+        right = _before_a_cut_number(tokens, index, right)
     return tokens[left].start, tokens[right].end
+
+
+def _before_a_cut_number(tokens: Sequence[Token], index: int, right: int) -> int:
+    """The clause cut short by the word limit right after a number ("offered a 4% pay
+    rise over two", of "over two years"): the number counts what is cut off, so it and
+    the words leading into it go too."""
+    grammar = grammar_words()
+    cardinals = grammar.cardinals_before_nouns
+    leading = grammar.dangling_words | grammar.count_openers
+    end = right
+    while end > index and (tokens[end].text.isdigit() or tokens[end].text.lower() in cardinals):
+        end -= 1
+    if end == right or not tokens[end].text.isalpha():
+        return right  # "less than $10", "its PS/2": a figure or a name, not a count
+    while end > index and tokens[end].text.lower() in leading:
+        end -= 1
+    return end
 
 
 def _index_of(tokens: Sequence[Token], start: int) -> int | None:

@@ -489,6 +489,7 @@ class Grammar:
     plural_pronouns_opening_a_clause: frozenset[str]
     places_after_a_plural: frozenset[str]
     abbreviations_in_lower_case: frozenset[str]
+    count_openers: frozenset[str]
 
 
 # functools.cache, not lru_cache: hot functions call this once per call, and the
@@ -588,6 +589,7 @@ def grammar_words() -> Grammar:
         plural_pronouns_opening_a_clause=words("plural_pronouns_opening_a_clause"),
         places_after_a_plural=words("places_after_a_plural"),
         abbreviations_in_lower_case=words("abbreviations_in_lower_case"),
+        count_openers=words("count_openers"),
     )
 
 
