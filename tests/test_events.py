@@ -1869,3 +1869,26 @@ def test_a_description_cut_short_leaves_no_count_without_its_noun() -> None:
         published="2021-03-30",
     ).events
     assert said.description == "The company said it had offered a 4% pay rise"
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        # the date opens the noun phrase after its article: the noun is not the verb's
+        (
+            "It is expected to stay in committee until the summer recess.",
+            "It is expected to stay in committee",
+        ),
+        ("Sales fell in the fourth quarter results.", "Sales fell in the results"),
+        # an -ing form after the date is a verb of its own, not the date's noun
+        (
+            "The probe will spend the next six months mapping the asteroid.",
+            "The probe will spend mapping the asteroid",
+        ),
+    ],
+)
+def test_a_date_opening_a_noun_phrase_leaves_the_noun_with_its_article(
+    text: str, description: str
+) -> None:
+    (event,) = extract_timeline(text, published="2021-03-30").events
+    assert event.description == description

@@ -1037,7 +1037,33 @@ def phrase_of(
         owned = _OWNED_NOUN.match(text, span[1])
         if owned is not None and not span[1] <= trigger_start < owned.end():
             end = owned.end()  # (unless that thing is the event: "before Friday's purchases")
+    article = _ARTICLE_OPENING.match(text, span[0], span[1])
+    if article is not None and _head_noun_follows(text, span[1], trigger_start):
+        # "before the summer recess": the date modifies the noun its article opens, which
+        # keeps both and the signal ("voted before the recess", as "in the election")
+        return article.end(), end
     return _phrase_start(text, span, signal), end
+
+
+def _head_noun_follows(text: str, end: int, trigger_start: int) -> bool:
+    """The word after ``end`` is the noun of the phrase the date opens ("the summer
+    recess"): not a verb's -ing form ("the next six months mapping"), a pronoun or a
+    preposition ("for the next 30 years she ran", "the weekend over the decision")."""
+    if not _noun_follows(text, end, trigger_start):
+        return False
+    following = _NEXT_WORD.match(text, end)
+    assert following is not None  # a noun follows
+    word = following.group(1)
+    grammar = grammar_words()
+    return not (
+        word.endswith("ing")
+        or word in grammar.function_words
+        or word in grammar.subject_pronouns
+        or word in grammar.articles
+    )
+
+
+_ARTICLE_OPENING = re.compile(r"(?i:the)\s{1,3}(?=[A-Za-z])")
 
 
 def _phrase_start(text: str, span: tuple[int, int], signal: str | None) -> int:
