@@ -1610,6 +1610,8 @@ def _every(match: re.Match[str], text: str) -> Partial | None:
         return _set(f"XXXX-WXX-{lex.weekday_of(word)}", quant)
     if word in lex.months:
         return _set(f"XXXX-{lex.month_of(word):02d}", quant)  # "each July"
+    if word in lex.seasons:
+        return _set(f"XXXX-{lex.seasons[word]}", quant)  # "every summer"
     if word in lex.parts_of_day:
         return _set("P1D", quant)._replace(part_of_day=lex.parts_of_day[word])
     unit = lex.unit_of(word)
@@ -1858,7 +1860,11 @@ def rules() -> tuple[Rule, ...]:
     qmods = alternation(list(lex.quantity_modifiers))
     set_adverbs = alternation(list(lex.set_adverbs))
     every_targets = (
-        alternation(list(lex.units) + list(lex.parts_of_day)) + "|" + weekday + "|" + month
+        alternation(list(lex.units) + list(lex.parts_of_day) + list(lex.seasons))
+        + "|"
+        + weekday
+        + "|"
+        + month
     )
     holidays = alternation(
         list(lex.fixed_holidays) + list(lex.nth_weekday_holidays) + list(lex.easter_holidays)
