@@ -427,3 +427,24 @@ def test_in_a_length_ahead_stops_at_the_last_day_there_is(
 ) -> None:
     (event,) = extract_timeline(text, published=published).events
     assert (event.start, event.end) == (start, end)
+
+
+def test_a_length_of_days_or_hours_later_counts_from_the_last_day_told() -> None:
+    # the trial "in 1998" is told last, but "hours later" counts from a day: the ruling's
+    text = (
+        "An appeals court on Monday overturned the conviction of a man jailed for a "
+        "1997 murder. The judges ruled that evidence had been withheld at his trial in "
+        "1998. He was released hours later."
+    )
+    released = _by_trigger(text, "2021-03-30")["released"]
+    assert (released.start, released.end) == (date(2021, 3, 29), date(2021, 3, 30))
+    # and "within 30 days" after a range of years told last counts from the sentencing
+    text = (
+        "A former treasurer was sentenced on Friday for embezzling funds between 2014 "
+        "and 2019. The judge ordered him to surrender to authorities within 30 days."
+    )
+    surrender = _by_trigger(text, "2021-03-30")["surrender"]
+    assert (surrender.start, surrender.end) == (date(2021, 3, 26), date(2021, 4, 25))
+    # a length of years still counts from the year
+    text = "The plant opened in 1998. Two years later, it closed."
+    assert _by_trigger(text, "2021-03-30")["closed"].start == date(2000, 1, 1)

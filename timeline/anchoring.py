@@ -145,7 +145,9 @@ def _anchored_duration_event(
         )
     ):
         sentence = analysis.sentence_index_at(expression.span[0])
-        anchor = index.last_before(expression.span[0], sentence)
+        anchor = index.last_before(
+            expression.span[0], sentence, to_the_day=_counts_days_or_less(expression.value)
+        )
         direction = -1 if following == "before" and expression.signal != "within" else 1
     elif following in ("after", "before"):
         anchor = _event_named(index, analysis, _noun_after(analysis, expression.span[1]))
@@ -343,6 +345,17 @@ def _length_beside(
     return add_duration(end_base, "P1D", 1), add_duration(end_base, duration, 1)
 
 
+# how many dated events back "hours later" looks for one dated to the day: a bound, so a
+# text of nothing but dates stays linear
+_DAY_ANCHOR_REACH = 8
+_TO_THE_DAY = frozenset({"day", "part_of_day", "hour", "minute", "second"})
+
+
+def _counts_days_or_less(duration: str) -> bool:
+    """ "hours later", "three days later": a length of days, hours or minutes."""
+    return duration.startswith("PT") or (duration.startswith("P") and duration.endswith("D"))
+
+
 class _DatedIndex:
     """The document's dated events by position, by lemma and by description word, built
     once so each look-up costs a logarithm or a dictionary probe, not a scan."""
@@ -358,10 +371,20 @@ class _DatedIndex:
             for word in {event.lemma, *_subject_words(event)}:
                 self.by_word.setdefault(word, []).append(event)
 
-    def last_before(self, offset: int, sentence: int) -> Event | None:
+    def last_before(self, offset: int, sentence: int, *, to_the_day: bool = False) -> Event | None:
+        """The last dated event before ``offset``, within the sentences looked back on;
+        ``to_the_day``: the last one dated to a day or finer among the few before, if
+        any ("withheld at his trial in 1998. He was released hours later" counts from
+        the Monday of the ruling before it)."""
         i = bisect.bisect_left(self.positions, offset)
         if i == 0:
             return None
+        if to_the_day:
+            for event in reversed(self.events[max(0, i - _DAY_ANCHOR_REACH) : i]):
+                if sentence - event.sentence_index > _LOOKBACK_SENTENCES:
+                    break
+                if event.granularity in _TO_THE_DAY:
+                    return event
         event = self.events[i - 1]
         return event if sentence - event.sentence_index <= _LOOKBACK_SENTENCES else None
 
