@@ -448,3 +448,16 @@ def test_a_length_of_days_or_hours_later_counts_from_the_last_day_told() -> None
     # a length of years still counts from the year
     text = "The plant opened in 1998. Two years later, it closed."
     assert _by_trigger(text, "2021-03-30")["closed"].start == date(2000, 1, 1)
+
+
+def test_a_length_since_an_event_counts_back_from_the_day_that_marks_it() -> None:
+    # "10 years since the earthquake": the earthquake ten years before Friday, not
+    # something going on since Friday
+    text = "Friday marks 10 years since the earthquake that killed 18,000 people."
+    killed = _by_trigger(text, "2021-03-30")["killed"]
+    assert (killed.start, killed.end, killed.relation) == (
+        date(2011, 4, 2),
+        date(2011, 4, 2),
+        "before",
+    )
+    assert killed.placement == "anchored"

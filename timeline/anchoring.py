@@ -591,6 +591,9 @@ def _placed_relative(
     if trigger.start in triggers or (anchor.start is None and anchor.end is None):
         return None
     placement: Placement = "signal"
+    if count is not None and relation == "since":
+        # "Friday marks 10 years since the earthquake": the earthquake that long before
+        relation = "before"
     if count is not None and relation in ("after", "before") and anchor.start is not None:
         # "signed the bill on Tuesday, two weeks after it passed": the passing two weeks
         # before Tuesday, not any time before it
