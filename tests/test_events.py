@@ -1892,3 +1892,31 @@ def test_a_date_opening_a_noun_phrase_leaves_the_noun_with_its_article(
 ) -> None:
     (event,) = extract_timeline(text, published="2021-03-30").events
     assert event.description == description
+
+
+def test_a_signal_before_a_possessive_subject_relates_the_other_clause() -> None:
+    # "after last year's edition was cancelled": the cancellation is last year's
+    events = extract_timeline(
+        "The festival will return this summer after last year's edition was cancelled.",
+        published="2021-03-30",
+    ).events
+    cancelled = next(e for e in events if e.trigger == "cancelled")
+    assert (cancelled.start, cancelled.end, cancelled.relation) == (
+        date(2020, 1, 1),
+        date(2020, 12, 31),
+        "in",
+    )
+    # set off by a comma, the possessive's noun is not the subject of what follows
+    (went,) = extract_timeline(
+        "Before Tuesday's hearing, Manuel went to Lazaro's home.", published="2021-03-30"
+    ).events
+    assert went.relation == "before"
+
+
+def test_a_length_later_than_a_date_compares_two_dates_and_dates_nothing() -> None:
+    # "a month later than last year": by how much September differs from last year's
+    events = extract_timeline(
+        "It will unveil its next phone in September, roughly a month later than last year.",
+        published="2021-03-30",
+    ).events
+    assert [(e.start, e.end) for e in events] == [(date(2021, 9, 1), date(2021, 9, 30))]

@@ -388,6 +388,10 @@ def _is_comparison_base(expression: TimeExpression, text: str) -> bool:
     if signal == "from":
         # "rose 2% from a year ago": the date right after "from", a figure before it
         return _CHANGE_BEFORE_FROM.search(before) is not None
+    if signal in ("later than", "earlier than") and _LENGTH_BEFORE.search(before):
+        # "in September, roughly a month later than last year": by how much the dates
+        # differ, measured from last year's; no event of the clause is after it
+        return True
     if signal == "than" or before.endswith(("than ", "than\n")):
         # "higher than a year ago", "lower than in 2016", "than at this time last year":
         # the figure compared with, not when the clause happened ("earlier than" and
@@ -428,6 +432,11 @@ def _level_before() -> re.Pattern[str]:
 
 
 _COMPARISON_REACH = 48
+# a length right before the signal: "a month ", "two weeks ", "10 days "
+_LENGTH_BEFORE = re.compile(
+    r"(?<![\w-])(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s{1,3}"
+    r"(?i:days?|weeks?|months?|years?|hours?)\s{1,3}$"
+)
 # a comparison and at most four words (an amount among them) right before the date or
 # its signal: "from $4 billion ", "compared with $3 million ", "versus the same "
 # (words without a period: the reach must not run back into the sentence before)
@@ -741,6 +750,12 @@ def _event_for(
     if trigger is None:
         return None
     relation = relation_of(expression, analysis.text)
+    if relation in ("after", "before", "since") and _owner_of_the_subject(
+        analysis.text, span[1], trigger
+    ):
+        # "will return after last year's edition was cancelled": the day's thing is the
+        # subject of the verb it dates; the signal relates the other clause to both
+        relation = "in"
     through_noun = noun_phrase is not None and not (
         noun_phrase.start <= trigger.start < span[0]
     )  # "After the crash in 2008": the crash itself is in 2008
@@ -788,6 +803,22 @@ def _event_for(
         counted=counted,
         lead=lead,
     )
+
+
+def _owner_of_the_subject(text: str, end: int, trigger: Token) -> bool:
+    """The date ending at ``end`` owns the noun whose verb is ``trigger`` ("last year's
+    edition was cancelled", "Thursday's report showed"), or is that noun ("Friday's
+    purchases"): a possessive, then at most six words of one clause up to the trigger."""
+    if trigger.start <= end or not possessive_at(text, end):
+        return False
+    between = text[end + 2 : trigger.start].split()
+    openers = grammar_words().clause_openers
+    return len(between) <= _SUBJECT_WORDS and not any(
+        word.endswith(",") or word.lower() in openers for word in between
+    )
+
+
+_SUBJECT_WORDS = 6
 
 
 def _leads_in(lead: TimeExpression | None, day: TimeExpression, text: str) -> bool:
