@@ -1920,3 +1920,14 @@ def test_a_length_later_than_a_date_compares_two_dates_and_dates_nothing() -> No
         published="2021-03-30",
     ).events
     assert [(e.start, e.end) for e in events] == [(date(2021, 9, 1), date(2021, 9, 30))]
+
+
+def test_a_british_double_l_past_after_and_is_the_next_conjuncts_verb() -> None:
+    # "and signalled": a verb, so the Wednesday is the bank's leaving rates unchanged
+    events = extract_timeline(
+        "The central bank left its benchmark rate unchanged at 0.25% on Wednesday and "
+        "signalled it would keep rates on hold until the end of 2023.",
+        published="2021-03-30",
+    ).events
+    wednesday = next(e for e in events if e.start == date(2021, 3, 24))
+    assert wednesday.trigger == "left"

@@ -1949,6 +1949,14 @@ def opens_with_a_share_of_whom(tokens: Sequence[Token]) -> bool:
     )
 
 
+def _listed_form(word: str, forms: _VerbForms) -> bool:
+    """A form the verb list holds, in its spelling or with the British double l
+    ("signalled", "travelled" for the list's "signaled", "traveled")."""
+    if word in forms.lemmas:
+        return True
+    return word.endswith("lled") and word[:-4] + "led" in forms.lemmas
+
+
 def _verbal_in_context(word: str, tokens: Sequence[Token], i: int, forms: _VerbForms) -> bool:
     """Whether an ambiguous form ("report", "charges", "including") is used as a verb here.
 
@@ -1965,7 +1973,7 @@ def _verbal_in_context(word: str, tokens: Sequence[Token], i: int, forms: _VerbF
         if _premodifier_before(tokens, i) or previous in grammar.cardinals_before_nouns:
             return False  # "signaled one cut": a number before it makes it a noun
         # a form the lexicon only guessed ("strained") after a function word is an adjective
-        return word in forms.lemmas or previous not in grammar.function_words
+        return _listed_form(word, forms) or previous not in grammar.function_words
     if word.endswith("ing") and word != lemma:
         # the progressive ("are struggling") or a clause after a signal ("after flying")
         return (
