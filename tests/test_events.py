@@ -1869,6 +1869,13 @@ def test_a_description_cut_short_leaves_no_count_without_its_noun() -> None:
         published="2021-03-30",
     ).events
     assert said.description == "The company said it had offered a 4% pay rise"
+    # or between a currency sign and its amount
+    events = extract_timeline(
+        "A former treasurer was sentenced on Friday to seven years in prison for embezzling "
+        "$4.2 million between 2014 and 2019.",
+        published="2021-03-30",
+    ).events
+    assert not any(e.description.endswith("$") for e in events)
 
 
 @pytest.mark.parametrize(

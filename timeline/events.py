@@ -1477,12 +1477,15 @@ def _clause_bounds(
 
 def _before_a_cut_number(tokens: Sequence[Token], index: int, right: int) -> int:
     """The clause cut short by the word limit right after a number ("offered a 4% pay
-    rise over two", of "over two years"): the number counts what is cut off, so it and
-    the words leading into it go too."""
+    rise over two", of "over two years") or a currency sign ("for embezzling $", of
+    "$4.2 million"): it counts what is cut off, so it and the words leading into it go
+    too."""
     grammar = grammar_words()
     cardinals = grammar.cardinals_before_nouns
     leading = grammar.dangling_words | grammar.count_openers
     end = right
+    if tokens[end].text in _CURRENCY_SIGNS:
+        return end - 1 if end - 1 > index and tokens[end - 1].text.isalpha() else right
     while end > index and (tokens[end].text.isdigit() or tokens[end].text.lower() in cardinals):
         end -= 1
     if end == right or not tokens[end].text.isalpha():
@@ -1490,6 +1493,9 @@ def _before_a_cut_number(tokens: Sequence[Token], index: int, right: int) -> int
     while end > index and tokens[end].text.lower() in leading:
         end -= 1
     return end
+
+
+_CURRENCY_SIGNS = frozenset("$€£¥")
 
 
 def _index_of(tokens: Sequence[Token], start: int) -> int | None:
