@@ -357,3 +357,9 @@ def test_context_loads_every_class() -> None:
         text = f"The talks began on May 3, 2001 and ended the {relation} morning."
         spans = [text[c.start : c.end] for c in recognize(text)]
         assert spans == ["May 3, 2001", f"the {relation} morning"], relation
+
+
+def test_modals_are_auxiliaries_of_the_verb_list() -> None:
+    # text._is_content_verb tests the auxiliaries before the modals, to skip most words
+    verbs = load_lexicon("verbs")
+    assert set(grammar_words().modals) <= set(verbs["auxiliaries"])

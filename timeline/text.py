@@ -1762,7 +1762,12 @@ def _is_content_verb(tokens: Sequence[Token], i: int, forms: _VerbForms) -> bool
     if word in forms.auxiliaries:
         return False
     if word not in forms.lemmas and verb_lemma(word) is None:
-        return _unknown_verb_after_a_modal(tokens, i)
+        # (most words: no auxiliary or "to" before them, and no call; the modals are
+        # auxiliaries of the verb list)
+        previous_word = tokens[i - 1].text if i else ""
+        return (
+            previous_word in forms.auxiliaries or previous_word == "to"
+        ) and _unknown_verb_after_a_modal(tokens, i)
     if token.text[0].isupper() and i > 0:
         return False  # "Mark Morgan", "March": capitalized mid-sentence words are names
     if _in_manner_aside(tokens, i):
@@ -1774,7 +1779,12 @@ def _is_content_verb(tokens: Sequence[Token], i: int, forms: _VerbForms) -> bool
         return previous in ("that", "which") and _relative_clause_verb(tokens, i, forms)
     if _after_an_adjective_of_a_noun_phrase(tokens, i):
         return False  # "its annual forecast", "its full-year forecast"
-    if _is_past_or_participle(token.text, forms) and _after_a_base_form(tokens, i, lexicon):
+    if (
+        i > 1
+        and tokens[i - 2].text in lexicon.base_form_before
+        and _after_a_base_form(tokens, i, lexicon)
+        and _is_past_or_participle(token.text, forms)
+    ):
         return False  # "to release treated water": the verb is "release"
     return _verbal_in_context(word, tokens, i, forms)
 
@@ -1783,10 +1793,10 @@ def _unknown_verb_after_a_modal(tokens: Sequence[Token], i: int) -> bool:
     """ "will quarantine", "must isolate", "have to livestream": a lower-case word the verb
     list lacks is a verb's base form right after a modal or after "have to", where
     nothing else stands in edited news ("to" alone takes nouns: "went to school")."""
-    word = tokens[i].text
-    if i == 0 or not (word.isalpha() and word.islower()):
-        return False
     previous = tokens[i - 1].text
+    word = tokens[i].text
+    if not (word.isalpha() and word.islower()):
+        return False
     if previous in grammar_words().modals:
         # (not an adverb of the verb group: "will likely", "could well", "may even")
         return word not in _tense_lexicon().adverbs_in_verb_group and not word.endswith("ly")
