@@ -461,3 +461,42 @@ def test_a_length_since_an_event_counts_back_from_the_day_that_marks_it() -> Non
         "before",
     )
     assert killed.placement == "anchored"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "start", "end"),
+    [
+        # a signal that opens the sentence governs the clause past its comma
+        (
+            "After the fire started on Monday, residents were evacuated.",
+            "evacuated",
+            date(2021, 3, 29),
+            None,
+        ),
+        (
+            "Since taking office in January, the president has signed 40 executive orders.",
+            "signed",
+            date(2021, 1, 1),
+            date(2021, 3, 30),
+        ),
+        (
+            "When the storm hit on Monday, thousands lost power.",
+            "lost",
+            date(2021, 3, 29),
+            date(2021, 3, 29),
+        ),
+        # after its count: that far from the other side
+        (
+            "The fire started on Monday. Two days after the fire started, residents were "
+            "evacuated.",
+            "evacuated",
+            date(2021, 3, 31),
+            date(2021, 3, 31),
+        ),
+    ],
+)
+def test_a_fronted_signal_places_the_main_clause(
+    text: str, trigger: str, start: date, end: date | None
+) -> None:
+    event = _by_trigger(text, "2021-03-30")[trigger]
+    assert (event.start, event.end) == (start, end)

@@ -505,11 +505,13 @@ def _placed_in_sentence(
         relation = _CLAUSE_SIGNALS.get(token.text.lower())
         if relation is None or _starts_expression(tokens, position, local):
             continue
-        governing = _governing_verb(tokens, position, local)
+        count = counts.get(tokens[position - 1].end) if position else None
+        governing = _governing_verb(tokens, position, local) or _fronted_governing_verb(
+            tokens, position, local, counted=count is not None
+        )
         signalled = _signalled_side(tokens, position, analysis)
         if governing is None or signalled is None:
             continue
-        count = counts.get(tokens[position - 1].end) if position else None
         placed = _place(
             governing,
             signalled,
@@ -684,6 +686,35 @@ def _governing_verb(tokens: Sequence[Token], position: int, local: Sequence[Even
         if is_content_verb(tokens, i):
             return tokens[i]
     return None
+
+
+def _fronted_governing_verb(
+    tokens: Sequence[Token], position: int, local: Sequence[Event], *, counted: bool
+) -> Token | None:
+    """ "After the fire started on Monday, residents were evacuated", "Two days after
+    the fire started, …": a signal that opens the sentence (after its count, if
+    ``counted``) governs the clause past the comma that closes its own."""
+    if position > (_COUNT_WORDS if counted else 0):
+        return None  # words of a clause before the signal: not fronted
+    spans = [e.expression.span for e in local if e.expression is not None]
+    comma = next(
+        (k for k in range(position + 1, min(len(tokens), position + 16)) if tokens[k].text == ","),
+        None,
+    )
+    if comma is None:
+        return None
+    for k in range(comma + 1, min(len(tokens), comma + 12)):
+        if tokens[k].text in (";", ":", ".", "“", "”", '"'):
+            return None
+        if any(a <= tokens[k].start < b for a, b in spans):
+            continue
+        if is_content_verb(tokens, k):
+            return tokens[k]
+    return None
+
+
+# "Two days", "About three weeks": the words of a count before a fronted signal
+_COUNT_WORDS = 3
 
 
 def _signalled_side(tokens: Sequence[Token], position: int, analysis: Analysis) -> _Side | None:
