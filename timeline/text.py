@@ -1279,12 +1279,13 @@ def _noun_before_for(text: str, start: int) -> str:
 
 
 def delayed_until(text: str, start: int) -> bool:
-    """A verb of delay among the four words before the "until"/"till" that ends at
-    ``start`` ("postponed until", "extended its deadline until")."""
+    """A verb of delay among the four words before the "until", "till" or "to" that
+    ends at ``start`` ("postponed until", "extended its deadline to", "pushed back
+    to")."""
     words = _WORDS_WITH_APOSTROPHES.findall(text[max(0, start - 60) : start].lower())
     if words[-2:] == ["at", "least"]:
         words = words[:-2]  # "postponed until at least Tuesday"
-    if not words or words[-1] not in ("until", "till"):
+    if not words or words[-1] not in grammar_words().signals_ending_a_delay:
         return False
     return _tense_lexicon().delay_verbs.search(" ".join(words[-5:-1])) is not None
 
