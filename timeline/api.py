@@ -510,6 +510,8 @@ def _expression_tense(candidate: Candidate, text: str, signal: str | None, claus
             # "is expected to return for Saturday's derby": an occasion the clause
             # looks forward to
             return clause
+        if signal is None and clause == "future" and will_governs(text, candidate.start):
+            return "future"  # "will host Monday night's championship game"
         return "past"
     if partial.weekday is not None and clause == "present":
         # "He is speaking at the conference on Monday", "the team is flying out on
