@@ -62,26 +62,31 @@ def resolve(partial: Partial, *, reference: Reference | None, tense: Tense) -> R
 @lru_cache(maxsize=4096)
 def _resolve_cached(partial: Partial, reference: Reference | None, tense: Tense) -> Resolved:
     resolved = _within_calendar(_resolve(partial, reference=reference, tense=tense), partial)
-    if partial.so_far:
-        # the days before the reference are all "earlier this year" can mean, whatever
-        # third its START would otherwise keep
-        so_far = _up_to_reference(resolved, reference)
-        if so_far is not resolved:
-            return so_far
+    if partial.so_far or partial.from_here:
+        # the days before the reference are all "earlier this year" can mean, the days
+        # from it all "later this year" can, whatever third its START (END) would keep
+        cut = _around_reference(resolved, reference, after=partial.from_here)
+        if cut is not resolved:
+            return cut
     narrowed = _narrowed_by_mod(resolved)
     return _at_edge(narrowed, partial.edge) if partial.edge else narrowed
 
 
-def _up_to_reference(period: Resolved, reference: Reference | None) -> Resolved:
+def _around_reference(period: Resolved, reference: Reference | None, *, after: bool) -> Resolved:
     """ "the year to date", "so far this month", "earlier this year": the period's days
-    up to the reference day, when the period holds it (the value stays the period's)."""
+    up to the reference day; ``after``, "later this month": its days from that day on;
+    when the period holds the day (the value stays the period's)."""
     if reference is None or reference.granularity != "day" or period.start is None:
         return period
-    if period.end is None or not period.start <= reference.day < period.end:
+    day = reference.day
+    if (
+        period.end is None
+        or not period.start <= day <= period.end
+        or (day == period.end and not after)
+    ):
         return period
-    return Resolved(
-        period.value, period.granularity, period.start, reference.day, period.mod, period.reference
-    )
+    start, end = (day, period.end) if after else (period.start, day)
+    return Resolved(period.value, period.granularity, start, end, period.mod, period.reference)
 
 
 def _at_edge(period: Resolved, edge: str) -> Resolved:

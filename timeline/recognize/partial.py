@@ -73,6 +73,8 @@ class Partial(NamedTuple):
     bc: bool = False
     #: the period only up to the reference day: "the year to date", "so far this month"
     so_far: bool = False
+    #: the period only from the reference day on: "later this month", "later this year"
+    from_here: bool = False
     #: resolve against the previous expression rather than the reference ("a year earlier")
     anchored: bool = False
     #: "a year ago" after "the third quarter" means that quarter a year before: take the

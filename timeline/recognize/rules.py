@@ -1028,13 +1028,24 @@ def _relative_unit_reading(match: re.Match[str], text: str) -> Partial | None:
         return Partial(
             granularity="year", unit="year", offset=-1, follow_context=True, context_reach=0
         )
-    earlier = _said_earlier(match)
+    earlier, later = _said_earlier(match), _said_later(match)
     if unit == "weekend":
         return Partial(
-            granularity="weekend", unit="week", offset=offset, weekend=True, mod=mod, so_far=earlier
+            granularity="weekend",
+            unit="week",
+            offset=offset,
+            weekend=True,
+            mod=mod,
+            so_far=earlier,
+            from_here=later,
         )
     return Partial(
-        granularity=_granularity_of_unit(unit), unit=unit, offset=offset, mod=mod, so_far=earlier
+        granularity=_granularity_of_unit(unit),
+        unit=unit,
+        offset=offset,
+        mod=mod,
+        so_far=earlier,
+        from_here=later,
     )
 
 
@@ -1808,6 +1819,12 @@ _ANCHORED_OFFSETS = {
 }
 
 
+def _said_later(match: re.Match[str]) -> bool:
+    """ "later this month": from the reference day on, which starts it when its end third
+    starts before it (on March 30, March 30 to 31, not March 21 to 31)."""
+    return (match.groupdict().get("el") or "").lower() == "later"
+
+
 def _earlier_in_the_unit(match: re.Match[str], text: str) -> Partial | None:
     """ "earlier in the day", "later in the year": the start (end) of the day or year of
     the date last told, as "earlier that day" (TimeML keeps the comparative inside)."""
@@ -1819,6 +1836,7 @@ def _earlier_in_the_unit(match: re.Match[str], text: str) -> Partial | None:
         anchored=True,
         mod=_earlier_later(match),
         so_far=_said_earlier(match),
+        from_here=_said_later(match),
     )
 
 
@@ -1837,6 +1855,7 @@ def _anchored_day(match: re.Match[str], text: str) -> Partial | None:
         anchored=True,
         mod=mod,
         so_far=_said_earlier(match),
+        from_here=_said_later(match),
     )
 
 
