@@ -1202,6 +1202,15 @@ _THE_BEFORE = re.compile(
 _YEARS_IN = {"decade": 10, "century": 100}
 
 
+def _ordinal_second(match: re.Match[str], text: str, after: str, lex: Lexicon) -> bool:
+    """ "talks went on for a second day", "won a second term", "for a second straight
+    month": "a second" before the noun it numbers (a unit, or a word that joins no
+    clause) is the ordinal; "for a second, then" and "a second later" are lengths."""
+    if match["num"].lower() not in ("a", "an") or text[match.end() : match.end() + 1] != " ":
+        return False
+    return bool(after) and (after in lex.units or after not in lex.temporal_neighbours)
+
+
 def _counted_reading(
     match: re.Match[str], text: str, tail_text: str | None
 ) -> Partial | list[Candidate] | None:
@@ -1216,6 +1225,8 @@ def _counted_reading(
     if after in ("old", "olds") or text[match.end() : match.end() + 4].lower() in ("-old", "-yea"):
         return None
     tail = " ".join((tail_text or "").strip().lower().split())
+    if unit == "second" and not tail and _ordinal_second(match, text, after, lex):
+        return None  # "for a second day", "a second term": the ordinal
     if (
         unit == "day"
         and match["num"].lower() == "one"
