@@ -1938,3 +1938,15 @@ def test_a_british_double_l_past_after_and_is_the_next_conjuncts_verb() -> None:
     ).events
     wednesday = next(e for e in events if e.start == date(2021, 3, 24))
     assert wednesday.trigger == "left"
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("The feud dates back to 2016.", date(2016, 1, 1)),
+        ("The tradition goes back to 1890.", date(1890, 1, 1)),
+    ],
+)
+def test_back_to_a_date_is_a_start_going_on(text: str, start: date) -> None:
+    (event,) = extract_timeline(text, published="2021-03-30").events
+    assert (event.relation, event.start, event.end) == ("since", start, date(2021, 3, 30))

@@ -110,7 +110,19 @@ def relation_of(expression: TimeExpression, text: str) -> Relation:
         # with no end told; told in the past ("lived in London from 1968") it has
         # ended, when is not said, and the date is the one known
         return "since"
+    if signal == "to" and _goes_back_to(text, expression.span[0]):
+        return "since"  # "the feud dates back to 2016": begun then, going on
     return _RELATIONS.get(signal, "in")
+
+
+def _goes_back_to(text: str, start: int) -> bool:
+    """ "dates back to", "goes back to", "traced back to" right before ``start``."""
+    before = text[max(0, start - 30) : start].lower().split()
+    return (
+        len(before) >= 3
+        and before[-2:] == ["back", "to"]
+        and before[-3] in grammar_words().verbs_going_back
+    )
 
 
 def event_interval(

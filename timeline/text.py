@@ -490,6 +490,7 @@ class Grammar:
     places_after_a_plural: frozenset[str]
     abbreviations_in_lower_case: frozenset[str]
     count_openers: frozenset[str]
+    verbs_going_back: frozenset[str]
 
 
 # functools.cache, not lru_cache: hot functions call this once per call, and the
@@ -590,6 +591,7 @@ def grammar_words() -> Grammar:
         places_after_a_plural=words("places_after_a_plural"),
         abbreviations_in_lower_case=words("abbreviations_in_lower_case"),
         count_openers=words("count_openers"),
+        verbs_going_back=words("verbs_going_back"),
     )
 
 
