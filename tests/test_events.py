@@ -1950,3 +1950,16 @@ def test_a_british_double_l_past_after_and_is_the_next_conjuncts_verb() -> None:
 def test_back_to_a_date_is_a_start_going_on(text: str, start: date) -> None:
     (event,) = extract_timeline(text, published="2021-03-30").events
     assert (event.relation, event.start, event.end) == ("since", start, date(2021, 3, 30))
+
+
+def test_a_change_to_come_is_dated_by_when_it_comes_not_a_comparison_base() -> None:
+    (rise,) = extract_timeline(
+        "The corporate tax rate will rise to 25% from 19% in April 2023.",
+        published="2021-03-30",
+    ).events
+    assert (rise.start, rise.trigger) == (date(2023, 4, 1), "rise")
+    # told in the past, the date after "from 19%" is the earlier figure's
+    assert (
+        extract_timeline("The rate rose to 25% from 19% in 2019.", published="2021-03-30").events
+        == []
+    )

@@ -416,6 +416,10 @@ def _is_comparison_base(expression: TimeExpression, text: str) -> bool:
     lowered = before.lower()
     if not any(word in lowered for word in grammar_words().comparison_words):
         return False  # nearly every date: no regex search
+    if expression.tense == "future" and not lowered.rstrip().endswith(("than", "versus", "vs.")):
+        # "will rise to 25% from 19% in April 2023": what is to come is dated by when it
+        # comes; the figure it starts from is the one known now
+        return False
     return (
         _COMPARED_AMOUNT_BEFORE.search(before) is not None
         or _UP_OR_DOWN_FROM.search(before) is not None
