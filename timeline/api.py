@@ -471,6 +471,12 @@ def _resolve_candidate(
     reference, partial = _reference_for(
         candidate, news_reference, last_dated, domain, sentence, tense
     )
+    if _restates_a_day(candidate, last_dated, text):
+        # "on April 19, the Monday after spring break", "May 3, a Monday": the day
+        # nearest the one just told, that very day when the writer has it right
+        assert last_dated is not None
+        restated = resolve(partial, reference=_expression_reference(last_dated), tense="unknown")
+        return _expression(candidate, text, restated, signal, tense, sentence)
     if tense == "unknown" and reference is news_reference:
         reference = _month_just_told(partial, last_dated, sentence) or reference
     if tense == "future" and _is_yearless_day(partial) and will_governs(text, candidate.start):
@@ -486,6 +492,23 @@ def _resolve_candidate(
 
 
 _ENDED_BEFORE = re.compile(r"(?<![\w-])(?i:ended)\s{1,3}$")
+
+
+def _restates_a_day(candidate: Candidate, last_dated: TimeExpression | None, text: str) -> bool:
+    """A weekday set after a comma beside the day just told, with its article: "April 19,
+    the Monday after spring break" restates April 19."""
+    partial = candidate.partial
+    return (
+        last_dated is not None
+        and last_dated.granularity == "day"
+        and last_dated.start is not None
+        and _is_yearless_name(partial)
+        and partial.weekday is not None
+        and _APPOSITIVE_GAP.fullmatch(text, last_dated.span[1], candidate.start) is not None
+    )
+
+
+_APPOSITIVE_GAP = re.compile(r",\s{1,3}(?i:the|a)\s{1,3}")
 
 
 def _expression_tense(candidate: Candidate, text: str, signal: str | None, clause: Tense) -> Tense:
