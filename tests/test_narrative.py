@@ -500,3 +500,12 @@ def test_a_fronted_signal_places_the_main_clause(
 ) -> None:
     event = _by_trigger(text, "2021-03-30")[trigger]
     assert (event.start, event.end) == (start, end)
+
+
+def test_the_end_of_a_range_is_no_clause_signal() -> None:
+    # "until mid-2014" closes the range: "until" introduces the date, not "then served"
+    text = "She ran its tanker division from 2008 until mid-2014 and then served as finance chief."
+    events = extract_timeline(text, published="2021-03-30").events
+    assert [(e.trigger, e.start, e.end) for e in events] == [
+        ("ran", date(2008, 1, 1), date(2014, 8, 31))
+    ]

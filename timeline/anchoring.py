@@ -665,8 +665,10 @@ def _starts_expression(tokens: Sequence[Token], position: int, local: Sequence[E
     nxt = tokens[position + 1].start
     return (
         any(
-            e.expression is not None and e.expression.span[0] <= nxt < e.expression.span[1] + 1
+            expression is not None and expression.span[0] <= nxt < expression.span[1] + 1
             for e in local
+            # (the end of a range too: "from 2008 until mid-2014")
+            for expression in (e.expression, e.end_expression)
         )
         or tokens[position + 1].text[:1].isdigit()
     )
