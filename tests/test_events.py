@@ -1963,3 +1963,10 @@ def test_a_change_to_come_is_dated_by_when_it_comes_not_a_comparison_base() -> N
         extract_timeline("The rate rose to 25% from 19% in 2019.", published="2021-03-30").events
         == []
     )
+
+
+def test_an_as_clause_after_a_comparison_base_is_not_dated_by_it() -> None:
+    # "their lowest since February, as traders worried": why prices moved now
+    text = "Copper fell on Monday to its lowest since February, as traders worried about demand."
+    events = extract_timeline(text, published="2021-03-30").events
+    assert [e.trigger for e in events] == ["fell"]

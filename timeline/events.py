@@ -234,7 +234,13 @@ def build_events(
         if expression.range_role is None and _is_comparison_base(expression, analysis.text):
             # "6.8% from Oct. 13, when Wall Street's plunge helped spark …": the date
             # still dates its own when-clause
-            events.extend(_when_clause_events(expression, analysis, published, reference_text))
+            # (a when-clause only: "their lowest since February, as traders worried"
+            # tells why the figure moved now, not what happened in February)
+            events.extend(
+                _when_clause_events(
+                    expression, analysis, published, reference_text, relative_only=True
+                )
+            )
             continue
         end_expression = None
         if expression.range_role == "start" and i + 1 < len(expressions):
@@ -2201,14 +2207,22 @@ def _dangling() -> re.Pattern[str]:
 
 
 _WHEN_AFTER = re.compile(r",?\s{0,3}(?:when|as)\s")
+_WHEN_ONLY_AFTER = re.compile(r",?\s{0,3}when\s")
 
 
 def _when_clause_events(
-    expression: TimeExpression, analysis: Analysis, published: date | None, reference_text: str
+    expression: TimeExpression,
+    analysis: Analysis,
+    published: date | None,
+    reference_text: str,
+    *,
+    relative_only: bool = False,
 ) -> list[Event]:
-    """ "until October 2020, when Cienfuegos was arrested": the when-clause happened then."""
+    """ "until October 2020, when Cienfuegos was arrested": the when-clause happened then
+    (or an as-clause, unless ``relative_only``: "in 2019, as the economy slowed")."""
     text = analysis.text
-    follow = _WHEN_AFTER.match(text, expression.span[1], expression.span[1] + 12)
+    after = _WHEN_ONLY_AFTER if relative_only else _WHEN_AFTER
+    follow = after.match(text, expression.span[1], expression.span[1] + 12)
     if follow is None or not _dates_an_event(expression):
         return []
     clause_start = follow.end()
