@@ -1970,3 +1970,23 @@ def test_an_as_clause_after_a_comparison_base_is_not_dated_by_it() -> None:
     text = "Copper fell on Monday to its lowest since February, as traders worried about demand."
     events = extract_timeline(text, published="2021-03-30").events
     assert [e.trigger for e in events] == ["fell"]
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "trigger"),
+    [
+        (
+            'Swift will release her 2008 album "Fearless" on April 9, her label said.',
+            date(2021, 4, 9),
+            "release",
+        ),
+        (
+            'McMurtry published his first novel, "Horseman, Pass By", in 1961.',
+            date(1961, 1, 1),
+            "published",
+        ),
+    ],
+)
+def test_the_quotes_of_a_title_break_no_clause(text: str, day: date, trigger: str) -> None:
+    events = extract_timeline(text, published="2021-03-30").events
+    assert [(e.start, e.trigger) for e in events] == [(day, trigger)]

@@ -762,8 +762,15 @@ def _breaks_between(tokens: Sequence[Token], a: int, b: int) -> float:
     low, high = (a, b) if a < b else (b, a)
     hard = soft = 0
     soft_breaks = grammar_words().soft_breaks
-    for token in tokens[low + 1 : high]:
-        word = token.text
+    k = low
+    while k + 1 < high:
+        k += 1
+        word = tokens[k].text
+        if word in _QUOTES:
+            close = _title_close(tokens, k, high)
+            if close is not None:
+                k = close  # a title: "will release her album "Fearless" on April 9"
+                continue
         if word == ";":
             hard += _SEMICOLON_BREAKS
         elif word in _CLAUSE_BREAKS:
@@ -1679,7 +1686,36 @@ def _after_a_comma(tokens: Sequence[Token], span: tuple[int, int], verb: Token) 
 
 
 def _hard_break_between(tokens: Sequence[Token], start: int, end: int) -> bool:
-    return any(t.text in _CLAUSE_BREAKS for t in tokens if start <= t.start < end)
+    k, high = token_index(tokens, start), token_index(tokens, end)
+    while k < high:
+        word = tokens[k].text
+        if word in _QUOTES:
+            close = _title_close(tokens, k, high)
+            if close is not None:
+                k = close + 1  # a title's quotes break no clause
+                continue
+        if word in _CLAUSE_BREAKS:
+            return True
+        k += 1
+    return False
+
+
+_QUOTES = frozenset({'"', "“", "”"})
+# a title in quotes holds at most this many tokens ("Horseman, Pass By")
+_TITLE_TOKENS = 6
+
+
+def _title_close(tokens: Sequence[Token], k: int, high: int) -> int | None:
+    """The closing quote mark of the title the mark at ``k`` opens, before ``high``: a
+    capitalized word after it and the closing mark at most `_TITLE_TOKENS` later
+    ("her album "Fearless" on", "his novel, "Horseman, Pass By", in"); None for a
+    quotation."""
+    if k + 1 >= high or not tokens[k + 1].text[:1].isupper():
+        return None
+    return next(
+        (j for j in range(k + 2, min(high, k + 2 + _TITLE_TOKENS)) if tokens[j].text in _QUOTES),
+        None,
+    )
 
 
 def is_past_form(word: str) -> bool:
