@@ -1990,3 +1990,15 @@ def test_an_as_clause_after_a_comparison_base_is_not_dated_by_it() -> None:
 def test_the_quotes_of_a_title_break_no_clause(text: str, day: date, trigger: str) -> None:
     events = extract_timeline(text, published="2021-03-30").events
     assert [(e.start, e.trigger) for e in events] == [(day, trigger)]
+
+
+def test_the_verb_after_a_subordinating_signal_is_not_the_dates() -> None:
+    # "in the third quarter before easing in 2022": the quarter is the average's
+    events = extract_timeline(
+        "Analysts expect prices to average $9,500 in the third quarter before easing in 2022.",
+        published="2021-03-30",
+    ).events
+    assert [(e.start, e.trigger) for e in events] == [
+        (date(2021, 7, 1), "average"),
+        (date(2022, 1, 1), "easing"),
+    ]

@@ -491,6 +491,7 @@ class Grammar:
     abbreviations_in_lower_case: frozenset[str]
     count_openers: frozenset[str]
     verbs_going_back: frozenset[str]
+    subordinating_signals: frozenset[str]
 
 
 # functools.cache, not lru_cache: hot functions call this once per call, and the
@@ -592,6 +593,7 @@ def grammar_words() -> Grammar:
         abbreviations_in_lower_case=words("abbreviations_in_lower_case"),
         count_openers=words("count_openers"),
         verbs_going_back=words("verbs_going_back"),
+        subordinating_signals=words("subordinating_signals"),
     )
 
 
@@ -1508,6 +1510,12 @@ def nearest_verb(tokens: Sequence[Token], span: tuple[int, int]) -> Token | None
 
     center = token_index(tokens, span[0])
     verb = _nearest_in_clause(tokens, center, verb_at)
+    if verb is not None and _led_by_a_subordinator(tokens, span, verb):
+        # "381,000 over the last three months after averaging 242,000": the verb of the
+        # clause the signal opens is not the date's, which has a verb before or none
+        verb = _nearest_in_clause(
+            tokens, center, lambda i: verb_at(i) if tokens[i].end <= span[0] else None
+        )
     if verb is None:
         return _present_verb_before(tokens, center, forms) or _linking_verb_in_clause(
             tokens, span, center, forms
@@ -1547,6 +1555,15 @@ def nearest_verb(tokens: Sequence[Token], span: tuple[int, int]) -> Token | None
         # a relative clause ("the storm that hit Florida in 2018 killed") takes it
         return verb
     return before
+
+
+def _led_by_a_subordinator(tokens: Sequence[Token], span: tuple[int, int], verb: Token) -> bool:
+    """``verb`` follows ``span`` right after a subordinating signal ("… in May after
+    falling", "… on Monday before heading home")."""
+    if verb.start < span[1]:
+        return False
+    i = token_index(tokens, verb.start)
+    return i > 0 and tokens[i - 1].text.lower() in grammar_words().subordinating_signals
 
 
 def _linking_verb_in_clause(
