@@ -680,8 +680,19 @@ def _governing_verb(tokens: Sequence[Token], position: int, local: Sequence[Even
     Words of a temporal expression ("last year") are never the verb.
     """
     spans = [e.expression.span for e in local if e.expression is not None]
-    for i in range(position - 1, max(-1, position - 12), -1):
-        if tokens[i].text in (";", ":", "“", "”", '"'):
+    return _content_verb_among(tokens, range(position - 1, max(-1, position - 12), -1), spans)
+
+
+def _content_verb_among(
+    tokens: Sequence[Token],
+    order: range,
+    spans: Sequence[tuple[int, int]],
+    stops: tuple[str, ...] = (";", ":", "“", "”", '"'),
+) -> Token | None:
+    """The first content verb of ``tokens`` in ``order`` outside the expressions'
+    ``spans``, None when one of ``stops`` (the clause's end) comes first."""
+    for i in order:
+        if tokens[i].text in stops:
             return None
         if any(a <= tokens[i].start < b for a, b in spans):
             continue
@@ -705,14 +716,8 @@ def _fronted_governing_verb(
     )
     if comma is None:
         return None
-    for k in range(comma + 1, min(len(tokens), comma + 12)):
-        if tokens[k].text in (";", ":", ".", "“", "”", '"'):
-            return None
-        if any(a <= tokens[k].start < b for a, b in spans):
-            continue
-        if is_content_verb(tokens, k):
-            return tokens[k]
-    return None
+    order = range(comma + 1, min(len(tokens), comma + 12))
+    return _content_verb_among(tokens, order, spans, (";", ":", ".", "“", "”", '"'))
 
 
 # "Two days", "About three weeks": the words of a count before a fronted signal
