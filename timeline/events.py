@@ -100,12 +100,16 @@ _MAX_LEFT, _MAX_RIGHT = 10, 10
 
 def relation_of(expression: TimeExpression, text: str) -> Relation:
     """The event relation named by the expression's signal ("in" when there is none)."""
+    return _relation(expression, text, start_word_before(text, expression.span[0]))
+
+
+def _relation(expression: TimeExpression, text: str, starts: int | None) -> Relation:
+    """`relation_of`, given where a start word before the expression begins (``starts``,
+    see `start_word_before`), which the event's trigger search needs too."""
     if expression.range_role == "start":
         return "from…to"
     signal = expression.signal or ""
-    if expression.tense in ("future", "present") and (
-        signal == "from" or start_word_before(text, expression.span[0]) is not None
-    ):
+    if expression.tense in ("future", "present") and (signal == "from" or starts is not None):
         # "restrictions will be eased from April 12", "starting on Monday": begun then,
         # with no end told; told in the past ("lived in London from 1968") it has
         # ended, when is not said, and the date is the one known
@@ -622,17 +626,25 @@ def _before_a_noun(expression: TimeExpression, text: str, trigger_start: int = -
 def _noun_follows(text: str, end: int, trigger_start: int = -1) -> bool:
     """The word after ``end`` reads as a noun the date before it modifies ("the 1996
     campaign", "its 11 a.m. advisory")."""
+    return _noun_after_date(text, end, trigger_start) is not None
+
+
+def _noun_after_date(text: str, end: int, trigger_start: int = -1) -> str | None:
+    """The word after ``end`` when it reads as a noun the date before it modifies (see
+    `_noun_follows`), else None; the trigger starting at ``trigger_start`` is none."""
     following = _NEXT_WORD.match(text, end)
     if following is None or following.start(1) == trigger_start:
-        return False
+        return None
     word = following.group(1)
     grammar = grammar_words()
-    return not (
+    if (
         word.endswith(("ed", "ly"))
         or word in grammar.not_nouns_after_dates
         or word in grammar.clause_openers
         or is_past_form(word)
-    )
+    ):
+        return None
+    return word
 
 
 _NEXT_WORD = re.compile(r"[ \t]{1,3}([a-z]{3,20})\b")
@@ -771,7 +783,7 @@ def _event_for(
             trigger = verb
     if trigger is None:
         return None
-    relation = relation_of(expression, analysis.text)
+    relation = _relation(expression, analysis.text, starts)
     if relation in ("after", "before", "since") and _owner_of_the_subject(
         analysis.text, span[1], trigger
     ):
@@ -1102,11 +1114,9 @@ def _head_noun_follows(text: str, end: int, trigger_start: int) -> bool:
     """The word after ``end`` is the noun of the phrase the date opens ("the summer
     recess"): not a verb's -ing form ("the next six months mapping"), a pronoun or a
     preposition ("for the next 30 years she ran", "the weekend over the decision")."""
-    if not _noun_follows(text, end, trigger_start):
+    word = _noun_after_date(text, end, trigger_start)
+    if word is None:
         return False
-    following = _NEXT_WORD.match(text, end)
-    assert following is not None  # a noun follows
-    word = following.group(1)
     grammar = grammar_words()
     return not (
         word.endswith("ing")
@@ -1504,7 +1514,6 @@ def _before_a_cut_number(tokens: Sequence[Token], index: int, right: int) -> int
     too."""
     grammar = grammar_words()
     cardinals = grammar.cardinals_before_nouns
-    leading = grammar.dangling_words | grammar.count_openers
     end = right
     if tokens[end].text in _CURRENCY_SIGNS:
         return end - 1 if end - 1 > index and tokens[end - 1].text.isalpha() else right
@@ -1512,7 +1521,10 @@ def _before_a_cut_number(tokens: Sequence[Token], index: int, right: int) -> int
         end -= 1
     if end == right or not tokens[end].text.isalpha():
         return right  # "less than $10", "its PS/2": a figure or a name, not a count
-    while end > index and tokens[end].text.lower() in leading:
+    while end > index and (
+        (word := tokens[end].text.lower()) in grammar.dangling_words
+        or word in grammar.count_openers
+    ):
         end -= 1
     return end
 
