@@ -235,7 +235,10 @@ def build_events(
             continue
         if not _dates_an_event(expression) or expression.sentence in crowded:
             continue
-        if expression.range_role is None and _is_comparison_base(expression, analysis.text):
+        previous = expressions[i - 1] if i else None
+        if expression.range_role is None and _is_comparison_base(
+            expression, analysis.text, previous
+        ):
             # "6.8% from Oct. 13, when Wall Street's plunge helped spark …": the date
             # still dates its own when-clause
             # (a when-clause only: "their lowest since February, as traders worried"
@@ -259,7 +262,6 @@ def build_events(
         ):
             partner = following
         stop = _next_date_start(expressions, i, partner, analysis)
-        previous = expressions[i - 1] if i else None
         noun_signal = _signal_of_noun_phrase(expression, analysis.text)
         event = _event_for(
             expression,
@@ -399,18 +401,25 @@ def _next_date_start(
     return sys.maxsize
 
 
-def _is_comparison_base(expression: TimeExpression, text: str) -> bool:
+def _is_comparison_base(
+    expression: TimeExpression, text: str, previous: TimeExpression | None = None
+) -> bool:
     """The date of the figure a change is measured from ("rose to $5 billion from $4
     billion in 2019", "up 2% from a year ago", "compared with $3 million a year
     earlier", "higher than in 2016"): it dates the earlier figure, not the event of the
-    clause."""
+    clause.  ``previous``: the expression before it, whose length may measure the gap."""
     start = signal_start(text, expression.span[0], expression.signal)
     before = text[max(0, start - _COMPARISON_REACH) : start]
     signal = (expression.signal or "").lower()
     if signal == "from":
         # "rose 2% from a year ago": the date right after "from", a figure before it
         return _CHANGE_BEFORE_FROM.search(before) is not None
-    if signal in ("later than", "earlier than") and _LENGTH_BEFORE.search(before):
+    if (
+        signal in ("later than", "earlier than")
+        and previous is not None
+        and previous.type == "DURATION"
+        and text[previous.span[1] : start].isspace()
+    ):
         # "in September, roughly a month later than last year": by how much the dates
         # differ, measured from last year's; no event of the clause is after it
         return True
@@ -458,11 +467,6 @@ def _level_before() -> re.Pattern[str]:
 
 
 _COMPARISON_REACH = 48
-# a length right before the signal: "a month ", "two weeks ", "10 days "
-_LENGTH_BEFORE = re.compile(
-    r"(?<![\w-])(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s{1,3}"
-    r"(?i:days?|weeks?|months?|years?|hours?)\s{1,3}$"
-)
 # a comparison and at most four words (an amount among them) right before the date or
 # its signal: "from $4 billion ", "compared with $3 million ", "versus the same "
 # (words without a period: the reach must not run back into the sentence before)
