@@ -760,7 +760,9 @@ _START = itemgetter(1)  # Token.start, read in C
 _SEMICOLON_BREAKS = 3
 
 
-def _breaks_between(tokens: Sequence[Token], a: int, b: int) -> float:
+def _breaks_between(tokens: Sequence[Token], a: int, b: int, *, hard_only: bool = False) -> float:
+    """The clause breaks between tokens ``a`` and ``b``: each hard one counts 1 (a
+    semicolon 3), each soft one ½, unless ``hard_only``; a title's quotes count nothing."""
     low, high = (a, b) if a < b else (b, a)
     hard = soft = 0
     soft_breaks = grammar_words().soft_breaks
@@ -781,7 +783,7 @@ def _breaks_between(tokens: Sequence[Token], a: int, b: int) -> float:
         # drew crowds": the verb of the aside governs its date, not the one past the comma
         elif word == "," or word.lower() in soft_breaks:
             soft += 1
-    return hard + soft / 2
+    return hard if hard_only else hard + soft / 2
 
 
 def _tense_of_token(tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> Tense | None:
@@ -1543,7 +1545,9 @@ def nearest_verb(tokens: Sequence[Token], span: tuple[int, int]) -> Token | None
     before = _nearest_in_clause(
         tokens, center, lambda i: verb_at(i) if tokens[i].end <= span[0] else None
     )
-    if before is None or _hard_break_between(tokens, before.start, span[0]):
+    if before is None or _breaks_between(
+        tokens, token_index(tokens, before.start), center, hard_only=True
+    ):
         return verb
     if (
         after_phrase
@@ -1700,21 +1704,6 @@ def _after_a_comma(tokens: Sequence[Token], span: tuple[int, int], verb: Token) 
     first = token_index(tokens, span[1])
     last = token_index(tokens, verb.start)
     return any(t.text == "," for t in tokens[first:last])
-
-
-def _hard_break_between(tokens: Sequence[Token], start: int, end: int) -> bool:
-    k, high = token_index(tokens, start), token_index(tokens, end)
-    while k < high:
-        word = tokens[k].text
-        if word in _QUOTES:
-            close = _title_close(tokens, k, high)
-            if close is not None:
-                k = close + 1  # a title's quotes break no clause
-                continue
-        if word in _CLAUSE_BREAKS:
-            return True
-        k += 1
-    return False
 
 
 _QUOTES = frozenset({'"', "“", "”"})
