@@ -151,7 +151,7 @@ class Lexicon:
                 current = max(current, 1) * 100
             elif value == 1000:
                 total += max(current, 1) * 1000
-                current = 0
+                current = 0.0
             else:
                 current += value
         return total + current
