@@ -24,6 +24,16 @@ from typing import Literal, NamedTuple, TypeVar
 from .resources import load_lexicon
 from .types import Tense
 
+_Class = TypeVar("_Class")
+
+try:
+    from mypy_extensions import mypyc_attr
+except ImportError:  # only a compiled build (setup.py) reads the mark
+
+    def mypyc_attr(*attrs: str, **kwattrs: object) -> Callable[[_Class], _Class]:
+        return lambda cls: cls
+
+
 __all__ = [
     "SPECIAL_FOLDS",
     "Analysis",
@@ -91,6 +101,8 @@ _WINDOWS_KEPT = 64
 _FRONTED_WINDOW = 40
 
 
+# a compiled build (setup.py) would refuse a subclass written in Python: stanza's is one
+@mypyc_attr(allow_interpreted_subclasses=True)
 class Analysis:
     """The interface every analysis offers to the later stages.
 
