@@ -80,13 +80,25 @@ class Target:
         return self.value <= self.bound
 
 
-def _volume(corpus: str, multiple: int, *, jobs: int, quick: bool) -> dict[str, Any]:
+def _where(package: Path | None) -> dict[str, Any]:
+    """The working directory and environment of a measuring process: the source tree,
+    or the installed ``package`` directory first on the path (a compiled build, whose
+    ``timeline`` must win over the source tree's; the benchmarks still come from it)."""
+    if package is None:
+        return {"cwd": ROOT}
+    path = os.pathsep.join([str(package), str(ROOT)])
+    return {"cwd": package, "env": {**os.environ, "PYTHONPATH": path}}
+
+
+def _volume(
+    corpus: str, multiple: int, *, jobs: int, quick: bool, package: Path | None = None
+) -> dict[str, Any]:
     """Run benchmarks.volume in a fresh process so that its RSS peak is its own."""
     command = [sys.executable, "-m", "benchmarks.volume", "--corpus", corpus]
     command += ["--multiple", str(multiple), "--jobs", str(jobs)]
     if quick:
         command.append("--quick")
-    out = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True)
+    out = subprocess.run(command, capture_output=True, text=True, check=True, **_where(package))
     result: dict[str, Any] = json.loads(out.stdout)
     result["multiple"] = multiple
     result["jobs"] = jobs
@@ -130,24 +142,25 @@ def _dateparser(corpus: str, *, quick: bool) -> dict[str, Any]:
     }
 
 
-def _best_wall_time(code: str, repeat: int) -> float:
+def _best_wall_time(code: str, repeat: int, package: Path | None) -> float:
     best = float("inf")
     for _ in range(repeat):
         started = time.perf_counter()
-        subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, capture_output=True)
+        command = [sys.executable, "-c", code]
+        subprocess.run(command, check=True, capture_output=True, **_where(package))
         best = min(best, time.perf_counter() - started)
     return best
 
 
-def _startup_times() -> dict[str, float]:
-    bare = _best_wall_time("pass", 5)
-    imported = _best_wall_time("import timeline", 5)
+def _startup_times(package: Path | None) -> dict[str, float]:
+    bare = _best_wall_time("pass", 5, package)
+    imported = _best_wall_time("import timeline", 5, package)
     first = (
         "import timeline, pathlib\n"
         f"text = pathlib.Path({str(SEED)!r}).read_text(encoding='utf-8')\n"
         "timeline.extract_timeline(text, published='2021-03-30')\n"
     )
-    first_result = _best_wall_time(first, 3)
+    first_result = _best_wall_time(first, 3, package)
     return {
         "interpreter_seconds": bare,
         "import_seconds": imported - bare,
@@ -198,6 +211,8 @@ def _targets(report: dict[str, Any]) -> list[Target]:
 def _print_table(report: dict[str, Any], targets: list[Target]) -> None:
     load = ", ".join(f"{x:.1f}" for x in report["load_average_at_start"])
     print(f"corpus: {report['corpus']}  ({report['cpus']} CPUs, Python {report['python']})")
+    kind = "compiled with mypyc" if report["compiled"] else "pure Python"
+    print(f"package measured: {report['package']} ({kind})")
     print(f"load average at start: {load} (other processes slow the wall-clock figures)")
     header = (
         f"{'run':<34}{'docs':>7}{'chars':>11}{'seconds':>9}{'chars/s':>11}{'docs/s':>8}"
@@ -208,6 +223,8 @@ def _print_table(report: dict[str, Any], targets: list[Target]) -> None:
     rows = [(f"pipeline {r['multiple']}x", r) for r in report["pipeline"]]
     rows.append(("extract_timelines n_jobs=1 16x", report["one_job"]))
     rows.append((f"extract_timelines n_jobs={PARALLEL_JOBS} 16x", report["parallel"]))
+    if "source_tree_1x" in report:
+        rows.insert(1, ("pipeline 1x, source tree", report["source_tree_1x"]))
     for label, run in rows:
         print(
             f"{label:<34}{run['documents']:>7}{run['characters']:>11}{run['seconds']:>9.2f}"
@@ -220,6 +237,14 @@ def _print_table(report: dict[str, Any], targets: list[Target]) -> None:
         f"{'dateparser search_dates 1x':<34}{dp['documents']:>7}{dp['characters']:>11}"
         f"{dp['seconds']:>9.2f}{dp['chars_per_second']:>11,.0f}"
     )
+    if "source_tree_1x" in report:
+        source = report["source_tree_1x"]["chars_per_second"]
+        kind = "compiled" if report["source_tree_1x"]["compiled"] else "pure Python"
+        measured = report["pipeline"][0]["chars_per_second"]
+        print(
+            f"source tree ({kind}) at 1x: {source / dp['chars_per_second']:.2f}x dateparser, "
+            f"{source / measured:.2f}x the package measured"
+        )
     startup = report["startup"]
     print(
         f"import timeline: {startup['import_seconds']:.3f} s; first result (import + seed "
@@ -251,8 +276,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--repeat", type=int, default=3, help="1x runs of each tool, the best kept (default 3)"
     )
+    parser.add_argument(
+        "--build",
+        type=Path,
+        help="measure the package installed in this folder (make compiled: build/compiled) "
+        "instead of the source tree, which is then measured at 1x too, for reference",
+    )
     args = parser.parse_args(argv)
     corpus = str(Path(args.corpus).resolve())
+    package = args.build.resolve() if args.build else None
 
     report: dict[str, Any] = {"corpus": corpus, "quick": args.quick, "cpus": os.cpu_count()}
     report["python"] = platform.python_version()
@@ -266,31 +298,43 @@ def main(argv: Sequence[str] | None = None) -> int:
     # The runs compared alternate, so that both meet the same moments of a machine
     # whose speed drifts (a shared virtual machine varies by half from one minute to
     # the next); each reports its best run, as timeit does.
-    ones, parsers = [], []
+    ones, parsers, sources = [], [], []
     for _ in range(args.repeat):
-        ones.append(_volume(corpus, MULTIPLES[0], jobs=0, quick=args.quick))
+        ones.append(_volume(corpus, MULTIPLES[0], jobs=0, quick=args.quick, package=package))
         parsers.append(_dateparser(corpus, quick=args.quick))
+        if package is not None:
+            sources.append(_volume(corpus, MULTIPLES[0], jobs=0, quick=args.quick))
     best_one = min(ones, key=lambda run: run["seconds"])
+    report["package"] = str(package) if package else "source tree"
+    report["compiled"] = best_one["compiled"]
     report["pipeline_1x_runs"] = [run["seconds"] for run in ones]
     report["dateparser_runs"] = [run["seconds"] for run in parsers]
+    if sources:
+        report["source_tree_1x"] = min(sources, key=lambda run: run["seconds"])
+        report["source_tree_1x_runs"] = [run["seconds"] for run in sources]
     # the same for the largest volume, serial against n_jobs=2
     serials, one_jobs, parallels, ceilings = [], [], [], []
     for _ in range(args.repeat):
-        serials.append(_volume(corpus, MULTIPLES[-1], jobs=0, quick=args.quick))
-        one_jobs.append(_volume(corpus, MULTIPLES[-1], jobs=1, quick=args.quick))
-        parallels.append(_volume(corpus, MULTIPLES[-1], jobs=PARALLEL_JOBS, quick=args.quick))
+        last = MULTIPLES[-1]
+        serials.append(_volume(corpus, last, jobs=0, quick=args.quick, package=package))
+        one_jobs.append(_volume(corpus, last, jobs=1, quick=args.quick, package=package))
+        parallels.append(
+            _volume(corpus, last, jobs=PARALLEL_JOBS, quick=args.quick, package=package)
+        )
         ceilings.append(_ceiling())
     report["pipeline_16x_runs"] = [run["seconds"] for run in serials]
     report["one_job_runs"] = [run["seconds"] for run in one_jobs]
     report["parallel_runs"] = [run["seconds"] for run in parallels]
     report["ceiling_runs"] = [run["speedup"] for run in ceilings]
-    middle = [_volume(corpus, m, jobs=0, quick=args.quick) for m in MULTIPLES[1:-1]]
+    middle = [
+        _volume(corpus, m, jobs=0, quick=args.quick, package=package) for m in MULTIPLES[1:-1]
+    ]
     report["pipeline"] = [best_one, *middle, min(serials, key=lambda run: run["seconds"])]
     report["one_job"] = min(one_jobs, key=lambda run: run["seconds"])
     report["parallel"] = min(parallels, key=lambda run: run["seconds"])
     report["ceiling"] = max(ceilings, key=lambda run: run["speedup"])
     report["dateparser"] = min(parsers, key=lambda run: run["seconds"])
-    report["startup"] = _startup_times()
+    report["startup"] = _startup_times(package)
     report["load_average_at_end"] = os.getloadavg()
     targets = _targets(report)
     report["targets"] = [{**asdict(t), "passed": t.passed} for t in targets]

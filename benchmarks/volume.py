@@ -16,6 +16,7 @@ memory figure is the pipeline's own, not the results').  ``--jobs N`` is
 from __future__ import annotations
 
 import argparse
+import importlib.machinery
 import json
 import resource
 import sys
@@ -23,10 +24,11 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+import timeline.api
 from timeline import extract_timeline, extract_timelines
 from timeline.timeml import TimeMLDocument, read_timeml
 
-__all__ = ["QUICK_DOCUMENTS", "load_corpus", "main", "measure"]
+__all__ = ["QUICK_DOCUMENTS", "is_compiled", "load_corpus", "main", "measure"]
 
 #: Documents of the base corpus with ``--quick`` (the first ones, sorted by path).
 QUICK_DOCUMENTS = 32
@@ -43,6 +45,11 @@ def load_corpus(directory: str | Path, *, quick: bool = False) -> list[TimeMLDoc
     if quick:
         paths = paths[:QUICK_DOCUMENTS]
     return [read_timeml(path) for path in paths]
+
+
+def is_compiled() -> bool:
+    """True when the pipeline imported is a compiled build (setup.py, mypyc)."""
+    return str(timeline.api.__file__).endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES))
 
 
 def _reset_peak() -> bool:
@@ -106,6 +113,7 @@ def measure(documents: Sequence[TimeMLDocument], *, jobs: int) -> dict[str, floa
         "events": events,
         "rss_baseline_kib": baseline,
         "rss_peak_kib": _peak_rss_kib(),
+        "compiled": is_compiled(),
     }
 
 
