@@ -47,6 +47,13 @@ $(COMPILED)/.built: setup.py setup.cfg pyproject.toml $(PACKAGE_FILES) | $(VENV)
 	TIMELINE_COMPILE=1 $(PIP) --no-build-isolation --no-deps --target $(COMPILED) .
 	@touch $@
 
+# `make stress BUILD=compiled` (or fuzz): run on the compiled build, whose folder then
+# comes first on the path (the benchmarks still come from the source tree)
+ifeq ($(BUILD),compiled)
+ON_BUILD := cd $(COMPILED) && PYTHONPATH=$(CURDIR)/$(COMPILED):$(CURDIR)
+BUILD_DEPENDENCY := $(COMPILED)/.built
+endif
+
 demo: $(VENV)/.runtime ## Timeline of the seed article: out/seed.csv and out/seed.png
 	@mkdir -p out
 	$(BIN)/timeline $(SEED) --published 2021-03-30 --csv out/seed.csv --png out/seed.png
@@ -77,12 +84,12 @@ bench: $(COMPILED)/.built ## Speed and memory against dateparser, compiled build
 	@$(BYTECODE)
 	$(BIN)/python -m benchmarks.run --corpus $(CORPUS) --build $(COMPILED) --json build/bench.json
 
-stress: $(VENV)/.dev ## Adversarial inputs of 1 MB and 4 MB: time ratios (not in CI)
-	$(BIN)/python -m benchmarks.stress
+stress: $(VENV)/.dev $(BUILD_DEPENDENCY) ## Adversarial inputs of 1 and 4 MB: time ratios (not in CI)
+	$(ON_BUILD) $(CURDIR)/$(BIN)/python -m benchmarks.stress
 
 fuzz: $(VENV)/.dev ## atheris fuzzing of extract_timeline (FUZZ_SECONDS=1200; not in CI)
 	$(PIP) 'atheris>=2.3'
-	$(BIN)/python benchmarks/fuzz.py -max_total_time=$${FUZZ_SECONDS:-1200}
+	$(ON_BUILD) $(CURDIR)/$(BIN)/python $(CURDIR)/benchmarks/fuzz.py -max_total_time=$${FUZZ_SECONDS:-1200}
 
 docs: $(VENV)/.dev ## Build the MkDocs site (warnings are errors) into site/
 	$(BIN)/mkdocs build --strict

@@ -2,9 +2,10 @@
 
 Everything else about the package is in ``setup.cfg``.  A plain install (editable or
 not) is pure Python.  A compiled build runs the same source, type-checked by
-``mypy --strict``, as C extensions, about 1.4 times as fast; ``docs/performance.md``
-says how to build one and what changes (nothing a caller can see: the results are the
-same, which ``make test`` checks by running the whole test suite on a compiled build).
+``mypy --strict``, as C extensions, about 1.4 times as fast; ``docs/scaling.md`` ("A
+compiled build") says how to build one and what changes (nothing a caller can see: the
+results are the same, which ``make test`` checks by running the whole test suite on a
+compiled build).
 
 Compiling needs mypy (which ships mypyc) and a C compiler in the build environment::
 

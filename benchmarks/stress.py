@@ -63,7 +63,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 
+import timeline
 from timeline import extract_timeline
+
+from .volume import is_compiled
 
 MB = 1 << 20
 MAX_RATIO = 4.6
@@ -407,6 +410,7 @@ def main(argv: list[str] | None = None) -> int:
             flush=True,
         )
     print(f"clock: {args.clock}; sizes {_size_label(small_size)} and {_size_label(large_size)}")
+    print(f"package: {timeline.__file__} ({'compiled' if is_compiled() else 'pure Python'})")
     return 0 if report(rows, small_size, large_size, args.clock) else 1
 
 
