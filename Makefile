@@ -42,7 +42,7 @@ COMPILED := build/compiled
 PACKAGE_FILES := $(shell find timeline -type f -not -path '*/__pycache__/*')
 
 $(COMPILED)/.built: setup.py setup.cfg pyproject.toml $(PACKAGE_FILES) | $(VENV)/.dev
-	rm -rf $(COMPILED)
+	rm -rf $(COMPILED) build/mypyc
 	$(PIP) 'setuptools>=68'
 	TIMELINE_COMPILE=1 $(PIP) --no-build-isolation --no-deps --target $(COMPILED) .
 	@touch $@

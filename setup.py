@@ -43,9 +43,16 @@ COMPILED_MODULES = [
 ]
 
 
+#: Where a compiled build keeps its C sources and objects: apart from the plain build's
+#: build/lib, which would otherwise hand its compiled modules to a later pure install.
+COMPILED_BUILD_BASE = "build/mypyc"
+
+
+def _compiling() -> bool:
+    return os.environ.get("TIMELINE_COMPILE", "0") == "1"
+
+
 def _compiled_extensions() -> list[Any]:
-    if os.environ.get("TIMELINE_COMPILE", "0") != "1":
-        return []
     try:
         from mypyc.build import mypycify
     except ImportError as error:
@@ -54,8 +61,16 @@ def _compiled_extensions() -> list[Any]:
             "pip install mypy, then build with --no-build-isolation"
         ) from error
     # one shared library for all the modules, named after the package
-    extensions: list[Any] = mypycify(COMPILED_MODULES, opt_level="3", group_name="timeline")
+    extensions: list[Any] = mypycify(
+        COMPILED_MODULES, opt_level="3", group_name="timeline", target_dir=COMPILED_BUILD_BASE
+    )
     return extensions
 
 
-setup(ext_modules=_compiled_extensions())
+if _compiling():
+    setup(
+        ext_modules=_compiled_extensions(),
+        options={"build": {"build_base": COMPILED_BUILD_BASE}},
+    )
+else:
+    setup()
