@@ -139,6 +139,28 @@ def test_chunks_no_worker_started_are_run_here_at_the_end(
     assert parallel.events == serial.events
 
 
+def test_a_chunk_runs_with_the_garbage_collector_paused_once(seed: str) -> None:
+    import gc
+
+    # restarted after each document, the collector walked that document's results every
+    # time; paused once for the chunk, it runs at most once for it, after it
+    collections: list[int] = []
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            collections.append(info["generation"])
+
+    documents = [(f"d{i}", seed, "2021-03-30") for i in range(12)]
+    gc.collect()
+    gc.callbacks.append(count)
+    try:
+        extract_timelines(documents, chunksize=12, merge=False, progress=False)
+    finally:
+        gc.callbacks.remove(count)
+    assert gc.isenabled()
+    assert len(collections) <= 2, collections
+
+
 def test_with_errors_raise_the_first_failing_document_in_input_order_is_named() -> None:
     # a later broken document may fail first in another worker: its error must wait
     docs = [("good", ARREST, None), ("first-broken", b"x", None)]

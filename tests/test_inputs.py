@@ -234,7 +234,7 @@ def test_the_garbage_collector_is_left_as_the_caller_had_it() -> None:
     # a stage that fails, inside the pause the pipeline runs its stages in (patching
     # a stage would not reach a compiled build, whose calls are bound when compiled)
     def failing_stage() -> None:
-        with timeline.api._collector_paused():
+        with timeline.api.collector_paused():
             assert not gc.isenabled()
             raise RuntimeError("a stage failed")
 

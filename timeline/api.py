@@ -96,7 +96,7 @@ def extract_timeline(
         f"published {reference_day.isoformat()}" if reference_day else "no publication date"
     )
     covered: set[int] = set()
-    with _collector_paused():
+    with collector_paused():
         expressions = resolve_expressions(analysis, published=reference_day, domain=chosen)
         dated = build_events(
             expressions, analysis, published=reference_day, reference_text=reference_text
@@ -117,7 +117,7 @@ def extract_timeline(
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Python's cyclic garbage collector paused, then restored as it was.
 
     The stages build a great many small objects (candidates, tokens, expressions) that
