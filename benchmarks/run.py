@@ -1,6 +1,11 @@
 """Speed and memory of the pipeline on a TimeML corpus, against dateparser.
 
-``python -m benchmarks.run --corpus DIR --json build/bench.json [--quick] [--check]``
+``python -m benchmarks.run --corpus DIR --json build/bench.json [--build DIR] [--quick]
+[--check]``
+
+``--build build/compiled`` (what ``make bench`` passes) measures the compiled build of
+``make compiled`` instead of the source tree, and the source tree (pure Python) at 1x
+beside it, in alternation with the other 1x runs.
 
 Measures, on the texts of the corpus (TempEval-3's TimeBank + AQUAINT by default):
 

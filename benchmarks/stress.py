@@ -130,43 +130,10 @@ def punctuation(size: int) -> str:
 
 
 _WORDS = [
-    "the",
-    "officials",
-    "said",
-    "government",
-    "police",
-    "cartel",
-    "border",
-    "law",
-    "minister",
-    "year",
-    "month",
-    "day",
-    "week",
-    "report",
-    "market",
-    "price",
-    "security",
-    "president",
-    "congress",
-    "plan",
-    "agency",
-    "court",
-    "trade",
-    "city",
-    "state",
-    "people",
-    "water",
-    "energy",
-    "health",
-    "school",
-    "company",
-    "bank",
-    "vote",
-    "party",
-    "budget",
-    "may",
-    "march",
+    "the", "officials", "said", "government", "police", "cartel", "border", "law", "minister",
+    "year", "month", "day", "week", "report", "market", "price", "security", "president",
+    "congress", "plan", "agency", "court", "trade", "city", "state", "people", "water",
+    "energy", "health", "school", "company", "bank", "vote", "party", "budget", "may", "march",
 ]
 
 
@@ -377,9 +344,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--runs", type=int, default=3, help="best of this many runs (default 3)")
     parser.add_argument(
-        "--timeout",
-        type=float,
-        default=float(os.environ.get("STRESS_TIMEOUT", 300)),
+        "--timeout", type=float, default=float(os.environ.get("STRESS_TIMEOUT", 300)),
         help="seconds allowed for the small size (scaled for the large one)",
     )
     parser.add_argument(
@@ -387,9 +352,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--profile", choices=sorted(INPUTS), help="cProfile one input and exit")
     parser.add_argument(
-        "--clock",
-        choices=("wall", "cpu"),
-        default="wall",
+        "--clock", choices=("wall", "cpu"), default="wall",
         help="judge on time.perf_counter (default) or time.process_time, which other "
         "processes on a busy machine do not skew",
     )
@@ -404,11 +367,8 @@ def main(argv: list[str] | None = None) -> int:
     for name in names:
         row = measure(name, small_size, large_size, args.runs, args.timeout, args.clock)
         rows.append(row)
-        print(
-            f"  {name}: {_fmt(row.small, '.2f')} s, {_fmt(row.large, '.2f')} s {row.error}",
-            file=sys.stderr,
-            flush=True,
-        )
+        print(f"  {name}: {_fmt(row.small, '.2f')} s, {_fmt(row.large, '.2f')} s {row.error}",
+              file=sys.stderr, flush=True)
     print(f"clock: {args.clock}; sizes {_size_label(small_size)} and {_size_label(large_size)}")
     print(f"package: {timeline.__file__} ({'compiled' if is_compiled() else 'pure Python'})")
     return 0 if report(rows, small_size, large_size, args.clock) else 1
