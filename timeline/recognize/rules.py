@@ -1028,7 +1028,7 @@ def _relative_unit_reading(match: re.Match[str], text: str) -> Partial | None:
         return Partial(
             granularity="year", unit="year", offset=-1, follow_context=True, context_reach=0
         )
-    earlier, later = _said_earlier(match), _said_later(match)
+    earlier, later = _cut_at_reference(match)
     if unit == "weekend":
         return Partial(
             granularity="weekend",
@@ -1049,15 +1049,24 @@ def _relative_unit_reading(match: re.Match[str], text: str) -> Partial | None:
     )
 
 
+def _earlier_or_later(match: re.Match[str]) -> str:
+    """ "earlier" or "later" when the phrase says it ("earlier this year", "later that
+    day"), else ""."""
+    return (match.groupdict().get("el") or "").lower()
+
+
 def _earlier_later(match: re.Match[str]) -> str | None:
-    word = (match.groupdict().get("el") or "").lower()
-    return {"earlier": "START", "later": "END"}.get(word)
+    return {"earlier": "START", "later": "END"}.get(_earlier_or_later(match))
 
 
-def _said_earlier(match: re.Match[str]) -> bool:
-    """ "earlier this year": before the reference day, which ends it when its start
-    third reaches past it (on March 30, January 1 to March 30, not to April 30)."""
-    return (match.groupdict().get("el") or "").lower() == "earlier"
+def _cut_at_reference(match: re.Match[str]) -> tuple[bool, bool]:
+    """(``so_far``, ``from_here``) of the `Partial`: "earlier this year" is the period's
+    days before the reference day, which ends it when its start third reaches past it
+    (on March 30, January 1 to March 30, not to April 30); "later this month" its days
+    from that day on, which starts it when its end third starts before it (March 30 to
+    31, not March 21 to 31)."""
+    word = _earlier_or_later(match)
+    return word == "earlier", word == "later"
 
 
 def _counted(match: re.Match[str], text: str) -> Partial | list[Candidate] | None:
@@ -1830,24 +1839,19 @@ _ANCHORED_OFFSETS = {
 }
 
 
-def _said_later(match: re.Match[str]) -> bool:
-    """ "later this month": from the reference day on, which starts it when its end third
-    starts before it (on March 30, March 30 to 31, not March 21 to 31)."""
-    return (match.groupdict().get("el") or "").lower() == "later"
-
-
 def _earlier_in_the_unit(match: re.Match[str], text: str) -> Partial | None:
     """ "earlier in the day", "later in the year": the start (end) of the day or year of
     the date last told, as "earlier that day" (TimeML keeps the comparative inside)."""
     unit = match["unit"].lower()
+    so_far, from_here = _cut_at_reference(match)
     return Partial(
         granularity=_granularity_of_unit(unit),
         unit=unit,
         offset=0,
         anchored=True,
         mod=_earlier_later(match),
-        so_far=_said_earlier(match),
-        from_here=_said_later(match),
+        so_far=so_far,
+        from_here=from_here,
     )
 
 
@@ -1859,14 +1863,15 @@ def _anchored_day(match: re.Match[str], text: str) -> Partial | None:
     # "later that year": TimeML keeps the comparative inside, as for "later this year";
     # "the end of that year" its edge
     mod = _earlier_later(match) or _pmod(match, lex)
+    so_far, from_here = _cut_at_reference(match)
     return Partial(
         granularity=_granularity_of_unit(unit),
         unit=unit,
         offset=offset,
         anchored=True,
         mod=mod,
-        so_far=_said_earlier(match),
-        from_here=_said_later(match),
+        so_far=so_far,
+        from_here=from_here,
     )
 
 
