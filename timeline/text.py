@@ -266,11 +266,8 @@ def _is_abbreviation(text: str, dot: int, end: int, abbreviations: frozenset[str
         # without a parser, so a following lower-case word or digit is required.
         if _next_starts_lower_or_digit(text, end):
             return True
-        # a short one ends no sentence, unless written in lower case where its
-        # abbreviation is a name's: "after a candidate fell ill. The winner" ("Ill.")
-        return len(token) <= 4 and (
-            not word.islower() or token + "." in grammar_words().abbreviations_in_lower_case
-        )
+        # a short one ends no sentence, unless it is a word ("fell ill. The winner")
+        return len(token) <= 4 and _written_as_abbreviation(word, token + ".")
     # Single letters ("J. Smith") and dotted initialisms ("a.m.", "U.N.")
     if len(token) == 1 and token.isalpha():
         return True
@@ -334,9 +331,13 @@ def closes_abbreviation(tokens: Sequence[Token], i: int) -> bool:
         return False
     word = tokens[i - 1].text
     abbreviation = word.lower() + "."
-    if abbreviation not in _abbreviations():
-        return False
-    # "fell ill.": a name's abbreviation ("Ill.") written in lower case is a word
+    return abbreviation in _abbreviations() and _written_as_abbreviation(word, abbreviation)
+
+
+def _written_as_abbreviation(word: str, abbreviation: str) -> bool:
+    """``word`` before its period is written as ``abbreviation`` is: "fell ill." is a
+    word, since "Ill." abbreviates a name and is capitalized; "approx." is one of those
+    written in lower case."""
     return not word.islower() or abbreviation in grammar_words().abbreviations_in_lower_case
 
 
@@ -1522,14 +1523,15 @@ def nearest_verb(tokens: Sequence[Token], span: tuple[int, int]) -> Token | None
             return None
         return token
 
+    def verb_before(i: int) -> Token | None:
+        return verb_at(i) if tokens[i].end <= span[0] else None
+
     center = token_index(tokens, span[0])
     verb = _nearest_in_clause(tokens, center, verb_at)
     if verb is not None and _led_by_a_subordinator(tokens, span, verb):
         # "381,000 over the last three months after averaging 242,000": the verb of the
         # clause the signal opens is not the date's, which has a verb before or none
-        verb = _nearest_in_clause(
-            tokens, center, lambda i: verb_at(i) if tokens[i].end <= span[0] else None
-        )
+        verb = _nearest_in_clause(tokens, center, verb_before)
     if verb is None:
         return _present_verb_before(tokens, center, forms) or _linking_verb_in_clause(
             tokens, span, center, forms
@@ -1554,9 +1556,7 @@ def nearest_verb(tokens: Sequence[Token], span: tuple[int, int]) -> Token | None
     # participle) or the verb of the next conjunct after the date says what the event
     # was for, who told it, what went with it or what came next; the verb before the
     # date is the event
-    before = _nearest_in_clause(
-        tokens, center, lambda i: verb_at(i) if tokens[i].end <= span[0] else None
-    )
+    before = _nearest_in_clause(tokens, center, verb_before)
     if before is None or _breaks_between(
         tokens, token_index(tokens, before.start), center, hard_only=True
     ):
