@@ -56,13 +56,49 @@ def test_events_carry_their_document_id_and_keep_timeline_order(seed: str) -> No
     assert all(e.sources == ("reuters",) for e in result.events)
 
 
-def test_parallel_run_is_identical_to_serial(small_corpus: list[tuple[str, str, str]]) -> None:
+@pytest.mark.parametrize("start_method", ["fork", "spawn"])
+def test_parallel_run_is_identical_to_serial(
+    small_corpus: list[tuple[str, str, str]], start_method: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import multiprocessing
+
+    if start_method not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"no {start_method!r} start method on this platform")
+    context = multiprocessing.get_context(start_method)
+    monkeypatch.setattr(corpus, "_worker_context", lambda backend: context)
     docs = small_corpus * 2  # 12 documents in 6 chunks of 2: several tasks per worker
     serial = extract_timelines(docs, chunksize=2, merge=False)
     parallel = extract_timelines(docs, n_jobs=2, chunksize=2, merge=False)
     assert parallel.events == serial.events
     assert parallel.documents == serial.documents == 12
     # Merging runs in the parent on these identical, identically ordered events.
+
+
+def test_workers_are_forked_only_where_that_is_safe(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+    import threading
+
+    monkeypatch.setattr(sys, "platform", "linux")
+    # a warm fork for the built-in pipeline of a process that runs no other thread (an
+    # earlier test's pool or cluster may leave one behind for a moment: not this check's)
+    with monkeypatch.context() as alone:
+        alone.setattr(threading, "active_count", lambda: 1)
+        assert corpus._worker_context("builtin").get_start_method() == "fork"
+    # stanza's native thread pools and another platform's fork: a fresh interpreter
+    assert corpus._worker_context("stanza").get_start_method() == "spawn"
+    assert corpus._worker_context("auto").get_start_method() == "spawn"
+    monkeypatch.setattr(sys, "platform", "darwin")
+    assert corpus._worker_context("builtin").get_start_method() == "spawn"
+    monkeypatch.setattr(sys, "platform", "linux")
+    # another thread (a progress bar's monitor, a Dask client) may hold a lock at the fork
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert corpus._worker_context("builtin").get_start_method() == "spawn"
+    finally:
+        release.set()
+        other.join()
 
 
 def test_many_small_chunks_come_back_in_input_order(
