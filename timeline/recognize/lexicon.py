@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -12,24 +13,52 @@ __all__ = ["Lexicon", "alternation", "lexicon"]
 
 
 def alternation(words: list[str] | set[str] | tuple[str, ...], *, capitalized: bool = False) -> str:
-    """A non-capturing regex alternation of ``words``, longest first.
+    """A non-capturing regex alternation of ``words``: a prefix tree that matches as the
+    words listed longest first would.
 
     With ``capitalized`` only Capitalized and UPPER-CASE spellings match (month and
     weekday names are proper nouns in edited text; "may" and "march" are verbs).
     Otherwise the words match in any case.
     """
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
     if capitalized:
-        forms: list[str] = []
-        for word in ordered:
-            forms.extend((re.escape(word[:1].upper() + word[1:]), re.escape(word.upper())))
-        return "(?:" + "|".join(dict.fromkeys(forms)) + ")"
-    return "(?i:" + "|".join(_loose_space(re.escape(w)) for w in ordered) + ")"
+        forms = [form for word in words for form in (word[:1].upper() + word[1:], word.upper())]
+        return "(?:" + _trie(forms, space=re.escape(" ")) + ")"
+    # a multi-word entry matches across one run of white space of bounded length; the
+    # tree of the lower-case forms, since "(?i:" makes "May" and "may" one word
+    return "(?i:" + _trie([w.lower() for w in words], space=r"\s{1,3}") + ")"
 
 
-def _loose_space(escaped: str) -> str:
-    # a multi-word entry matches across one run of white space of bounded length
-    return escaped.replace(r"\ ", r"\s{1,3}")
+# a node of the prefix tree: each token (an escaped character, or ``space``) to the node
+# after it; the empty token marks the end of a word
+_Tree = dict[str, "_Tree"]
+
+
+def _trie(words: Iterable[str], *, space: str) -> str:
+    """The words as a prefix tree: "a(?:pril|ugust)|d(?:ec(?:ember)?)".
+
+    The regex engine tries a flat alternation's words one by one at every place it
+    scans (a quick look at each word's first letter, a hundred words a hundred looks);
+    a tree reads each letter once.  A word that is a prefix of another is an optional
+    tail (greedy), so the longer is tried first, as in a list sorted longest first: the
+    same matches, the same groups.
+    """
+    tree: _Tree = {}
+    for word in set(words):
+        node = tree
+        for char in word:
+            node = node.setdefault(space if char == " " else re.escape(char), {})
+        node[""] = {}  # a word ends here
+    return _branches(tree)
+
+
+def _branches(node: _Tree) -> str:
+    parts = [token + _branches(child) for token, child in sorted(node.items()) if token]
+    if not parts:
+        return ""
+    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+    if "" in node:
+        return "(?:" + body + ")?"
+    return body
 
 
 _DECIMAL = re.compile(r"\d+(?:\.\d+)?")
