@@ -38,6 +38,7 @@ from .text import (
     delayed_until,
     forecast_for,
     grammar_words,
+    pluperfect_governs,
     possessive_at,
     reported_for,
     start_word_before,
@@ -553,6 +554,10 @@ def _expression_tense(candidate: Candidate, text: str, signal: str | None, claus
         signal in grammar_words().signals_of_deadlines
         or start_word_before(text, candidate.start) is not None
     ):
+        if pluperfect_governs(text, candidate.start, candidate.end):
+            # "By Friday evening, 300 people had been ordered to leave": what had been
+            # done by the date is told after it
+            return "past"
         # "ordered evacuations beginning at 6 a.m. Thursday", "raised prices effective
         # Monday": when a thing ordered or announced starts may lie either side of it
         return "unknown"

@@ -59,6 +59,7 @@ __all__ = [
     "lowered_in_place",
     "opens_with_a_share_of_whom",
     "past_kind",
+    "pluperfect_governs",
     "possessive_at",
     "reported_for",
     "start_word_before",
@@ -1360,6 +1361,54 @@ def will_governs(text: str, start: int) -> bool:
 
 
 _CLAUSE_PUNCTUATION = re.compile(r"[,;:()\[\]\"“”—–]")
+
+
+def pluperfect_governs(text: str, start: int, end: int) -> bool:
+    """ "The army had left the city by Friday", "By Friday evening, 300 people had been
+    ordered to leave": a past perfect ("had" and its participle) tells what was done by
+    the expression's date, so that date has passed.
+
+    The verb group is looked for among the eight words before ``start`` in the same
+    clause, and, for an expression that opens its sentence, among the first six words
+    of the clause after its comma."""
+    clause = _CLAUSE_PUNCTUATION.split(text[max(0, start - 80) : start])[-1]
+    if _ends_in_pluperfect(_WORDS_WITH_APOSTROPHES.findall(clause.lower())[-8:]):
+        return True
+    if not _FRONTED_OPENING.search(text, max(0, start - 16), start):
+        return False
+    after = _MAIN_CLAUSE_AFTER.match(text, end, end + 120)
+    if after is None:
+        return False
+    words = _WORDS_WITH_APOSTROPHES.findall(after["clause"].lower())[:6]
+    return any(
+        word == "had" and _ends_in_pluperfect(words[: i + 3]) for i, word in enumerate(words)
+    )
+
+
+def _ends_in_pluperfect(words: list[str]) -> bool:
+    """The last verb of ``words`` is the participle of a "had" ("had left", "had not yet
+    been told"); another finite verb or a clause word first means another verb group."""
+    lexicon = _tense_lexicon()
+    grammar = grammar_words()
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        if word in grammar.soft_breaks or word in grammar.finite_cues:
+            return False
+        if word in lexicon.participles or _is_regular_past_form(word, lexicon):
+            before = i - 1
+            while before >= 0 and (
+                words[before] in lexicon.adverbs_in_verb_group or words[before] in ("been", "yet")
+            ):
+                before -= 1
+            return before >= 0 and words[before] == "had"
+    return False
+
+
+# a sentence's start and at most its first word before an expression ("By Friday", "By
+# noon on Monday"; searched from 16 characters before it, where "^" does not match),
+# and the clause after the expression's comma
+_FRONTED_OPENING = re.compile(r"(?:^|[.!?\n][\"”’')]?\s+)(?:[A-Z][a-z]*\s+)?$")
+_MAIN_CLAUSE_AFTER = re.compile(r",?\s{1,3}(?P<clause>[^,;:.!?()\[\]\"“”—–]*)")
 
 
 # ------------------------------------------------------------------- verbs
