@@ -35,6 +35,7 @@ class Case:
     start: date | None
     end: date | None
     quant: str | None
+    freq: str | None = None
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ def _cases() -> list[Case]:
                     start=_day(entry.get("start")),
                     end=_day(entry.get("end")),
                     quant=phrase.get("quant", entry.get("quant")),
+                    freq=phrase.get("freq"),
                 )
             )
     return cases
@@ -121,6 +123,8 @@ def test_example(case: Case) -> None:
         assert (expression.start, expression.end) == (case.start, case.end)
     if case.quant is not None:
         assert expression.quant == case.quant
+    if case.freq is not None:
+        assert expression.freq == case.freq
 
 
 @pytest.mark.parametrize("negative", NEGATIVES, ids=[f"{n.id}[{n.text}]" for n in NEGATIVES])

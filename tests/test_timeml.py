@@ -238,6 +238,24 @@ def test_without_tlinks() -> None:
     assert len(root.findall("MAKEINSTANCE")) == 3
 
 
+def test_a_set_writes_its_quant_and_freq() -> None:
+    text = "The store is open seven days a week."
+    start = text.index("seven")
+    rate = TimeExpression(
+        "seven days a week", (start, start + 17), "SET", "P1W", quant="EACH", freq="7D"
+    )
+    root = ET.fromstring(write_timeml([rate], text, dct=None))
+    timex = root.find("TEXT/TIMEX3")
+    assert timex is not None
+    assert timex.attrib == {
+        "tid": "t1",
+        "type": "SET",
+        "value": "P1W",
+        "quant": "EACH",
+        "freq": "7D",
+    }
+
+
 def test_dct_element() -> None:
     root = ET.fromstring(write_timeml([], "Nothing here.", dct=date(2021, 3, 30)))
     dct = root.find("DCT/TIMEX3")

@@ -924,4 +924,5 @@ def _expression(
         sentence=sentence,
         quant=partial.quant,
         range_role=candidate.range_role,  # type: ignore[arg-type]
+        freq=partial.freq,
     )

@@ -296,6 +296,10 @@ def _timex_tag(expr: TimeExpression, tid: str, text: str) -> _Tag:
     attrs = [("tid", tid), ("type", expr.type), ("value", expr.value)]
     if expr.mod:
         attrs.append(("mod", expr.mod))
+    if expr.quant:
+        attrs.append(("quant", expr.quant))
+    if expr.freq:
+        attrs.append(("freq", expr.freq))
     return _Tag(start, end, f"<TIMEX3 {_attrs(attrs)}>", "</TIMEX3>")
 
 

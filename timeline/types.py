@@ -100,6 +100,9 @@ class TimeExpression:
     quant: str | None = None
     #: "start"/"end" when it is one side of a range ("from 2012 to 2018")
     range_role: Literal["start", "end"] | None = None
+    #: for SET expressions: how much of each period, as TIMEX3 ``freq``: "7D" for "seven
+    #: days a week", "24H" for "24 hours a day"
+    freq: str | None = None
 
     @property
     def is_resolved(self) -> bool:

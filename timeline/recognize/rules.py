@@ -1098,6 +1098,9 @@ def _counted(match: re.Match[str], text: str) -> Partial | list[Candidate] | Non
     if approx is not None and isinstance(result, Partial):
         # "a week or so ago", "the next two years or so": the approximation is inside
         return _approximated(result, match.start("body"), approx.end(), "counted")
+    rate = _per_larger_unit(result, match, text)
+    if rate is not None:
+        return rate
     range_start = _range_start(match, text) if isinstance(result, Partial) else None
     if range_start is not None and isinstance(result, Partial) and result.type == "DURATION":
         # "two to three weeks", "12 to 18 months": one length, known only roughly
@@ -1108,6 +1111,42 @@ def _counted(match: re.Match[str], text: str) -> Partial | list[Candidate] | Non
 
 
 _DAYS_IN = {"day": 1, "week": 7}
+
+
+def _per_larger_unit(
+    result: Partial | list[Candidate] | None, match: re.Match[str], text: str
+) -> list[Candidate] | None:
+    """ "open seven days a week", "24 hours a day": so many of a unit in each larger one
+    says how often, not how long.  One SET of the larger unit, with the count as its
+    TimeML ``freq`` ("7D"), as TimeML marks "twice a week" (value P1W, freq 2X)."""
+    if not isinstance(result, Partial) or result.type != "DURATION" or match["tail"]:
+        return None
+    per = _PER_UNIT_AFTER.match(text, match.end())
+    if per is None:
+        return None
+    lex = lexicon()
+    unit, larger = lex.unit_of(match["unit"]), lex.unit_of(per["per"])
+    if unit not in _UNIT_SIZES or larger not in _UNIT_SIZES or result.duration is None:
+        return None
+    if _UNIT_SIZES.index(larger) <= _UNIT_SIZES.index(unit):
+        return None  # "two years a decade" counts nothing this way
+    each = Partial(
+        type="SET",
+        granularity="unknown",
+        duration=_duration_value(1.0, larger),
+        quant="EACH",
+        freq=result.duration.removeprefix("P").removeprefix("T"),
+    )
+    return [Candidate(match.start("body"), per.end(), each, "counted", 1)]
+
+
+# the larger unit after a count: "a week", "per day", "each year" (not "a week ago",
+# "a year earlier": a shifted date after a length of time)
+_PER_UNIT_AFTER = re.compile(
+    r"[ \t]{1,3}(?i:an?|per|each)[ \t]{1,3}(?P<per>[A-Za-z]{3,10})(?![\w'’-])"
+    r"(?!\s{1,3}(?i:ago|earlier|later|before|after|back|from|old|long)(?![\w-]))"
+)
+_UNIT_SIZES = ("second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade")
 
 # "75 years ago this week", "a century ago today": an anniversary
 _THIS_PERIOD = re.compile(
