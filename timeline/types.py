@@ -96,7 +96,7 @@ class TimeExpression:
     tense: Tense = "unknown"
     #: index of the sentence that holds it
     sentence: int = 0
-    #: for SET expressions: how often ("EACH", "EVERY") as TIMEX3 ``quant``/``freq``
+    #: for SET expressions: which of the periods ("EACH", "EVERY"), as TIMEX3 ``quant``
     quant: str | None = None
     #: "start"/"end" when it is one side of a range ("from 2012 to 2018")
     range_role: Literal["start", "end"] | None = None

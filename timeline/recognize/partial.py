@@ -68,8 +68,8 @@ class Partial(NamedTuple):
     #: a DURATION or SET value already complete ("P3Y", "P1W")
     duration: str | None = None
     quant: str | None = None
-    #: for a SET, how many times in each period (TimeML's ``freq``): "7D" in "seven days
-    #: a week"
+    #: for a SET, how much of each period (TimeML's ``freq``): "7D" in "seven days a
+    #: week"
     freq: str | None = None
     mod: str | None = None
     #: a year before the common era ("44 BC")
