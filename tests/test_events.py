@@ -1993,3 +1993,24 @@ def test_the_verb_after_a_subordinating_signal_is_not_the_dates() -> None:
         (date(2021, 7, 1), "average"),
         (date(2022, 1, 1), "easing"),
     ]
+
+
+def test_the_date_of_a_part_in_an_aside_does_not_date_the_total() -> None:
+    # "including 114 on Saturday": when those 114 died, not when the toll rose to 300
+    for text in (
+        "The death toll rose to 300, including 114 on Saturday, officials said.",
+        "At least 40 people have died, including 12 on Sunday.",
+        "The death toll rose to 3,000, among them 1,114 on Saturday.",
+    ):
+        assert extract_timeline(text, published="2024-06-12").events == [], text
+    # the clause keeps its own date
+    events = extract_timeline(
+        "The company has cut 5,000 jobs this year, including 1,200 in March.",
+        published="2024-06-12",
+    ).events
+    assert [(e.trigger, e.start, e.end) for e in events] == [
+        ("cut", date(2024, 1, 1), date(2024, 12, 31))
+    ]
+    # a verb in the aside, or a relative clause, is the date's own
+    assert_triggers("Several bombs went off, including one that exploded on Friday.", "exploded")
+    assert_triggers("It holds 504,200 shares, including 254,200 bought on Friday.", "bought")

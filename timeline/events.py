@@ -236,6 +236,11 @@ def build_events(
         if not _dates_an_event(expression) or expression.sentence in crowded:
             continue
         previous = expressions[i - 1] if i else None
+        if _dates_a_part_of_the_total(expression, analysis.text):
+            # "300 dead, including 114 on Saturday": not when the 300 died (a when-clause
+            # after the date is still its own)
+            events.extend(_when_clause_events(expression, analysis, published, reference_text))
+            continue
         if expression.range_role is None and _is_comparison_base(
             expression, analysis.text, previous
         ):
@@ -442,6 +447,45 @@ def _is_comparison_base(
     return (
         _COMPARED_AMOUNT_BEFORE.search(before) is not None
         or _UP_OR_DOWN_FROM.search(before) is not None
+    )
+
+
+def _dates_a_part_of_the_total(expression: TimeExpression, text: str) -> bool:
+    """ "The death toll rose to 300, including 114 on Saturday", "has cut 5,000 jobs this
+    year, including 1,200 in March": the date of a part named in an aside after the
+    clause dates that part only, not the clause's total."""
+    if not expression.signal:
+        return False  # "on several days, including Saturday": a date among dates
+    start = signal_start(text, expression.span[0], expression.signal)
+    before = text[max(0, start - _PART_REACH) : start]
+    if not any(opener.split()[0] in before for opener in grammar_words().openers_of_a_part):
+        return False  # nearly every date: no regex search
+    found = _part_before_signal().search(before)
+    if found is None:
+        return False
+    noun = (found["noun"] or "").lower()
+    # "including 254,200 bought from Sept. 14": a verb of the part's own, which the date
+    # dates
+    return not (is_past_form(noun) or noun.endswith(("ed", "ing")))
+
+
+_PART_REACH = 48
+
+
+@lru_cache(maxsize=1)
+def _part_before_signal() -> re.Pattern[str]:
+    """A comma, the aside's opener and the part's count, with at most one word after it
+    (its noun: "including 114", "including 1,200 jobs"), right before the signal.
+    Anything but a count ("including a poster from 1989") makes a phrase the date may
+    date on its own."""
+    grammar = grammar_words()
+    openers = _alternatives(sorted(grammar.openers_of_a_part, key=len, reverse=True))
+    counts = _alternatives(
+        sorted((w for w in lexicon().cardinals if w not in ("a", "an")), key=len, reverse=True)
+    )
+    return re.compile(
+        rf",\s{{1,3}}(?i:{openers})\s{{1,3}}(?:\d[\d,.]*%?|(?i:{counts}))"
+        rf"(?:\s{{1,3}}(?P<noun>[a-z]+))?\s{{1,3}}$"
     )
 
 

@@ -485,6 +485,7 @@ class Grammar:
     articles: frozenset[str]
     lemmas_not_doing_their_object: frozenset[str]
     comparison_words: frozenset[str]
+    openers_of_a_part: frozenset[str]
     possessive_owners: frozenset[str]
     parallel_prepositions: frozenset[str]
     verb_particles: frozenset[str]
@@ -587,6 +588,7 @@ def grammar_words() -> Grammar:
         articles=words("articles"),
         lemmas_not_doing_their_object=words("lemmas_not_doing_their_object"),
         comparison_words=words("comparison_words"),
+        openers_of_a_part=words("openers_of_a_part"),
         possessive_owners=words("possessive_owners"),
         parallel_prepositions=words("parallel_prepositions"),
         verb_particles=words("verb_particles"),
