@@ -1140,6 +1140,33 @@ def _per_larger_unit(
     return [Candidate(match.start("body"), per.end(), each, "counted", 1)]
 
 
+def _times_before(text: str, start: int) -> str | None:
+    """ "twice a week", "three times a day": how many times in each period, as TimeML's
+    ``freq`` ("2X"), from the words right before the period at ``start``."""
+    found = _times_pattern().search(text, max(0, start - 24), start)
+    if found is None:
+        return None
+    word = (found["word"] or found["word_n"]).lower()
+    count = {"once": 1, "twice": 2, "thrice": 3}.get(word)
+    if count is None:
+        number = _number(word, lexicon())
+        if not isinstance(number, int | float) or number != int(number) or number < 1:
+            return None
+        count = int(number)
+    return f"{count}X"
+
+
+@lru_cache(maxsize=1)
+def _times_pattern() -> re.Pattern[str]:
+    """ "once", "twice", "thrice", or a whole number and "times", ending where searched."""
+    lex = lexicon()
+    numbers = alternation([w for w, v in lex.cardinals.items() if v >= 1 and w not in ("a", "an")])
+    return re.compile(
+        rf"(?<![\w.,-])(?:(?P<word>(?i:once|twice|thrice))"
+        rf"|(?P<word_n>\d{{1,4}}|{numbers})\s{{1,3}}(?i:times))\s{{1,3}}$"
+    )
+
+
 # the larger unit after a count: "a week", "per day", "each year" (not "a week ago",
 # "a year earlier": a shifted date after a length of time)
 _PER_UNIT_AFTER = re.compile(
@@ -1332,7 +1359,11 @@ def _counted_reading(
         return Partial(granularity="ref", ref="PAST_REF")
     if match["num"].lower() in ("a", "an") and _is_rate(text, match.start()):
         return Partial(
-            type="SET", granularity="unknown", duration=_duration_value(1.0, unit), quant="EACH"
+            type="SET",
+            granularity="unknown",
+            duration=_duration_value(1.0, unit),
+            quant="EACH",
+            freq=_times_before(text, match.start()),
         )
     if unit == "quarter" and (match["joint"] == "-" or (after == "of" and amount != "X")):
         # "three-quarters of the vote" is a fraction; "several quarters of losses" is not
@@ -2524,7 +2555,11 @@ def _per_unit(match: re.Match[str], text: str) -> Partial | None:
     word = match["every_unit"].lower()
     unit = "year" if word == "annum" else lex.unit_of(word) or "year"
     return Partial(
-        type="SET", granularity="unknown", duration=_duration_value(1.0, unit), quant="EACH"
+        type="SET",
+        granularity="unknown",
+        duration=_duration_value(1.0, unit),
+        quant="EACH",
+        freq=_times_before(text, match.start()),
     )
 
 
