@@ -459,7 +459,9 @@ def _dates_a_part_of_the_total(expression: TimeExpression, text: str) -> bool:
     start = signal_start(text, expression.span[0], expression.signal)
     before = text[max(0, start - _PART_REACH) : start]
     if not any(opener.split()[0] in before for opener in grammar_words().openers_of_a_part):
-        return False  # nearly every date: no regex search
+        # most dates: no regex search ("of", the first word of "of which", stands before
+        # about a quarter of tbaq-cleaned's, which then cost one search of 48 characters)
+        return False
     found = _part_before_signal().search(before)
     if found is None:
         return False

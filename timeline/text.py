@@ -1350,8 +1350,7 @@ def will_governs(text: str, start: int) -> bool:
 
     A finite verb or a clause word between them ("will say whether it was sold on …")
     means the expression belongs to another verb."""
-    clause = _CLAUSE_PUNCTUATION.split(text[max(0, start - 80) : start])[-1]
-    words = _WORDS_WITH_APOSTROPHES.findall(clause.lower().replace("’", "'"))[-8:]
+    words = _clause_words_before(text, start)
     grammar = grammar_words()
     for i in range(len(words) - 1, -1, -1):
         word = words[i]
@@ -1360,6 +1359,13 @@ def will_governs(text: str, start: int) -> bool:
         if word in grammar.soft_breaks or word in grammar.finite_cues or word in _verb_forms().past:
             return False
     return False
+
+
+def _clause_words_before(text: str, start: int) -> list[str]:
+    """The last eight words before ``start`` in its clause (within 80 characters, after
+    the last clause mark), lower-cased, a curly apostrophe read as a straight one."""
+    clause = _CLAUSE_PUNCTUATION.split(text[max(0, start - 80) : start])[-1]
+    return _WORDS_WITH_APOSTROPHES.findall(clause.lower().replace("’", "'"))[-8:]
 
 
 _CLAUSE_PUNCTUATION = re.compile(r"[,;:()\[\]\"“”—–]")
@@ -1373,15 +1379,14 @@ def pluperfect_governs(text: str, start: int, end: int) -> bool:
     The verb group is looked for among the eight words before ``start`` in the same
     clause, and, for an expression that opens its sentence, among the first six words
     of the clause after its comma."""
-    clause = _CLAUSE_PUNCTUATION.split(text[max(0, start - 80) : start])[-1]
-    if _ends_in_pluperfect(_WORDS_WITH_APOSTROPHES.findall(clause.lower())[-8:]):
+    if _ends_in_pluperfect(_clause_words_before(text, start)):
         return True
     if not _FRONTED_OPENING.search(text, max(0, start - 16), start):
         return False
     after = _MAIN_CLAUSE_AFTER.match(text, end, end + 120)
     if after is None:
         return False
-    words = _WORDS_WITH_APOSTROPHES.findall(after["clause"].lower())[:6]
+    words = _WORDS_WITH_APOSTROPHES.findall(after["clause"].lower().replace("’", "'"))[:6]
     return any(
         word == "had" and _ends_in_pluperfect(words[: i + 3]) for i, word in enumerate(words)
     )

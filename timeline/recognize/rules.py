@@ -1159,8 +1159,7 @@ def _times_before(text: str, start: int) -> str | None:
 @lru_cache(maxsize=1)
 def _times_pattern() -> re.Pattern[str]:
     """ "once", "twice", "thrice", or a whole number and "times", ending where searched."""
-    lex = lexicon()
-    numbers = alternation([w for w, v in lex.cardinals.items() if v >= 1 and w not in ("a", "an")])
+    numbers = alternation(_counting_numbers(lexicon()))
     return re.compile(
         rf"(?<![\w.,-])(?:(?P<word>(?i:once|twice|thrice))"
         rf"|(?P<word_n>\d{{1,4}}|{numbers})\s{{1,3}}(?i:times))\s{{1,3}}$"
@@ -1491,12 +1490,17 @@ def _is_rate(text: str, start: int) -> bool:
 _YEAR_BEFORE_WORD = re.compile(r"(?<![\d,.])(?:1\d{3}|20\d{2})[ \t]{1,3}[^\W\d_]+[ \t]{1,3}$")
 
 
+def _counting_numbers(lex: Lexicon) -> list[str]:
+    """The number words that count one or more ("one", "twenty"): not "zero", nor the
+    articles "a" and "an" the lexicon also reads as one."""
+    return [w for w, v in lex.cardinals.items() if v >= 1 and w not in ("a", "an")]
+
+
 @lru_cache(maxsize=1)
 def _rate_before() -> re.Pattern[str]:
     """A count right before the unit: a digit, a count word, or a number word ("seven
     days a week": the count "seven" makes "a week" a frequency too)."""
-    lex = lexicon()
-    numbers = [w for w, v in lex.cardinals.items() if v >= 1 and w not in ("a", "an")]
+    numbers = _counting_numbers(lexicon())
     words = ["times", "twice", "once", "thrice", "percent", "dollars", "cents", "dozen"]
     scales = ["hundred", "thousand", "million", "billion"]
     counts = alternation(sorted({*words, *scales, *numbers}))
