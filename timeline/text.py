@@ -705,7 +705,8 @@ def _modal_between(tokens: Sequence[Token], position: int, center: int) -> bool:
     """ "said a deal could come as early as Monday": a modal between the past cue at
     ``position`` and the expression at ``center`` has the clause the date is in."""
     modals = grammar_words().possibility_modals
-    return any(tokens[i].text.lower() in modals for i in range(position + 1, center))
+    # case kept: "extended the deadline to May 17" has a month, not a modal
+    return any(tokens[i].text in modals for i in range(position + 1, center))
 
 
 def _result_infinitive(tokens: Sequence[Token], position: int, lexicon: _TenseLexicon) -> bool:
