@@ -479,7 +479,12 @@ def _resolve_candidate(
         restated = resolve(partial, reference=_expression_reference(last_dated), tense="unknown")
         return _expression(candidate, text, restated, signal, tense, sentence)
     if tense == "unknown" and reference is news_reference:
-        reference = _month_just_told(partial, last_dated, sentence) or reference
+        told = _month_just_told(partial, last_dated, sentence)
+        if told is not None and _dates_the_verb_before(last_dated, span, analysis):
+            # "decided on Monday to raise taxes in January": the January after that
+            # Monday, however near the one before it lies
+            tense = "future"
+        reference = told or reference
     if tense == "future" and _is_yearless_day(partial) and will_governs(text, candidate.start):
         # "will unveil its phones on March 26" in June: next March's, though a tense
         # cue alone would not put a date nine months ahead when the other is close
@@ -587,6 +592,15 @@ def _is_yearless_name(partial: Partial) -> bool:
         and partial.direction is None
         and partial.unit is None
     )
+
+
+def _dates_the_verb_before(
+    told: TimeExpression | None, span: tuple[int, int], analysis: Analysis
+) -> bool:
+    """``told`` dates the past verb that governs ``span`` through an infinitive or a
+    modal ("decided on Monday to raise taxes in January")."""
+    verb = analysis.past_verb_before(span)
+    return told is not None and verb is not None and analysis.governor_of(told.span) == verb
 
 
 def _month_just_told(

@@ -8,6 +8,9 @@ asks for it, and answers two questions the later stages need:
   (auxiliaries, modals, a list of irregular past forms and the regular ``-ed`` ending).
 - `governor_of(span)`: the verb most likely to govern the span, by distance within the
   clause (the stanza adapter answers the same questions from a dependency parse).
+
+and, for the resolver, whether a past verb governs a span through an infinitive or a
+modal (`past_verb_before`), which puts the span after that verb's time.
 """
 
 from __future__ import annotations
@@ -182,6 +185,12 @@ class Analysis:
                 self.window(span, radius=_FRONTED_WINDOW), span, fronted=fronted
             )
         return tense
+
+    def past_verb_before(self, span: tuple[int, int]) -> Token | None:
+        """The past verb that governs ``span`` through an infinitive or a modal
+        ("decided on Monday to raise taxes in January"), which puts it after that
+        verb's time; None when there is none."""
+        return _past_verb_before(self.window(span), span, fronted=self._opens_sentence(span))
 
     def _opens_sentence(self, span: tuple[int, int]) -> bool:
         """Only a word or two (a preposition: "In", "Early in") before ``span`` in its
@@ -625,10 +634,30 @@ def tense_from_cues(
     """The tense of the cue word nearest to ``span`` (clause breaks weigh as distance);
     ``fronted``: the expression opens its sentence ("On Wednesday, X said …"), so a
     reporting verb past the comma is its own."""
+    found = _nearest_cue(tokens, span, fronted)
+    # a past verb that governs the date through an infinitive or a modal gives no tense
+    return found if isinstance(found, str) else "unknown"
+
+
+def _past_verb_before(
+    tokens: Sequence[Token], span: tuple[int, int], *, fronted: bool = False
+) -> Token | None:
+    """The past verb nearest to ``span`` when it governs it through an infinitive or a
+    modal ("decided on Monday to raise taxes in January", "said a deal could come in
+    June"): what the date tells is still to come at that verb's time."""
+    found = _nearest_cue(tokens, span, fronted)
+    return found if isinstance(found, Token) else None
+
+
+def _nearest_cue(
+    tokens: Sequence[Token], span: tuple[int, int], fronted: bool
+) -> Tense | Token | None:
+    """The tense of the cue nearest to ``span``, or the past verb that governs it through
+    an infinitive or a modal, which gives it no tense of its own."""
     center = token_index(tokens, span[0])
     lexicon = _tense_lexicon()
 
-    def cue_at(i: int) -> Tense | None:
+    def cue_at(i: int) -> Tense | Token | None:
         tense = _tense_of_token(tokens, i, lexicon)
         if tense is None:
             return None
@@ -653,11 +682,10 @@ def tense_from_cues(
             # "has decided to admit them in early March", "placed orders in the
             # morning to start the trading for November": the infinitive's event, still
             # to come then, is not placed by the past verb that governs it
-            return "unknown"
+            return tokens[i]
         return tense
 
-    found: Tense | None = _nearest_in_clause(tokens, center, cue_at)
-    return found if found is not None else "unknown"
+    return _nearest_in_clause(tokens, center, cue_at)
 
 
 _T = TypeVar("_T")
