@@ -2001,6 +2001,7 @@ def test_the_date_of_a_part_in_an_aside_does_not_date_the_total() -> None:
         "The death toll rose to 300, including 114 on Saturday, officials said.",
         "At least 40 people have died, including 12 on Sunday.",
         "The death toll rose to 3,000, among them 1,114 on Saturday.",
+        "The death toll rose to 300, Including 114 on Saturday.",  # title case
     ):
         assert extract_timeline(text, published="2024-06-12").events == [], text
     # the clause keeps its own date

@@ -458,7 +458,8 @@ def _dates_a_part_of_the_total(expression: TimeExpression, text: str) -> bool:
         return False  # "on several days, including Saturday": a date among dates
     start = signal_start(text, expression.span[0], expression.signal)
     before = text[max(0, start - _PART_REACH) : start]
-    if not any(opener.split()[0] in before for opener in grammar_words().openers_of_a_part):
+    lowered = before.lower()  # the search reads ", Including 114 on Saturday" too
+    if not any(opener.split()[0] in lowered for opener in grammar_words().openers_of_a_part):
         # most dates: no regex search ("of", the first word of "of which", stands before
         # about a quarter of tbaq-cleaned's, which then cost one search of 48 characters)
         return False
