@@ -1345,7 +1345,12 @@ def delayed_until(text: str, start: int) -> bool:
         words = words[:-2]  # "postponed until at least Tuesday"
     if not words or words[-1] not in grammar_words().signals_ending_a_delay:
         return False
-    return _tense_lexicon().delay_verbs.search(" ".join(words[-5:-1])) is not None
+    before = words[:-1]
+    if "from" in before[-3:]:
+        # "extended the filing deadline from April 15 to May 17": the verb is the one
+        # before the date moved from
+        before = before[: len(before) - 1 - before[::-1].index("from")]
+    return _tense_lexicon().delay_verbs.search(" ".join(before[-4:])) is not None
 
 
 _LOWER_WORDS = re.compile(r"[a-z]+")
