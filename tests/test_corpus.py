@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import Any
 
@@ -303,6 +304,34 @@ def test_about_keeps_events_whose_sentence_mentions_the_entity(
 def test_progress_bar_goes_to_stderr(seed: str, capsys: pytest.CaptureFixture[str]) -> None:
     extract_timelines([seed, ARREST], progress=True)
     assert "2/2" in capsys.readouterr().err
+
+
+def test_a_progress_bar_leaves_the_workers_forked(
+    small_corpus: list[tuple[str, str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    if sys.platform != "linux":
+        pytest.skip("workers are forked on Linux only")
+    # threads an earlier test's pool or cluster left behind for a moment are not this
+    # run's: count only the ones started from here on
+    leftovers = set(threading.enumerate())
+    monkeypatch.setattr(
+        threading, "active_count", lambda: len(set(threading.enumerate()) - leftovers) + 1
+    )
+    chosen: list[str] = []
+    choose = corpus._worker_context
+
+    def recorded(backend: str) -> BaseContext:
+        context = choose(backend)
+        chosen.append(context.get_start_method())
+        return context
+
+    monkeypatch.setattr(corpus, "_worker_context", recorded)
+    docs = small_corpus * 2
+    with_bar = extract_timelines(docs, n_jobs=2, chunksize=2, merge=False, progress=True)
+    assert chosen == ["fork"]
+    assert with_bar.events == extract_timelines(docs, chunksize=2, merge=False).events
 
 
 def test_progress_without_tqdm_names_the_install(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -511,7 +511,11 @@ def _with_progress(
         raise MissingDependencyError(
             "progress=True needs tqdm: pip install tqdm (or pass progress=False)"
         ) from exc
-    with tqdm(total=total, unit="doc", desc="timelines") as bar:
+    # without the bar's monitor thread, which would make forking the workers unsafe (see
+    # `_worker_context`): it only lowers the ``miniters`` of a bar that has not been
+    # redrawn for ten seconds, and this one counts whole chunks
+    unmonitored = type("Bar", (tqdm,), {"monitor_interval": 0})
+    with unmonitored(total=total, unit="doc", desc="timelines") as bar:
         for chunk in outcomes:
             bar.update(len(chunk))
             yield chunk
