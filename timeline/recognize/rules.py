@@ -2068,7 +2068,9 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "year_earlier",
-            r"(?<![\w-])(?i:year[-\s](?:earlier|ago))(?![\w-])(?!\s{1,3}(?i:quarter|period|half))",
+            # "a year earlier than planned": a comparison, which the counted rule reads
+            r"(?<![\w-])(?i:year[-\s](?:earlier|ago))(?![\w-])"
+            r"(?!\s{1,3}(?i:quarter|period|half|than)(?![\w-]))",
             _year_earlier,
         ),
         rule(
