@@ -156,6 +156,10 @@ def test_a_length_closed_by_a_day_dates_one_event_over_the_whole_length(
         ("Output rose 3% in February from January.", [date(2021, 2, 1)]),
         ("Profit was $2 million, compared with $3 million a year earlier.", []),
         ("The index rose 2% from a year ago.", []),
+        # a year back after "from" with no figure before it
+        ("Sales were up from year-earlier levels.", []),
+        ("Its net loss narrowed from a year earlier on higher revenue.", []),
+        ("Profit rose on Friday from the year-ago quarter.", [date(2021, 3, 26)]),
         # not comparisons: a place, a clock time
         ("He moved from London in 2019.", [date(2019, 1, 1)]),
         ("Flights from 2 a.m. on Sunday were cancelled.", [date(2021, 3, 28)]),

@@ -417,8 +417,13 @@ def _is_comparison_base(
     before = text[max(0, start - _COMPARISON_REACH) : start]
     signal = (expression.signal or "").lower()
     if signal == "from":
-        # "rose 2% from a year ago": the date right after "from", a figure before it
-        return _CHANGE_BEFORE_FROM.search(before) is not None
+        # "rose 2% from a year ago": the date right after "from", a figure before it;
+        # "were up from year-earlier levels", "fell from the year-ago quarter": a date
+        # that is a year back is what a change is measured from
+        return (
+            _CHANGE_BEFORE_FROM.search(before) is not None
+            or _A_YEAR_BACK.search(expression.text) is not None
+        )
     if (
         signal in ("later than", "earlier than")
         and previous is not None
@@ -523,6 +528,8 @@ _COMPARED_AMOUNT_BEFORE = re.compile(
     r"|(?<![\w-])(?i:from)\s{1,3}[$€£]?\d[\d,]*(?:\.\d+)?%?(?:\s{1,3}[^\s,;:().]+){0,3})"
     r"\s{1,3}$"
 )
+# "a year earlier", "a year ago", "year-earlier", "the year-ago period"
+_A_YEAR_BACK = re.compile(r"(?<![\w-])(?i:year)[-\s](?i:earlier|ago)(?![\w-])")
 # "up from", "down from" and the figure compared with, in words or digits, before the
 # date: "down from nearly half a decade earlier", "up from 5% in 2019"
 _UP_OR_DOWN_FROM = re.compile(
