@@ -80,7 +80,7 @@ TOP_LEVEL_KEYS: dict[str, set[str]] = {
         "day_of_month_followers", "period_back_relations", "someday_cues", "last_verb_cues",
         "inside_modifiers", "adverb_followers", "current_noun_followers",
         "quarterly_followers", "spoken_year_followers", "common_words", "period_edges",
-        "anchored_relations",
+        "anchored_relations", "words_after_a_part_of_day_not_told",
     },
 }  # fmt: skip
 

@@ -136,6 +136,7 @@ class Lexicon:
     #: in the data's order, which `anchor_classes` adds them in
     period_edges: tuple[str, ...]
     anchored_relations: tuple[str, ...]
+    words_after_a_part_of_day_not_told: frozenset[str]
 
     def unit_of(self, word: str) -> str | None:
         """The singular unit for "years", "year", "Year" …, else None."""
@@ -251,4 +252,5 @@ def lexicon() -> Lexicon:
         common_words=frozenset(ctx["common_words"]),
         period_edges=tuple(ctx["period_edges"]),
         anchored_relations=tuple(ctx["anchored_relations"]),
+        words_after_a_part_of_day_not_told=frozenset(ctx["words_after_a_part_of_day_not_told"]),
     )

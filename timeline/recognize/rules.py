@@ -1612,14 +1612,19 @@ def _part_of_day_first(match: re.Match[str], text: str) -> Partial | None:
     """ "mid-afternoon yesterday", "late morning today", "by mid afternoon": a part of a
     day named before its day, or a mid-part of the day at hand."""
     lex = lexicon()
-    if not match["fdw"] and not match["mid"]:
-        return None  # a bare "morning" or "late evening" is too often not a time at all
-    offset = lex.day_words[match["fdw"].lower()] if match["fdw"] else 0
     mod = (
         "MID"
         if match["mid"]
         else {"early": "START", "late": "END"}.get((match["edge"] or "").lower())
     )
+    if not match["fdw"] and not match["mid"]:
+        if match["fthe"] and _part_of_the_day_told(match, text, lex):
+            # "struck early on Monday … a second quake hit in the early afternoon"
+            return _anchored_part_of_day(lex.parts_of_day[match["fpod"].lower()], 0)._replace(
+                mod=mod
+            )
+        return None  # a bare "morning" or "late evening" is too often not a time at all
+    offset = lex.day_words[match["fdw"].lower()] if match["fdw"] else 0
     return Partial(
         type="TIME",
         granularity="part_of_day",
@@ -1628,6 +1633,18 @@ def _part_of_day_first(match: re.Match[str], text: str) -> Partial | None:
         part_of_day=lex.parts_of_day[match["fpod"].lower()],
         mod=mod,
     )
+
+
+def _part_of_the_day_told(match: re.Match[str], text: str, lex: Lexicon) -> bool:
+    """ "in the afternoon", "during the early evening": after a date preposition, with no
+    noun, clause or "of" after it ("in the morning session", "from the night the plane
+    went down", "on the morning of May 3")."""
+    if _word_before(text, match.start()) not in lex.date_prepositions:
+        return False
+    if text[match.end() : match.end() + 1] in ("'", "’"):
+        return False  # "the morning's papers"
+    after = _word_after(text, match.end())
+    return after != "of" and after not in lex.words_after_a_part_of_day_not_told
 
 
 def _this_part_of_day(match: re.Match[str], text: str) -> Partial | None:
@@ -2244,7 +2261,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "part_of_day_first",
-            rf"(?<![\w-])(?:(?P<mid>(?i:mid)(?:[-\s]|(?!(?i:night))))|(?P<edge>(?i:early|late)){_W})?(?P<fpod>{pods})(?:{_W}(?P<fdw>(?i:yesterday|today|tomorrow)))?(?![\w-])",
+            rf"(?<![\w-])(?P<fthe>(?i:the){_W})?(?:(?P<mid>(?i:mid)(?:[-\s]|(?!(?i:night))))|(?P<edge>(?i:early|late)){_W})?(?P<fpod>{pods})(?:{_W}(?P<fdw>(?i:yesterday|today|tomorrow)))?(?![\w-])",
             _part_of_day_first,
         ),
         rule(
