@@ -480,7 +480,11 @@ def _resolve_candidate(
         return _expression(candidate, text, restated, signal, tense, sentence)
     if tense == "unknown" and reference is news_reference:
         told = _month_just_told(partial, last_dated, sentence)
-        if told is not None and _dates_the_verb_before(last_dated, span, analysis):
+        if (
+            told is not None
+            and sentence not in crowded  # a list of dates has no verb to look ahead from
+            and _dates_the_verb_before(last_dated, span, analysis)
+        ):
             # "decided on Monday to raise taxes in January": the January after that
             # Monday, however near the one before it lies
             tense = "future"
