@@ -1637,14 +1637,13 @@ def _part_of_day_first(match: re.Match[str], text: str) -> Partial | None:
 
 def _part_of_the_day_told(match: re.Match[str], text: str, lex: Lexicon) -> bool:
     """ "in the afternoon", "during the early evening": after a date preposition, with no
-    noun, clause or "of" after it ("in the morning session", "from the night the plane
+    noun, clause or day after it ("in the morning session", "from the night the plane
     went down", "on the morning of May 3")."""
     if _word_before(text, match.start()) not in lex.date_prepositions:
         return False
     if text[match.end() : match.end() + 1] in ("'", "’"):
         return False  # "the morning's papers"
-    after = _word_after(text, match.end())
-    return after != "of" and after not in lex.words_after_a_part_of_day_not_told
+    return _word_after(text, match.end()) not in lex.words_after_a_part_of_day_not_told
 
 
 def _this_part_of_day(match: re.Match[str], text: str) -> Partial | None:
