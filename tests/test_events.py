@@ -2019,3 +2019,26 @@ def test_the_date_of_a_part_in_an_aside_does_not_date_the_total() -> None:
     # a verb in the aside, or a relative clause, is the date's own
     assert_triggers("Several bombs went off, including one that exploded on Friday.", "exploded")
     assert_triggers("It holds 504,200 shares, including 254,200 bought on Friday.", "bought")
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("The IRS extended the filing deadline from April 15 to May 17.", date(2021, 5, 17)),
+        ("The summit was moved from June to September.", date(2021, 9, 30)),
+        # moved earlier: no stretch from June back to May either
+        ("The vote was brought forward from June to May.", date(2021, 5, 31)),
+        ("The Tokyo Olympics were postponed from 2020 to 2021.", date(2021, 12, 31)),
+    ],
+)
+def test_a_delay_from_one_date_to_another_dates_the_new_one(text: str, end: date) -> None:
+    # the thing delayed takes place by the new date; the two days are no stretch of time
+    (event,) = extract_timeline(text, published="2021-03-30").events
+    assert (event.relation, event.start, event.end) == ("until", None, end), event
+
+
+def test_a_move_of_a_place_is_no_delay() -> None:
+    (event,) = extract_timeline(
+        "The plant was moved from Ohio to Texas in 2019.", published="2021-03-30"
+    ).events
+    assert (event.relation, event.start, event.end) == ("in", date(2019, 1, 1), date(2019, 12, 31))

@@ -35,6 +35,7 @@ from .resolve import Reference, Resolved, resolve, stretch_at_edge
 from .text import (
     Analysis,
     analyze,
+    delayed_from,
     delayed_until,
     forecast_for,
     grammar_words,
@@ -237,6 +238,13 @@ def resolve_expressions(
             # is a comparison, which the next "a year earlier" repeats
             and not (
                 candidate.rule != "relative_unit" and _is_year_back_comparison(candidate.partial)
+            )
+            # "brought forward from June to May": a date given up, which nothing after it
+            # is told from
+            and not (
+                expression.signal == "from"
+                and candidate.range_role is None  # `link_ranges` leaves a delay's unlinked
+                and delayed_from(text, candidate.start)
             )
         ):
             last_dated = expression
@@ -489,6 +497,10 @@ def _resolve_candidate(
             # Monday, however near the one before it lies
             tense = "future"
         reference = told or reference
+    if tense == "future" and reference is news_reference:
+        # "Last year the race was moved from April to October": ahead of the delay,
+        # which that year dates, not of the publication
+        reference = _delay_dated(candidate, placing, last_dated, sentence, analysis) or reference
     if tense == "future" and _is_yearless_day(partial) and will_governs(text, candidate.start):
         # "will unveil its phones on March 26" in June: next March's, though a tense
         # cue alone would not put a date nine months ahead when the other is close
@@ -555,9 +567,10 @@ def _expression_tense(candidate: Candidate, text: str, signal: str | None, claus
         # "retail sales for May will be released next week": the month the figures
         # cover has passed, whatever the tense of their release
         return "past"
-    if signal in grammar_words().signals_ending_a_delay and delayed_until(text, candidate.start):
-        # "postponed until Tuesday morning", "extended its deadline until Friday": the
-        # day a delay runs to lies ahead of the delay, whatever its verb's tense
+    if _moved_by_a_delay(signal, text, candidate.start):
+        # "postponed until Tuesday morning", "extended its deadline until Friday",
+        # "moved from June to September": the days a delay moves a thing from and to lie
+        # ahead of the delay, whatever its verb's tense
         return "future"
     if clause == "past" and (
         signal in grammar_words().signals_of_deadlines
@@ -575,6 +588,35 @@ def _expression_tense(candidate: Candidate, text: str, signal: str | None, claus
         # stated in the present lies ahead
         return "future"
     return clause
+
+
+def _delay_dated(
+    candidate: Candidate,
+    signal: str | None,
+    told: TimeExpression | None,
+    sentence: int,
+    analysis: Analysis,
+) -> Reference | None:
+    """The date told before a delay's date in its sentence when it dates the verb of
+    delay too; None when there is none (a delay with no date runs from publication)."""
+    if (
+        told is None
+        or told.sentence != sentence
+        or told.start is None
+        or not _moved_by_a_delay(signal, analysis.text, candidate.start)
+    ):
+        return None
+    span = (candidate.start, candidate.end)
+    verb = analysis.governor_of(span)
+    if verb is None or analysis.governor_of(told.span) != verb:
+        return None
+    return _expression_reference(told)
+
+
+def _moved_by_a_delay(signal: str | None, text: str, start: int) -> bool:
+    if signal == "from":
+        return delayed_from(text, start)
+    return signal in grammar_words().signals_ending_a_delay and delayed_until(text, start)
 
 
 def _is_yearless_period(partial: Partial) -> bool:

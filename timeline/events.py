@@ -23,6 +23,8 @@ from .text import (
     Analysis,
     Token,
     closes_abbreviation,
+    delayed_from,
+    delayed_until,
     grammar_words,
     is_aside,
     is_attribution,
@@ -235,6 +237,8 @@ def build_events(
             continue
         if not _dates_an_event(expression) or expression.sentence in crowded:
             continue
+        if expression.signal == "from" and delayed_from(analysis.text, expression.span[0]):
+            continue  # "postponed from May 5 to May 12": the vote is not on May 5 now
         previous = expressions[i - 1] if i else None
         if _dates_a_part_of_the_total(expression, analysis.text):
             # "300 dead, including 114 on Saturday": not when the 300 died (a when-clause
@@ -416,6 +420,8 @@ def _is_comparison_base(
     start = signal_start(text, expression.span[0], expression.signal)
     before = text[max(0, start - _COMPARISON_REACH) : start]
     signal = (expression.signal or "").lower()
+    if signal in grammar_words().signals_ending_a_delay and delayed_until(text, expression.span[0]):
+        return False  # "postponed from 2020 to 2021": the new date, no figure's
     if signal == "from":
         # "rose 2% from a year ago": the date right after "from", a figure before it;
         # "were up from year-earlier levels", "fell from the year-ago quarter": a date

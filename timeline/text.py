@@ -48,6 +48,7 @@ __all__ = [
     "Token",
     "analyze",
     "closes_abbreviation",
+    "delayed_from",
     "delayed_until",
     "forecast_for",
     "grammar_words",
@@ -1340,7 +1341,7 @@ def delayed_until(text: str, start: int) -> bool:
     """A verb of delay among the four words before the "until", "till" or "to" that
     ends at ``start`` ("postponed until", "extended its deadline to", "pushed back
     to")."""
-    words = _WORDS_WITH_APOSTROPHES.findall(text[max(0, start - 60) : start].lower())
+    words = _words_before(text, start)
     if words[-2:] == ["at", "least"]:
         words = words[:-2]  # "postponed until at least Tuesday"
     if not words or words[-1] not in grammar_words().signals_ending_a_delay:
@@ -1350,7 +1351,23 @@ def delayed_until(text: str, start: int) -> bool:
         # "extended the filing deadline from April 15 to May 17": the verb is the one
         # before the date moved from
         before = before[: len(before) - 1 - before[::-1].index("from")]
-    return _tense_lexicon().delay_verbs.search(" ".join(before[-4:])) is not None
+    return _delay_verb_in(before)
+
+
+def delayed_from(text: str, start: int) -> bool:
+    """A verb of delay among the four words before the "from" that ends at ``start``
+    ("postponed from May 5 to May 12", "moved the summit from June"): the date a delay
+    moves a thing from, which no more dates it than the new one ends a stretch."""
+    words = _words_before(text, start)
+    return bool(words) and words[-1] == "from" and _delay_verb_in(words[:-1])
+
+
+def _words_before(text: str, start: int) -> list[str]:
+    return _WORDS_WITH_APOSTROPHES.findall(text[max(0, start - 60) : start].lower())
+
+
+def _delay_verb_in(words: list[str]) -> bool:
+    return _tense_lexicon().delay_verbs.search(" ".join(words[-4:])) is not None
 
 
 _LOWER_WORDS = re.compile(r"[a-z]+")

@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from ..text import delayed_from
 from .lexicon import lexicon
 from .partial import Candidate, Partial
 
@@ -106,6 +107,8 @@ def link_ranges(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
                 opener == "from"
                 # "from Friday night into Saturday morning"
                 and connector in ("to", "through", "thru", "until", "till", "into", "-", "–", "—")
+                # "postponed from May 5 to May 12": a date moved, no stretch between two
+                and not delayed_from(text, first.start)
             )
             or (opener == "between" and connector == "and")
             or ((dash or connector in ("through", "thru")) and _same_kind(first, second))
