@@ -2042,3 +2042,47 @@ def test_a_move_of_a_place_is_no_delay() -> None:
         "The plant was moved from Ohio to Texas in 2019.", published="2021-03-30"
     ).events
     assert (event.relation, event.start, event.end) == ("in", date(2019, 1, 1), date(2019, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("He served as mayor until his death in 2018.", date(2018, 12, 31)),
+        ("The shop stayed open until its closure in May.", date(2020, 5, 31)),
+        ("Talks went on until the deadline on Friday.", date(2021, 3, 26)),
+    ],
+)
+def test_until_a_dated_noun_bounds_the_clause(text: str, end: date) -> None:
+    # the date dates the death, the closure: the clause lasted up to it
+    (event,) = extract_timeline(text, published="2021-03-30").events
+    assert (event.relation, event.start, event.end) == ("until", None, end), event
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        (
+            "She led the company from 2005 until her retirement in 2019.",
+            date(2005, 1, 1),
+            date(2019, 12, 31),
+        ),
+        (
+            "He lived in London from 1968 until the war's end in 1975.",
+            date(1968, 1, 1),
+            date(1975, 12, 31),
+        ),
+    ],
+)
+def test_from_a_date_until_a_dated_noun_is_a_stretch(text: str, start: date, end: date) -> None:
+    (event,) = extract_timeline(text, published="2021-03-30").events
+    assert (event.relation, event.start, event.end) == ("from…to", start, end), event
+    assert event.end_expression is not None
+    assert event.end_expression.text == str(end.year)
+
+
+def test_a_figure_from_before_a_date_is_still_a_comparison() -> None:
+    # the year after a figure's "from" dates that figure, not the rise
+    timeline = extract_timeline(
+        "Revenue rose to $5 billion from $4 billion in 2019.", published="2021-03-30"
+    )
+    assert timeline.events == []

@@ -318,18 +318,27 @@ def _signal_of_noun_phrase(expression: TimeExpression, text: str) -> _NounPhrase
     start = signal_start(text, expression.span[0], expression.signal)
     reach = max(0, start - _NOUN_PHRASE_REACH)
     window = text[reach:start].lower()
-    if not any(word in window for word in ("after", "following", "before", "since")):
+    if not any(word in window for word in _NOUN_PHRASE_SIGNALS):
         return None  # nearly every date: no regex search
     found = _NOUN_PHRASE_AFTER_SIGNAL.search(text, reach, start)
     if found is None:
         return None
-    relation: Relation = "before" if found["before"] else "since" if found["since"] else "after"
-    if relation != "since" and expression.granularity in _DAY_OR_FINER:
+    relation: Relation = (
+        "before"
+        if found["before"]
+        else "since"
+        if found["since"]
+        else "until"
+        if found["until"]
+        else "after"
+    )
+    if relation in ("before", "after") and expression.granularity in _DAY_OR_FINER:
         return None  # "will report after the bell on Thursday": that day still
     return _NounPhrase(relation, found.start())
 
 
 _NOUN_PHRASE_REACH = 60
+_NOUN_PHRASE_SIGNALS = ("after", "following", "before", "since", "until", "till")
 # "after a 0.2% fall ", "following its sharp drop ", "before his release ": a
 # determiner and at most four words, no verb form among them the regex could tell.
 # "before" takes a possessive only: "testify before the committee on Feb. 10" stands
@@ -337,6 +346,7 @@ _NOUN_PHRASE_REACH = 60
 _NOUN_PHRASE_AFTER_SIGNAL = re.compile(
     r"(?<![\w-])(?:(?P<outer>(?i:after|following))\s{1,3}(?i:a|an|the|its|their|his|her|this|that)"
     r"|(?P<since>(?i:since))\s{1,3}(?i:a|an|the|its|their|his|her|this|that)"
+    r"|(?P<until>(?i:until|till))\s{1,3}(?i:a|an|the|its|their|his|her|this|that)"
     r"|(?P<before>(?i:before))\s{1,3}(?i:its|their|his|her))\s{1,3}"
     r"(?:(?!(?i:was|were|is|are|had|has|have)\s)[^\s,;:()]+\s{1,3}){1,4}$"
 )
@@ -379,8 +389,35 @@ def _own_dates_first(events: list[Event], through_a_noun: set[int]) -> list[Even
     """The events of ``through_a_noun`` (indexes) whose trigger another event dates
     with a date of its clause's own are dropped: "Sales rose in May after a sharp drop
     in April" is the rise in May, not also a rise some time after April."""
-    own = {e.trigger_span for i, e in enumerate(events) if i not in through_a_noun}
-    return [e for i, e in enumerate(events) if i not in through_a_noun or e.trigger_span not in own]
+    own = {e.trigger_span: i for i, e in enumerate(events) if i not in through_a_noun}
+    kept: list[Event | None] = list(events)
+    for i in sorted(through_a_noun):
+        j = own.get(events[i].trigger_span)
+        if j is None:
+            continue
+        kept[i] = None
+        if _starts_a_stretch(events[j]) and events[i].relation == "until":
+            # "led the company from 2005 until her retirement in 2019": 2005 … 2019
+            kept[j] = _stretched_to(events[j], events[i])
+    return [e for e in kept if e is not None]
+
+
+def _starts_a_stretch(event: Event) -> bool:
+    """Dated by a date after "from" that no end closes ("from 2005", told in the past)."""
+    expression = event.expression
+    return (
+        expression is not None
+        and event.end_expression is None
+        and (expression.signal or "").lower() == "from"
+        and event.relation in ("in", "since")
+    )
+
+
+def _stretched_to(event: Event, until: Event) -> Event:
+    start, end = event.start, until.end
+    if start is not None and end is not None and end < start:
+        return event  # "from 2019 until his death in 2015": a misreading, not a stretch
+    return replace(event, relation="from…to", end=end, end_expression=until.expression)
 
 
 def _next_date_start(
@@ -455,9 +492,23 @@ def _is_comparison_base(
         # "will rise to 25% from 19% in April 2023": what is to come is dated by when it
         # comes; the figure it starts from is the one known now
         return False
+    if _from_a_date(previous, start, text):
+        return False  # "led it from 2005 until her retirement in 2019": a year, no figure
     return (
         _COMPARED_AMOUNT_BEFORE.search(before) is not None
         or _UP_OR_DOWN_FROM.search(before) is not None
+    )
+
+
+def _from_a_date(previous: TimeExpression | None, start: int, text: str) -> bool:
+    """The expression told just before ``start``, within its reach, is a date after
+    "from": the number a figure's "from" would stand before is that date."""
+    return (
+        previous is not None
+        and (previous.signal or "").lower() == "from"
+        and start - _COMPARISON_REACH <= previous.span[0]
+        and previous.span[1] <= start
+        and previous.type in ("DATE", "TIME")
     )
 
 
