@@ -2086,3 +2086,23 @@ def test_a_figure_from_before_a_date_is_still_a_comparison() -> None:
         "Revenue rose to $5 billion from $4 billion in 2019.", published="2021-03-30"
     )
     assert timeline.events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        ("He served as mayor in 2010.", "He served as mayor"),
+        ("She worked as a nurse until 2019.", "She worked as a nurse"),
+        ("He resigned as chairman of the board on Monday.", "He resigned as chairman of the board"),
+        # a clause, a comparison, a manner: no role
+        (
+            "Stocks fell as investors worried about inflation on Monday.",
+            "investors worried about inflation",
+        ),
+        ("Shares rose as much as 5% on Monday.", "Shares rose"),
+        ("The attack began as planned on Monday.", "The attack began"),
+    ],
+)
+def test_a_role_after_as_stays_in_the_description(text: str, description: str) -> None:
+    (event,) = extract_timeline(text, published="2021-03-30").events
+    assert event.description == description

@@ -1610,7 +1610,8 @@ def _clause_bounds(
     while right + 1 < len(tokens) and steps < _MAX_RIGHT:
         inside_cut = cut[0] <= tokens[right + 1].start < cut[1]
         if not inside_cut and (
-            tokens[right + 1].start >= high or _ends_clause(tokens, right + 1, openers)
+            tokens[right + 1].start >= high
+            or (_ends_clause(tokens, right + 1, openers) and not _role_after(tokens, right, index))
         ):
             break
         if dates_trigger and tokens[right].end == cut[1] and _verb_after_date(tokens, right + 1):
@@ -1620,6 +1621,27 @@ def _clause_bounds(
     if steps == _MAX_RIGHT and right + 1 < len(tokens):
         right = _before_a_cut_number(tokens, index, right)
     return tokens[left].start, tokens[right].end
+
+
+def _role_after(tokens: Sequence[Token], i: int, trigger: int) -> bool:
+    """ "served as mayor", "resigned as chairman": the "as" right after the trigger
+    (token ``i``) names a role, up to a break, with no verb that would make it a clause
+    ("fell as investors worried")."""
+    if i != trigger or i + 1 >= len(tokens) or tokens[i + 1].text.lower() != "as":
+        return False
+    finite = grammar_words().finite_auxiliaries
+    for j in range(i + 2, min(len(tokens), i + 2 + _ROLE_WORDS)):
+        if tokens[j].text in _BREAK_TOKENS:
+            break
+        word = tokens[j].text.lower()
+        if word == "as" or word in finite or is_content_verb(tokens, j):
+            return False  # (and "rose as much as 5%": a comparison, no role)
+        if j == i + 2 and (past_kind(word) is not None or word.endswith("ly")):
+            return False  # "began as scheduled", "as originally planned": a manner
+    return True
+
+
+_ROLE_WORDS = 5
 
 
 def _before_a_cut_number(tokens: Sequence[Token], index: int, right: int) -> int:
