@@ -2106,3 +2106,45 @@ def test_a_figure_from_before_a_date_is_still_a_comparison() -> None:
 def test_a_role_after_as_stays_in_the_description(text: str, description: str) -> None:
     (event,) = extract_timeline(text, published="2021-03-30").events
     assert event.description == description
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "start", "end", "second"),
+    [
+        (
+            "He ran the firm from 2001 until he retired in 2015.",
+            "He ran the firm",
+            date(2001, 1, 1),
+            date(2015, 12, 31),
+            "he retired",
+        ),
+        # a form of "be" is the clause's verb before the signal
+        (
+            "He was chief executive from 2001 until he retired in 2015.",
+            "He was chief executive",
+            date(2001, 1, 1),
+            date(2015, 12, 31),
+            "he retired",
+        ),
+        (
+            "The team played in Boston from 1901 until it moved to Atlanta in 1966.",
+            "The team played in Boston",
+            date(1901, 1, 1),
+            date(1966, 12, 31),
+            "it moved to Atlanta",
+        ),
+    ],
+)
+def test_from_a_date_until_a_dated_clause(
+    text: str, first: str, start: date, end: date, second: str
+) -> None:
+    # the verb after "until he" is the until clause's, not the from-date's; that
+    # clause's date closes the stretch and keeps its own event
+    stretch, closing = extract_timeline(text, published="2021-03-30").events
+    assert (stretch.description, stretch.relation, stretch.start, stretch.end) == (
+        first,
+        "from…to",
+        start,
+        end,
+    )
+    assert (closing.description, closing.relation, closing.end) == (second, "in", end)

@@ -295,11 +295,38 @@ def build_events(
         events.extend(_when_clause_events(expression, analysis, published, reference_text))
     if through_a_noun:
         events = _own_dates_first(events, through_a_noun)
-    return _one_per_trigger(
-        _alternatives_described_alike(
-            _without_side_dates(events, analysis.text, modifiers), analysis.text
-        )
+    return _stretched_until_a_clause(
+        _one_per_trigger(
+            _alternatives_described_alike(
+                _without_side_dates(events, analysis.text, modifiers), analysis.text
+            )
+        ),
+        analysis.text,
     )
+
+
+def _stretched_until_a_clause(events: list[Event], text: str) -> list[Event]:
+    """ "He ran the firm from 2001 until he retired in 2015": the event dated by a date
+    after "from" lasts until the date of the "until" clause right after it (2001 …
+    2015), which keeps its own event."""
+    stretched = list(events)
+    for i in range(len(events) - 1):
+        event, until = events[i], events[i + 1]
+        if (
+            _starts_a_stretch(event)
+            and until.placement == "expression"
+            and until.relation == "in"
+            and event.expression is not None
+            and event.expression.span[1] < until.trigger_span[0]
+            and _UNTIL_A_CLAUSE.fullmatch(text, event.expression.span[1], until.trigger_span[0])
+        ):
+            stretched[i] = _stretched_to(event, until)
+    return stretched
+
+
+# from the end of the "from" date to the verb of the until clause: "until he ",
+# ", until the company "
+_UNTIL_A_CLAUSE = re.compile(r",?\s{1,3}(?i:until|till)(?:\s{1,3}[\w'’]+){1,2}\s{1,3}")
 
 
 class _NounPhrase(NamedTuple):

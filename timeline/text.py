@@ -1639,6 +1639,15 @@ def nearest_verb(tokens: Sequence[Token], span: tuple[int, int]) -> Token | None
         # "381,000 over the last three months after averaging 242,000": the verb of the
         # clause the signal opens is not the date's, which has a verb before or none
         verb = _nearest_in_clause(tokens, center, verb_before)
+    elif verb is not None and _subject_after_a_subordinator(tokens, span, verb):
+        # "ran the firm from 2001 until he retired", "was chief executive from 2001
+        # until …": the clause before the signal has the date, when it has a verb ("On
+        # Monday, after he resigned," has none)
+        verb = (
+            _nearest_in_clause(tokens, center, verb_before)
+            or _linking_verb_in_clause(tokens, span, center, forms)
+            or verb
+        )
     if verb is None:
         return _present_verb_before(tokens, center, forms) or _linking_verb_in_clause(
             tokens, span, center, forms
@@ -1687,6 +1696,29 @@ def _led_by_a_subordinator(tokens: Sequence[Token], span: tuple[int, int], verb:
         return False
     i = token_index(tokens, verb.start)
     return i > 0 and tokens[i - 1].text.lower() in grammar_words().subordinating_signals
+
+
+def _subject_after_a_subordinator(
+    tokens: Sequence[Token], span: tuple[int, int], verb: Token
+) -> bool:
+    """``verb`` follows ``span`` in a clause a subordinating signal opens with a short
+    subject ("from 2001 until he retired", "on Monday before the company moved")."""
+    if verb.start < span[1]:
+        return False
+    i = token_index(tokens, verb.start)
+    signals = grammar_words().subordinating_signals
+    for j in range(i - 1, max(-1, i - 1 - _SUBJECT_AFTER_SIGNAL), -1):
+        word = tokens[j]
+        if word.start < span[1] or not word.text.isalpha():
+            return False
+        if word.text.lower() in signals:
+            return j < i - 1
+    return False
+
+
+# the words of a subject between a subordinating signal and its verb, counted with
+# the signal: "until he", "before the company"
+_SUBJECT_AFTER_SIGNAL = 3
 
 
 def _linking_verb_in_clause(
