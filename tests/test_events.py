@@ -2148,3 +2148,40 @@ def test_from_a_date_until_a_dated_clause(
         end,
     )
     assert (closing.description, closing.relation, closing.end) == (second, "in", end)
+
+
+@pytest.mark.parametrize(
+    ("text", "description", "start", "end"),
+    [
+        (
+            "Police arrested the suspect two days after the shooting on March 22.",
+            "Police arrested the suspect",
+            date(2021, 3, 24),
+            date(2021, 3, 24),
+        ),
+        (
+            "The suspect was arrested three days before the attack on Friday.",
+            "The suspect was arrested",
+            date(2021, 3, 23),
+            date(2021, 3, 23),
+        ),
+        (
+            "He died two weeks after his arrest in May.",
+            "He died",
+            date(2020, 5, 15),
+            date(2020, 6, 14),
+        ),
+    ],
+)
+def test_a_count_before_a_dated_noun_counts_from_its_date(
+    text: str, description: str, start: date, end: date
+) -> None:
+    # the date dates the shooting, the attack, the arrest; the count places the clause
+    events = extract_timeline(text, published="2021-03-30").events
+    (event,) = [e for e in events if e.description == description]
+    assert (event.relation, event.start, event.end, event.placement) == (
+        "in",
+        start,
+        end,
+        "anchored",
+    )

@@ -271,7 +271,7 @@ def build_events(
         ):
             partner = following
         stop = _next_date_start(expressions, i, partner, analysis)
-        noun_signal = _signal_of_noun_phrase(expression, analysis.text)
+        noun_signal = _signal_of_noun_phrase(expression, analysis.text, previous)
         event = _event_for(
             expression,
             end_expression,
@@ -283,7 +283,15 @@ def build_events(
             beside=_beside(
                 beside_by_sentence.get(expression.sentence, ()), previous, expression, analysis.text
             ),
-            lead=previous if _leads_in(previous, expression, analysis.text) else None,
+            lead=(
+                previous
+                if _leads_in(previous, expression, analysis.text)
+                or (
+                    noun_signal is not None
+                    and _counts_up_to(previous, noun_signal.start, analysis.text)
+                )
+                else None
+            ),
             noun_phrase=noun_signal,
         )
         if event is not None and _dates_its_object_only(expression, event, analysis.text):
@@ -336,7 +344,9 @@ class _NounPhrase(NamedTuple):
     start: int
 
 
-def _signal_of_noun_phrase(expression: TimeExpression, text: str) -> _NounPhrase | None:
+def _signal_of_noun_phrase(
+    expression: TimeExpression, text: str, previous: TimeExpression | None = None
+) -> _NounPhrase | None:
     """ "rose in May after a sharp drop in April", "resigned after the election in
     November": the date dates a noun that "after" or "before" introduces, so the clause
     is after (before) that date, not in it."""
@@ -359,22 +369,41 @@ def _signal_of_noun_phrase(expression: TimeExpression, text: str) -> _NounPhrase
         if found["until"]
         else "after"
     )
-    if relation in ("before", "after") and expression.granularity in _DAY_OR_FINER:
-        return None  # "will report after the bell on Thursday": that day still
+    counted = _counts_up_to(previous, found.start(), text)
+    if relation == "before" and found["owner"].lower() not in _POSSESSIVES and not counted:
+        return None  # "testify before the committee on Feb. 10": a body, not a thing
+    if relation in ("before", "after") and expression.granularity in _DAY_OR_FINER and not counted:
+        # "will report after the bell on Thursday": that day still ("two days after the
+        # shooting on March 22" counts from the shooting's day)
+        return None
     return _NounPhrase(relation, found.start())
+
+
+_POSSESSIVES = frozenset({"its", "their", "his", "her"})
+
+
+def _counts_up_to(length: TimeExpression | None, start: int, text: str) -> bool:
+    """A whole count of days, weeks … ends right before ``start``: "two days after"."""
+    return (
+        length is not None
+        and length.type == "DURATION"
+        and is_count(length)
+        and text[length.span[1] : start].isspace()
+    )
 
 
 _NOUN_PHRASE_REACH = 60
 _NOUN_PHRASE_SIGNALS = ("after", "following", "before", "since", "until", "till")
 # "after a 0.2% fall ", "following its sharp drop ", "before his release ": a
 # determiner and at most four words, no verb form among them the regex could tell.
-# "before" takes a possessive only: "testify before the committee on Feb. 10" stands
-# before a body, and the date is the testimony's
+# "before" takes a possessive only unless a count leads into it ("three days before the
+# attack on Friday"): "testify before the committee on Feb. 10" stands before a body,
+# and the date is the testimony's
 _NOUN_PHRASE_AFTER_SIGNAL = re.compile(
     r"(?<![\w-])(?:(?P<outer>(?i:after|following))\s{1,3}(?i:a|an|the|its|their|his|her|this|that)"
     r"|(?P<since>(?i:since))\s{1,3}(?i:a|an|the|its|their|his|her|this|that)"
     r"|(?P<until>(?i:until|till))\s{1,3}(?i:a|an|the|its|their|his|her|this|that)"
-    r"|(?P<before>(?i:before))\s{1,3}(?i:its|their|his|her))\s{1,3}"
+    r"|(?P<before>(?i:before))\s{1,3}(?P<owner>(?i:a|an|the|its|their|his|her|this|that)))\s{1,3}"
     r"(?:(?!(?i:was|were|is|are|had|has|have)\s)[^\s,;:()]+\s{1,3}){1,4}$"
 )
 
