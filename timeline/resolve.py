@@ -97,17 +97,45 @@ def _at_edge(period: Resolved, edge: str) -> Resolved:
     side, unit = edge.split()
     if unit.isdigit():
         return _weekday_at_edge(period, side, int(unit))
-    day = period.start if side == "first" else period.end
-    if unit == "day":
-        return Resolved(day.isoformat(), "day", day, day, None, period.reference)
+    if unit == "weekend":
+        return _weekend_at_edge(period, side)
+    later = _NTH.get(side, 1) - 1  # "the second week of": one week after the first
     try:
-        middle = day + timedelta(days=3 if side == "first" else -3)
+        if unit == "day":
+            day = period.start + timedelta(days=later) if side != "last" else period.end
+            if day > period.end:
+                return period
+            return Resolved(day.isoformat(), "day", day, day, None, period.reference)
+        day = period.start if side != "last" else period.end
+        middle = day + timedelta(days=3 + 7 * later if side != "last" else -3)
         year, week, weekday = middle.isocalendar()
         monday = middle - timedelta(days=weekday - 1)
         sunday = monday + timedelta(days=6)
     except OverflowError:  # the last week of 9999 ends in 10000
         return period
+    if middle > period.end:
+        return period  # "the fourth week of" a period that has no fourth
     return Resolved(f"{year:04d}-W{week:02d}", "week", monday, sunday, None, period.reference)
+
+
+def _weekend_at_edge(period: Resolved, side: str) -> Resolved:
+    """ "the last weekend of August": the Saturday and Sunday of the period's first
+    (second …, last) Saturday."""
+    assert period.start is not None
+    assert period.end is not None
+    saturday = _weekday_at_edge(period, side, _SATURDAY)
+    if saturday.start is None or saturday.granularity != "day":
+        return period  # no such Saturday in the period
+    try:
+        sunday = saturday.start + timedelta(days=1)
+    except OverflowError:
+        return period
+    year, week, _ = saturday.start.isocalendar()
+    value = f"{year:04d}-W{week:02d}-WE"
+    return Resolved(value, "weekend", saturday.start, sunday, None, period.reference)
+
+
+_SATURDAY = 6
 
 
 def _weekday_at_edge(period: Resolved, side: str, weekday: int) -> Resolved:

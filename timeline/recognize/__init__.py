@@ -94,16 +94,23 @@ def _take_in_bounds(text: str, candidates: list[Candidate]) -> list[Candidate]:
 # "the last day of", "the first week of" right before a period.  Searched for in the
 # lower-cased text from the unit word, a plain prefix the regex engine skips to fast:
 # led by "the" or by a group of alternatives the scan cost 1% of all of news's work.
-_EDGE_UNITS = (re.compile(r"day\s{1,3}of\s{1,3}"), re.compile(r"week\s{1,3}of\s{1,3}"))
-_EDGE_SIDE_BEFORE = re.compile(r"(?<![\w-])the\s{1,3}(?P<side>first|last|final)\s{1,3}$")
+_EDGE_UNITS = (
+    re.compile(r"day\s{1,3}of\s{1,3}"),
+    re.compile(r"week\s{1,3}of\s{1,3}"),
+    re.compile(r"weekend\s{1,3}of\s{1,3}"),
+)
+_EDGE_SIDE_BEFORE = re.compile(
+    r"(?<![\w-])the\s{1,3}(?P<side>first|second|third|fourth|last|final)\s{1,3}$"
+)
 
 
 def _edge_phrases(lowered: str) -> dict[int, tuple[int, str]]:
-    """Where each "the first/last day/week of" or "the first/second/third/fourth/last
-    <weekday> of" of the lower-cased text ends: its start and its edge ("first day",
-    "last week", "second 2" for the second Tuesday)."""
+    """Where each "the first/second/third/fourth/last day/week/weekend of" or "the
+    first/second/third/fourth/last <weekday> of" of the lower-cased text ends: its start
+    and its edge ("first day", "last week", "second weekend", "second 2" for the second
+    Tuesday)."""
     edges: dict[int, tuple[int, str]] = {}
-    for unit, pattern in zip(("day", "week"), _EDGE_UNITS, strict=True):
+    for unit, pattern in zip(("day", "week", "weekend"), _EDGE_UNITS, strict=True):
         for found in pattern.finditer(lowered):
             start = found.start()
             if unit == "day" and start and lowered[start - 1].isalpha():
@@ -113,7 +120,7 @@ def _edge_phrases(lowered: str) -> dict[int, tuple[int, str]]:
                 continue
             before = _EDGE_SIDE_BEFORE.search(lowered, max(0, start - 16), start)
             if before is not None:
-                side = "first" if before["side"] == "first" else "last"
+                side = "last" if before["side"] == "final" else before["side"]
                 edges[found.end()] = (before.start(), f"{side} {unit}")
     return edges
 
