@@ -2185,3 +2185,37 @@ def test_a_count_before_a_dated_noun_counts_from_its_date(
         end,
         "anchored",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "relation", "start", "end"),
+    [
+        (
+            "Prices have doubled since the 2016 election.",
+            "since",
+            date(2016, 1, 1),
+            date(2021, 3, 30),
+        ),
+        # a day too: the date is the riot's, not the tightening's
+        ("Security was tightened after the Jan. 6 riot.", "after", date(2021, 1, 6), None),
+        ("He left the country before the 2020 election.", "before", None, date(2020, 12, 31)),
+        # no signal before the noun: the date is the clause's
+        ("The 2008 crisis hit banks hard.", "in", date(2008, 1, 1), date(2008, 12, 31)),
+    ],
+)
+def test_a_date_inside_a_noun_after_a_signal(
+    text: str, relation: str, start: date | None, end: date | None
+) -> None:
+    (event,) = extract_timeline(text, published="2021-03-30").events
+    assert (event.relation, event.start, event.end) == (relation, start, end), event
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rate hit its highest level since the 2008 financial crisis.",
+        "Stocks had their worst day since the 1987 crash.",
+    ],
+)
+def test_a_record_since_a_dated_noun_dates_nothing(text: str) -> None:
+    assert extract_timeline(text, published="2021-03-30").events == []

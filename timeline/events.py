@@ -350,7 +350,9 @@ def _signal_of_noun_phrase(
     """ "rose in May after a sharp drop in April", "resigned after the election in
     November": the date dates a noun that "after" or "before" introduces, so the clause
     is after (before) that date, not in it."""
-    if (expression.signal or "").lower() not in ("in", "on", "of", "at"):
+    if expression.signal is None:
+        return _signal_before_a_noun_it_dates(expression, text)
+    if expression.signal.lower() not in ("in", "on", "of", "at"):
         return None  # "after a federal court Thursday refused": a clause, its own date
     start = signal_start(text, expression.span[0], expression.signal)
     reach = max(0, start - _NOUN_PHRASE_REACH)
@@ -380,6 +382,35 @@ def _signal_of_noun_phrase(
 
 
 _POSSESSIVES = frozenset({"its", "their", "his", "her"})
+
+
+def _signal_before_a_noun_it_dates(expression: TimeExpression, text: str) -> _NounPhrase | None:
+    """ "have doubled since the 2016 election", "tightened after the Jan. 6 riot": a date
+    that modifies the noun a signal and its determiner open relates the clause to that
+    thing, whatever its grain ("after a federal court Thursday refused" has no noun)."""
+    start = expression.span[0]
+    found = _SIGNAL_AND_DETERMINER_BEFORE.search(text, max(0, start - 24), start)
+    if found is None:
+        return None
+    after = _NOUN_RIGHT_AFTER.match(text, expression.span[1])
+    if after is None or past_kind(after.group(1)) is not None:
+        return None  # "after a federal court Thursday refused": the court's verb
+    signal = found["signal"].lower()
+    relation: Relation = (
+        "since" if signal == "since" else "before" if signal == "before" else "after"
+    )
+    return _NounPhrase(relation, found.start())
+
+
+_SIGNAL_AND_DETERMINER_BEFORE = re.compile(
+    r"(?<![\w-])(?P<signal>(?i:after|following|since|before))\s{1,3}"
+    r"(?i:the|a|an|its|their|his|her|this|that)\s{1,3}$"
+)
+# a lower-case word right after the date, its noun or the noun's modifier ("election",
+# "financial crisis"), not a verb's auxiliary ("since the 2016 vote was held" still is)
+_NOUN_RIGHT_AFTER = re.compile(
+    r"\s{1,3}(?!(?:and|or|to|was|were|is|are|had|has|have)\b)([a-z][a-z-]*)"
+)
 
 
 def _counts_up_to(length: TimeExpression | None, start: int, text: str) -> bool:
@@ -539,6 +570,8 @@ def _is_comparison_base(
         return True
     if signal == "since" and _superlative_before().search(before):
         return True  # "the weakest since April 2020": when it was last this weak
+    if not signal and _superlative_since_a_noun(before):
+        return True  # "its highest level since the 2008 financial crisis": through a noun
     if signal in ("in", "of", "at") and _level_before().search(before):
         return True  # "2.1% below its level in the fourth quarter of 2019"
     lowered = before.lower()
@@ -565,6 +598,17 @@ def _from_a_date(previous: TimeExpression | None, start: int, text: str) -> bool
         and start - _COMPARISON_REACH <= previous.span[0]
         and previous.span[1] <= start
         and previous.type in ("DATE", "TIME")
+    )
+
+
+def _superlative_since_a_noun(before: str) -> bool:
+    """``before`` ends in a superlative, "since" and a determiner: "its highest level
+    since the "."""
+    inside = _SIGNAL_AND_DETERMINER_BEFORE.search(before)
+    return (
+        inside is not None
+        and inside["signal"].lower() == "since"
+        and _superlative_before().search(before, 0, inside.start()) is not None
     )
 
 
