@@ -486,6 +486,9 @@ def _resolve_candidate(
         assert last_dated is not None
         restated = resolve(partial, reference=_expression_reference(last_dated), tense="unknown")
         return _expression(candidate, text, restated, signal, tense, sentence)
+    if candidate.rule == "the_week" and reference is news_reference:
+        # "closed at $45.20 on Friday, down 3% for the week": the week of that Friday
+        reference = _day_just_told(last_dated, sentence) or reference
     if tense == "unknown" and reference is news_reference:
         told = _month_just_told(partial, last_dated, sentence)
         if (
@@ -661,6 +664,18 @@ def _month_just_told(
         or last_dated is None
         or last_dated.sentence != sentence
         or last_dated.granularity not in ("month", "day")
+        or last_dated.start is None
+    ):
+        return None
+    return _expression_reference(last_dated)
+
+
+def _day_just_told(last_dated: TimeExpression | None, sentence: int) -> Reference | None:
+    """The day told before in the same sentence, if one was."""
+    if (
+        last_dated is None
+        or last_dated.sentence != sentence
+        or last_dated.granularity != "day"
         or last_dated.start is None
     ):
         return None
