@@ -2219,3 +2219,18 @@ def test_a_date_inside_a_noun_after_a_signal(
 )
 def test_a_record_since_a_dated_noun_dates_nothing(text: str) -> None:
     assert extract_timeline(text, published="2021-03-30").events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        ("Stocks ended the week higher.", "Stocks ended higher"),
+        ("The index ended the year down 2%.", "The index ended down 2%"),
+        ("Oil ended the week flat.", "Oil ended flat"),
+        # a noun after the date: the article stays with it
+        ("Lawmakers left before the summer recess.", "Lawmakers left"),
+    ],
+)
+def test_a_market_close_after_a_period_is_no_noun_it_modifies(text: str, description: str) -> None:
+    (event,) = extract_timeline(text, published="2021-03-30").events
+    assert event.description == description
