@@ -338,7 +338,7 @@ _UNTIL_A_CLAUSE = re.compile(r",?\s{1,3}(?i:until|till)(?:\s{1,3}[\w'’]+){1,2}
 
 
 class _NounPhrase(NamedTuple):
-    """A noun phrase that "after" or "before" opens and a date dates."""
+    """A noun phrase that "after", "before", "since" or "until" opens and a date dates."""
 
     relation: Relation
     start: int
@@ -392,8 +392,7 @@ def _signal_before_a_noun_it_dates(expression: TimeExpression, text: str) -> _No
     found = _SIGNAL_AND_DETERMINER_BEFORE.search(text, max(0, start - 24), start)
     if found is None:
         return None
-    after = _NOUN_RIGHT_AFTER.match(text, expression.span[1])
-    if after is None or past_kind(after.group(1)) is not None:
+    if _noun_after_date(text, expression.span[1]) is None:
         return None  # "after a federal court Thursday refused": the court's verb
     signal = found["signal"].lower()
     relation: Relation = (
@@ -405,11 +404,6 @@ def _signal_before_a_noun_it_dates(expression: TimeExpression, text: str) -> _No
 _SIGNAL_AND_DETERMINER_BEFORE = re.compile(
     r"(?<![\w-])(?P<signal>(?i:after|following|since|before))\s{1,3}"
     r"(?i:the|a|an|its|their|his|her|this|that)\s{1,3}$"
-)
-# a lower-case word right after the date, its noun or the noun's modifier ("election",
-# "financial crisis"), not a verb's auxiliary ("since the 2016 vote was held" still is)
-_NOUN_RIGHT_AFTER = re.compile(
-    r"\s{1,3}(?!(?:and|or|to|was|were|is|are|had|has|have)\b)([a-z][a-z-]*)"
 )
 
 
@@ -581,7 +575,7 @@ def _is_comparison_base(
         # "will rise to 25% from 19% in April 2023": what is to come is dated by when it
         # comes; the figure it starts from is the one known now
         return False
-    if _from_a_date(previous, start, text):
+    if _from_a_date(previous, start):
         return False  # "led it from 2005 until her retirement in 2019": a year, no figure
     return (
         _COMPARED_AMOUNT_BEFORE.search(before) is not None
@@ -589,7 +583,7 @@ def _is_comparison_base(
     )
 
 
-def _from_a_date(previous: TimeExpression | None, start: int, text: str) -> bool:
+def _from_a_date(previous: TimeExpression | None, start: int) -> bool:
     """The expression told just before ``start``, within its reach, is a date after
     "from": the number a figure's "from" would stand before is that date."""
     return (
