@@ -2234,3 +2234,18 @@ def test_a_record_since_a_dated_noun_dates_nothing(text: str) -> None:
 def test_a_market_close_after_a_period_is_no_noun_it_modifies(text: str, description: str) -> None:
     (event,) = extract_timeline(text, published="2021-03-30").events
     assert event.description == description
+
+
+@pytest.mark.parametrize(
+    ("text", "descriptions"),
+    [
+        ("The stores open in May and close in September.", ["The stores open", "The stores close"]),
+        ("Polls open at 7 a.m. and close at 8 p.m.", ["Polls open", "Polls close"]),
+    ],
+)
+def test_a_second_scheduled_base_form_after_and_is_a_verb(
+    text: str, descriptions: list[str]
+) -> None:
+    # "close" after "open" told of a plural subject is its second verb, not an adjective
+    events = extract_timeline(text, published="2021-03-30").events
+    assert [e.description for e in events] == descriptions

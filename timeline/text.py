@@ -2225,14 +2225,23 @@ def _with_a_noun_before(tokens: Sequence[Token], i: int) -> bool:
 
 
 def _base_form_verb_before(tokens: Sequence[Token], link: int, forms: _VerbForms) -> bool:
-    """A base form after a modal or "to" stands in the clause before the "and" at
-    ``link`` ("will travel to Paris in May and", "is expected to open in May and"), so
+    """A base form after a modal or "to", or a verb of scheduling after a plural subject,
+    stands in the clause before the "and" at ``link`` ("will travel to Paris in May
+    and", "is expected to open in May and", "The stores open in May and"), so
     a base form after the "and" is that verb's second conjunct, not a noun."""
     for j in range(link - 1, max(0, link - _CONJUNCT_REACH), -1):
         word = tokens[j].text
         if word in _CLAUSE_BREAKS or word in (",", ".", "!", "?"):
             return False
-        if word.islower() and is_base_form(word) and _is_base_form_cue(tokens[j - 1].text.lower()):
+        if (
+            word.islower()
+            and is_base_form(word)
+            and (
+                _is_base_form_cue(tokens[j - 1].text.lower())
+                # "Polls open at 7 a.m. and close at 8 p.m.": what is scheduled, told plural
+                or (word in forms.scheduling and _after_plural_subject(tokens, j))
+            )
+        ):
             return True
     return False
 
