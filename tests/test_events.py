@@ -2249,3 +2249,19 @@ def test_a_second_scheduled_base_form_after_and_is_a_verb(
     # "close" after "open" told of a plural subject is its second verb, not an adjective
     events = extract_timeline(text, published="2021-03-30").events
     assert [e.description for e in events] == descriptions
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        ("Officials said 1,200 people were killed in March.", "1,200 people were killed"),
+        ("Officials said that 300 people were killed in March.", "300 people were killed"),
+        ("Police said Monday 300 people were arrested on Sunday.", "300 people were arrested"),
+        # a day after its month is still the saying's date
+        ("Officials said Oct. 5 the bridge collapsed on Sunday.", "the bridge collapsed"),
+    ],
+)
+def test_a_count_after_the_saying_opens_the_reported_clause(text: str, description: str) -> None:
+    # the count is the clause's subject, not the day of the saying
+    events = extract_timeline(text, published="2021-03-30").events
+    assert description in [e.description for e in events]

@@ -1832,6 +1832,8 @@ def _ends_date_of_saying(tokens: Sequence[Token], i: int) -> bool:
     word = tokens[i].text.lower()
     if not (word[-1:].isdigit() or word in _calendar_words()) or i + 1 >= len(tokens):
         return False
+    if word[-1:].isdigit() and not _ends_a_date(tokens, i):
+        return False  # "said 300 people were killed", "said Monday 300 people": a count
     if not _subject_after(tokens, i):
         return False
     for j in range(i - 1, max(-1, i - _SAYING_DATE_REACH), -1):
@@ -1848,6 +1850,16 @@ def _ends_date_of_saying(tokens: Sequence[Token], i: int) -> bool:
 
 
 _SAYING_DATE_REACH = 5
+
+
+def _ends_a_date(tokens: Sequence[Token], i: int) -> bool:
+    """The number at ``i`` is a year or the day after a month's name ("Oct. 5", "May
+    3")."""
+    word = tokens[i].text
+    if len(word) == 4 and word.isdigit():
+        return True
+    before = i - 1 if i and tokens[i - 1].text != "." else i - 2  # "Oct", "." and "5"
+    return before >= 0 and tokens[before].text.lower() in lexicon().months
 
 
 def _reports_a_clause(tokens: Sequence[Token], i: int) -> bool:
@@ -1885,8 +1897,9 @@ def _subject_after(tokens: Sequence[Token], i: int) -> bool:
     "oil prices will"), which news writes as often.  Not the verb of a relative clause
     ("the quarter that ends in June", "the week that followed")."""
     grammar = grammar_words()
-    if tokens[i + 1].text.lower() in grammar.subject_starts:
-        return True
+    first = tokens[i + 1].text
+    if first.lower() in grammar.subject_starts or _COUNT.fullmatch(first):
+        return True  # (a count opens one too: "said Monday 300 people were arrested")
     for j in range(i + 2, min(i + 2 + _MAX_BARE_SUBJECT, len(tokens))):
         if not _may_be_in_a_bare_subject(tokens[j - 1].text):
             return False
@@ -1896,6 +1909,7 @@ def _subject_after(tokens: Sequence[Token], i: int) -> bool:
 
 
 _MAX_BARE_SUBJECT = 3
+_COUNT = re.compile(r"\d{1,3}(?:,\d{3})+|\d{1,3}")
 
 
 def _may_be_in_a_bare_subject(word: str) -> bool:
