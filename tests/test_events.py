@@ -2265,3 +2265,20 @@ def test_a_count_after_the_saying_opens_the_reported_clause(text: str, descripti
     # the count is the clause's subject, not the day of the saying
     events = extract_timeline(text, published="2021-03-30").events
     assert description in [e.description for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        (
+            "Shortly after midnight, the rebels entered the capital.",
+            "the rebels entered the capital",
+        ),
+        ("Early on Monday, the rebels entered the capital.", "the rebels entered the capital"),
+        ("Late on Friday, the bill passed.", "the bill passed"),
+    ],
+)
+def test_a_hedge_opening_the_sentence_is_no_event(text: str, description: str) -> None:
+    # "Shortly", "Early" before the fronted date are its words, not a noun it dates
+    (event,) = extract_timeline(text, published="2021-03-30").events
+    assert event.description == description

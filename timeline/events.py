@@ -1611,6 +1611,8 @@ def _appositive_head(
         return None  # "The walkout, the third this year, follows": a count, no event
     if low in grammar.adverbs_before_dates:
         return None  # "fined in March and again in October": the verb's, again
+    if low in grammar.hedges_before_anchors or low in lexicon().point_modifiers:
+        return None  # "Shortly after midnight, …", "Early on Monday, …": the date's words
     if signal == "of" and _lead_in().search(" ".join(t.text for t in before[-5:]) + " "):
         return None  # "For much of 2020, offices stood empty": the date's own words
     if last.text[0].isupper() and len(before) > 1 and before[-2].text not in _SENTENCE_OPENING:
