@@ -69,7 +69,36 @@ def _resolve_cached(partial: Partial, reference: Reference | None, tense: Tense)
         if cut is not resolved:
             return cut
     narrowed = _narrowed_by_mod(resolved)
-    return _at_edge(narrowed, partial.edge) if partial.edge else narrowed
+    if not partial.edge:
+        return narrowed
+    edged = _at_edge(narrowed, partial.edge)
+    away = _edge_against_tense(edged, partial, reference, tense)
+    if away is None:
+        return edged
+    return _resolve_cached(partial._replace(direction=away), reference, tense)
+
+
+def _edge_against_tense(
+    edged: Resolved, partial: Partial, reference: Reference | None, tense: Tense
+) -> int | None:
+    """The direction to take a yearless period's edge from when the tense chose the
+    period but its edge lies on the other side of the reference: "ended on the last
+    day of March" on March 30 is last year's March 31, "will start on the first day of
+    March" on March 30 next year's March 1."""
+    if (
+        reference is None
+        or reference.granularity != "day"
+        or partial.year is not None
+        or partial.direction is not None
+        or edged.start is None
+        or edged.end is None
+    ):
+        return None
+    if tense == "past" and edged.start > reference.day:
+        return -1
+    if tense == "future" and edged.end < reference.day:
+        return 1
+    return None
 
 
 def _around_reference(period: Resolved, reference: Reference | None, *, after: bool) -> Resolved:
