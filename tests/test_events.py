@@ -2282,3 +2282,45 @@ def test_a_hedge_opening_the_sentence_is_no_event(text: str, description: str) -
     # "Shortly", "Early" before the fronted date are its words, not a noun it dates
     (event,) = extract_timeline(text, published="2021-03-30").events
     assert event.description == description
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        (
+            "Three people were killed and 10 were wounded in the attack on Sunday.",
+            "Three people were killed and 10 were wounded in the attack",
+        ),
+        (
+            "Two soldiers died and five were injured on Tuesday.",
+            "Two soldiers died and five were injured",
+        ),
+        (
+            "Officials said that two people died and five were hurt on Monday.",
+            "two people died and five were hurt",
+        ),
+    ],
+)
+def test_a_bare_first_clause_shares_the_date_that_closes_the_second(
+    text: str, description: str
+) -> None:
+    # a clause ending on its verb has no adverbial of its own: the date is both's
+    events = extract_timeline(text, published="2021-03-30").events
+    assert [e.description for e in events if e.relation == "on"] == [description]
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("The company reported a loss and shares fell on Tuesday.", "reported"),
+        ("In 2010 he joined and left on Tuesday.", "joined"),
+        ("They never arrived and the ship sailed on Friday.", "arrived"),
+        ("The man who attacked them fled and police arrived on Monday.", "fled"),
+        ("He was soon released and appeared in court on Monday.", "released"),
+    ],
+)
+def test_a_first_clause_with_words_of_its_own_keeps_out(text: str, first: str) -> None:
+    # an object, a date, a negation, an unsure subject, a shared subject: not dated too
+    events = extract_timeline(text, published="2021-03-30").events
+    (event,) = [e for e in events if e.relation == "on"]
+    assert first not in event.description

@@ -1492,10 +1492,62 @@ def describe(
         inside = [b for b in beside if desc_start <= b[0] and b[1] <= desc_end]
         description = _describe(analysis.text, desc_start, desc_end, cut, inside, trigger)
     sentence_start = analysis.sentence_at(trigger.start).start
+    first = _bare_conjunct_before(tokens, desc_start, trigger, sentence_start, cut)
+    if first is not None:
+        # "Two soldiers died and five were injured on Tuesday": both happened then
+        text = analysis.text
+        return " ".join(f"{text[first:desc_start]} {description}".split()), (first, desc_end)
     subject = _subject_of_clause(tokens, desc_start, trigger, sentence_start, cut)
     if subject:
         description = f"{subject} {description}"
     return description, (desc_start, desc_end)
+
+
+def _bare_conjunct_before(
+    tokens: Sequence[Token],
+    start: int,
+    trigger: Token,
+    sentence_start: int,
+    cut: tuple[int, int],
+) -> int | None:
+    """Where the sentence's first clause starts when it ends on its past verb and "and"
+    joins it to the clause at ``start`` (with a subject of its own, before ``trigger``),
+    which the date (``cut``) closes: "Three people were killed and 10 were wounded in
+    the attack on Sunday".  A clause with no word after its verb has no adverbial of
+    its own: the date at the end of the second is both's ("The company reported a loss
+    and shares fell on Tuesday" keeps its object, and the date only the fall)."""
+    index = _index_of(tokens, start)
+    if index is None or index < 3 or tokens[index - 1].text != "and" or cut[0] < start:
+        return None
+    verb = index - 2
+    if past_kind(tokens[verb].text.lower()) is None or not is_content_verb(tokens, verb):
+        return None
+    if _negated(tokens, tokens[verb]) or _verb_group_at(tokens, index, trigger):
+        # "they never materialized and IMA completed …": what did not happen has no
+        # date; "He was soon released and appeared healthy when …": one subject's two
+        # verbs, each with its own words (see `_shared_subject`)
+        return None
+    calendar = _calendar_words()
+    openers = grammar_words().clause_openers
+    first = verb
+    while first > 0 and tokens[first - 1].start >= sentence_start:
+        word = tokens[first - 1].text
+        if word.lower() in calendar or _YEAR_LIKE.fullmatch(word):
+            return None  # "In 2010 he joined and left on Tuesday": the first has its date
+        if not _PLAIN_WORD.fullmatch(word) or word.lower() in openers or word.lower() == "that":
+            break  # "Officials said (that) two people died and …": it starts after "said"
+        if is_content_verb(tokens, first - 1):
+            return None  # "The man who attacked them fled and …": no subject to be sure of
+        if verb - first >= _MAX_CONJUNCT_SUBJECT:
+            return None
+        first -= 1
+    return tokens[first].start if first < verb else None
+
+
+# the subject and auxiliaries a bare first conjunct may have before its verb
+_MAX_CONJUNCT_SUBJECT = 6
+_PLAIN_WORD = re.compile(r"[A-Za-z][a-z'’]*|\d{1,3}(?:,\d{3})*")
+_YEAR_LIKE = re.compile(r"1\d{3}|20\d{2}")
 
 
 def _gapped_conjunct(
