@@ -2324,3 +2324,20 @@ def test_a_first_clause_with_words_of_its_own_keeps_out(text: str, first: str) -
     events = extract_timeline(text, published="2021-03-30").events
     (event,) = [e for e in events if e.relation == "on"]
     assert first not in event.description
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        ("On Monday, after he resigned, the party split.", "the party split"),
+        ("In 2019, after the company moved, profits fell.", "profits fell"),
+        ("On Monday, before the vote was held, the staff was cut.", "the staff was cut"),
+        # no main clause past the aside: the subordinate clause's verb is all there is
+        ("On Monday, after he resigned.", "he resigned"),
+    ],
+)
+def test_a_fronted_date_dates_the_main_clause_past_a_subordinate_one(
+    text: str, description: str
+) -> None:
+    (event,) = extract_timeline(text, published="2021-03-30").events
+    assert event.description == description

@@ -1635,6 +1635,8 @@ def nearest_verb(tokens: Sequence[Token], span: tuple[int, int]) -> Token | None
 
     center = token_index(tokens, span[0])
     verb = _nearest_in_clause(tokens, center, verb_at)
+    if verb is not None and _fronted_before_a_subordinate_clause(tokens, span, verb):
+        verb = _main_verb_after_the_clause(tokens, verb, forms) or verb
     if verb is not None and _led_by_a_subordinator(tokens, span, verb):
         # "381,000 over the last three months after averaging 242,000": the verb of the
         # clause the signal opens is not the date's, which has a verb before or none
@@ -1719,6 +1721,52 @@ def _subject_after_a_subordinator(
 # the words of a subject between a subordinating signal and its verb, counted with
 # the signal: "until he", "before the company"
 _SUBJECT_AFTER_SIGNAL = 3
+
+
+def _main_verb_after_the_clause(
+    tokens: Sequence[Token], verb: Token, forms: _VerbForms
+) -> Token | None:
+    """The verb of the main clause after the comma that closes the subordinate clause of
+    ``verb``: "On Monday, after he resigned, the party split" is the split's Monday;
+    None when no such clause follows."""
+    i = token_index(tokens, verb.start)
+    soft_breaks = grammar_words().soft_breaks
+    comma = next(
+        (
+            j
+            for j in range(i + 1, min(len(tokens), i + 1 + _REACH_PAST_ASIDE))
+            if tokens[j].text == ","
+        ),
+        None,
+    )
+    if comma is None or any(
+        _bounds_a_clause(tokens[j].text.lower(), soft_breaks) for j in range(i + 1, comma)
+    ):
+        return None
+    for j in range(comma + 1, min(len(tokens), comma + 1 + _REACH_PAST_ASIDE)):
+        if _bounds_a_clause(tokens[j].text.lower(), soft_breaks):
+            return None
+        if _is_content_verb(tokens, j, forms):
+            return tokens[j]
+    return None
+
+
+def _fronted_before_a_subordinate_clause(
+    tokens: Sequence[Token], span: tuple[int, int], verb: Token
+) -> bool:
+    """A comma and a subordinating signal follow ``span``, and ``verb`` after them:
+    "On Monday, after he resigned, …", "In 2019, before the vote was held, …"."""
+    end = token_index(tokens, span[1])
+    return (
+        end + 1 < len(tokens)
+        and tokens[end].text == ","
+        and tokens[end + 1].text.lower() in grammar_words().subordinating_signals
+        and tokens[end + 1].end <= verb.start
+    )
+
+
+# how many tokens the end of an aside and the main clause's verb may lie past
+_REACH_PAST_ASIDE = 6
 
 
 def _linking_verb_in_clause(
