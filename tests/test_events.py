@@ -2341,3 +2341,25 @@ def test_a_fronted_date_dates_the_main_clause_past_a_subordinate_one(
 ) -> None:
     (event,) = extract_timeline(text, published="2021-03-30").events
     assert event.description == description
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        (
+            "The bank raised rates by half a point in its March meeting and signaled more hikes"
+            " this year.",
+            "The bank raised rates by half a point in its meeting",
+        ),
+        (
+            "The court ruled against him at the June hearing and set a trial date for May.",
+            "The court ruled against him at the hearing",
+        ),
+    ],
+)
+def test_the_noun_a_date_names_before_and_keeps_the_verb_before(
+    text: str, description: str
+) -> None:
+    # the verb after "and" opens the next conjunct, which has its own date
+    events = extract_timeline(text, published="2021-03-30").events
+    assert description in [e.description for e in events]

@@ -1883,17 +1883,33 @@ def _purpose_after(tokens: Sequence[Token], span: tuple[int, int], verb: Token) 
 
 
 def _opens_next_conjunct(tokens: Sequence[Token], span: tuple[int, int], verb: Token) -> bool:
-    """``verb`` follows ``span`` with only "and", "but" or "then" between them."""
+    """``verb`` follows ``span`` with only "and", "but" or "then" between them, or the
+    noun the date names before them ("raised rates at its March meeting and signaled
+    more hikes": the meeting's verb is "raised")."""
     if verb.start < span[1]:
         return False
     first = token_index(tokens, span[1])
-    between = [t.text.lower() for t in tokens[first : first + 3] if t.start < verb.start]
-    return (
-        0 < len(between) < 3
-        and tokens[first + len(between)].start == verb.start
-        and set(between) <= grammar_words().conjunct_links
-        and between[0] != "then"
-    )
+    last = token_index(tokens, verb.start)
+    if last - first > _NOUN_WORDS_BEFORE_LINK + 2:
+        return False
+    links = grammar_words().conjunct_links
+    forms = _verb_forms()
+    noun = first
+    while (
+        noun < last
+        and noun - first < _NOUN_WORDS_BEFORE_LINK
+        and tokens[noun].text.isalpha()
+        and tokens[noun].text.lower() not in links
+        and tokens[noun].text.lower() not in forms.auxiliaries
+        and not _is_content_verb(tokens, noun, forms)
+    ):
+        noun += 1
+    between = [t.text.lower() for t in tokens[noun:last]]
+    return 0 < len(between) < 3 and set(between) <= links and between[0] != "then"
+
+
+# the words of the noun a date names ("its March board meeting") before a conjunct
+_NOUN_WORDS_BEFORE_LINK = 2
 
 
 def _after_a_comma(tokens: Sequence[Token], span: tuple[int, int], verb: Token) -> bool:
