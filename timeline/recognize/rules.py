@@ -423,6 +423,11 @@ def _slash_month_day(match: re.Match[str], text: str) -> Partial | None:
 _DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
+# "this coming Sunday, April 4", "last Friday, March 26": the date names the day, the
+# word before the weekday only agrees with it
+_WEEKDAY_REL = r"(?:(?i:this\s{1,3}coming|this\s{1,3}past|next|last|this|coming|past)\s{1,3})?"
+
+
 def _dotted_date(match: re.Match[str], text: str) -> Partial | None:
     """ "12.06.2024": day, month, year, the order of the countries that write dots."""
     if _is_number_context(text, match.start(), match.end(), lexicon()):
@@ -2066,7 +2071,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "month_day",
-            rf"(?:{weekday},?{_W})?(?P<month>{month}){_W}(?P<day>{_DAY}|(?i:{ordinal_words}){_SPOKEN_DAY_END})(?:,?{_W}(?P<year>{_CALENDAR_YEAR}))?",
+            rf"(?:{_WEEKDAY_REL}{weekday},?{_W})?(?P<month>{month}){_W}(?P<day>{_DAY}|(?i:{ordinal_words}){_SPOKEN_DAY_END})(?:,?{_W}(?P<year>{_CALENDAR_YEAR}))?",
             _month_day,
             2,
         ),
