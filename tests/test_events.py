@@ -2363,3 +2363,30 @@ def test_the_noun_a_date_names_before_and_keeps_the_verb_before(
     # the verb after "and" opens the next conjunct, which has its own date
     events = extract_timeline(text, published="2021-03-30").events
     assert description in [e.description for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "relation", "description"),
+    [
+        (
+            "Shareholders responded coolly to yesterday's announcement.",
+            "in",
+            "Shareholders responded coolly to the announcement",
+        ),
+        ("Shares rose on Friday's news.", "on", "Shares rose on the news"),
+        (
+            "The location for Friday's ceremony was chosen by the minister.",
+            "for",
+            "The location for the ceremony was chosen by the minister",
+        ),
+        ("Friday's ruling angered officials.", "in", "the ruling angered officials"),
+        # the thing goes with its day after a signal that relates the clause to it
+        ("Shares fell ahead of Thursday's vote.", "before", "Shares fell"),
+    ],
+)
+def test_a_possessive_day_leaves_its_thing_in_the_description(
+    text: str, relation: str, description: str
+) -> None:
+    # "to Friday's report" relates the clause to the report, not up to Friday
+    (event,) = extract_timeline(text, published="2021-03-30").events
+    assert (event.relation, event.description) == (relation, description)

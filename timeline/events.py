@@ -118,6 +118,8 @@ def _relation(expression: TimeExpression, text: str, starts: int | None) -> Rela
         return "since"
     if signal == "to" and _goes_back_to(text, expression.span[0]):
         return "since"  # "the feud dates back to 2016": begun then, going on
+    if signal == "to" and possessive_at(text, expression.span[1]):
+        return "in"  # "reacted to Friday's jobs report": to the thing of that day
     return _RELATIONS.get(signal, "in")
 
 
@@ -1306,11 +1308,20 @@ def phrase_of(
     2020", "this month thus far", "ahead of Thursday's vote" unless the event's trigger,
     starting at ``trigger_start``, is that vote)."""
     end = _phrase_end(text, span[1])
-    if (signal or "").lower() in grammar_words().signals_relating_to_a_thing:
-        # "ahead of Thursday's vote": the thing the day is named for goes with it
-        owned = _OWNED_NOUN.match(text, span[1])
-        if owned is not None and not span[1] <= trigger_start < owned.end():
-            end = owned.end()  # (unless that thing is the event: "before Friday's purchases")
+    owned = _OWNED_NOUN.match(text, span[1])
+    if (
+        owned is not None
+        and (signal or "").lower() in grammar_words().signals_relating_to_a_thing
+        and not span[1] <= trigger_start < owned.end()
+    ):
+        # "ahead of Thursday's vote": the thing the day is named for goes with it (unless
+        # that thing is the event: "before Friday's purchases")
+        return _phrase_start(text, span, signal), owned.end()
+    if owned is not None:
+        # "rose on Friday's news", "reacted to Friday's report", "the location for
+        # Friday's ceremony was chosen": the signal relates the clause to the thing,
+        # which the description keeps ("rose on the news")
+        return span[0], end
     article = _ARTICLE_OPENING.match(text, span[0], span[1])
     if article is not None and _head_noun_follows(text, span[1], trigger_start):
         # "before the summer recess": the date modifies the noun its article opens, which
@@ -2450,9 +2461,15 @@ def _describe(
     beside: Sequence[tuple[int, int]] = (),
     trigger: Token | None = None,
 ) -> str:
-    if text.startswith(("'s", "’s"), cut[1]):
+    owned = text.startswith(("'s", "’s"), cut[1])
+    if owned:
         cut = (cut[0], cut[1] + 2)  # "Friday's jobs report": the possessive goes with it
     pieces = _outside(text, start, end, sorted([cut, *beside]))
+    if owned and start <= cut[0] and cut[1] < end and _OWNED_WORD.match(text, cut[1]):
+        # "reacted to Friday's jobs report": the report stays, its day made "the"
+        aside = sorted(beside)
+        after = " ".join(_outside(text, cut[1], end, aside))
+        pieces = [*_outside(text, start, cut[0], aside), f"the {after}"]
     if not pieces:
         pieces.append(text[start:end])
     description = " ".join(" ".join(pieces).split()).strip(" ,;:")
@@ -2474,6 +2491,10 @@ def _describe(
     if last not in grammar_words().dangling_words or _particle_before(text, cut[0], last):
         return description
     return _dangling().sub("", description)
+
+
+# the noun a day's possessive is followed by: a lower-case word
+_OWNED_WORD = re.compile(r"\s{1,3}[a-z]")
 
 
 def _predicate_at_end(description: str) -> bool:
