@@ -2045,6 +2045,12 @@ def _subject_of_clause(
         # noun and its relative pronoun
         noun = _noun_phrase_before(tokens, index - 1) if index >= 2 else None
         return f"{noun} {tokens[index - 1].text}" if noun else None
+    if link == "whose" and index >= 2:
+        # "doctors whose names appeared on the list were killed": the owner and its
+        # "whose", with a comma before or none
+        comma = tokens[index - 2].text == ","
+        noun = _noun_phrase_before(tokens, index - 2 if comma else index - 1)
+        return f"{noun}{',' if comma else ''} whose" if noun else None
     if index < 3 or link != ",":
         return None
     opener = tokens[index]
