@@ -1872,7 +1872,8 @@ def test_a_start_told_ahead_opens_the_event(
 def test_a_description_cut_short_leaves_no_count_without_its_noun() -> None:
     # the word limit fell between "two" and "years": the count goes with its noun
     (said,) = extract_timeline(
-        "The company said on Tuesday it had offered a 4% pay rise over two years.",
+        "The company said on Tuesday it had offered a 4% pay rise over two years to its 5,000"
+        " workers.",
         published="2021-03-30",
     ).events
     assert said.description == "The company said it had offered a 4% pay rise"
@@ -2409,3 +2410,12 @@ def test_a_whose_clause_keeps_its_owner(text: str, description: str) -> None:
     # "names appeared … were killed" lost whose names they were
     events = extract_timeline(text, published="2021-03-30").events
     assert description in [e.description for e in events]
+
+
+def test_a_clause_ending_just_past_the_word_limit_is_described_whole() -> None:
+    text = (
+        "Officials said last week that six people were in custody for questioning about"
+        " the bombing."
+    )
+    (event,) = extract_timeline(text, published="2021-03-30").events
+    assert event.description.endswith("for questioning about the bombing")

@@ -1778,8 +1778,34 @@ def _clause_bounds(
         right += 1
         steps += 0 if inside_cut else 1
     if steps == _MAX_RIGHT and right + 1 < len(tokens):
+        right = _clause_end_near(tokens, right, cut, high, openers)
+    if steps == _MAX_RIGHT and right + 1 < len(tokens):
         right = _before_a_cut_number(tokens, index, right)
     return tokens[left].start, tokens[right].end
+
+
+def _clause_end_near(
+    tokens: Sequence[Token],
+    right: int,
+    cut: tuple[int, int],
+    high: int,
+    openers: frozenset[str],
+) -> int:
+    """The clause's last token when the word limit stopped at ``right`` a few words
+    short of it ("in custody for questioning about" of "… about the bombing."), else
+    ``right``: a clause that ends that soon is described whole."""
+    for end in range(right + 1, min(len(tokens), right + 1 + _WORDS_PAST_LIMIT)):
+        token = tokens[end]
+        if token.start >= high or cut[0] <= token.start < cut[1]:
+            return right
+        if _ends_clause(tokens, end, openers):
+            return end - 1 if tokens[end].text in _SENTENCE_ENDS else right
+    return right
+
+
+# how many words past the limit a clause may end and still be described whole
+_WORDS_PAST_LIMIT = 3
+_SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
 
 
 def _role_after(tokens: Sequence[Token], i: int, trigger: int) -> bool:
