@@ -2419,3 +2419,22 @@ def test_a_clause_ending_just_past_the_word_limit_is_described_whole() -> None:
     )
     (event,) = extract_timeline(text, published="2021-03-30").events
     assert event.description.endswith("for questioning about the bombing")
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        (
+            "The bill was signed by George W. Bush on Monday.",
+            "The bill was signed by George W. Bush",
+        ),
+        (
+            "Mr. Schwarz, 52 years old, will succeed Daniel P. Davison on Feb. 1.",
+            "Mr. Schwarz will succeed Daniel P. Davison",
+        ),
+    ],
+)
+def test_an_initial_and_an_age_in_years_end_nothing(text: str, description: str) -> None:
+    # an initial's period is no clause break; "52 years old" is an aside like "62"
+    (event,) = extract_timeline(text, published="2021-03-30").events
+    assert event.description == description

@@ -341,6 +341,8 @@ def closes_abbreviation(tokens: Sequence[Token], i: int) -> bool:
     if i == 0 or tokens[i].text != "." or tokens[i - 1].end != tokens[i].start:
         return False
     word = tokens[i - 1].text
+    if len(word) == 1 and word.isupper():
+        return True  # an initial ("George W. Bush"), which ends no sentence either
     abbreviation = word.lower() + "."
     return abbreviation in _abbreviations() and _written_as_abbreviation(word, abbreviation)
 
@@ -2202,9 +2204,19 @@ def is_aside(tokens: Sequence[Token]) -> bool:
         first.lower() in ("who", "which", "whose")
         or opens_with_a_share_of_whom(tokens)
         or all(t.text.isdigit() for t in tokens)
+        or _an_age(tokens)
         or (first.islower() and (first.endswith("ed") or is_past_form(first)))
         # "The last shutdown, in December 2018, lasted 35 days": a date set apart
         or (first in grammar_words().aside_prepositions and len(tokens) <= 6)
+    )
+
+
+def _an_age(tokens: Sequence[Token]) -> bool:
+    """ "52 years old", set off after a name as "62" is."""
+    return (
+        len(tokens) == 3
+        and tokens[0].text.isdigit()
+        and [t.text.lower() for t in tokens[1:]] == ["years", "old"]
     )
 
 
