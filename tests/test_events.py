@@ -2438,3 +2438,14 @@ def test_an_initial_and_an_age_in_years_end_nothing(text: str, description: str)
     # an initial's period is no clause break; "52 years old" is an aside like "62"
     (event,) = extract_timeline(text, published="2021-03-30").events
     assert event.description == description
+
+
+def test_a_description_cut_by_the_word_limit_ends_on_no_preposition() -> None:
+    text = (
+        "However, cited by District of Columbia traffic police in December for driving under"
+        " the influence of alcohol, Farkas was ordered home and retired."
+    )
+    events = extract_timeline(text, published="1998-04-18").events
+    assert [e.description for e in events if e.relation == "in"] == [
+        "cited by District of Columbia traffic police for driving"
+    ]
