@@ -2449,3 +2449,9 @@ def test_a_description_cut_by_the_word_limit_ends_on_no_preposition() -> None:
     assert [e.description for e in events if e.relation == "in"] == [
         "cited by District of Columbia traffic police for driving"
     ]
+
+
+def test_a_clause_after_because_of_starts_at_its_noun() -> None:
+    text = "Traders said the market remains nervous because of the wild swings seen last week."
+    (event,) = extract_timeline(text, published="2021-03-30").events
+    assert event.description == "the wild swings seen"

@@ -1759,6 +1759,12 @@ def _clause_bounds(
         steps += 0 if aside else 1
     if tokens[left].text.lower() == "with" and trigger.text.endswith("ing") and left < index:
         left += 1  # "with testimony beginning Monday": the clause is "testimony beginning"
+    if (
+        0 < left < index
+        and tokens[left].text.lower() in ("of", "to")
+        and tokens[left - 1].text.lower() in openers
+    ):
+        left += 1  # "because of the wild swings seen", "according to": the opener's word
     if left > 0 and _opens_on_possessive(tokens, left):
         left -= 1  # "Unisys Corp.'s announcement": the owner goes with its possessive
         if closes_abbreviation(tokens, left):
