@@ -2455,3 +2455,19 @@ def test_a_clause_after_because_of_starts_at_its_noun() -> None:
     text = "Traders said the market remains nervous because of the wild swings seen last week."
     (event,) = extract_timeline(text, published="2021-03-30").events
     assert event.description == "the wild swings seen"
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        ("Gonzalez said in the letter, dated Monday.", "the letter, dated"),
+        (
+            "Officials described the plan, although new rules, released this month, differ.",
+            "new rules, released",
+        ),
+    ],
+)
+def test_a_lone_participle_set_off_after_a_noun_is_that_nouns(text: str, description: str) -> None:
+    # "dated" alone says nothing; the noun before its comma is what was dated
+    events = extract_timeline(text, published="2021-03-30").events
+    assert description in [e.description for e in events]

@@ -38,6 +38,7 @@ from .text import (
     possessive_at,
     start_word_before,
     token_index,
+    tokenize,
 )
 from .types import Event, Granularity, Placement, Relation, Tense, TimeExpression
 
@@ -1509,9 +1510,40 @@ def describe(
         text = analysis.text
         return " ".join(f"{text[first:desc_start]} {description}".split()), (first, desc_end)
     subject = _subject_of_clause(tokens, desc_start, trigger, sentence_start, cut)
+    if subject is None and " " not in description:
+        subject = _owner_of_a_lone_participle(tokens, desc_start)
     if subject:
         description = f"{subject} {description}"
     return description, (desc_start, desc_end)
+
+
+def _owner_of_a_lone_participle(tokens: Sequence[Token], start: int) -> str | None:
+    """ "said in the letter, dated Monday": a participle set off after a noun, with no
+    word of its own but its date, is that noun's ("the letter, dated"), wherever the
+    noun stands in the sentence."""
+    index = _index_of(tokens, start)
+    if (
+        index is None
+        or index < 2
+        or tokens[index - 1].text != ","
+        or not _opens_with_a_participle(tokens[index : index + 1])
+    ):
+        return None
+    noun = _noun_phrase_before(tokens, index - 1)
+    if noun is None:
+        return None
+    lead = index - 2 - len(tokenize(noun))
+    # the noun of a prepositional phrase, a clause's or the sentence's first: not "10
+    # cents a share, reported on March 3", whose "a share" is a figure's
+    word = tokens[lead].text.lower() if lead >= 0 else ""
+    grammar = grammar_words()
+    if (
+        lead >= 0
+        and word not in grammar.prepositions_before_nouns
+        and word not in (grammar.clause_openers | grammar.stop_before_noun)
+    ):
+        return None
+    return f"{noun},"
 
 
 def _bare_conjunct_before(

@@ -68,6 +68,7 @@ __all__ = [
     "reported_for",
     "start_word_before",
     "token_index",
+    "tokenize",
     "verb_lemma",
     "will_governs",
 ]
