@@ -2471,3 +2471,22 @@ def test_a_lone_participle_set_off_after_a_noun_is_that_nouns(text: str, descrip
     # "dated" alone says nothing; the noun before its comma is what was dated
     events = extract_timeline(text, published="2021-03-30").events
     assert description in [e.description for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        (
+            "Officials concluded that Kopp fired the shots that killed a Buffalo, N.Y.,"
+            " abortion-clinic doctor last October.",
+            "Kopp fired the shots that killed a Buffalo, N.Y., abortion-clinic doctor",
+        ),
+        (
+            "He was treated at a Bethesda, Md., hospital on Monday.",
+            "He was treated at a Bethesda, Md., hospital",
+        ),
+    ],
+)
+def test_the_commas_around_a_state_part_no_clause(text: str, description: str) -> None:
+    (event,) = extract_timeline(text, published="2021-03-30").events
+    assert event.description == description

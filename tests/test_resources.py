@@ -54,7 +54,7 @@ TOP_LEVEL_KEYS: dict[str, set[str]] = {
         "auxiliary_openers", "finite_auxiliaries", "prepositions_before_nouns",
         "conjunctions", "not_heads_of", "shares_of_a_group", "negations", "do_forms",
         "noun_phrase_determiners",
-        "stop_before_noun",
+        "stop_before_noun", "state_abbreviations",
         "dangling_words", "lead_in", "soft_breaks", "relative_pronouns",
         "cardinals_before_nouns", "subordinators", "be_forms_before_intent", "future_modals",
         "finite_cues", "linking_forms", "subject_pronouns", "base_form_cues",

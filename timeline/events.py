@@ -1677,8 +1677,38 @@ _SAYING_REACH = 8
 def _same_segment(tokens: Sequence[Token], token: Token, span: tuple[int, int]) -> bool:
     low, high = sorted((token.start, span[0]))
     return not any(
-        t.text in (",", ";", ":", "(", ")", "—", "–") for t in tokens if low <= t.start < high
+        t.text in (",", ";", ":", "(", ")", "—", "–")
+        and not (t.text == "," and _in_a_place_name(tokens, i))
+        for i, t in enumerate(tokens)
+        if low <= t.start < high
     )
+
+
+def _in_a_place_name(tokens: Sequence[Token], comma: int) -> bool:
+    """The comma at ``comma`` sets off a place's state in "a Buffalo, N.Y., doctor" or
+    "Bethesda, Md., hospital": it parts no clause."""
+    first = comma
+    if comma >= 2 and _state_abbreviation_ends(tokens, comma - 1):
+        # the comma after the state: find the one before it
+        first = comma - (3 if tokens[comma - 1].text == "." else 2)
+    if first < 1 or first + 1 >= len(tokens) or tokens[first].text != ",":
+        return False
+    place = tokens[first - 1].text
+    return (
+        place.isalpha()
+        and place[0].isupper()
+        and _state_abbreviation_ends(
+            tokens, first + (2 if first + 2 < len(tokens) and tokens[first + 2].text == "." else 1)
+        )
+    )
+
+
+def _state_abbreviation_ends(tokens: Sequence[Token], i: int) -> bool:
+    """Token ``i`` ends a state's abbreviation: "N.Y.", or "Md" and its period."""
+    word = tokens[i].text
+    if word == "." and i > 0 and tokens[i - 1].end == tokens[i].start:
+        word = tokens[i - 1].text + "."
+    return word.lower() in grammar_words().state_abbreviations
 
 
 _CAPITALIZED_OR_LOWER_WORD = re.compile(r"[A-Za-z][a-z]+")
@@ -2061,7 +2091,9 @@ def _ends_clause(tokens: Sequence[Token], i: int, openers: frozenset[str]) -> bo
     (`Grammar.clause_openers`)."""
     word = tokens[i].text
     if word in _BREAK_TOKENS:
-        return not closes_abbreviation(tokens, i)
+        return not closes_abbreviation(tokens, i) and not (
+            word == "," and _in_a_place_name(tokens, i)
+        )
     if word.lower() not in openers:
         return False
     # "Customs and Border Protection": "and" inside a name does not open a clause (but

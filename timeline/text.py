@@ -465,6 +465,7 @@ class Grammar:
     do_forms: frozenset[str]
     noun_phrase_determiners: frozenset[str]
     stop_before_noun: frozenset[str]
+    state_abbreviations: frozenset[str]
     dangling_words: frozenset[str]
     lead_in: LeadIn
     # what tells tense and verbs apart from nouns (this module)
@@ -566,6 +567,7 @@ def grammar_words() -> Grammar:
         do_forms=words("do_forms"),
         noun_phrase_determiners=words("noun_phrase_determiners"),
         stop_before_noun=words("stop_before_noun"),
+        state_abbreviations=words("state_abbreviations"),
         dangling_words=words("dangling_words"),
         lead_in=LeadIn(
             tuple(lead_in["prepositions"]),
