@@ -2490,3 +2490,27 @@ def test_a_lone_participle_set_off_after_a_noun_is_that_nouns(text: str, descrip
 def test_the_commas_around_a_state_part_no_clause(text: str, description: str) -> None:
     (event,) = extract_timeline(text, published="2021-03-30").events
     assert event.description == description
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        (
+            "In New York Stock Exchange composite trading yesterday, Unisys shares closed at"
+            " $15.625.",
+            "Unisys shares closed at $15.625",
+        ),
+        (
+            "In a televised address on Friday, the president announced new measures.",
+            "the president announced new measures",
+        ),
+        # a circumstance, not the scene: the noun keeps its date
+        (
+            "With the finding of a rifle 11 days ago, the police say they have enough evidence.",
+            "With the finding of a rifle",
+        ),
+    ],
+)
+def test_a_fronted_scene_dates_the_main_clause(text: str, description: str) -> None:
+    events = extract_timeline(text, published="2021-03-30").events
+    assert description in [e.description for e in events]

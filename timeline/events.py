@@ -1645,9 +1645,42 @@ def _trigger_for(
     if verb is not None and verb.start >= span[1]:
         verb = _saying_before(tokens, span, verb) or verb
     noun = _appositive_head(tokens, span, expression.signal)
+    if (
+        noun is not None
+        and verb is not None
+        and expression.signal in (None, "on")
+        and _in_a_fronted_phrase(tokens, noun, span, analysis.sentence_at(span[0]).start)
+    ):
+        # "In New York Stock Exchange composite trading yesterday, Unisys closed at $15":
+        # the phrase sets the scene of the main clause past its comma
+        noun = None
     if noun is not None and (verb is None or not _same_segment(tokens, verb, span)):
         return noun
     return verb if verb is not None else noun
+
+
+def _in_a_fronted_phrase(
+    tokens: Sequence[Token], noun: Token, span: tuple[int, int], sentence_start: int
+) -> bool:
+    """``noun`` and the date at ``span`` close a prepositional phrase that opens the
+    sentence (starting at ``sentence_start``) and a comma ends: "In over-the-counter
+    trading Friday, …", "In a televised address on Monday, …"."""
+    end = token_index(tokens, span[1])
+    if end + 1 >= len(tokens) or tokens[end].text != ",":
+        return False
+    if tokens[end + 1].text.lower() in grammar_words().clause_openers:
+        return False  # "In contrast to Thursday, when …": no main clause right after
+    first = token_index(tokens, sentence_start)
+    if first >= len(tokens) or tokens[first].text.lower() not in _FRONTED_PREPOSITIONS:
+        return False
+    last = token_index(tokens, noun.start)
+    return not any(t.text in _BREAK_TOKENS for t in tokens[first:last])
+
+
+# the prepositions that open a scene-setting phrase before a sentence's subject
+# ("with", "after" and "before" phrases name a circumstance, not the time of the main
+# clause: "With the finding of a rifle 11 days ago, the authorities say …")
+_FRONTED_PREPOSITIONS = frozenset({"in", "at", "during", "amid"})
 
 
 def _saying_before(tokens: Sequence[Token], span: tuple[int, int], verb: Token) -> Token | None:
