@@ -2514,3 +2514,9 @@ def test_the_commas_around_a_state_part_no_clause(text: str, description: str) -
 def test_a_fronted_scene_dates_the_main_clause(text: str, description: str) -> None:
     events = extract_timeline(text, published="2021-03-30").events
     assert description in [e.description for e in events]
+
+
+def test_a_verb_and_its_to_after_an_aside_keep_the_subject() -> None:
+    text = "The ceasefire, which took effect on Friday, appeared to be holding on Saturday."
+    events = extract_timeline(text, published="2021-03-30").events
+    assert "The ceasefire appeared to be holding" in [e.description for e in events]

@@ -2183,7 +2183,18 @@ def _subject_of_clause(
     if index < 3 or link != ",":
         return None
     opener = tokens[index]
-    if opener.start == trigger.start or opener.text.lower() in grammar.auxiliary_openers:
+    if (
+        opener.start == trigger.start
+        or opener.text.lower() in grammar.auxiliary_openers
+        # "The ceasefire, which took effect on Friday, appeared to be holding": a verb
+        # and its "to" before the trigger
+        or (
+            index + 1 < len(tokens)
+            and tokens[index + 1].text == "to"
+            and opener.end <= trigger.start
+            and is_content_verb(tokens, index)
+        )
+    ):
         subject = _subject_before_aside(tokens, index)
         if subject is not None:
             return subject
