@@ -2520,3 +2520,17 @@ def test_a_verb_and_its_to_after_an_aside_keep_the_subject() -> None:
     text = "The ceasefire, which took effect on Friday, appeared to be holding on Saturday."
     events = extract_timeline(text, published="2021-03-30").events
     assert "The ceasefire appeared to be holding" in [e.description for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        ("Production will ramp up through 2023 and peak in 2025.", "Production will peak"),
+        ("The board ousted its chairman in March.", "The board ousted its chairman"),
+        ("The company scrapped the plan in March.", "The company scrapped the plan"),
+    ],
+)
+def test_news_verbs_of_the_lexicon(text: str, description: str) -> None:
+    # "ramp", "oust", "scrap" (doubled: "scrapped") are verbs of the built-in lexicon
+    events = extract_timeline(text, published="2021-03-30").events
+    assert description in [e.description for e in events]
