@@ -2534,3 +2534,34 @@ def test_news_verbs_of_the_lexicon(text: str, description: str) -> None:
     # "ramp", "oust", "scrap" (doubled: "scrapped") are verbs of the built-in lexicon
     events = extract_timeline(text, published="2021-03-30").events
     assert description in [e.description for e in events]
+
+
+def test_a_wire_clock_in_parentheses_is_no_year() -> None:
+    # "(1408 GMT)" restates the local time: no year 1408 to anchor "the next week" on
+    text = (
+        "The quake hit at 11:08 p.m. (1408 GMT) off Fukushima. Strong aftershocks could"
+        " occur over the next week."
+    )
+    timeline = extract_timeline(text, published="2021-02-14")
+    assert [e.text for e in timeline.expressions] == ["11:08 p.m.", "the next week"]
+    assert timeline.expressions[1].value == "2021-W07"
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        (
+            "The area was devastated by a huge earthquake and tsunami in March 2011.",
+            "The area was devastated by a huge earthquake",
+        ),
+        (
+            "A magnitude 7.3 earthquake struck off the coast of Japan late on Saturday.",
+            "A magnitude 7.3 earthquake struck off the coast of Japan",
+        ),
+    ],
+)
+def test_nouns_joined_by_and_are_no_gapped_clause(text: str, description: str) -> None:
+    # a gapped conjunct stands in for a first one with its own date; "late" before the
+    # date's "on" is the date's word
+    (event,) = extract_timeline(text, published="2021-03-30").events
+    assert event.description == description

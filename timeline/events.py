@@ -1613,7 +1613,22 @@ def _gapped_conjunct(
         # "Two people were killed and five injured on Saturday": a conjunct that shares
         # the first's auxiliary, not its verb; the "and" stays
         return tokens[between[0]].start, tokens[words[-1]].end
+    if not _dated_before(tokens, trigger.end, clause_end):
+        # "devastated by a huge earthquake and tsunami in March 2011": two nouns, not a
+        # second conjunct standing in for a first with a date of its own
+        return None
     return tokens[words[0]].start, tokens[words[-1]].end
+
+
+def _dated_before(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """A time word or a year stands between ``start`` and ``end``: the first conjunct of
+    "discovered polonium in July 1898 and radium that December" has its date."""
+    calendar = _calendar_words()
+    return any(
+        t.text.lower() in calendar or _YEAR_LIKE.fullmatch(t.text)
+        for t in tokens
+        if start <= t.start < end
+    )
 
 
 def _parallel_phrase_start(
