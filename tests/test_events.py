@@ -2565,3 +2565,24 @@ def test_nouns_joined_by_and_are_no_gapped_clause(text: str, description: str) -
     # date's "on" is the date's word
     (event,) = extract_timeline(text, published="2021-03-30").events
     assert event.description == description
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        (
+            "Pubs and restaurants, which have been closed since early January, will reopen in"
+            " April.",
+            "Pubs and restaurants have been closed",
+        ),
+        (
+            "Police and troops, who arrived on Monday, sealed off the area.",
+            "Police and troops arrived",
+        ),
+        # the last of a list inside the sentence is read alone
+        ("He met Smith and Jones, who arrived on Monday.", "Jones arrived"),
+    ],
+)
+def test_two_nouns_opening_the_sentence_are_its_subject(text: str, description: str) -> None:
+    events = extract_timeline(text, published="2021-03-30").events
+    assert description in [e.description for e in events]

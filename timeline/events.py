@@ -2549,6 +2549,11 @@ def _noun_phrase_before(
         owner = word[-2:] in ("’s", "'s") and word[:-2].isalpha()
         if not (word.isalpha() or named or inner or owner or word in ("’s", "'s")):
             break
+        if low in ("and", "or") and words and (joined := _nouns_opening_before(tokens, i)):
+            # "Pubs and restaurants, which have been closed since early January": two
+            # nouns that open the sentence are its subject together
+            words[:0] = [*joined, word]
+            break
         if low in grammar.stop_before_noun and not (
             _links_a_name(tokens, i) or (_of_a_head(tokens, i) and not (person and named_after))
         ):
@@ -2568,6 +2573,24 @@ def _noun_phrase_before(
     if free_standing and _led_into(tokens, comma - len(words) - 1):
         return None
     return _as_written(tokens[comma - len(words) : comma]) if nouns else None
+
+
+def _nouns_opening_before(tokens: Sequence[Token], link: int) -> list[str]:
+    """The one or two words before the "and" at ``link`` when they open the sentence
+    and are no verb or function word ("Pubs and", "Police and troops"), else []."""
+    grammar = grammar_words()
+    for count in (1, 2):
+        first = link - count
+        if first < 0:
+            return []
+        word = tokens[first].text
+        if not word.isalpha() or word.lower() in grammar.stop_before_noun:
+            return []
+        if is_content_verb(tokens, first) or word.lower() in grammar.function_words:
+            return []
+        if first == 0 or tokens[first - 1].text in _SENTENCE_OPENING:
+            return [t.text for t in tokens[first:link]] if word[0].isupper() else []
+    return []
 
 
 def _led_into(tokens: Sequence[Token], lead: int) -> bool:
