@@ -2586,3 +2586,24 @@ def test_nouns_joined_by_and_are_no_gapped_clause(text: str, description: str) -
 def test_two_nouns_opening_the_sentence_are_its_subject(text: str, description: str) -> None:
     events = extract_timeline(text, published="2021-03-30").events
     assert description in [e.description for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        (
+            "The Fed held rates steady in January but signaled it could cut them in March.",
+            "The Fed signaled it could cut them",
+        ),
+        (
+            "The recall, announced Tuesday, covers vehicles built between 2015 and 2018.",
+            "The recall covers vehicles built",
+        ),
+    ],
+)
+def test_a_clause_opening_on_its_verb_before_the_trigger_keeps_the_subject(
+    text: str, description: str
+) -> None:
+    # the trigger is the verb nearest the date; the clause's own verb opens it
+    events = extract_timeline(text, published="2021-03-30").events
+    assert description in [e.description for e in events]

@@ -2174,9 +2174,12 @@ def _subject_of_clause(
         return None
     link = tokens[index - 1].text.lower()
     grammar = grammar_words()
-    if link in grammar.conjunct_links and _verb_group_at(tokens, index, trigger):
+    if link in grammar.conjunct_links and (
+        _verb_group_at(tokens, index, trigger) or _verb_before_trigger(tokens, index, trigger)
+    ):
         # "Registration opens Monday and closes Friday", "He was elected in 1860 and
-        # was assassinated five years later": the second verb shares the subject
+        # was assassinated five years later", "held rates steady but signaled it could
+        # cut them in March": the second verb shares the subject
         return _shared_subject(tokens, sentence_start, index, trigger, cut)
     if index >= 5 and opens_with_a_share_of_whom(tokens[index - 3 : index]):
         # "Protesters, many of whom had camped out since Friday": the protesters
@@ -2201,14 +2204,10 @@ def _subject_of_clause(
     if (
         opener.start == trigger.start
         or opener.text.lower() in grammar.auxiliary_openers
-        # "The ceasefire, which took effect on Friday, appeared to be holding": a verb
-        # and its "to" before the trigger
-        or (
-            index + 1 < len(tokens)
-            and tokens[index + 1].text == "to"
-            and opener.end <= trigger.start
-            and is_content_verb(tokens, index)
-        )
+        # "The ceasefire, which took effect on Friday, appeared to be holding", "The
+        # recall, announced Tuesday, covers vehicles built between 2015 and 2018": the
+        # clause's verb before the trigger
+        or _verb_before_trigger(tokens, index, trigger)
     ):
         subject = _subject_before_aside(tokens, index)
         if subject is not None:
@@ -2221,6 +2220,13 @@ def _subject_of_clause(
             return f"{subject},"
         return subject
     return None
+
+
+def _verb_before_trigger(tokens: Sequence[Token], index: int, trigger: Token) -> bool:
+    """The clause at ``index`` opens with a lower-case content verb before ``trigger``
+    ("signaled it could cut", "covers vehicles built", "appeared to be holding")."""
+    opener = tokens[index]
+    return opener.end <= trigger.start and opener.text.islower() and is_content_verb(tokens, index)
 
 
 def _opens_with_a_participle(tokens: Sequence[Token]) -> bool:
