@@ -2607,3 +2607,9 @@ def test_a_clause_opening_on_its_verb_before_the_trigger_keeps_the_subject(
     # the trigger is the verb nearest the date; the clause's own verb opens it
     events = extract_timeline(text, published="2021-03-30").events
     assert description in [e.description for e in events]
+
+
+def test_a_date_given_up_inside_a_noun_after_from_dates_nothing() -> None:
+    text = "The tournament was moved from its usual May-June slot to late September."
+    events = extract_timeline(text, published="2020-10-11").events
+    assert [e.expression.text for e in events if e.expression] == ["late September"]

@@ -240,7 +240,7 @@ def build_events(
             continue
         if not _dates_an_event(expression) or expression.sentence in crowded:
             continue
-        if expression.signal == "from" and delayed_from(analysis.text, expression.span[0]):
+        if delayed_from(analysis.text, expression.span[0]):
             continue  # "postponed from May 5 to May 12": the vote is not on May 5 now
         previous = expressions[i - 1] if i else None
         if _dates_a_part_of_the_total(expression, analysis.text):

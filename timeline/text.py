@@ -1364,7 +1364,13 @@ def delayed_from(text: str, start: int) -> bool:
     ("postponed from May 5 to May 12", "moved the summit from June"): the date a delay
     moves a thing from, which no more dates it than the new one ends a stretch."""
     words = _words_before(text, start)
-    return bool(words) and words[-1] == "from" and _delay_verb_in(words[:-1])
+    if words and words[-1] == "from":
+        return _delay_verb_in(words[:-1])
+    # "moved from its usual May-June slot": the date inside the noun the delay moves from
+    for gap in (1, 2):
+        if len(words) > gap and words[-1 - gap] == "from":
+            return words[-gap] in _tense_lexicon().determiners and _delay_verb_in(words[: -1 - gap])
+    return False
 
 
 def _words_before(text: str, start: int) -> list[str]:
