@@ -2613,3 +2613,11 @@ def test_a_date_given_up_inside_a_noun_after_from_dates_nothing() -> None:
     text = "The tournament was moved from its usual May-June slot to late September."
     events = extract_timeline(text, published="2020-10-11").events
     assert [e.expression.text for e in events if e.expression] == ["late September"]
+
+
+def test_a_range_that_modifies_the_subject_leaves_the_description_whole() -> None:
+    # "for 2021-22" says which budget: both years go, not only the first
+    (event,) = extract_timeline(
+        "The budget for 2021-22 was approved on Monday.", published="2021-03-30"
+    ).events
+    assert event.description == "The budget was approved"

@@ -785,6 +785,8 @@ def _subject_modifiers(
         following = expressions[i + 1] if i + 1 < len(expressions) else None
         if following is not None and _closes_length(expression, following, text):
             end = following.span[1]  # "the three months ended Dec. 31"
+        elif following is not None and expression.range_role == "start":
+            end = following.span[1]  # "The budget for 2021-22 was approved": the range
         elif LENGTH_END_GAP.match(text, end):
             continue  # "for the quarter ended Sept. 29": a day not read as its end
         # "ended Dec. 31, 2020, will be": the comma that closes the year goes with it
