@@ -2621,3 +2621,16 @@ def test_a_range_that_modifies_the_subject_leaves_the_description_whole() -> Non
         "The budget for 2021-22 was approved on Monday.", published="2021-03-30"
     ).events
     assert event.description == "The budget was approved"
+
+
+def test_a_recurring_unit_before_since_counts_nothing() -> None:
+    # "every month since" recurs from the opening on; it is no "a month before"
+    events = extract_timeline(
+        "Sales have risen every month since the store opened in 2019.", published="2021-03-30"
+    ).events
+    (risen,) = [e for e in events if e.trigger == "risen"]
+    assert (risen.relation, risen.start, risen.end) == (
+        "since",
+        date(2019, 1, 1),
+        date(2021, 3, 30),
+    )

@@ -1096,7 +1096,11 @@ def is_count(length: TimeExpression) -> bool:
     """A whole number of calendar units ("two days", "three years"): a bound ("more than
     two days after") or a vague length ("days after") only bounds the event, as "after"
     alone does."""
-    return length.mod is None and _CALENDAR_LENGTH.fullmatch(length.value) is not None
+    return (
+        length.type == "DURATION"  # "every month since …" recurs: it counts nothing
+        and length.mod is None
+        and _CALENDAR_LENGTH.fullmatch(length.value) is not None
+    )
 
 
 # one whole number of years, months, weeks or days: clock lengths ("two hours after
