@@ -2634,3 +2634,15 @@ def test_a_recurring_unit_before_since_counts_nothing() -> None:
         date(2019, 1, 1),
         date(2021, 3, 30),
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("The plan covers the years 2021 to 2023.", date(2021, 1, 1), date(2023, 12, 31)),
+        ("He served as governor 1999 to 2007.", date(1999, 1, 1), date(2007, 12, 31)),
+    ],
+)
+def test_two_years_in_order_joined_by_to_are_a_range(text: str, start: date, end: date) -> None:
+    (event,) = extract_timeline(text, published="2021-03-30").events
+    assert (event.relation, event.start, event.end) == ("from…to", start, end)

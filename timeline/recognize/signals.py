@@ -112,6 +112,8 @@ def link_ranges(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
             )
             or (opener == "between" and connector == "and")
             or ((dash or connector in ("through", "thru")) and _same_kind(first, second))
+            # "covers the years 2021 to 2023": two years in order need no "from"
+            or (connector == "to" and _years_in_order(first.partial, second.partial))
         ):
             linked[i] = first._replace(
                 range_role="start", partial=_share_week(first.partial, second.partial)
@@ -130,6 +132,18 @@ def _share_week(first: Partial, second: Partial) -> Partial:
     ):
         return first._replace(unit="week", offset=second.offset)
     return first
+
+
+def _years_in_order(first: Partial, second: Partial) -> bool:
+    """Two calendar years, the second after the first ("2021 to 2023")."""
+    return (
+        first.granularity == second.granularity == "year"
+        and first.year is not None
+        and second.year is not None
+        and first.month is None
+        and second.month is None
+        and first.year < second.year
+    )
 
 
 def _same_kind(first: Candidate, second: Candidate) -> bool:
