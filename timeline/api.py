@@ -658,24 +658,25 @@ def _month_just_told(
     """For a month without a year or a tense to place it: the month or day told just
     before it in its sentence, to take the nearest such month from ("went on sale in
     May and were sold out by June": that June, not the one nearest the publication)."""
-    if (
-        not _is_yearless_name(partial)
-        or partial.month is None
-        or last_dated is None
-        or last_dated.sentence != sentence
-        or last_dated.granularity not in ("month", "day")
-        or last_dated.start is None
-    ):
+    if not _is_yearless_name(partial) or partial.month is None:
         return None
-    return _expression_reference(last_dated)
+    return _told_in_sentence(last_dated, sentence, ("month", "day"))
 
 
 def _day_just_told(last_dated: TimeExpression | None, sentence: int) -> Reference | None:
     """The day told before in the same sentence, if one was."""
+    return _told_in_sentence(last_dated, sentence, ("day",))
+
+
+def _told_in_sentence(
+    last_dated: TimeExpression | None, sentence: int, granularities: tuple[str, ...]
+) -> Reference | None:
+    """``last_dated`` as a reference, when it was told in ``sentence`` with a start and
+    one of ``granularities``."""
     if (
         last_dated is None
         or last_dated.sentence != sentence
-        or last_dated.granularity != "day"
+        or last_dated.granularity not in granularities
         or last_dated.start is None
     ):
         return None
