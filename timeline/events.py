@@ -38,7 +38,6 @@ from .text import (
     possessive_at,
     start_word_before,
     token_index,
-    tokenize,
 )
 from .types import Event, Granularity, Placement, Relation, Tense, TimeExpression
 
@@ -1535,10 +1534,10 @@ def _owner_of_a_lone_participle(tokens: Sequence[Token], start: int) -> str | No
         or not _opens_with_a_participle(tokens[index : index + 1])
     ):
         return None
-    noun = _noun_phrase_before(tokens, index - 1)
-    if noun is None:
+    first = _noun_phrase_start(tokens, index - 1)
+    if first is None:
         return None
-    lead = index - 2 - len(tokenize(noun))
+    lead = first - 1
     # the noun of a prepositional phrase, a clause's or the sentence's first: not "10
     # cents a share, reported on March 3", whose "a share" is a figure's
     word = tokens[lead].text.lower() if lead >= 0 else ""
@@ -1549,7 +1548,7 @@ def _owner_of_a_lone_participle(tokens: Sequence[Token], start: int) -> str | No
         and word not in (grammar.clause_openers | grammar.stop_before_noun)
     ):
         return None
-    return f"{noun},"
+    return f"{_as_written(tokens[first : index - 1])},"
 
 
 def _bare_conjunct_before(
@@ -1576,12 +1575,11 @@ def _bare_conjunct_before(
         # date; "He was soon released and appeared healthy when …": one subject's two
         # verbs, each with its own words (see `_shared_subject`)
         return None
-    calendar = _calendar_words()
     openers = grammar_words().clause_openers
     first = verb
     while first > 0 and tokens[first - 1].start >= sentence_start:
         word = tokens[first - 1].text
-        if word.lower() in calendar or _YEAR_LIKE.fullmatch(word):
+        if _names_a_date(word):
             return None  # "In 2010 he joined and left on Tuesday": the first has its date
         if not _PLAIN_WORD.fullmatch(word) or word.lower() in openers or word.lower() == "that":
             break  # "Officials said (that) two people died and …": it starts after "said"
@@ -1595,7 +1593,9 @@ def _bare_conjunct_before(
 
 # the subject and auxiliaries a bare first conjunct may have before its verb
 _MAX_CONJUNCT_SUBJECT = 6
-_PLAIN_WORD = re.compile(r"[A-Za-z][a-z'’]*|\d{1,3}(?:,\d{3})*")
+# a count written in digits: "10", "1,200"
+_COUNT_DIGITS = r"\d{1,3}(?:,\d{3})*"
+_PLAIN_WORD = re.compile(rf"[A-Za-z][a-z'’]*|{_COUNT_DIGITS}")
 _YEAR_LIKE = re.compile(r"1\d{3}|20\d{2}")
 
 
@@ -1629,12 +1629,12 @@ def _gapped_conjunct(
 def _dated_before(tokens: Sequence[Token], start: int, end: int) -> bool:
     """A time word or a year stands between ``start`` and ``end``: the first conjunct of
     "discovered polonium in July 1898 and radium that December" has its date."""
-    calendar = _calendar_words()
-    return any(
-        t.text.lower() in calendar or _YEAR_LIKE.fullmatch(t.text)
-        for t in tokens
-        if start <= t.start < end
-    )
+    return any(_names_a_date(t.text) for t in tokens if start <= t.start < end)
+
+
+def _names_a_date(word: str) -> bool:
+    """``word`` is a time word ("March", "week") or a year."""
+    return word.lower() in _calendar_words() or _YEAR_LIKE.fullmatch(word) is not None
 
 
 def _parallel_phrase_start(
@@ -2122,7 +2122,7 @@ def _subject_after(tokens: Sequence[Token], i: int) -> bool:
 
 
 _MAX_BARE_SUBJECT = 3
-_COUNT = re.compile(r"\d{1,3}(?:,\d{3})+|\d{1,3}")
+_COUNT = re.compile(_COUNT_DIGITS)
 
 
 def _may_be_in_a_bare_subject(word: str) -> bool:
@@ -2539,7 +2539,22 @@ def _noun_phrase_before(
     sentence_start: int | None = None,
     free_standing: bool = False,
 ) -> str | None:
-    """The noun phrase that ends right before the comma at ``comma``: a name or a noun
+    """The words of the noun phrase `_noun_phrase_start` finds before ``comma``."""
+    first = _noun_phrase_start(
+        tokens, comma, sentence_start=sentence_start, free_standing=free_standing
+    )
+    return None if first is None else _as_written(tokens[first:comma])
+
+
+def _noun_phrase_start(
+    tokens: Sequence[Token],
+    comma: int,
+    *,
+    sentence_start: int | None = None,
+    free_standing: bool = False,
+) -> int | None:
+    """Where (the token index) the noun phrase starts that ends right before the comma
+    at ``comma``: a name or a noun
     with its determiner ("The minister"), at most five words, no verb in it; given
     ``sentence_start``, only one that opens the sentence starting there ("The vote,
     originally set …", not "passed the Senate, signed by …"); ``free_standing``, only
@@ -2584,7 +2599,7 @@ def _noun_phrase_before(
         return None
     if free_standing and _led_into(tokens, comma - len(words) - 1):
         return None
-    return _as_written(tokens[comma - len(words) : comma]) if nouns else None
+    return comma - len(words) if nouns else None
 
 
 def _nouns_opening_before(tokens: Sequence[Token], link: int) -> list[str]:
@@ -2660,12 +2675,13 @@ def _describe(
     owned = text.startswith(("'s", "’s"), cut[1])
     if owned:
         cut = (cut[0], cut[1] + 2)  # "Friday's jobs report": the possessive goes with it
-    pieces = _outside(text, start, end, sorted([cut, *beside]))
     if owned and start <= cut[0] and cut[1] < end and _OWNED_WORD.match(text, cut[1]):
         # "reacted to Friday's jobs report": the report stays, its day made "the"
         aside = sorted(beside)
         after = " ".join(_outside(text, cut[1], end, aside))
         pieces = [*_outside(text, start, cut[0], aside), f"the {after}"]
+    else:
+        pieces = _outside(text, start, end, sorted([cut, *beside]))
     if not pieces:
         pieces.append(text[start:end])
     description = " ".join(" ".join(pieces).split()).strip(" ,;:")

@@ -68,7 +68,6 @@ __all__ = [
     "reported_for",
     "start_word_before",
     "token_index",
-    "tokenize",
     "verb_lemma",
     "will_governs",
 ]
