@@ -2646,3 +2646,11 @@ def test_a_recurring_unit_before_since_counts_nothing() -> None:
 def test_two_years_in_order_joined_by_to_are_a_range(text: str, start: date, end: date) -> None:
     (event,) = extract_timeline(text, published="2021-03-30").events
     assert (event.relation, event.start, event.end) == ("from…to", start, end)
+
+
+@pytest.mark.parametrize("figure", ["to 35", "by two"])
+def test_a_clause_described_to_its_end_keeps_its_last_number(figure: str) -> None:
+    # completed past the word limit, the clause is not cut short: "rose to 35" stays
+    text = f"Officials said last week that the number of people held for questioning rose {figure}."
+    (event,) = extract_timeline(text, published="2021-03-30").events
+    assert event.description.endswith(f"rose {figure}")

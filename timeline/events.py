@@ -1900,9 +1900,9 @@ def _clause_bounds(
         right += 1
         steps += 0 if inside_cut else 1
     if steps == _MAX_RIGHT and right + 1 < len(tokens):
-        right = _clause_end_near(tokens, right, cut, high, openers)
-    if steps == _MAX_RIGHT and right + 1 < len(tokens):
-        right = _before_a_cut_number(tokens, index, right)
+        whole = _clause_end_near(tokens, right, cut, high, openers)
+        # a clause described to its end is no longer cut short: its last number stays
+        right = whole if whole != right else _before_a_cut_number(tokens, index, right)
     return tokens[left].start, tokens[right].end
 
 
