@@ -1779,6 +1779,21 @@ def test_from_one_date_into_another_is_one_range() -> None:
             date(2021, 3, 30),
             "Shares have fallen",
         ),
+        # the date follows a noun with an "of" phrase: that thing's date
+        (
+            "Sales have doubled since the start of the pandemic last year.",
+            "since",
+            date(2020, 1, 1),
+            date(2021, 3, 30),
+            "Sales have doubled",
+        ),
+        (
+            "Talks resumed after the collapse of the ceasefire last week.",
+            "after",
+            date(2021, 3, 29),
+            None,
+            "Talks resumed",
+        ),
     ],
 )
 def test_a_signal_before_modifiers_relates_the_date(
@@ -1787,6 +1802,20 @@ def test_a_signal_before_modifiers_relates_the_date(
     (event,) = extract_timeline(text, published="2021-03-30").events
     assert (event.relation, event.start, event.end) == (relation, start, end)
     assert event.description == description
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sales have risen since the company collapsed last year.",
+        "Shares fell after the firm reported Monday.",
+    ],
+)
+def test_a_verb_before_the_date_keeps_its_own_clause(text: str) -> None:
+    # the date is the collapse's, the report's: "in" it, not after or since it
+    events = extract_timeline(text, published="2021-03-30").events
+    dated = [event for event in events if event.expression is not None]
+    assert [event.relation for event in dated] == ["in"]
 
 
 @pytest.mark.parametrize(

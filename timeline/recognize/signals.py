@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..text import delayed_from
+from ..text import delayed_from, past_kind
 from .lexicon import lexicon
 from .partial import Candidate, Partial
 
@@ -64,8 +64,9 @@ def signal_before(text: str, start: int) -> str | None:
 
 def signal_over_modifiers(text: str, start: int) -> str | None:
     """ "after a weak first half", "since a record 2020", "before the busy holiday
-    season": the signal of a noun phrase whose head is the expression, one or two
-    lower-case modifiers and a determiner before it, or None."""
+    season", "since the start of the pandemic last year": the signal of a noun phrase
+    whose head is the expression or that the expression follows, one or two lower-case
+    words and a determiner before it, or None."""
     reach = max(0, start - 48)
     window = text[reach:start]
     # nearly every expression has none of the four before it: no regex search (the
@@ -78,12 +79,19 @@ def signal_over_modifiers(text: str, start: int) -> str | None:
     ):
         return None
     found = _SIGNAL_OVER_MODIFIERS.search(text, reach, start)
-    return found["signal"].lower() if found is not None else None
+    if found is None or past_kind(found.group().split()[-1].lower()) is not None:
+        # "since the company collapsed last year": a clause with its own verb, dated
+        # where it happened
+        return None
+    return found["signal"].lower()
 
 
+# "since the start of the pandemic last year", "after the collapse of the talks last
+# week": the head noun may take an "of" phrase of one or two lower-case words
 _SIGNAL_OVER_MODIFIERS = re.compile(
     r"(?<![\w-])(?P<signal>(?i:after|before|since|following))\s{1,3}"
-    r"(?i:a|an|the|its|their|his|her|this)\s{1,3}(?:[a-z]+\s{1,3}){1,2}$"
+    r"(?i:a|an|the|its|their|his|her|this)\s{1,3}(?:[a-z]+\s{1,3}){1,2}"
+    r"(?:of\s{1,3}(?:(?:a|an|the|its|their|his|her|this)\s{1,3})?(?:[a-z]+\s{1,3}){1,2})?$"
 )
 
 
