@@ -509,3 +509,68 @@ def test_the_end_of_a_range_is_no_clause_signal() -> None:
     assert [(e.trigger, e.start, e.end) for e in events] == [
         ("ran", date(2008, 1, 1), date(2014, 8, 31))
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "relation", "start", "end"),
+    [
+        (
+            "The rule was invoked in March 2020 and has been used 1.9 million times since then.",
+            "used",
+            "since",
+            date(2020, 3, 1),
+            date(2022, 5, 20),
+        ),
+        (
+            "He joined the company in 2010. Since then, he has run three divisions.",
+            "run",
+            "since",
+            date(2010, 1, 1),
+            date(2022, 5, 20),
+        ),
+        (
+            "The plant will close in June. By then, most workers will have retired.",
+            "retired",
+            "by",
+            None,
+            date(2022, 6, 30),
+        ),
+        (
+            "He was elected in 2016. Until that time, he had never held office.",
+            "held",
+            "until",
+            None,
+            date(2016, 12, 31),
+        ),
+        (
+            "The talks collapsed on Monday. After that, both sides left the city.",
+            "left",
+            "after",
+            date(2022, 5, 16),
+            None,
+        ),
+    ],
+)
+def test_a_signal_and_an_anaphor_place_a_clause_against_the_date_last_told(
+    text: str, trigger: str, relation: str, start: date | None, end: date | None
+) -> None:
+    event = _by_trigger(text, "2022-05-20")[trigger]
+    assert (event.relation, event.start, event.end, event.placement) == (
+        relation,
+        start,
+        end,
+        "signal",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was elected in 2016. He was appointed by then-President Obama.",
+        "The talks collapsed on Monday. After that meeting, both sides left.",
+    ],
+)
+def test_a_then_or_that_modifying_a_noun_places_nothing(text: str) -> None:
+    assert [e.trigger for e in extract_timeline(text, published="2022-05-20").events] == [
+        "collapsed" if "talks" in text else "elected"
+    ]

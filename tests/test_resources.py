@@ -70,7 +70,7 @@ TOP_LEVEL_KEYS: dict[str, set[str]] = {
         "start_words_before_dates", "pronouns_before_a_plural_verb",
         "plural_pronouns_opening_a_clause", "places_after_a_plural",
         "abbreviations_in_lower_case", "count_openers", "verbs_going_back",
-        "subordinating_signals",
+        "subordinating_signals", "anaphors_of_a_date", "signals_before_anaphors",
         "function_words", "be_forms_in_verb_group",
         "have_forms_in_verb_group", "clitics", "linking_verbs",
     },

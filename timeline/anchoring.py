@@ -11,6 +11,8 @@ this stage places the rest of what the text ties to those dates:
   "X until Y", where one side is dated (in the same sentence, or the same event
   reported elsewhere in the text: same trigger lemma and a shared name) give the other
   side bounds from it.
+- **Anaphor-placed events**: "has been used since then", "By that time, 500 workers
+  had left": the clause is placed against the last dated event told before it.
 - **Undated events**: every other clause verb; kept out of the order and counted.
 """
 
@@ -24,7 +26,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import overload
 
-from .events import describe, event_at, is_count, phrase_of
+from .events import describe, event_at, is_count, phrase_of, relation_of_signal
+from .recognize.signals import signal_before
 from .resolve import add_duration, bounds_of, in_days
 from .text import (
     Analysis,
@@ -33,6 +36,7 @@ from .text import (
     is_content_verb,
     is_lasting_verb,
     lowered_in_place,
+    token_index,
 )
 from .types import Event, Granularity, Placement, Relation, TimeExpression
 
@@ -100,6 +104,7 @@ def anchor_events(
     for event in _signal_placed_events([*events, *placed], analysis, published, triggers, counts):
         placed.append(event)
         triggers.add(event.trigger_span[0])
+    placed.extend(_anaphor_placed_events([*events, *placed], analysis, published, triggers))
     return placed
 
 
@@ -625,7 +630,7 @@ def _signal_interval(
         # as in events.event_interval: "since" a date still to come has no end yet
         start = anchor.start
         return start, published if published and start and published >= start else None
-    if relation == "until":
+    if relation in ("until", "by"):
         return None, anchor.end
     return anchor.start, anchor.end
 
@@ -672,6 +677,69 @@ def _starts_expression(tokens: Sequence[Token], position: int, local: Sequence[E
         )
         or tokens[position + 1].text[:1].isdigit()
     )
+
+
+# ------------------------------------------------------- anaphors of a date
+
+
+def _anaphor_placed_events(
+    events: Sequence[Event], analysis: Analysis, published: date | None, triggers: set[int]
+) -> Iterator[Event]:
+    """ "The rule was invoked in March 2020 and has been used 1.9 million times since
+    then": the clause a signal and an anaphor ("since then", "by that time", "after
+    that,") relate to the last dated event told before them, placed against it."""
+    index: _DatedIndex | None = None
+    by_sentence: dict[int, list[Event]] = {}
+    for signal_at, anaphor_at, signal in _anaphors(analysis.text):
+        if index is None:
+            index = _DatedIndex(events)
+            for event in events:
+                by_sentence.setdefault(event.sentence_index, []).append(event)
+        sentence = analysis.sentence_index_at(anaphor_at)
+        anchor = index.last_before(signal_at, sentence)
+        if anchor is None:
+            continue
+        tokens = analysis.tokens(sentence)
+        position = token_index(tokens, signal_at)
+        local = by_sentence.get(sentence, [])
+        governing = _governing_verb(tokens, position, local) or _fronted_governing_verb(
+            tokens, position, local, counted=False
+        )
+        if governing is None or governing.start < anchor.trigger_span[1]:
+            continue  # the anchor's own clause ("was invoked in 2020 and then …")
+        placed = _placed_relative(
+            governing, relation_of_signal(signal), anchor, analysis, published, triggers
+        )
+        if placed is not None:
+            triggers.add(placed.trigger_span[0])
+            yield placed
+
+
+def _anaphors(text: str) -> Iterator[tuple[int, int, str]]:
+    """Where a signal of ``signals_before_anaphors`` and the anaphor after it start, and
+    the signal (lower case), in text order."""
+    grammar = grammar_words()
+    lowered = lowered_in_place(text)
+    if lowered is None:
+        lowered = text  # a text whose case cannot fold in place: its lower-case anaphors
+    found: dict[int, tuple[int, int, str]] = {}
+    for anaphor in grammar.anaphors_of_a_date:
+        for at in _whole_word_starts(lowered, anaphor):
+            end = at + len(anaphor)
+            if text[end : end + 1] == "-" or (
+                anaphor == "that" and not _ENDS_A_CLAUSE.match(text, end)
+            ):
+                continue  # "by then-President Obama", "after that meeting": a modifier
+            signal = signal_before(text, at)
+            if signal is not None and signal in grammar.signals_before_anaphors:
+                reach = max(0, at - 24)
+                signal_at = reach + text[reach:at].lower().rfind(signal.split()[0])
+                found[at] = (signal_at, at, signal)
+    return iter(sorted(found.values()))
+
+
+# after "that": a comma, a clause's or the sentence's end ("After that, he moved")
+_ENDS_A_CLAUSE = re.compile(r"\s{0,3}(?:[,.;:!?]|$)")
 
 
 def _governing_verb(tokens: Sequence[Token], position: int, local: Sequence[Event]) -> Token | None:

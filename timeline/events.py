@@ -51,6 +51,7 @@ __all__ = [
     "is_count",
     "phrase_of",
     "relation_of",
+    "relation_of_signal",
     "signal_start",
 ]
 
@@ -98,6 +99,11 @@ _BREAK_TOKENS = frozenset(
     {",", ";", ":", "“", "”", '"', "(", ")", "–", "—", "-", "_", ".", "!", "?"}
 )
 _MAX_LEFT, _MAX_RIGHT = 10, 10
+
+
+def relation_of_signal(signal: str) -> Relation:
+    """The event relation a signal word names ("till" → "until"; "in" when unknown)."""
+    return _RELATIONS.get(signal, "in")
 
 
 def relation_of(expression: TimeExpression, text: str) -> Relation:

@@ -520,6 +520,8 @@ class Grammar:
     count_openers: frozenset[str]
     verbs_going_back: frozenset[str]
     subordinating_signals: frozenset[str]
+    anaphors_of_a_date: frozenset[str]
+    signals_before_anaphors: frozenset[str]
 
 
 # functools.cache, not lru_cache: hot functions call this once per call, and the
@@ -624,6 +626,8 @@ def grammar_words() -> Grammar:
         count_openers=words("count_openers"),
         verbs_going_back=words("verbs_going_back"),
         subordinating_signals=words("subordinating_signals"),
+        anaphors_of_a_date=words("anaphors_of_a_date"),
+        signals_before_anaphors=words("signals_before_anaphors"),
     )
 
 
