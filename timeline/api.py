@@ -246,6 +246,9 @@ def resolve_expressions(
                 and candidate.range_role is None  # `link_ranges` leaves a delay's unlinked
                 and delayed_from(text, candidate.start)
             )
+            # "the quarter ended Sept. 30 … a year earlier": the quarter's year-ago one;
+            # the day only closes the period told
+            and not (index and _period_end_after(candidates, index - 1, text) is candidate)
         ):
             last_dated = expression
     return expressions
