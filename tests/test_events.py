@@ -2683,3 +2683,19 @@ def test_a_clause_described_to_its_end_keeps_its_last_number(figure: str) -> Non
     text = f"Officials said last week that the number of people held for questioning rose {figure}."
     (event,) = extract_timeline(text, published="2021-03-30").events
     assert event.description.endswith(f"rose {figure}")
+
+
+def test_through_a_part_of_the_day_is_across_it_not_up_to_it() -> None:
+    text = "The river burst its banks on Monday. Rescue teams worked through the night."
+    events = {e.trigger: e for e in extract_timeline(text, published="2024-05-15").events}
+    worked = events["worked"]
+    assert (worked.relation, worked.start, worked.end) == (
+        "during",
+        date(2024, 5, 13),
+        date(2024, 5, 13),
+    )
+    # a night named by its day is a deadline still
+    (talks,) = extract_timeline(
+        "Talks will continue through Monday night.", published="2024-05-15"
+    ).events
+    assert talks.relation == "until"

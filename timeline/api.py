@@ -43,6 +43,7 @@ from .text import (
     possessive_at,
     reported_for,
     start_word_before,
+    superlative_since_before,
     will_governs,
 )
 from .timeline import Timeline
@@ -249,6 +250,10 @@ def resolve_expressions(
             # "the quarter ended Sept. 30 … a year earlier": the quarter's year-ago one;
             # the day only closes the period told
             and not (index and _period_end_after(candidates, index - 1, text) is candidate)
+            # "its highest point since 1998": a comparison, which the story does not move to
+            and not (
+                expression.signal == "since" and superlative_since_before(text, candidate.start)
+            )
         ):
             last_dated = expression
     return expressions

@@ -37,6 +37,7 @@ from .text import (
     past_kind,
     possessive_at,
     start_word_before,
+    superlative_before,
     token_index,
 )
 from .types import Event, Granularity, Placement, Relation, Tense, TimeExpression
@@ -126,7 +127,21 @@ def _relation(expression: TimeExpression, text: str, starts: int | None) -> Rela
         return "since"  # "the feud dates back to 2016": begun then, going on
     if signal == "to" and possessive_at(text, expression.span[1]):
         return "in"  # "reacted to Friday's jobs report": to the thing of that day
+    if signal == "through" and _a_part_of_day_with_its_article(expression):
+        return "during"  # "worked through the night": across it, not up to it
     return _RELATIONS.get(signal, "in")
+
+
+def _a_part_of_day_with_its_article(expression: TimeExpression) -> bool:
+    """ "the night", "the afternoon": a part of a day named by it alone."""
+    return (
+        _PART_OF_DAY_VALUE.fullmatch(expression.value) is not None
+        and expression.text[:4].lower() == "the "
+    )
+
+
+# "2024-05-13TNI", "1998-XX-XXTNI" (a night of some day that year)
+_PART_OF_DAY_VALUE = re.compile(r"[\dX]{4}-[\dX]{2}-[\dX]{2}T[A-Z]{2}")
 
 
 def _goes_back_to(text: str, start: int) -> bool:
@@ -570,7 +585,7 @@ def _is_comparison_base(
         # the figure compared with, not when the clause happened ("earlier than" and
         # "later than" are signals of their own)
         return True
-    if signal == "since" and _superlative_before().search(before):
+    if signal == "since" and superlative_before().search(before):
         return True  # "the weakest since April 2020": when it was last this weak
     if not signal and _superlative_since_a_noun(before):
         return True  # "its highest level since the 2008 financial crisis": through a noun
@@ -610,7 +625,7 @@ def _superlative_since_a_noun(before: str) -> bool:
     return (
         inside is not None
         and inside["signal"].lower() == "since"
-        and _superlative_before().search(before, 0, inside.start()) is not None
+        and superlative_before().search(before, 0, inside.start()) is not None
     )
 
 
@@ -654,14 +669,6 @@ def _part_before_signal() -> re.Pattern[str]:
         rf",\s{{1,3}}(?i:{openers})\s{{1,3}}(?:\d[\d,.]*%?|(?i:{counts}))"
         rf"(?:\s{{1,3}}(?P<noun>[a-z]+))?\s{{1,3}}$"
     )
-
-
-@lru_cache(maxsize=1)
-def _superlative_before() -> re.Pattern[str]:
-    """A superlative and at most three words before the signal ("the weakest since",
-    "its worst performance since")."""
-    words = _alternatives(sorted(grammar_words().superlatives))
-    return re.compile(rf"(?<![\w-])(?i:{words})(?:\s{{1,3}}[^\s,;:()]+){{0,3}}\s{{1,3}}$")
 
 
 @lru_cache(maxsize=1)

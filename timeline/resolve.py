@@ -512,14 +512,17 @@ _DAYLESS_REFERENCES = frozenset({"month", "quarter", "half", "season", "year"})
 
 def _day_within(partial: Partial, reference: Reference) -> Resolved:
     """ "In October 1998 … that same day", "In 1987 … that day": a day the text does not
-    name, within the period it last named (1998-10-XX, 1987-XX-XX), never its first day."""
+    name, within the period it last named (1998-10-XX, 1987-XX-XX), never its first day;
+    "that night" keeps its part of the day (1998-XX-XXTNI)."""
     day = reference.day
+    part = f"T{partial.part_of_day}" if partial.part_of_day else ""
     if reference.granularity == "month":
-        value = f"{day.year:04d}-{day.month:02d}-XX"
+        value = f"{day.year:04d}-{day.month:02d}-XX{part}"
         start, end = bounds_of("month", day.year, day.month)
         return Resolved(value, "month", start, end, partial.mod, reference.description)
     start, end = bounds_of("year", day.year)
-    return Resolved(f"{day.year:04d}-XX-XX", "year", start, end, partial.mod, reference.description)
+    value = f"{day.year:04d}-XX-XX{part}"
+    return Resolved(value, "year", start, end, partial.mod, reference.description)
 
 
 def _unresolved(partial: Partial, reason: str) -> Resolved:

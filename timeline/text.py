@@ -67,6 +67,8 @@ __all__ = [
     "possessive_at",
     "reported_for",
     "start_word_before",
+    "superlative_before",
+    "superlative_since_before",
     "token_index",
     "verb_lemma",
     "will_governs",
@@ -357,6 +359,30 @@ def _written_as_abbreviation(word: str, abbreviation: str) -> bool:
 @lru_cache(maxsize=1)
 def _abbreviations() -> frozenset[str]:
     return frozenset(w.lower() for w in load_lexicon("abbreviations"))
+
+
+@lru_cache(maxsize=1)
+def superlative_before() -> re.Pattern[str]:
+    """A superlative and at most three words before a signal ("the weakest since",
+    "its worst performance since"), searched in the text before the signal."""
+    words = "|".join(map(re.escape, sorted(grammar_words().superlatives)))
+    return re.compile(rf"(?<![\w-])(?i:{words})(?:\s{{1,3}}[^\s,;:()]+){{0,3}}\s{{1,3}}$")
+
+
+def superlative_since_before(text: str, start: int) -> bool:
+    """ "water reached its highest point since 1998": "since" after a superlative right
+    before ``start``, which makes the date the last time a figure stood there."""
+    window = text[max(0, start - _SUPERLATIVE_REACH) : start]
+    since = window.lower().rfind("since")
+    return (
+        since >= 0
+        and window[since + 5 :].isspace()
+        and superlative_before().search(window, 0, since) is not None
+    )
+
+
+# a superlative, three words and "since": "its highest closing level since "
+_SUPERLATIVE_REACH = 64
 
 
 def possessive_at(text: str, end: int) -> bool:
