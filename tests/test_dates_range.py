@@ -197,3 +197,16 @@ def test_a_day_of_a_month_outside_the_calendar_stays_unresolved(text: str, publi
     (expression,) = extract_timeline(text, published=published).expressions
     assert (expression.value, expression.start) == ("XXXX-XX-XX", None)
     assert "outside years 1-9999" in (expression.reference or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # counted back past year 1 from a date of year 2: no "-001" or "-01X"
+        ("In December, prices rose for three years before.", "XXXX"),
+        ("In December, it began three decades before.", "XXXX"),
+    ],
+)
+def test_a_year_counted_back_before_year_one_stays_unresolved(text: str, value: str) -> None:
+    expression = extract_timeline(text, published="0003-01-01").expressions[-1]
+    assert (expression.value, expression.start) == (value, None)

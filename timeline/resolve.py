@@ -243,7 +243,8 @@ _LEADING_YEAR = re.compile(r"(-?\d+)(?=-|$|T)")
 def _within_calendar(resolved: Resolved, partial: Partial) -> Resolved:
     """A value whose year fell outside 1-9999 (a year before 0001-01-01) is left unresolved."""
     match = _LEADING_YEAR.match(resolved.value)
-    if match is None or len(match.group(1).lstrip("-")) < 4:
+    # (a decade's "199" of 199X is no year; a year before 1 is written "-001" and up)
+    if match is None or (len(match.group(1)) < 4 and not match.group(1).startswith("-")):
         return resolved
     year = int(match.group(1))
     if _MIN_YEAR <= year <= _MAX_YEAR:
