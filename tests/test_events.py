@@ -2699,3 +2699,23 @@ def test_through_a_part_of_the_day_is_across_it_not_up_to_it() -> None:
         "Talks will continue through Monday night.", published="2024-05-15"
     ).events
     assert talks.relation == "until"
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        # the relative clause's date ends it: the past form after it is the main verb's
+        ("The drought that began in March hurt farmers.", "The drought that began"),
+        (
+            "A drought that lasted from June 2022 to March 2023 left farmers struggling.",
+            "A drought that lasted",
+        ),
+        # "until" is the date's preposition, no object of the verb before it
+        ("A strike that continued until March shut the port.", "A strike that continued"),
+    ],
+)
+def test_a_relative_clause_dated_before_the_main_verb_is_described_alone(
+    text: str, description: str
+) -> None:
+    (event,) = extract_timeline(text, published="2024-05-15").events
+    assert event.description == description

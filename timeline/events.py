@@ -1901,6 +1901,7 @@ def _clause_bounds(
     right = index
     steps = 0
     dates_trigger = _dates_the_verb(tokens, index, cut)
+    relative = index > 1 and tokens[index - 1].text.lower() in grammar_words().relative_pronouns
     while right + 1 < len(tokens) and steps < _MAX_RIGHT:
         inside_cut = cut[0] <= tokens[right + 1].start < cut[1]
         if not inside_cut and (
@@ -1908,7 +1909,11 @@ def _clause_bounds(
             or (_ends_clause(tokens, right + 1, openers) and not _role_after(tokens, right, index))
         ):
             break
-        if dates_trigger and tokens[right].end == cut[1] and _verb_after_date(tokens, right + 1):
+        if (
+            dates_trigger
+            and tokens[right].end == cut[1]
+            and _verb_after_date(tokens, right + 1, relative=relative)
+        ):
             break
         right += 1
         steps += 0 if inside_cut else 1
@@ -2018,7 +2023,7 @@ def _dates_the_verb(tokens: Sequence[Token], index: int, cut: tuple[int, int]) -
     return between <= 2 and is_content_verb(tokens, index)
 
 
-def _verb_after_date(tokens: Sequence[Token], i: int) -> bool:
+def _verb_after_date(tokens: Sequence[Token], i: int, *, relative: bool = False) -> bool:
     """ "The strike that began on Sept. 15 ended …", "A bridge built in 1932 collapsed":
     a finite verb right after the date closes the phrase the date was in; the main
     clause goes on from there.  Only an auxiliary or a past form that no noun follows:
@@ -2029,8 +2034,14 @@ def _verb_after_date(tokens: Sequence[Token], i: int) -> bool:
     governor search already found, so a present form is safe there ("The law enacted
     in December takes effect"); here any word after the date is judged, and taking
     the present would cut objects.  Either predicate in the other's place changes
-    events on the TimeML corpus."""
-    if tokens[i].text.lower() in grammar_words().finite_auxiliaries:
+    events on the TimeML corpus.
+
+    After a ``relative`` clause's date ("The drought that lasted until March hurt
+    farmers") the main clause still lacks its verb: any past form there is that verb."""
+    word = tokens[i].text
+    if word.lower() in grammar_words().finite_auxiliaries:
+        return True
+    if relative and word.isalpha() and word.islower() and past_kind(word) in ("past", "either"):
         return True
     return is_past_verb(tokens, i) and is_content_verb(tokens, i)
 
