@@ -540,10 +540,10 @@ def test_a_second_verb_without_an_auxiliary_shares_the_first_verbs(
         # past or participle with an object: active
         ("The company was founded in 1990 and sold its unit in 2005.", "The company sold its unit"),
         # a base form that joins a verb deeper in the sentence takes no subject of the
-        # sentence's own verb ("The company complete …")
+        # sentence's own verb ("The company complete …"): the reported clause's verb
         (
             "The company said it expects to obtain approval and complete the deal by June.",
-            "complete the deal",
+            "The company expects to complete the deal",
         ),
     ],
 )
@@ -2719,3 +2719,29 @@ def test_a_relative_clause_dated_before_the_main_verb_is_described_alone(
 ) -> None:
     (event,) = extract_timeline(text, published="2024-05-15").events
     assert event.description == description
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        # the second verb of a reported clause shares that clause's subject
+        (
+            "The weather service said heavy rain would continue until Friday and could "
+            "return early next week.",
+            "heavy rain could return",
+        ),
+        (
+            "The company said it expects to obtain approval and complete the deal by June.",
+            "The company expects to complete the deal",
+        ),
+        (
+            "He said on Monday that he would resign and leave the country in June.",
+            "He would leave the country",
+        ),
+    ],
+)
+def test_a_conjunct_in_a_reported_clause_shares_the_reported_subject(
+    text: str, description: str
+) -> None:
+    events = extract_timeline(text, published="2024-05-15").events
+    assert description in [event.description for event in events]

@@ -2302,6 +2302,18 @@ def _shared_subject(
         return None
     first, verb_group = opening
     subject = " ".join(t.text for t in tokens[first:verb_group])
+    reported = _reported_subject(tokens, verb_group, index)
+    if reported is not None:
+        # "The service said heavy rain would continue until Friday and could return
+        # next week": the rain could return, the subject of the clause reported ("Intel
+        # said it had fixed the bug and would ship chips next week": Intel, whom "it"
+        # stands for)
+        pronoun = reported[1] - reported[0] == 1 and tokens[reported[0]].text.lower() in (
+            grammar_words().subject_pronouns
+        )
+        if not pronoun:
+            subject = " ".join(t.text for t in tokens[reported[0] : reported[1]])
+        verb_group = reported[1]
     verb = _verb_after_adverbs(tokens, index, trigger)
     if verb is None:
         return subject  # "and was assassinated": the verb has an auxiliary of its own
@@ -2324,6 +2336,24 @@ def _shared_subject(
         # subject's verb ("said"); "The company complete the deal" would misread it
         return None
     return subject
+
+
+def _reported_subject(tokens: Sequence[Token], verb: int, before: int) -> tuple[int, int] | None:
+    """Where the subject of the clause a saying verb (at ``verb``) reports starts and
+    ends, when the clause has one and its verb comes before token ``before``."""
+    if not is_attribution(tokens[verb].text.lower()):
+        return None
+    start = verb + 1
+    # "said that …", "said on Monday that …": the clause opens past its "that"
+    that = next(
+        (j for j in range(start, min(before, start + _SAYING_REACH)) if tokens[j].text == "that"),
+        None,
+    )
+    if that is not None:
+        start = that + 1
+    if start >= before:
+        return None
+    return _sentence_subject(tokens, tokens[start].start, before)
 
 
 def _only_a_base_form(word: str) -> bool:
