@@ -2382,7 +2382,9 @@ def _sentence_subject(
         ):
             return (first, i) if i > first and i < before - 1 else None
         low = token.text.lower()
-        if not token.text.isalpha() or low in grammar.clause_openers:
+        # "14 people were arrested": a count may open the subject
+        count = i == first and token.text.replace(",", "").isdigit()
+        if not (token.text.isalpha() or count) or low in grammar.clause_openers:
             return None
         if low in grammar.stop_before_noun and not _links_a_name(tokens, i):
             return None
