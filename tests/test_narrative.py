@@ -574,3 +574,12 @@ def test_a_then_or_that_modifying_a_noun_places_nothing(text: str) -> None:
     assert [e.trigger for e in extract_timeline(text, published="2022-05-20").events] == [
         "collapsed" if "talks" in text else "elected"
     ]
+
+
+def test_a_signal_after_a_comma_and_and_has_no_verb_of_the_clause_before() -> None:
+    # the second "after" shares "came"; "passed" is the first signal's own clause
+    text = (
+        "The vote came a week after the Senate passed its version, and three months after "
+        "the president sent his proposal to Congress in early July."
+    )
+    assert "passed" not in _by_trigger(text, "2024-09-27")

@@ -165,6 +165,12 @@ def _anchored_duration_event(
     trigger = analysis.governor_of(expression.span)
     if trigger is None or trigger.start in triggers:
         return None
+    if trigger.end <= expression.span[0] and _OPENS_A_VERBLESS_CONJUNCT.search(
+        analysis.text, trigger.end, expression.span[0]
+    ):
+        # "came a week after X, and three months after Y": the length's verb is the
+        # one left out ("came"), not the verb of the clause before the comma
+        return None
     if following in ("after", "before") and _verb_of_the_signal_clause(
         analysis, expression, trigger
     ):
@@ -202,6 +208,10 @@ def _anchored_duration_event(
         "anchored",
         expression,
     )
+
+
+# a comma, "and" or "but" and at most two words ("nearly") right before a length
+_OPENS_A_VERBLESS_CONJUNCT = re.compile(r",\s{1,3}(?i:and|but)(?:\s{1,3}[\w-]+){0,2}\s{1,3}$")
 
 
 def _event_named(index: _DatedIndex, analysis: Analysis, noun: Token | None) -> Event | None:
@@ -748,7 +758,14 @@ def _governing_verb(tokens: Sequence[Token], position: int, local: Sequence[Even
     Words of a temporal expression ("last year") are never the verb.
     """
     spans = [e.expression.span for e in local if e.expression is not None]
-    return _content_verb_among(tokens, range(position - 1, max(-1, position - 12), -1), spans)
+    low = max(-1, position - 12)
+    for k in range(position - 1, max(0, low), -1):
+        if tokens[k].text.lower() in ("and", "but") and tokens[k - 1].text == ",":
+            # "came a week after X, and three months after Y": the second signal's
+            # verb is the first one's, left out, not the verb of X
+            low = k
+            break
+    return _content_verb_among(tokens, range(position - 1, low, -1), spans)
 
 
 def _content_verb_among(
