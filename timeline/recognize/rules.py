@@ -1426,6 +1426,10 @@ _DURATION_DIRECTIONS = {"past": -1, "last": -1, "trailing": -1, "next": 1, "comi
 def _with_modifier(match: re.Match[str], partial: Partial) -> Partial | list[Candidate]:
     """A shifted date keeps its modifier inside ("nearly four years ago", "about two
     years ago"): TimeML's extent takes it in and records it as the mod."""
+    if match["rel"] and match["tail"]:
+        # "lost in the final two years ago", "the first three weeks earlier": no period
+        # is both a stretch and a shift; the words before the count are a noun's
+        return [Candidate(match.start("num"), match.end(), partial, "counted", 1)]
     if not match["qmod"]:
         return partial
     if partial.mod in _BOUND_TO_POINT:
