@@ -2747,3 +2747,21 @@ def test_a_conjunct_in_a_reported_clause_shares_the_reported_subject(
 ) -> None:
     events = extract_timeline(text, published="2024-05-15").events
     assert description in [event.description for event in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        # a relative clause with no "that": the object and the clause, not the main verb
+        ("The company repaid the money it borrowed in 2019.", "the money it borrowed"),
+        ("Officials scrapped the deal they signed in 2019.", "the deal they signed"),
+        ("The deal they signed in 2019 collapsed.", "The deal they signed"),
+        # a clause of its own after "said": no object before the pronoun
+        ("The firm said it would cut jobs in 2019.", "it would cut jobs"),
+    ],
+)
+def test_a_relative_clause_without_that_is_described_from_its_noun(
+    text: str, description: str
+) -> None:
+    (event,) = extract_timeline(text, published="2020-07-14").events
+    assert event.description == description

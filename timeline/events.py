@@ -1898,6 +1898,7 @@ def _clause_bounds(
         left -= 1  # "Unisys Corp.'s announcement": the owner goes with its possessive
         if closes_abbreviation(tokens, left):
             left -= 1
+    left = _contact_clause_start(tokens, left, index) or left
     right = index
     steps = 0
     dates_trigger = _dates_the_verb(tokens, index, cut)
@@ -1922,6 +1923,28 @@ def _clause_bounds(
         # a clause described to its end is no longer cut short: its last number stays
         right = whole if whole != right else _before_a_cut_number(tokens, index, right)
     return tokens[left].start, tokens[right].end
+
+
+def _contact_clause_start(tokens: Sequence[Token], left: int, index: int) -> int | None:
+    """Where a relative clause without its "that" starts when the trigger at ``index``
+    is its verb: "repaid the money it borrowed in 2019" is about the money it borrowed,
+    an object (after a verb) and a pronoun subject right before the verb group."""
+    grammar = grammar_words()
+    pronoun = index - 1
+    while pronoun > left and tokens[pronoun].text.lower() in grammar.sharable_auxiliaries:
+        pronoun -= 1  # "the money it had borrowed"
+    if pronoun - 2 <= left or tokens[pronoun].text.lower() not in _CONTACT_SUBJECTS:
+        return None
+    if tokens[pronoun - 1].text.lower() in grammar.function_words:
+        return None  # "after the vote in May they left": no object before the pronoun
+    start = _noun_phrase_start(tokens, pronoun)
+    if start is None or start <= left or not is_content_verb(tokens, start - 1):
+        return None
+    return start
+
+
+# pronouns that can open a relative clause with no "that" ("the deal they signed")
+_CONTACT_SUBJECTS = frozenset({"i", "we", "you", "he", "she", "it", "they"})
 
 
 def _clause_end_near(
