@@ -2496,6 +2496,11 @@ def test_a_clause_after_because_of_starts_at_its_noun() -> None:
             "Officials described the plan, although new rules, released this month, differ.",
             "new rules, released",
         ),
+        # an adverb before the participle: "first held", "originally set"
+        (
+            "The tournament, first held in 1877, is the oldest in the sport.",
+            "The tournament, first held",
+        ),
     ],
 )
 def test_a_lone_participle_set_off_after_a_noun_is_that_nouns(text: str, description: str) -> None:

@@ -39,6 +39,7 @@ from .text import (
     start_word_before,
     superlative_before,
     token_index,
+    word_past_an_adverb,
 )
 from .types import Event, Granularity, Placement, Relation, Tense, TimeExpression
 
@@ -2284,9 +2285,7 @@ def _verb_before_trigger(tokens: Sequence[Token], index: int, trigger: Token) ->
 
 def _opens_with_a_participle(tokens: Sequence[Token]) -> bool:
     """ "founded in 1998", "originally set for Tuesday": an aside led by a participle."""
-    first = tokens[0].text
-    if first.endswith("ly") and len(tokens) > 1:
-        first = tokens[1].text
+    first = word_past_an_adverb(tokens)
     return first.islower() and past_kind(first) is not None
 
 

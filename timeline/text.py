@@ -72,6 +72,7 @@ __all__ = [
     "token_index",
     "verb_lemma",
     "will_governs",
+    "word_past_an_adverb",
 ]
 
 
@@ -2235,9 +2236,7 @@ def is_aside(tokens: Sequence[Token]) -> bool:
     """What news sets between commas after a subject: a relative clause ("who took
     office in 2019"), an age ("62") or a participle phrase ("released Thursday");
     not the second half of a list or a figure ("or 10 cents a share")."""
-    first = tokens[0].text
-    if first.endswith("ly") and len(tokens) > 1:
-        first = tokens[1].text  # "originally set for Tuesday"
+    first = word_past_an_adverb(tokens)
     return (
         first.lower() in ("who", "which", "whose")
         or opens_with_a_share_of_whom(tokens)
@@ -2247,6 +2246,17 @@ def is_aside(tokens: Sequence[Token]) -> bool:
         # "The last shutdown, in December 2018, lasted 35 days": a date set apart
         or (first in grammar_words().aside_prepositions and len(tokens) <= 6)
     )
+
+
+def word_past_an_adverb(tokens: Sequence[Token]) -> str:
+    """The first token's text, or the second's when the first is an adverb a participle
+    may follow ("originally set for Tuesday", "first held in 1877")."""
+    first = tokens[0].text
+    if len(tokens) > 1 and (
+        first.endswith("ly") or first.lower() in _tense_lexicon().adverbs_in_verb_group
+    ):
+        return tokens[1].text
+    return first
 
 
 def _an_age(tokens: Sequence[Token]) -> bool:
