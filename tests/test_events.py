@@ -2770,3 +2770,22 @@ def test_a_relative_clause_without_that_is_described_from_its_noun(
 ) -> None:
     (event,) = extract_timeline(text, published="2020-07-14").events
     assert event.description == description
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        # a participle right before its date, after a verb's object: the object's
+        ("They failed to reach the targets set in 2016.", "the targets set"),
+        ("Officials inspected the bridge built in 1932.", "the bridge built"),
+        (
+            "The department wants the court to suspend the injunction issued Thursday.",
+            "the injunction issued",
+        ),
+    ],
+)
+def test_a_participle_after_an_object_is_described_with_its_noun(
+    text: str, description: str
+) -> None:
+    (event,) = extract_timeline(text, published="2023-11-30").events
+    assert event.description == description

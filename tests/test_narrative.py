@@ -583,3 +583,24 @@ def test_a_signal_after_a_comma_and_and_has_no_verb_of_the_clause_before() -> No
         "the president sent his proposal to Congress in early July."
     )
     assert "passed" not in _by_trigger(text, "2024-09-27")
+
+
+def test_since_then_after_a_range_counts_from_its_end() -> None:
+    text = (
+        "Between 2000 and 2015, malaria deaths fell by nearly half. "
+        "Since then, funding has flattened."
+    )
+    flattened = _by_trigger(text, "2023-11-30")["flattened"]
+    assert (flattened.relation, flattened.start, flattened.end) == (
+        "since",
+        date(2015, 1, 1),
+        date(2023, 11, 30),
+    )
+
+
+def test_the_signal_of_a_hedged_date_is_no_clause_signal() -> None:
+    # "until at least 2030" is the date's: no clause after "until" to place
+    text = "The agency said it would take until at least 2030 to reach the targets set in 2016."
+    events = extract_timeline(text, published="2023-11-30").events
+    assert sorted(e.expression.text for e in events if e.expression is not None) == ["2016", "2030"]
+    assert len(events) == 2

@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import overload
@@ -678,14 +678,31 @@ def _starts_expression(tokens: Sequence[Token], position: int, local: Sequence[E
     if position + 1 >= len(tokens):
         return True
     nxt = tokens[position + 1].start
+    signal = tokens[position]
     return (
         any(
-            expression is not None and expression.span[0] <= nxt < expression.span[1] + 1
+            expression is not None
+            and (
+                expression.span[0] <= nxt < expression.span[1] + 1
+                # "until at least 2030", "since as early as May": the signal is the
+                # expression's, a few words before it
+                or _signal_of(expression, signal)
+            )
             for e in local
             # (the end of a range too: "from 2008 until mid-2014")
             for expression in (e.expression, e.end_expression)
         )
         or tokens[position + 1].text[:1].isdigit()
+    )
+
+
+def _signal_of(expression: TimeExpression, token: Token) -> bool:
+    """``token`` is the first word of the expression's signal of several words."""
+    words = (expression.signal or "").split()
+    return (
+        len(words) > 1
+        and words[0].lower() == token.text.lower()
+        and 0 < expression.span[0] - token.end <= len(expression.signal or "") + 4
     )
 
 
@@ -717,9 +734,12 @@ def _anaphor_placed_events(
         )
         if governing is None or governing.start < anchor.trigger_span[1]:
             continue  # the anchor's own clause ("was invoked in 2020 and then …")
-        placed = _placed_relative(
-            governing, relation_of_signal(signal), anchor, analysis, published, triggers
-        )
+        relation = relation_of_signal(signal)
+        closing = anchor.end_expression
+        if relation in ("since", "after") and closing is not None and closing.start is not None:
+            # "Between 2000 and 2015 deaths fell by half. Since then, …": since its end
+            anchor = replace(anchor, start=closing.start)
+        placed = _placed_relative(governing, relation, anchor, analysis, published, triggers)
         if placed is not None:
             triggers.add(placed.trigger_span[0])
             yield placed

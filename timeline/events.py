@@ -1899,10 +1899,15 @@ def _clause_bounds(
         left -= 1  # "Unisys Corp.'s announcement": the owner goes with its possessive
         if closes_abbreviation(tokens, left):
             left -= 1
-    left = _contact_clause_start(tokens, left, index) or left
+    dates_trigger = _dates_the_verb(tokens, index, cut)
+    left = (
+        _contact_clause_start(tokens, left, index)
+        # "the targets set in 2016", not "a computer based on the chip early next year"
+        or (_reduced_relative_start(tokens, left, index) if dates_trigger else None)
+        or left
+    )
     right = index
     steps = 0
-    dates_trigger = _dates_the_verb(tokens, index, cut)
     relative = index > 1 and tokens[index - 1].text.lower() in grammar_words().relative_pronouns
     while right + 1 < len(tokens) and steps < _MAX_RIGHT:
         inside_cut = cut[0] <= tokens[right + 1].start < cut[1]
@@ -1942,6 +1947,36 @@ def _contact_clause_start(tokens: Sequence[Token], left: int, index: int) -> int
     if start is None or start <= left or not is_content_verb(tokens, start - 1):
         return None
     return start
+
+
+def _reduced_relative_start(tokens: Sequence[Token], left: int, index: int) -> int | None:
+    """Where the noun phrase starts whose participle the trigger at ``index`` is, when
+    that phrase is a verb's object: "to reach the targets set in 2016" is about the
+    targets set then, not the reaching."""
+    trigger = tokens[index].text
+    if index - 2 <= left or not trigger.islower() or past_kind(trigger) not in _PARTICIPLES:
+        return None
+    noun = tokens[index - 1].text
+    if (
+        not (noun.isalpha() and noun.islower())
+        or noun in grammar_words().function_words
+        or noun in grammar_words().sharable_auxiliaries
+        or is_content_verb(tokens, index - 1)
+    ):
+        return None
+    start = _noun_phrase_start(tokens, index)
+    if (
+        start is None
+        or start <= left
+        or tokens[start].text.lower() not in grammar_words().openers_of_noun_phrases
+    ):
+        return None
+    # a verb's object: "reach the targets set"; after a preposition the phrase may be
+    # the subject's own ("The first batch of evidence from the bombing arrived")
+    return start if is_content_verb(tokens, start - 1) else None
+
+
+_PARTICIPLES = frozenset({"participle", "either"})
 
 
 # pronouns that can open a relative clause with no "that" ("the deal they signed")
