@@ -2778,6 +2778,11 @@ def test_a_relative_clause_without_that_is_described_from_its_noun(
         # a participle right before its date, after a verb's object: the object's
         ("They failed to reach the targets set in 2016.", "the targets set"),
         ("Officials inspected the bridge built in 1932.", "the bridge built"),
+        # the preposition a description would open on, and no words past the date
+        (
+            "Castro said in a letter published Wednesday that he wants the talks to go on.",
+            "a letter published",
+        ),
         (
             "The department wants the court to suspend the injunction issued Thursday.",
             "the injunction issued",

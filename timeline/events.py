@@ -1900,12 +1900,9 @@ def _clause_bounds(
         if closes_abbreviation(tokens, left):
             left -= 1
     dates_trigger = _dates_the_verb(tokens, index, cut)
-    left = (
-        _contact_clause_start(tokens, left, index)
-        # "the targets set in 2016", not "a computer based on the chip early next year"
-        or (_reduced_relative_start(tokens, left, index) if dates_trigger else None)
-        or left
-    )
+    # "the targets set in 2016", not "a computer based on the chip early next year"
+    reduced = _reduced_relative_start(tokens, left, index) if dates_trigger else None
+    left = _contact_clause_start(tokens, left, index) or reduced or left
     right = index
     steps = 0
     relative = index > 1 and tokens[index - 1].text.lower() in grammar_words().relative_pronouns
@@ -1916,10 +1913,12 @@ def _clause_bounds(
             or (_ends_clause(tokens, right + 1, openers) and not _role_after(tokens, right, index))
         ):
             break
+        # a noun's participle and its date end the phrase ("a letter published Wednesday
+        # that he wants …" goes on with the saying's clause)
         if (
             dates_trigger
             and tokens[right].end == cut[1]
-            and _verb_after_date(tokens, right + 1, relative=relative)
+            and (reduced is not None or _verb_after_date(tokens, right + 1, relative=relative))
         ):
             break
         right += 1
@@ -1971,12 +1970,21 @@ def _reduced_relative_start(tokens: Sequence[Token], left: int, index: int) -> i
         or tokens[start].text.lower() not in grammar_words().openers_of_noun_phrases
     ):
         return None
-    # a verb's object: "reach the targets set"; after a preposition the phrase may be
-    # the subject's own ("The first batch of evidence from the bombing arrived")
-    return start if is_content_verb(tokens, start - 1) else None
+    # a verb's object: "reach the targets set", or the object of the preposition the
+    # clause would open on ("in a letter published Monday"); after a preposition inside
+    # the clause the phrase may be the subject's own ("The first batch of evidence from
+    # the bombing arrived")
+    lead = start - 1
+    if is_content_verb(tokens, lead) or (
+        lead == left and tokens[lead].text.lower() in _OPENING_PREPOSITIONS
+    ):
+        return start
+    return None
 
 
 _PARTICIPLES = frozenset({"participle", "either"})
+# prepositions a description may open on before a noun phrase and its participle
+_OPENING_PREPOSITIONS = frozenset({"in", "under", "at", "on", "with", "by", "from", "of"})
 
 
 # pronouns that can open a relative clause with no "that" ("the deal they signed")
