@@ -2794,3 +2794,23 @@ def test_a_participle_after_an_object_is_described_with_its_noun(
 ) -> None:
     (event,) = extract_timeline(text, published="2023-11-30").events
     assert event.description == description
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        # "update" is a verb; "WHO" an acronym, no relative pronoun
+        (
+            "The agency plans to update its guidelines in the first quarter of 2024.",
+            "The agency plans to update its guidelines",
+        ),
+        (
+            "The WHO plans to update its guidelines in the first quarter of 2024.",
+            "The WHO plans to update its guidelines",
+        ),
+        ("Officials certified the results on Monday.", "Officials certified the results"),
+    ],
+)
+def test_common_news_verbs_and_acronyms_are_read_right(text: str, description: str) -> None:
+    (event,) = extract_timeline(text, published="2023-11-30").events
+    assert event.description == description

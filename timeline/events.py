@@ -2239,8 +2239,8 @@ def _ends_clause(tokens: Sequence[Token], i: int, openers: frozenset[str]) -> bo
         return not closes_abbreviation(tokens, i) and not (
             word == "," and _in_a_place_name(tokens, i)
         )
-    if word.lower() not in openers:
-        return False
+    if word.lower() not in openers or (len(word) > 1 and word.isupper()):
+        return False  # (an acronym: "The WHO plans …" has no relative "who")
     # "Customs and Border Protection": "and" inside a name does not open a clause (but
     # "visited Paris in March and Rome in April" is two clauses: a month is no name)
     return not (
