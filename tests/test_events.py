@@ -2814,3 +2814,17 @@ def test_a_participle_after_an_object_is_described_with_its_noun(
 def test_common_news_verbs_and_acronyms_are_read_right(text: str, description: str) -> None:
     (event,) = extract_timeline(text, published="2023-11-30").events
     assert event.description == description
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # verbs news uses often: the infinitive the date belongs to is the trigger
+        ("The board voted to abolish the tax in 2025.", "abolish"),
+        ("The firm plans to diversify its supply chain in 2025.", "diversify"),
+        ("Officials moved to curb exports in May.", "curb"),
+    ],
+)
+def test_an_infinitive_of_a_listed_verb_is_the_trigger(text: str, trigger: str) -> None:
+    (event,) = extract_timeline(text, published="2024-01-10").events
+    assert event.trigger == trigger
