@@ -48,10 +48,40 @@ def recognize(text: str, *, extra_spans: Sequence[tuple[int, int, str]] = ()) ->
 def _settled(text: str, lowered: str | None, selected: list[Candidate]) -> list[Candidate]:
     """The selected candidates with the words around them read: bounds ("around",
     "or later"), period edges, quoted titles, "so far"."""
-    bounded = _take_in_bounds(text, selected)
+    bounded = _point_of_period_taken(text, _take_in_bounds(text, selected))
     return _so_far_marked(
         text, lowered, _without_titles(text, _edges_taken(text, lowered, bounded))
     )
+
+
+def _point_of_period_taken(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """ "the end of the third quarter", "the start of the fiscal year": the point of a
+    period a rule read without it, taken into the expression as its mod (the rules that
+    read "the end of next month" take it themselves)."""
+    taken = candidates
+    for i, candidate in enumerate(candidates):
+        partial = candidate.partial
+        if (
+            partial.mod is not None
+            or partial.type != "DATE"
+            or partial.granularity not in PERIODS
+            or text[max(0, candidate.start - 4) : candidate.start].rstrip()[-2:].lower() != "of"
+        ):
+            continue  # nearly every candidate: no regex search
+        found = _POINT_OF_PERIOD_BEFORE.search(text, max(0, candidate.start - 32), candidate.start)
+        if found is None or (i and candidates[i - 1].end > found.start()):
+            continue
+        mod = lexicon().point_modifiers[found["point"].lower()]
+        if taken is candidates:
+            taken = list(candidates)
+        taken[i] = candidate._replace(start=found.start(), partial=partial._replace(mod=mod))
+    return taken
+
+
+_POINT_OF_PERIOD_BEFORE = re.compile(
+    r"(?<![\w-])(?i:the)\s{1,3}(?P<point>(?i:beginning|start|middle|end|close))\s{1,3}"
+    r"(?i:of)\s{1,3}$"
+)
 
 
 # "around" right before a date or a clock time ("around Nov. 1", "around 7:15 p.m.")
