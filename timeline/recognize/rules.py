@@ -637,10 +637,13 @@ def _is_temporal_word(word: str, lex: Lexicon) -> bool:
     )
 
 
-def _weekday(match: re.Match[str], text: str) -> Partial | None:
+def _weekday(match: re.Match[str], text: str) -> Partial | list[Candidate] | None:
     lex = lexicon()
     word = _POSSESSIVE_S.sub("", match["wd"])
     rel = " ".join((match["rel"] or "").lower().split())
+    around = _the_weekday_around(match, text) if not (rel or match["pod"]) else None
+    if around is not None:
+        return around
     if rel.startswith("the "):
         # "the previous Friday", "the following Monday": from the day last named
         step = -1 if rel in ("the previous", "the preceding") else 1
@@ -690,6 +693,28 @@ def _weekday(match: re.Match[str], text: str) -> Partial | None:
 
 
 _DAY_EDGE_MODS = {"early": "START", "late": "END"}
+
+
+def _the_weekday_around(match: re.Match[str], text: str) -> list[Candidate] | None:
+    """ "with preorders the Friday before", "the count began the Monday after": that
+    weekday before or after the day last named, one expression with its article and its
+    "before" or "after" (which ends the clause: "the Friday before the vote" is a
+    Friday of its own)."""
+    the = _THE_BEFORE.search(text, max(0, match.start() - 6), match.start())
+    side = _SIDE_ALONE.match(text, match.end()) if the is not None else None
+    if the is None or side is None or match["wmod"] or match["prepod"]:
+        return None
+    partial = Partial(
+        granularity="day",
+        weekday=lexicon().weekday_of(_POSSESSIVE_S.sub("", match["wd"])),
+        direction=-1 if side["side"].lower() == "before" else 1,
+        anchored=True,
+    )
+    return [Candidate(the.start(), side.end("side"), partial, "weekday", 1)]
+
+
+_THE_BEFORE = re.compile(r"(?<![\w-])(?i:the)\s{1,3}$")
+_SIDE_ALONE = re.compile(r"\s{1,3}(?P<side>(?i:before|after))(?=\s{0,3}(?:[.,;:!?)]|$))")
 
 
 _PLURAL_PARTNER = re.compile(
