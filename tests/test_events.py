@@ -2828,3 +2828,17 @@ def test_common_news_verbs_and_acronyms_are_read_right(text: str, description: s
 def test_an_infinitive_of_a_listed_verb_is_the_trigger(text: str, trigger: str) -> None:
     (event,) = extract_timeline(text, published="2024-01-10").events
     assert event.trigger == trigger
+
+
+def test_a_verbless_conjunct_with_its_own_subject_shares_the_first_verb() -> None:
+    text = "One died at the scene and the other in hospital shortly before midnight on Sunday."
+    (event,) = extract_timeline(text, published="2024-11-12").events
+    assert (event.trigger, event.description) == (
+        "died",
+        "One died at the scene and the other in hospital",
+    )
+    assert (event.relation, event.end) == ("before", date(2024, 11, 10))
+    # a second noun is no conjunct of its own
+    text = "The region was devastated by a huge earthquake and tsunami in March 2011."
+    (event,) = extract_timeline(text, published="2024-11-12").events
+    assert event.description == "The region was devastated by a huge earthquake"

@@ -1514,10 +1514,16 @@ def describe(
     gap = _gapped_conjunct(tokens, trigger, desc_end, cut)
     if gap is not None:
         # "discovered polonium in July 1898 and radium that December": the second date's
-        # event is the verb with the words of its own conjunct
+        # event is the verb with the words of its own conjunct; one with a subject of its
+        # own ("One died at the scene and the other in hospital") reads whole
         text = analysis.text
-        head_end = _parallel_phrase_start(tokens, trigger, desc_end, gap) or trigger.end
-        description = " ".join(f"{text[desc_start:head_end]} {text[gap[0] : gap[1]]}".split())
+        gap = _without_dangling_end(tokens, gap)
+        if _opens_on_a_subject(tokens, gap[0]):
+            head_end = desc_end
+        else:
+            head_end = _parallel_phrase_start(tokens, trigger, desc_end, gap) or trigger.end
+        joint = " and " if head_end == desc_end else " "
+        description = " ".join(f"{text[desc_start:head_end]}{joint}{text[gap[0] : gap[1]]}".split())
         desc_end = gap[1]
     else:
         inside = [b for b in beside if desc_start <= b[0] and b[1] <= desc_end]
@@ -1633,11 +1639,45 @@ def _gapped_conjunct(
         # "Two people were killed and five injured on Saturday": a conjunct that shares
         # the first's auxiliary, not its verb; the "and" stays
         return tokens[between[0]].start, tokens[words[-1]].end
-    if not _dated_before(tokens, trigger.end, clause_end):
+    if not _dated_before(tokens, trigger.end, clause_end) and not _with_a_place_of_its_own(
+        tokens, words
+    ):
         # "devastated by a huge earthquake and tsunami in March 2011": two nouns, not a
         # second conjunct standing in for a first with a date of its own
         return None
     return tokens[words[0]].start, tokens[words[-1]].end
+
+
+def _with_a_place_of_its_own(tokens: Sequence[Token], words: list[int]) -> bool:
+    """The conjunct opens on a determiner and holds a phrase of its own
+    after it ("and the other in hospital"): a clause that lacks only the verb, not a
+    second noun ("research and development costs in half")."""
+    grammar = grammar_words()
+    if tokens[words[0]].text.lower() not in grammar.openers_of_noun_phrases:
+        return False
+    return any(
+        tokens[i].text.lower() in grammar.function_words
+        and tokens[i].text.lower() not in ("of", "and", "or", "but", "nor")
+        for i in words[1:]
+    )
+
+
+def _opens_on_a_subject(tokens: Sequence[Token], start: int) -> bool:
+    """The gapped conjunct at ``start`` opens on a determiner ("the other in hospital"):
+    the subject of a clause whose verb is left out."""
+    index = _index_of(tokens, start)
+    if index is None:
+        return False
+    return tokens[index].text.lower() in grammar_words().openers_of_noun_phrases
+
+
+def _without_dangling_end(tokens: Sequence[Token], span: tuple[int, int]) -> tuple[int, int]:
+    """``span`` without the dangling words it ends on ("… in hospital shortly")."""
+    dangling = grammar_words().dangling_words
+    inside = [t for t in tokens if span[0] <= t.start < span[1]]
+    while len(inside) > 1 and inside[-1].text.lower() in dangling:
+        inside.pop()
+    return span[0], inside[-1].end if inside else span[1]
 
 
 def _dated_before(tokens: Sequence[Token], start: int, end: int) -> bool:

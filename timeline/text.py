@@ -2289,6 +2289,16 @@ def _listed_form(word: str, forms: _VerbForms) -> bool:
     return word.endswith("lled") and word[:-4] + "led" in forms.lemmas
 
 
+def _subject_count(tokens: Sequence[Token], i: int) -> bool:
+    """The number word at ``i`` opens its clause, so it is the subject ("One died at the
+    scene", "…, and two fled"), not a count of the noun after it ("signaled one cut")."""
+    return i == 0 or tokens[i - 1].text.lower() in _CLAUSE_STARTS_BEFORE
+
+
+# what may stand right before a clause's first word
+_CLAUSE_STARTS_BEFORE = frozenset({".", "!", "?", ";", ":", ",", "and", "but", '"', "“"})
+
+
 def _verbal_in_context(word: str, tokens: Sequence[Token], i: int, forms: _VerbForms) -> bool:
     """Whether an ambiguous form ("report", "charges", "including") is used as a verb here.
 
@@ -2302,7 +2312,9 @@ def _verbal_in_context(word: str, tokens: Sequence[Token], i: int, forms: _VerbF
     if word in forms.past or word in forms.participles or (word.endswith("ed") and word != lemma):
         # "its first crewed mission", "the last planned missions": a participle used as
         # an adjective inside a noun phrase
-        if _premodifier_before(tokens, i) or previous in grammar.cardinals_before_nouns:
+        if _premodifier_before(tokens, i) or (
+            previous in grammar.cardinals_before_nouns and not _subject_count(tokens, i - 1)
+        ):
             return False  # "signaled one cut": a number before it makes it a noun
         # a form the lexicon only guessed ("strained") after a function word is an adjective
         return _listed_form(word, forms) or previous not in grammar.function_words
