@@ -2842,3 +2842,20 @@ def test_a_verbless_conjunct_with_its_own_subject_shares_the_first_verb() -> Non
     text = "The region was devastated by a huge earthquake and tsunami in March 2011."
     (event,) = extract_timeline(text, published="2024-11-12").events
     assert event.description == "The region was devastated by a huge earthquake"
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        # the clause that ends what the aside says held closes its "since"
+        ("The ban, in place since 2019, was lifted on Monday.", date(2021, 3, 29)),
+        ("The curfew, imposed since March, ended on Friday.", date(2021, 3, 26)),
+        # a clause that ends nothing leaves it running to publication
+        ("The ban, in place since 2019, was upheld on Monday.", date(2021, 3, 30)),
+    ],
+)
+def test_a_since_aside_ends_when_its_clause_ends_it(text: str, end: date) -> None:
+    since = [
+        e for e in extract_timeline(text, published="2021-03-30").events if e.relation == "since"
+    ]
+    assert [e.end for e in since] == [end]

@@ -29,7 +29,8 @@ TOP_LEVEL_KEYS: dict[str, set[str]] = {
     },
     "numbers": {"scales", "cardinals", "tens", "vague", "ordinals", "decade_words"},
     "verbs": {
-        "irregular", "regular", "auxiliaries", "scheduling", "lasting", "intransitive", "doubling",
+        "irregular", "regular", "auxiliaries", "scheduling", "lasting", "ending", "intransitive",
+        "doubling",
     },
     "tense": {
         "future", "present", "present_perfect", "past", "not_past", "determiners",

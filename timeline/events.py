@@ -30,6 +30,7 @@ from .text import (
     is_attribution,
     is_base_form,
     is_content_verb,
+    is_ending_verb,
     is_intransitive,
     is_past_form,
     is_past_verb,
@@ -327,14 +328,46 @@ def build_events(
         events.extend(_when_clause_events(expression, analysis, published, reference_text))
     if through_a_noun:
         events = _own_dates_first(events, through_a_noun)
-    return _stretched_until_a_clause(
-        _one_per_trigger(
-            _alternatives_described_alike(
-                _without_side_dates(events, analysis.text, modifiers), analysis.text
-            )
+    return _since_ended_by_the_clause(
+        _stretched_until_a_clause(
+            _one_per_trigger(
+                _alternatives_described_alike(
+                    _without_side_dates(events, analysis.text, modifiers), analysis.text
+                )
+            ),
+            analysis.text,
         ),
         analysis.text,
     )
+
+
+def _since_ended_by_the_clause(events: list[Event], text: str) -> list[Event]:
+    """ "The ban, in place since 2019, was lifted on Monday": what an aside says held
+    "since" a date lasted until the date of the clause that ends it, not up to now."""
+    ended = events
+    for i in range(len(events) - 1):
+        aside, main = events[i], events[i + 1]
+        expression = aside.expression
+        if (
+            aside.relation != "since"
+            or expression is None
+            or main.start is None
+            or aside.start is None
+            or main.start < aside.start
+            or aside.sentence_index != main.sentence_index
+            or not is_ending_verb(main.lemma)
+            or not _CLOSES_AN_ASIDE.fullmatch(text, expression.span[1], main.trigger_span[0])
+        ):
+            continue
+        if ended is events:
+            ended = list(events)
+        ended[i] = replace(aside, end=main.end or main.start)
+    return ended
+
+
+# from the end of the aside's date to the verb that ends what it says held: ", was ",
+# ", were formally "
+_CLOSES_AN_ASIDE = re.compile(r",(?:\s{1,3}[a-z]+){0,3}\s{1,3}")
 
 
 def _stretched_until_a_clause(events: list[Event], text: str) -> list[Event]:

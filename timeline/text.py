@@ -56,6 +56,7 @@ __all__ = [
     "is_attribution",
     "is_base_form",
     "is_content_verb",
+    "is_ending_verb",
     "is_intransitive",
     "is_lasting_verb",
     "is_past_form",
@@ -1524,6 +1525,8 @@ class _VerbForms:
     scheduling: frozenset[str]
     #: verbs whose counted duration is their length ("lasted two weeks before …")
     lasting: frozenset[str]
+    #: verbs that end a state ("the ban … was lifted on Monday")
+    ending: frozenset[str]
     #: verbs news mostly uses without an object ("fled", "resigned"): after "and", their
     #: -ed form is the verb's past, not a passive sharing the first verb's "was"
     intransitive: frozenset[str]
@@ -1567,8 +1570,14 @@ def _verb_forms() -> _VerbForms:
         frozenset(data["auxiliaries"]),
         frozenset(data["scheduling"]),
         frozenset(data["lasting"]),
+        frozenset(data["ending"]),
         frozenset(data["intransitive"]),
     )
+
+
+def is_ending_verb(lemma: str) -> bool:
+    """A verb that ends a state: "the ban was lifted", "the curfew ends"."""
+    return lemma in _verb_forms().ending
 
 
 def is_lasting_verb(lemma: str) -> bool:
