@@ -2859,3 +2859,20 @@ def test_a_since_aside_ends_when_its_clause_ends_it(text: str, end: date) -> Non
         e for e in extract_timeline(text, published="2021-03-30").events if e.relation == "since"
     ]
     assert [e.end for e in since] == [end]
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        # a possessive or an adverb after a date with its article is no noun it modifies:
+        # the article goes with the date
+        (
+            "By the mid-1980s his firm had become one of the largest.",
+            "his firm had become one of the largest",
+        ),
+        ("He joined the fund in 1959 and spent the next 12 years there.", "He spent there"),
+    ],
+)
+def test_the_article_of_a_date_before_no_noun_leaves_with_it(text: str, description: str) -> None:
+    events = extract_timeline(text, published="2023-06-04").events
+    assert description in [e.description for e in events]
