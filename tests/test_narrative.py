@@ -604,3 +604,15 @@ def test_the_signal_of_a_hedged_date_is_no_clause_signal() -> None:
     events = extract_timeline(text, published="2023-11-30").events
     assert sorted(e.expression.text for e in events if e.expression is not None) == ["2016", "2030"]
     assert len(events) == 2
+
+
+def test_a_verb_after_and_past_the_signals_noun_is_not_the_signalled_clause() -> None:
+    # "remained" is the teacher's second verb, not what came "until" the retirement
+    text = (
+        "He taught at Emory University until his retirement in 2005 and remained active "
+        "in civic life afterward."
+    )
+    assert "remained" not in _by_trigger(text, "2023-06-04")
+    # "he and his wife returned": the clause goes on past the subject's "and"
+    text = "He was shot on Oct. 23, shortly after he and his wife returned home."
+    assert _by_trigger(text, "1998-11-21")["returned"].relation == "before"

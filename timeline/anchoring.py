@@ -847,6 +847,14 @@ def _signalled_side(tokens: Sequence[Token], position: int, analysis: Analysis) 
     for k in range(i, min(len(tokens), i + 10)):
         if tokens[k].text in (",", ";", ":", ".", "“", "”", '"'):
             break
+        if (
+            tokens[k].text in ("and", "but")
+            and k + 1 < len(tokens)
+            and is_content_verb(tokens, k + 1)
+        ):
+            # "until his retirement in 2005 and remained active": a verb right after "and"
+            # is the governing clause's second one ("after he and his wife returned" goes on)
+            break
         if is_content_verb(tokens, k):
             return _Side(tokens[k], True, analysis.lemma_of(tokens[k]))
     return None
