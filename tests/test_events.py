@@ -2876,3 +2876,26 @@ def test_a_since_aside_ends_when_its_clause_ends_it(text: str, end: date) -> Non
 def test_the_article_of_a_date_before_no_noun_leaves_with_it(text: str, description: str) -> None:
     events = extract_timeline(text, published="2023-06-04").events
     assert description in [e.description for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        # asides between a subject and its verb: an age, a hometown, a name, an
+        # appositive with a relative clause of its own
+        (
+            "Kopp, 44, of St. Albans, Vt., became the subject of a manhunt in November.",
+            "Kopp became the subject of a manhunt",
+        ),
+        ("John Smith, 34, of Dayton, was charged on Monday.", "John Smith was charged"),
+        ("His wife of 61 years, Ruth, died in 2017.", "His wife of 61 years died"),
+        (
+            "John Harlan, a civil rights lawyer who argued 40 cases before the Supreme Court, "
+            "died on Friday at his home in Atlanta.",
+            "John Harlan died at his home in Atlanta",
+        ),
+    ],
+)
+def test_the_subject_is_read_past_the_asides_after_it(text: str, description: str) -> None:
+    (event,) = extract_timeline(text, published="1999-05-07").events
+    assert event.description == description

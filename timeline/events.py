@@ -1972,6 +1972,7 @@ def _clause_bounds(
         left -= 1  # "Unisys Corp.'s announcement": the owner goes with its possessive
         if closes_abbreviation(tokens, left):
             left -= 1
+    left = _past_a_hometown(tokens, left, index)
     dates_trigger = _dates_the_verb(tokens, index, cut)
     # "the targets set in 2016", not "a computer based on the chip early next year"
     reduced = _reduced_relative_start(tokens, left, index) if dates_trigger else None
@@ -2001,6 +2002,22 @@ def _clause_bounds(
         # a clause described to its end is no longer cut short: its last number stays
         right = whole if whole != right else _before_a_cut_number(tokens, index, right)
     return tokens[left].start, tokens[right].end
+
+
+def _past_a_hometown(tokens: Sequence[Token], left: int, index: int) -> int:
+    """Where the clause starts when its words open on a hometown set off after a name
+    ("Kopp, 44, of St. Albans, Vt., became …"): past the hometown, whose subject
+    `_subject_of_clause` reads before it."""
+    if not (
+        0 < left < index and tokens[left - 1].text == "," and is_aside(tokens[left : left + 2])
+    ):
+        return left
+    if tokens[left].text != "of":
+        return left
+    # the comma that closes it: the last before the verb (a state's comma parts no
+    # clause: "of St. Albans, Vt.,")
+    closing = [k for k in range(left + 2, index) if tokens[k].text == ","]
+    return closing[-1] + 1 if closing else left
 
 
 def _contact_clause_start(tokens: Sequence[Token], left: int, index: int) -> int | None:
@@ -2675,9 +2692,9 @@ def _subject_before_aside(
     The aside may hold a date whose comma or abbreviation period ends nothing ("which
     takes effect Jan. 1, 2022,"), or, with ``renaming``, be a noun phrase that renames
     the subject ("The drought, the worst in 1,200 years, began")."""
-    for i in range(index - 2, max(0, index - 16), -1):
+    for i in range(index - 2, max(0, index - _ASIDE_REACH), -1):
         word = tokens[i].text
-        if word == "," and not _inside_a_date(tokens, i):
+        if word == "," and not _inside_a_date(tokens, i) and not _in_a_place_name(tokens, i):
             aside = tokens[i + 1 : index - 1]
             if not aside or not (is_aside(aside) or (renaming and _renames_a_subject(aside))):
                 return None
@@ -2687,6 +2704,10 @@ def _subject_before_aside(
         if word in _BREAK_TOKENS and word != "," and not closes_abbreviation(tokens, i):
             return None
     return None
+
+
+# the tokens an aside between a subject and its verb may hold
+_ASIDE_REACH = 22
 
 
 def _inside_a_date(tokens: Sequence[Token], comma: int) -> bool:
@@ -2713,17 +2734,29 @@ def _renames_a_subject(tokens: Sequence[Token]) -> bool:
     after it opens with its verb, where a list ("banks, the insurers and …") cannot
     be."""
     grammar = grammar_words()
+    # "a civil rights lawyer who argued 40 cases before the court": the noun phrase up to
+    # its relative clause, which may hold verbs of its own
+    relative = next(
+        (i for i, t in enumerate(tokens) if i and t.text.lower() in grammar.relative_pronouns),
+        len(tokens),
+    )
+    head = tokens[:relative]
+    if len(tokens) <= _MAX_NAME_WORDS and all(
+        t.text.istitle() and t.text.isalpha() for t in tokens
+    ):
+        return True  # "His wife of 61 years, Ruth, died": the name
     return (
         tokens[0].text in grammar.appositive_determiners
-        and len(tokens) <= _MAX_APPOSITIVE
+        and len(head) <= _MAX_APPOSITIVE
         and not any(
-            t.text.lower() in grammar.sharable_auxiliaries or is_content_verb(tokens, i)
-            for i, t in enumerate(tokens)
+            t.text.lower() in grammar.sharable_auxiliaries or is_content_verb(head, i)
+            for i, t in enumerate(head)
         )
     )
 
 
 _MAX_APPOSITIVE = 8
+_MAX_NAME_WORDS = 3
 
 
 def _noun_phrase_before(
@@ -2788,6 +2821,10 @@ def _noun_phrase_start(
         words.insert(0, word)
         i -= 1
     nouns = [w for w in words if w.lower() not in grammar.noun_phrase_determiners]
+    if words and words[0].lower() in grammar.function_words:
+        # "the board of supervisors of Loudon county, …" cut at five words: a phrase that
+        # would open on its preposition is not read at all
+        return None
     opening = tokens[comma - len(words)].start if words else -1
     if sentence_start is not None and not _opens_sentence(tokens, opening, sentence_start):
         return None

@@ -2254,7 +2254,21 @@ def is_aside(tokens: Sequence[Token]) -> bool:
         or (first.islower() and (first.endswith("ed") or is_past_form(first)))
         # "The last shutdown, in December 2018, lasted 35 days": a date set apart
         or (first in grammar_words().aside_prepositions and len(tokens) <= 6)
+        or _a_hometown(tokens)
     )
+
+
+def _a_hometown(tokens: Sequence[Token]) -> bool:
+    """ "of Dayton", "of St. Albans, Vt.": where the person named before lives."""
+    return (
+        1 < len(tokens) <= _HOMETOWN_TOKENS
+        and tokens[0].text == "of"
+        and tokens[1].text[:1].isupper()
+        and tokens[1].text.isalpha()
+    )
+
+
+_HOMETOWN_TOKENS = 7
 
 
 def word_past_an_adverb(tokens: Sequence[Token]) -> str:
