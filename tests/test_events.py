@@ -2899,3 +2899,25 @@ def test_the_article_of_a_date_before_no_noun_leaves_with_it(text: str, descript
 def test_the_subject_is_read_past_the_asides_after_it(text: str, description: str) -> None:
     (event,) = extract_timeline(text, published="1999-05-07").events
     assert event.description == description
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        # a description opens on a word: not on a quotation's marks
+        ("``We will not back down,'' Adams said on Sunday.", "Adams said"),
+        (
+            "``Elian is the symbol of our unity today,'' he said.",
+            "Elian is the symbol of our unity",
+        ),
+        # nor inside a word ("Corp.'s"), when the word limit falls there
+        (
+            "Bristol-Myers Squibb Corp.'s announcement of a $648.2 million loss showed on "
+            "Friday that the company is moving even faster than expected.",
+            "Corp.'s announcement of a $648.2 million loss showed",
+        ),
+    ],
+)
+def test_a_description_opens_on_a_whole_word(text: str, description: str) -> None:
+    events = extract_timeline(text, published="1989-10-30").events
+    assert events[0].description.startswith(description)

@@ -1959,7 +1959,8 @@ def _clause_bounds(
         if not aside and _opens_clause(tokens, left - 1, cut, openers):
             break
         left -= 1
-        steps += 0 if aside else 1
+        # the date's own words leave the description: they count for nothing
+        steps += 0 if aside or cut[0] <= tokens[left].start < cut[1] else 1
     if tokens[left].text.lower() == "with" and trigger.text.endswith("ing") and left < index:
         left += 1  # "with testimony beginning Monday": the clause is "testimony beginning"
     if (
@@ -1968,6 +1969,12 @@ def _clause_bounds(
         and tokens[left - 1].text.lower() in openers
     ):
         left += 1  # "because of the wild swings seen", "according to": the opener's word
+    while 0 < left < index and tokens[left].text in _WORD_ENDINGS and (
+        tokens[left - 1].end == tokens[left].start
+    ):
+        left -= 1  # "Corp.'s announcement": not from the period or the "'s" of a word
+    while left < index and tokens[left].text in _QUOTES_AND_MARKS:
+        left += 1  # "…,'' Albright said": not from the quotation's closing marks
     if left > 0 and _opens_on_possessive(tokens, left):
         left -= 1  # "Unisys Corp.'s announcement": the owner goes with its possessive
         if closes_abbreviation(tokens, left):
@@ -2002,6 +2009,11 @@ def _clause_bounds(
         # a clause described to its end is no longer cut short: its last number stays
         right = whole if whole != right else _before_a_cut_number(tokens, index, right)
     return tokens[left].start, tokens[right].end
+
+
+# what ends a word written against it: an abbreviation's period, a possessive
+_WORD_ENDINGS = frozenset({".", "'s", "’s"})
+_QUOTES_AND_MARKS = frozenset({"'", "''", "’", "”", '"', "`", "``", ",", ";", ":"})
 
 
 def _past_a_hometown(tokens: Sequence[Token], left: int, index: int) -> int:
