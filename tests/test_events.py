@@ -2921,3 +2921,12 @@ def test_the_subject_is_read_past_the_asides_after_it(text: str, description: st
 def test_a_description_opens_on_a_whole_word(text: str, description: str) -> None:
     events = extract_timeline(text, published="1989-10-30").events
     assert events[0].description.startswith(description)
+
+
+def test_a_time_within_a_stretch_since_a_date_is_a_second_event() -> None:
+    text = "The Fed has raised its benchmark rate 11 times since March 2022, most recently in July."
+    events = extract_timeline(text, published="2023-10-12").events
+    assert sorted((e.relation, e.start) for e in events) == [
+        ("in", date(2023, 7, 1)),
+        ("since", date(2022, 3, 1)),
+    ]

@@ -928,10 +928,21 @@ def _one_per_trigger(events: list[Event]) -> list[Event]:
 
 
 def _nested(one: Event, other: Event) -> bool:
+    if _since_told(one) != _since_told(other):
+        # "has raised rates 11 times since March 2022, most recently in July": a stretch
+        # up to now and a time within it are two things told, not one date twice
+        return False
     a, b = _interval(one), _interval(other)
     if a is None or b is None:
         return False
     return (a[0] <= b[0] and b[1] <= a[1]) or (b[0] <= a[0] and a[1] <= b[1])
+
+
+def _since_told(event: Event) -> bool:
+    """The event is a stretch told with "since" ("since March 2022"), not one begun at
+    a time ("starting at midnight on Friday", which the day narrows)."""
+    signal = event.expression.signal if event.expression is not None else None
+    return event.relation == "since" and (signal or "").lower().startswith("since")
 
 
 def _narrower(one: Event, other: Event) -> bool:
