@@ -873,17 +873,22 @@ def _choose_year(partial: Partial, ref: date, tense: Tense, *, named_day: bool =
     other reading is days away ("traffic was heavy on Labor Day" in June is last
     September's; "as Easter week began" a week before Easter is this year's)."""
     position, current = _position_in_year(partial, ref)
+    base = ref.year
+    if partial.season is not None and current < 0:
+        # January or February: the winter under way began in December, and a winter's
+        # value is its December's year ("this winter" on Jan. 5, 2024 is 2023-WI)
+        base, current = ref.year - 1, _SEASONS.index("WI")
     direction = partial.direction
     if direction == 0:
-        return ref.year
+        return base if partial.season == "WI" else ref.year
     if direction == -1:
-        return ref.year if position < current else ref.year - 1
+        return base if position < current else base - 1
     if direction == 1:
-        return ref.year if position > current else ref.year + 1
+        return base if position > current else base + 1
     if partial.quarter is not None or partial.half is not None:
         return _reported_period_year(position, current, ref.year, tense)
-    back_year = ref.year if position <= current else ref.year - 1
-    ahead_year = ref.year if position >= current else ref.year + 1
+    back_year = base if position <= current else base - 1
+    ahead_year = base if position >= current else base + 1
     third = _THIRDS.get(partial.mod or "")
     if third is not None and partial.month == ref.month and partial.day is None:
         # "a decision due in early July" on July 21: that third of this July is over,
