@@ -877,7 +877,7 @@ def _choose_year(partial: Partial, ref: date, tense: Tense, *, named_day: bool =
     if partial.season is not None and current < 0:
         # January or February: the winter under way began in December, and a winter's
         # value is its December's year ("this winter" on Jan. 5, 2024 is 2023-WI)
-        base, current = ref.year - 1, _SEASONS.index("WI")
+        base, current = ref.year - 1, float(_SEASONS.index("WI"))
     direction = partial.direction
     if direction == 0:
         return base if partial.season == "WI" else ref.year
