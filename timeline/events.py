@@ -31,6 +31,7 @@ from .text import (
     is_base_form,
     is_content_verb,
     is_ending_verb,
+    is_hometown,
     is_intransitive,
     is_past_form,
     is_past_verb,
@@ -1696,9 +1697,9 @@ def _with_a_place_of_its_own(tokens: Sequence[Token], words: list[int]) -> bool:
     """The conjunct opens on a determiner and holds a phrase of its own
     after it ("and the other in hospital"): a clause that lacks only the verb, not a
     second noun ("research and development costs in half")."""
-    grammar = grammar_words()
-    if tokens[words[0]].text.lower() not in grammar.openers_of_noun_phrases:
+    if not _opens_on_a_subject(tokens, tokens[words[0]].start):
         return False
+    grammar = grammar_words()
     return any(
         tokens[i].text.lower() in grammar.function_words
         and tokens[i].text.lower() not in ("of", "and", "or", "but", "nor")
@@ -1980,8 +1981,10 @@ def _clause_bounds(
         and tokens[left - 1].text.lower() in openers
     ):
         left += 1  # "because of the wild swings seen", "according to": the opener's word
-    while 0 < left < index and tokens[left].text in _WORD_ENDINGS and (
-        tokens[left - 1].end == tokens[left].start
+    while (
+        0 < left < index
+        and tokens[left].text in _WORD_ENDINGS
+        and (tokens[left - 1].end == tokens[left].start)
     ):
         left -= 1  # "Corp.'s announcement": not from the period or the "'s" of a word
     while left < index and tokens[left].text in _QUOTES_AND_MARKS:
@@ -2032,10 +2035,8 @@ def _past_a_hometown(tokens: Sequence[Token], left: int, index: int) -> int:
     ("Kopp, 44, of St. Albans, Vt., became …"): past the hometown, whose subject
     `_subject_of_clause` reads before it."""
     if not (
-        0 < left < index and tokens[left - 1].text == "," and is_aside(tokens[left : left + 2])
+        0 < left < index and tokens[left - 1].text == "," and is_hometown(tokens[left : left + 2])
     ):
-        return left
-    if tokens[left].text != "of":
         return left
     # the comma that closes it: the last before the verb (a state's comma parts no
     # clause: "of St. Albans, Vt.,")

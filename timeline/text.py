@@ -57,6 +57,7 @@ __all__ = [
     "is_base_form",
     "is_content_verb",
     "is_ending_verb",
+    "is_hometown",
     "is_intransitive",
     "is_lasting_verb",
     "is_past_form",
@@ -2254,11 +2255,11 @@ def is_aside(tokens: Sequence[Token]) -> bool:
         or (first.islower() and (first.endswith("ed") or is_past_form(first)))
         # "The last shutdown, in December 2018, lasted 35 days": a date set apart
         or (first in grammar_words().aside_prepositions and len(tokens) <= 6)
-        or _a_hometown(tokens)
+        or is_hometown(tokens)
     )
 
 
-def _a_hometown(tokens: Sequence[Token]) -> bool:
+def is_hometown(tokens: Sequence[Token]) -> bool:
     """ "of Dayton", "of St. Albans, Vt.": where the person named before lives."""
     return (
         1 < len(tokens) <= _HOMETOWN_TOKENS

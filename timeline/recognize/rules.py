@@ -641,7 +641,7 @@ def _weekday(match: re.Match[str], text: str) -> Partial | list[Candidate] | Non
     lex = lexicon()
     word = _POSSESSIVE_S.sub("", match["wd"])
     rel = " ".join((match["rel"] or "").lower().split())
-    around = _the_weekday_around(match, text) if not (rel or match["pod"]) else None
+    around = _the_weekday_around(match, text)
     if around is not None:
         return around
     if rel.startswith("the "):
@@ -700,9 +700,11 @@ def _the_weekday_around(match: re.Match[str], text: str) -> list[Candidate] | No
     weekday before or after the day last named, one expression with its article and its
     "before" or "after" (which ends the clause: "the Friday before the vote" is a
     Friday of its own)."""
+    if match["rel"] or match["pod"] or match["wmod"] or match["prepod"]:
+        return None  # "the following Monday", "the Friday night before": other readings
     the = _THE_BEFORE.search(text, max(0, match.start() - 6), match.start())
     side = _SIDE_ALONE.match(text, match.end()) if the is not None else None
-    if the is None or side is None or match["wmod"] or match["prepod"]:
+    if the is None or side is None:
         return None
     partial = Partial(
         granularity="day",
