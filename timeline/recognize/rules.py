@@ -2162,7 +2162,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "the_week",
-            r"(?i:the)\s{1,3}(?i:week)(?![\w-])(?!\s{1,3}(?i:of|before|after|ended|ending|earlier|later))",
+            r"(?i:the)\s{1,3}(?i:week)(?![\w-])(?!\s{1,3}(?i:of|before|after|earlier|later))",
             _the_week,
             -1,
         ),
@@ -3055,6 +3055,8 @@ def _the_week(match: re.Match[str], text: str) -> Partial | None:
     the seven days that end on the day named after it."""
     if _CLOSED_BY_A_DATE.match(text, match.end()):
         return Partial(type="DURATION", granularity="unknown", duration="P1W")
+    if _word_after(text, match.end()) in ("ended", "ending"):
+        return None  # "the week ended with a rally": the week's close, not a date
     return Partial(granularity="week", unit="week", offset=0)
 
 
