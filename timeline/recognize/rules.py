@@ -2262,7 +2262,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "relative_unit",
-            rf"(?:(?:{_POINT_MOD}|(?P<el>(?i:earlier|later))){_W})?(?:{the})?(?P<rel>(?i:this\s{{1,3}}past|this\s{{1,3}}coming|last|past|next|coming|this|current|following|previous|preceding|present)){_W}(?:(?i:fiscal|full|calendar){_W})?{unit}",
+            rf"(?:{_POINT_MOD}(?:{_W}|-)|(?P<el>(?i:earlier|later)){_W})?(?:{the})?(?P<rel>(?i:this\s{{1,3}}past|this\s{{1,3}}coming|last|past|next|coming|this|current|following|previous|preceding|present)){_W}(?:(?i:fiscal|full|calendar){_W})?{unit}",
             _relative_unit,
         ),
         rule(
@@ -2389,6 +2389,7 @@ def rules() -> tuple[Rule, ...]:
             3,
         ),
         rule("the_weekend", rf"(?<![\w])(?i:the){_W}(?i:weekend)(?![\w])", _the_weekend),
+        rule("midweek", r"(?<![\w-])(?i:mid(?:-|\s{1,3})?week)(?![\w-])", _midweek),
         rule("set_adverb", rf"(?<![\w-])(?P<adv>{set_adverbs})(?![\w-])", _set_adverb),
         rule(
             "weekday_plural",
@@ -2608,6 +2609,11 @@ def _the_weekend(match: re.Match[str], text: str) -> Partial | None:
     return Partial(granularity="weekend", unit="week", offset=0, weekend=True, direction=-1)
 
 
+def _midweek(match: re.Match[str], text: str) -> Partial | None:
+    """ "by midweek", "a mid-week vote": the middle of the week of the reference."""
+    return Partial(granularity="week", unit="week", offset=0, mod="MID")
+
+
 def _per_unit(match: re.Match[str], text: str) -> Partial | None:
     lex = lexicon()
     word = match["every_unit"].lower()
@@ -2767,7 +2773,7 @@ def _weekday_of_week(match: re.Match[str], text: str) -> Partial | None:
 LOWER_CASE_RULES = frozenset({
     "anchored_day", "at_present", "counted", "day_of_month", "day_word", "decade",
     "dotted_date", "earlier_in_the_unit", "every_counted", "future_ref", "half_unit", "holiday",
-    "hour_before_part_of_day", "named_day", "numeric_date", "slash_month_day",
+    "hour_before_part_of_day", "midweek", "named_day", "numeric_date", "slash_month_day",
     "part_of_day_first", "past_ref", "per_unit", "period_edge", "present_ref", "quarter",
     "relative_unit", "season", "season_spoken_year", "set_adverb", "spoken_year",
     "that_unit", "the_week", "the_weekend", "the_year", "this_day_in_year", "this_part_of_day",
@@ -2852,6 +2858,7 @@ _RULE_ANCHORS: dict[str, str] = {
     "holiday": "H",
     "week_of": "KE",
     "the_weekend": "E",
+    "midweek": "EK",
     "set_adverb": "A",
     "weekday_plural": "W",
     "at_present": "Z",
@@ -2919,7 +2926,7 @@ def anchor_classes() -> dict[str, tuple[str, ...]]:
     add(["fy"], "f")  # "FY2024", "FY24": a year glued to its fiscal mark
     add(["quarter", "quarters", "half", "period"], "Q")
     add(["century", "centuries"], "C")
-    add(["weekend", "weekends"], "E")
+    add(["weekend", "weekends", "midweek"], "E")
     add(["week"], "K")
     add(["year", "years"], "G")
     add(list(lex.unit_plurals), "V")
