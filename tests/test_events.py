@@ -1118,6 +1118,26 @@ def test_before_or_after_a_clock_time_is_on_its_day() -> None:
         assert placed == [(start, end)], (text, events)
 
 
+def test_a_clock_time_keeps_a_recent_day_told_a_few_sentences_before() -> None:
+    text = (
+        "The storm hit the coast on Monday. Power went out across the city. "
+        "At 3 p.m., crews began repairs."
+    )
+    (clock,) = [
+        e for e in extract_timeline(text, published="2022-10-12").expressions if e.type == "TIME"
+    ]
+    assert clock.value == "2022-10-10T15:00"
+    # a day far back is background: the clock time is the publication day's
+    text = (
+        "The company was founded on March 3, 1990. It employs 300 people. "
+        "Its shares rose 3% by 11 a.m."
+    )
+    (clock,) = [
+        e for e in extract_timeline(text, published="2022-10-12").expressions if e.type == "TIME"
+    ]
+    assert clock.value == "2022-10-12T11:00"
+
+
 def test_common_news_verbs_missing_from_the_lexicon_trigger_their_events() -> None:
     for text, trigger in (
         ("The Celtics can clinch the title on Monday.", "clinch"),

@@ -840,7 +840,7 @@ def _reference_for(
         _is_bare_clock_time(partial)
         and last_dated is not None
         and last_dated.granularity in _DAY_OR_FINER
-        and last_dated.sentence >= sentence - 1
+        and _day_of_a_clock_time(last_dated, sentence, news_reference)
         and not _past_told_of_a_day_ahead(tense, last_dated, news_reference)
     ):
         # "6 a.m." right after "on Oct. 13", "by midday" after "at 2 a.m. Thursday": the
@@ -871,6 +871,23 @@ def _reference_for(
     if domain == "narrative" and last_dated is not None:
         return _expression_reference(last_dated), _narrative(partial)
     return news_reference, partial
+
+
+def _day_of_a_clock_time(day: TimeExpression, sentence: int, reference: Reference | None) -> bool:
+    """Whether a bare clock time in ``sentence`` is on ``day``, the day last told: the
+    day of the sentence before, or of the few before that when it lies within the
+    news cycle ("The storm hit on Monday. Power failed. At 3 p.m., crews …"); a day
+    further back is background, and its clock times are the publication day's."""
+    if day.sentence >= sentence - 1:
+        return True
+    if day.sentence < sentence - _CLOCK_DAY_REACH or day.start is None:
+        return False
+    return reference is None or abs((reference.day - day.start).days) <= _NEWS_CYCLE_DAYS
+
+
+# sentences back, and days from publication, over which a clock time keeps the day told
+_CLOCK_DAY_REACH = 3
+_NEWS_CYCLE_DAYS = 7
 
 
 def _past_told_of_a_day_ahead(
