@@ -779,8 +779,9 @@ def _governing_verb(tokens: Sequence[Token], position: int, local: Sequence[Even
     """
     spans = [e.expression.span for e in local if e.expression is not None]
     low = max(-1, position - 12)
+    coordinators = grammar_words().coordinators_of_clauses
     for k in range(position - 1, max(0, low), -1):
-        if tokens[k].text.lower() in ("and", "but") and tokens[k - 1].text == ",":
+        if tokens[k].text.lower() in coordinators and tokens[k - 1].text == ",":
             # "came a week after X, and three months after Y": the second signal's
             # verb is the first one's, left out, not the verb of X
             low = k
@@ -848,7 +849,7 @@ def _signalled_side(tokens: Sequence[Token], position: int, analysis: Analysis) 
         if tokens[k].text in (",", ";", ":", ".", "“", "”", '"'):
             break
         if (
-            tokens[k].text in ("and", "but")
+            tokens[k].text in grammar.coordinators_of_clauses
             and k + 1 < len(tokens)
             and is_content_verb(tokens, k + 1)
         ):

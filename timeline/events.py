@@ -430,16 +430,14 @@ def _signal_of_noun_phrase(
         else "after"
     )
     counted = _counts_up_to(previous, found.start(), text)
-    if relation == "before" and found["owner"].lower() not in _POSSESSIVES and not counted:
+    owners = grammar_words().owners_of_a_dated_thing
+    if relation == "before" and found["owner"].lower() not in owners and not counted:
         return None  # "testify before the committee on Feb. 10": a body, not a thing
     if relation in ("before", "after") and expression.granularity in _DAY_OR_FINER and not counted:
         # "will report after the bell on Thursday": that day still ("two days after the
         # shooting on March 22" counts from the shooting's day)
         return None
     return _NounPhrase(relation, found.start())
-
-
-_POSSESSIVES = frozenset({"its", "their", "his", "her"})
 
 
 def _signal_before_a_noun_it_dates(expression: TimeExpression, text: str) -> _NounPhrase | None:
@@ -1791,16 +1789,11 @@ def _in_a_fronted_phrase(
     if tokens[end + 1].text.lower() in grammar_words().clause_openers:
         return False  # "In contrast to Thursday, when …": no main clause right after
     first = token_index(tokens, sentence_start)
-    if first >= len(tokens) or tokens[first].text.lower() not in _FRONTED_PREPOSITIONS:
+    fronting = grammar_words().prepositions_fronting_a_scene
+    if first >= len(tokens) or tokens[first].text.lower() not in fronting:
         return False
     last = token_index(tokens, noun.start)
     return not any(t.text in _BREAK_TOKENS for t in tokens[first:last])
-
-
-# the prepositions that open a scene-setting phrase before a sentence's subject
-# ("with", "after" and "before" phrases name a circumstance, not the time of the main
-# clause: "With the finding of a rifle 11 days ago, the authorities say …")
-_FRONTED_PREPOSITIONS = frozenset({"in", "at", "during", "amid"})
 
 
 def _saying_before(tokens: Sequence[Token], span: tuple[int, int], verb: Token) -> Token | None:
@@ -2052,7 +2045,7 @@ def _contact_clause_start(tokens: Sequence[Token], left: int, index: int) -> int
     pronoun = index - 1
     while pronoun > left and tokens[pronoun].text.lower() in grammar.sharable_auxiliaries:
         pronoun -= 1  # "the money it had borrowed"
-    if pronoun - 2 <= left or tokens[pronoun].text.lower() not in _CONTACT_SUBJECTS:
+    if pronoun - 2 <= left or tokens[pronoun].text.lower() not in grammar.contact_clause_subjects:
         return None
     if tokens[pronoun - 1].text.lower() in grammar.function_words:
         return None  # "after the vote in May they left": no object before the pronoun
@@ -2090,19 +2083,14 @@ def _reduced_relative_start(tokens: Sequence[Token], left: int, index: int) -> i
     # the bombing arrived")
     lead = start - 1
     if is_content_verb(tokens, lead) or (
-        lead == left and tokens[lead].text.lower() in _OPENING_PREPOSITIONS
+        lead == left
+        and tokens[lead].text.lower() in grammar_words().prepositions_opening_a_description
     ):
         return start
     return None
 
 
 _PARTICIPLES = frozenset({"participle", "either"})
-# prepositions a description may open on before a noun phrase and its participle
-_OPENING_PREPOSITIONS = frozenset({"in", "under", "at", "on", "with", "by", "from", "of"})
-
-
-# pronouns that can open a relative clause with no "that" ("the deal they signed")
-_CONTACT_SUBJECTS = frozenset({"i", "we", "you", "he", "she", "it", "they"})
 
 
 def _clause_end_near(

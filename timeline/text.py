@@ -551,6 +551,11 @@ class Grammar:
     subordinating_signals: frozenset[str]
     anaphors_of_a_date: frozenset[str]
     signals_before_anaphors: frozenset[str]
+    owners_of_a_dated_thing: frozenset[str]
+    prepositions_fronting_a_scene: frozenset[str]
+    prepositions_opening_a_description: frozenset[str]
+    contact_clause_subjects: frozenset[str]
+    coordinators_of_clauses: frozenset[str]
 
 
 # functools.cache, not lru_cache: hot functions call this once per call, and the
@@ -657,6 +662,11 @@ def grammar_words() -> Grammar:
         subordinating_signals=words("subordinating_signals"),
         anaphors_of_a_date=words("anaphors_of_a_date"),
         signals_before_anaphors=words("signals_before_anaphors"),
+        owners_of_a_dated_thing=words("owners_of_a_dated_thing"),
+        prepositions_fronting_a_scene=words("prepositions_fronting_a_scene"),
+        prepositions_opening_a_description=words("prepositions_opening_a_description"),
+        contact_clause_subjects=words("contact_clause_subjects"),
+        coordinators_of_clauses=words("coordinators_of_clauses"),
     )
 
 
@@ -2316,11 +2326,14 @@ def _listed_form(word: str, forms: _VerbForms) -> bool:
 def _subject_count(tokens: Sequence[Token], i: int) -> bool:
     """The number word at ``i`` opens its clause, so it is the subject ("One died at the
     scene", "…, and two fled"), not a count of the noun after it ("signaled one cut")."""
-    return i == 0 or tokens[i - 1].text.lower() in _CLAUSE_STARTS_BEFORE
+    if i == 0:
+        return True
+    before = tokens[i - 1].text.lower()
+    return before in _MARKS_BEFORE_A_CLAUSE or before in grammar_words().coordinators_of_clauses
 
 
-# what may stand right before a clause's first word
-_CLAUSE_STARTS_BEFORE = frozenset({".", "!", "?", ";", ":", ",", "and", "but", '"', "“"})
+# the marks that may stand right before a clause's first word (or a coordinator may)
+_MARKS_BEFORE_A_CLAUSE = frozenset({".", "!", "?", ";", ":", ",", '"', "“"})
 
 
 def _verbal_in_context(word: str, tokens: Sequence[Token], i: int, forms: _VerbForms) -> bool:
