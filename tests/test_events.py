@@ -1147,6 +1147,29 @@ def test_common_news_verbs_missing_from_the_lexicon_trigger_their_events() -> No
         assert_triggers(text, trigger)
 
 
+def test_a_start_and_the_end_a_verb_of_going_on_reaches_make_a_range() -> None:
+    for text, start, end in (
+        (
+            "Heavy snow is expected starting Sunday evening and continuing through "
+            "Tuesday, forecasters said.",
+            date(2022, 1, 16),
+            date(2022, 1, 18),
+        ),
+        (
+            "The exhibition runs beginning March 1 and ending June 30.",
+            date(2022, 3, 1),
+            date(2022, 6, 30),
+        ),
+    ):
+        (event,) = extract_timeline(text, published="2022-01-14").events
+        assert (event.relation, event.start, event.end) == ("from…to", start, end), text
+    # two finite verbs: two events, each with its own date
+    events = extract_timeline(
+        "Voting began on Monday and continued until Wednesday.", published="2022-01-14"
+    ).events
+    assert [e.relation for e in events] == ["on", "until"]
+
+
 def test_two_of_a_kind_joined_by_through_make_a_range() -> None:
     for text, start, end in (
         (

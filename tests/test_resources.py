@@ -84,7 +84,8 @@ TOP_LEVEL_KEYS: dict[str, set[str]] = {
         "day_of_month_followers", "period_back_relations", "someday_cues", "last_verb_cues",
         "inside_modifiers", "adverb_followers", "current_noun_followers",
         "quarterly_followers", "spoken_year_followers", "common_words", "period_edges",
-        "anchored_relations", "words_after_a_part_of_day_not_told",
+        "anchored_relations", "words_after_a_part_of_day_not_told", "range_openers",
+        "verbs_going_on_to_an_end",
     },
 }  # fmt: skip
 

@@ -137,6 +137,8 @@ class Lexicon:
     period_edges: tuple[str, ...]
     anchored_relations: tuple[str, ...]
     words_after_a_part_of_day_not_told: frozenset[str]
+    range_openers: frozenset[str]
+    verbs_going_on_to_an_end: frozenset[str]
 
     def unit_of(self, word: str) -> str | None:
         """The singular unit for "years", "year", "Year" …, else None."""
@@ -253,4 +255,6 @@ def lexicon() -> Lexicon:
         period_edges=tuple(ctx["period_edges"]),
         anchored_relations=tuple(ctx["anchored_relations"]),
         words_after_a_part_of_day_not_told=frozenset(ctx["words_after_a_part_of_day_not_told"]),
+        range_openers=frozenset(ctx["range_openers"]),
+        verbs_going_on_to_an_end=frozenset(ctx["verbs_going_on_to_an_end"]),
     )

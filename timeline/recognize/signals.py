@@ -37,6 +37,11 @@ _RANGE_CONNECTOR = re.compile(
     r"\s{0,3}(?:(?i:to|and|through|thru|until|till|into)|[-–—])\s{0,3}|-(?i:to|through)-"
 )
 
+# between a start and an end a verb of going on reaches: ", and continuing through"
+_GOING_ON = re.compile(
+    r",?\s{1,3}(?i:and)\s{1,3}(?P<verb>[a-z]{3,12})\s{1,3}(?:(?i:through|thru|until|till|to|into)\s{1,3})?"
+)
+
 
 @lru_cache(maxsize=1)
 def _reversed_signal_pattern() -> re.Pattern[str]:
@@ -103,9 +108,9 @@ def link_ranges(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
         first, second = linked[i], linked[i + 1]
         if first.range_role or second.range_role:
             continue
-        if not _RANGE_CONNECTOR.fullmatch(text[first.end : second.start]):
-            continue
         between = text[first.end : second.start]
+        if not _RANGE_CONNECTOR.fullmatch(between) and not _GOING_ON.fullmatch(between):
+            continue
         connector = between.strip().lower()
         opener = signal_before(text, first.start)
         # "the July-to-September period": a hyphenated "to" joins like a dash
@@ -122,12 +127,23 @@ def link_ranges(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
             or ((dash or connector in ("through", "thru")) and _same_kind(first, second))
             # "covers the years 2021 to 2023": two years in order need no "from"
             or (connector == "to" and _years_in_order(first.partial, second.partial))
-        ):
+        ) or _goes_on_to(opener, between):
             linked[i] = first._replace(
                 range_role="start", partial=_share_week(first.partial, second.partial)
             )
             linked[i + 1] = second._replace(range_role="end")
     return linked
+
+
+def _goes_on_to(opener: str | None, between: str) -> bool:
+    """ "starting Sunday evening and continuing through Tuesday", "beginning March 1 and
+    ending June 30": a start, then a verb of going on that reaches the end."""
+    found = _GOING_ON.fullmatch(between)
+    return (
+        found is not None
+        and opener in lexicon().range_openers
+        and found["verb"].lower() in lexicon().verbs_going_on_to_an_end
+    )
 
 
 def _share_week(first: Partial, second: Partial) -> Partial:
