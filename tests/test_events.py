@@ -1170,6 +1170,21 @@ def test_a_start_and_the_end_a_verb_of_going_on_reaches_make_a_range() -> None:
     assert [e.relation for e in events] == ["on", "until"]
 
 
+def test_a_record_date_dates_the_holders_of_record_not_the_payment() -> None:
+    for text, holders in (
+        ("The dividend is payable Dec. 15 to holders of record Nov. 30.", "holders of record"),
+        (
+            "The dividend will be paid Dec. 15 to stockholders of record at the close of "
+            "business on Nov. 30.",
+            "stockholders of record",
+        ),
+    ):
+        events = extract_timeline(text, published="2022-01-14").events
+        by_day = {e.start: e.description for e in events}
+        assert by_day[date(2021, 11, 30)] == holders, events
+        assert by_day[date(2021, 12, 15)].startswith("The dividend"), events
+
+
 def test_two_of_a_kind_joined_by_through_make_a_range() -> None:
     for text, start, end in (
         (

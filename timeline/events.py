@@ -284,6 +284,10 @@ def build_events(
                 )
             )
             continue
+        record = _record_date_event(expression, analysis, published)
+        if record is not None:
+            events.append(record)
+            continue
         end_expression = None
         if expression.range_role == "start" and i + 1 < len(expressions):
             end_expression = expressions[i + 1]
@@ -1015,6 +1019,50 @@ _DATELINE_PLACE = re.compile(
     r"[ \t]*[A-Z][A-Z.'’ -]{1,30}(?:,[ \t]*[A-Z][A-Za-z.' ]{1,25})?,[ \t]*"
 )
 _DATELINE_AGENCY = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?[-–—_](?:\s|$)")
+
+
+def _record_date_event(
+    expression: TimeExpression, analysis: Analysis, published: date | None
+) -> Event | None:
+    """ "payable Dec. 15 to holders of record Nov. 30": the day that fixes who is paid,
+    a fact of its own, not a second date of the payment."""
+    if expression.range_role is not None or expression.granularity != "day":
+        return None
+    found = _OF_RECORD_BEFORE.search(
+        analysis.text, max(0, expression.span[0] - _OF_RECORD_REACH), expression.span[0]
+    )
+    if found is None:
+        return None
+    tokens = analysis.window(expression.span)
+    trigger = next((t for t in tokens if t.start == found.start("holders")), None)
+    if trigger is None:
+        return None
+    start, end = event_interval("on", expression, published=published)
+    span = (found.start("holders"), found.end("record"))
+    return event_at(
+        analysis,
+        trigger,
+        description=analysis.text[span[0] : span[1]],
+        span=span,
+        relation="on",
+        start=start,
+        end=end,
+        granularity=expression.granularity,
+        anchor=expression.text,
+        placement="expression",
+        expression=expression,
+        tense=expression.tense,
+    )
+
+
+# "to holders of record Nov. 30", "shareholders of record as of the close of business on"
+_OF_RECORD_BEFORE = re.compile(
+    r"(?<![\w-])(?P<holders>(?i:stock|holders|shareholders|stockholders|unitholders|owners)"
+    r"\s{1,3}of\s{1,3}(?P<record>record))"
+    r"(?:\s{1,3}(?i:on|as\s{1,3}of|at\s{1,3}the\s{1,3}close\s{1,3}of\s{1,3}business(?:\s{1,3}on)?))?"
+    r",?\s{1,3}$"
+)
+_OF_RECORD_REACH = 70
 
 
 def _event_for(
