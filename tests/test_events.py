@@ -1138,6 +1138,23 @@ def test_a_clock_time_keeps_a_recent_day_told_a_few_sentences_before() -> None:
     assert clock.value == "2022-10-12T11:00"
 
 
+def test_a_clock_time_skips_a_coarser_date_told_since_its_day() -> None:
+    text = (
+        "The bank held its rate on Wednesday and signaled that cuts could begin in June. "
+        "The decision was announced at 2 p.m."
+    )
+    (clock,) = [
+        e for e in extract_timeline(text, published="2024-04-18").expressions if e.type == "TIME"
+    ]
+    assert clock.value == "2024-04-17T14:00"
+    # the coarser date in the clock time's own sentence: no day is told for it
+    text = "The bank held its rate on Wednesday. In June, it will meet at 2 p.m."
+    (clock,) = [
+        e for e in extract_timeline(text, published="2024-04-18").expressions if e.type == "TIME"
+    ]
+    assert clock.value != "2024-04-17T14:00"
+
+
 def test_common_news_verbs_missing_from_the_lexicon_trigger_their_events() -> None:
     for text, trigger in (
         ("The Celtics can clinch the title on Monday.", "clinch"),

@@ -180,6 +180,7 @@ def resolve_expressions(
     )
     expressions: list[TimeExpression] = []
     last_dated: TimeExpression | None = None
+    last_day: TimeExpression | None = None  # the last day (or finer) told
     clock_signal: str | None = None  # the signal of the clock time whose day is next
     for index, candidate in enumerate(candidates):
         day_signal, clock_signal = clock_signal, None
@@ -192,7 +193,14 @@ def resolve_expressions(
             # "fined twice last year, in March": March of that year
             candidate = candidate._replace(partial=candidate.partial._replace(year=year))
         expression = _resolve_candidate(
-            candidate, analysis, news_reference, last_dated, domain, crowded, day_signal
+            candidate,
+            analysis,
+            news_reference,
+            last_dated,
+            domain,
+            crowded,
+            day_signal,
+            last_day=last_day,
         )
         day = _day_right_after(candidates, index, text)
         if day is not None:
@@ -256,6 +264,8 @@ def resolve_expressions(
             )
         ):
             last_dated = expression
+            if expression.granularity in _DAY_OR_FINER:
+                last_day = expression
     return expressions
 
 
@@ -474,8 +484,11 @@ def _resolve_candidate(
     domain: str,
     crowded: set[int],
     clock_signal: str | None = None,
+    *,
+    last_day: TimeExpression | None = None,
 ) -> TimeExpression:
-    """``clock_signal``: for the day a clock time is on, the clock time's signal."""
+    """``clock_signal``: for the day a clock time is on, the clock time's signal;
+    ``last_day``: the last day (or finer) told, which a bare clock time may be on."""
     text = analysis.text
     span = (candidate.start, candidate.end)
     signal = signal_before(text, candidate.start) or signal_over_modifiers(text, candidate.start)
@@ -486,7 +499,7 @@ def _resolve_candidate(
     placing = clock_signal if clock_signal and signal in (None, "on") else signal
     tense = _expression_tense(candidate, text, placing, clause_tense)
     reference, partial = _reference_for(
-        candidate, news_reference, last_dated, domain, sentence, tense
+        candidate, news_reference, last_dated, domain, sentence, tense, last_day=last_day
     )
     if _restates_a_day(candidate, last_dated, text):
         # "on April 19, the Monday after spring break", "May 3, a Monday": the day
@@ -816,6 +829,8 @@ def _reference_for(
     domain: str,
     sentence: int,
     tense: Tense = "unknown",
+    *,
+    last_day: TimeExpression | None = None,
 ) -> tuple[Reference | None, Partial]:
     """The reference and the (possibly re-anchored) value to resolve against it.
 
@@ -836,16 +851,11 @@ def _reference_for(
         elif partial.unit == "quarter":
             partial = partial._replace(offset=-4)
         return _expression_reference(last_dated), partial._replace(anchored=True)
-    if (
-        _is_bare_clock_time(partial)
-        and last_dated is not None
-        and last_dated.granularity in _DAY_OR_FINER
-        and _day_of_a_clock_time(last_dated, sentence, news_reference)
-        and not _past_told_of_a_day_ahead(tense, last_dated, news_reference)
-    ):
+    day = _day_of_a_clock_time(partial, last_dated, last_day, sentence, news_reference, tense)
+    if day is not None:
         # "6 a.m." right after "on Oct. 13", "by midday" after "at 2 a.m. Thursday": the
         # time of that day
-        return _expression_reference(last_dated), partial._replace(anchored=True)
+        return _expression_reference(day), partial._replace(anchored=True)
     if (
         partial.type == "DURATION"
         and partial.direction == 1
@@ -873,16 +883,35 @@ def _reference_for(
     return news_reference, partial
 
 
-def _day_of_a_clock_time(day: TimeExpression, sentence: int, reference: Reference | None) -> bool:
-    """Whether a bare clock time in ``sentence`` is on ``day``, the day last told: the
-    day of the sentence before, or of the few before that when it lies within the
-    news cycle ("The storm hit on Monday. Power failed. At 3 p.m., crews …"); a day
-    further back is background, and its clock times are the publication day's."""
+def _day_of_a_clock_time(
+    partial: Partial,
+    last_dated: TimeExpression | None,
+    last_day: TimeExpression | None,
+    sentence: int,
+    reference: Reference | None,
+    tense: Tense,
+) -> TimeExpression | None:
+    """The day a bare clock time in ``sentence`` is on, if the text told it: the last
+    day told, unless a coarser date told since stands in the clock time's own sentence
+    ("held its rate on Wednesday and signaled a cut in June. The decision came at 2
+    p.m." is Wednesday's).  The day is the sentence before's, or that of one of the few
+    before when it lies within the news cycle ("The storm hit on Monday. Power failed.
+    At 3 p.m., crews …"); a day further back is background, and its clock times are
+    the publication day's."""
+    if not _is_bare_clock_time(partial) or last_dated is None:
+        return None
+    day = last_dated if last_dated.granularity in _DAY_OR_FINER else last_day
+    if day is None or (day is not last_dated and last_dated.sentence == sentence):
+        return None
+    if _past_told_of_a_day_ahead(tense, day, reference):
+        return None
     if day.sentence >= sentence - 1:
-        return True
+        return day
     if day.sentence < sentence - _CLOCK_DAY_REACH or day.start is None:
-        return False
-    return reference is None or abs((reference.day - day.start).days) <= _NEWS_CYCLE_DAYS
+        return None
+    if reference is None or abs((reference.day - day.start).days) <= _NEWS_CYCLE_DAYS:
+        return day
+    return None
 
 
 # sentences back, and days from publication, over which a clock time keeps the day told
