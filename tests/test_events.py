@@ -1155,6 +1155,24 @@ def test_a_clock_time_skips_a_coarser_date_told_since_its_day() -> None:
     assert clock.value != "2024-04-17T14:00"
 
 
+def test_a_clock_range_closed_by_a_clock_time_on_a_day_is_on_that_day() -> None:
+    for text, start, end in (
+        (
+            "Deputies went door to door from 4 p.m. until 11 p.m. Thursday.",
+            "2024-07-18T16:00",
+            "2024-07-18T23:00",
+        ),
+        # overnight: the start on the day before
+        (
+            "The curfew runs from 10 p.m. to 5 a.m. Saturday.",
+            "2024-07-19T22:00",
+            "2024-07-20T05:00",
+        ),
+    ):
+        values = [e.value for e in extract_timeline(text, published="2024-07-19").expressions]
+        assert values == [start, end], text
+
+
 def test_common_news_verbs_missing_from_the_lexicon_trigger_their_events() -> None:
     for text, trigger in (
         ("The Celtics can clinch the title on Monday.", "clinch"),

@@ -234,6 +234,9 @@ def resolve_expressions(
             expression = _quarter_holding(candidate, expression, dated, text)
         expression = _after_what_comes_ahead(candidate, expression, last_dated, text)
         if candidate.range_role == "end" and expressions:
+            expressions[-1] = _clock_start_on_the_end_day(
+                candidates[index - 1], expressions[-1], candidate, expression, text
+            )
             expressions[-1], expression = _range_in_order(
                 candidates[index - 1], expressions[-1], candidate, expression, text, news_reference
             )
@@ -413,6 +416,36 @@ def _clock_on_day(
         return expression
     partial = candidate.partial._replace(anchored=True)
     return _read_again(candidate, expression, partial, _expression_reference(dated), text)
+
+
+def _clock_start_on_the_end_day(
+    start: Candidate,
+    start_expression: TimeExpression,
+    end: Candidate,
+    end_expression: TimeExpression,
+    text: str,
+) -> TimeExpression:
+    """ "from 4 p.m. until 11 p.m. Thursday": a bare clock time opening a range is on
+    the day of the clock time that closes it."""
+    if (
+        not _is_bare_clock_time(start.partial)
+        or end.partial.type != "TIME"
+        or _is_bare_clock_time(end.partial)
+        or end_expression.start is None
+    ):
+        return start_expression
+    day = end_expression.start
+    partial = start.partial._replace(anchored=True)
+    read = _read_again(start, start_expression, partial, _day_of(day, end_expression), text)
+    if read.value > end_expression.value:
+        # "a curfew from 10 p.m. to 5 a.m. Saturday": overnight, from the day before
+        day -= timedelta(days=1)
+        read = _read_again(start, start_expression, partial, _day_of(day, end_expression), text)
+    return read
+
+
+def _day_of(day: date, expression: TimeExpression) -> Reference:
+    return Reference(day, "day", f"expression '{expression.text}'")
 
 
 def _after_what_comes_ahead(
