@@ -106,6 +106,7 @@ class Lexicon:
     march_name_links: frozenset[str]
     not_after_number: frozenset[str]
     not_before_year: frozenset[str]
+    labels_before_of_a_number: frozenset[str]
     #: words only a report of a game uses ("scored", "halftime"): its halves are the game's
     match_period_cues: frozenset[str]
     fixed_holidays: dict[str, list[int]]
@@ -231,6 +232,7 @@ def lexicon() -> Lexicon:
         march_name_links=frozenset(neg["march_name_links"]),
         not_after_number=frozenset(neg["not_after_number"]),
         not_before_year=frozenset(neg["not_before_year"]),
+        labels_before_of_a_number=frozenset(neg["labels_before_of_a_number"]),
         match_period_cues=frozenset(neg["match_period_cues"]),
         fixed_holidays=hol["fixed"],
         nth_weekday_holidays=hol["nth_weekday"],

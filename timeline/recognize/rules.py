@@ -198,6 +198,8 @@ def _is_number_context(text: str, start: int, end: int, lex: Lexicon) -> bool:
     after = "" if text[end : end + 1] in _CLAUSE_MARKS else _word_after(text, end)
     if before in lex.not_before_year or before.endswith(("$", "£", "€", "#")):
         return True
+    if before == "of" and _label_of_before(text, start) in lex.labels_before_of_a_number:
+        return True  # "a date code of 1024": a label's value ("the battle of 1066" is dated)
     if after in lex.not_after_number or after in ("percent", "%"):
         # "2000 killed" counts the dead; "a storm in 2018 killed 16 people" is dated: the
         # past form is the clause's verb when a date's preposition comes before
@@ -206,6 +208,15 @@ def _is_number_context(text: str, start: int, end: int, lex: Lexicon) -> bool:
 
 
 _CLAUSE_MARKS = frozenset(",;:.!?)")
+
+
+def _label_of_before(text: str, start: int) -> str:
+    """The word before the "of" that ends right before ``start``, lower-cased."""
+    found = _WORD_OF_BEFORE.search(text, max(0, start - 30), start)
+    return found.group(1).lower() if found else ""
+
+
+_WORD_OF_BEFORE = re.compile(r"(?<![\w-])([A-Za-z]{2,20})\s{1,3}(?i:of)\s{1,3}$")
 
 
 def _is_label_number(text: str, start: int, end: int, lex: Lexicon) -> bool:
