@@ -74,7 +74,7 @@ TOP_LEVEL_KEYS: dict[str, set[str]] = {
         "subordinating_signals", "anaphors_of_a_date", "signals_before_anaphors",
         "owners_of_a_dated_thing", "prepositions_fronting_a_scene",
         "prepositions_opening_a_description", "contact_clause_subjects",
-        "coordinators_of_clauses",
+        "coordinators_of_clauses", "ordinals_opening_noun_phrases",
         "function_words", "be_forms_in_verb_group",
         "have_forms_in_verb_group", "clitics", "linking_verbs",
     },

@@ -556,6 +556,7 @@ class Grammar:
     prepositions_opening_a_description: frozenset[str]
     contact_clause_subjects: frozenset[str]
     coordinators_of_clauses: frozenset[str]
+    ordinals_opening_noun_phrases: frozenset[str]
 
 
 # functools.cache, not lru_cache: hot functions call this once per call, and the
@@ -667,6 +668,7 @@ def grammar_words() -> Grammar:
         prepositions_opening_a_description=words("prepositions_opening_a_description"),
         contact_clause_subjects=words("contact_clause_subjects"),
         coordinators_of_clauses=words("coordinators_of_clauses"),
+        ordinals_opening_noun_phrases=words("ordinals_opening_noun_phrases"),
     )
 
 
@@ -895,8 +897,11 @@ def _tense_of_token(tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> 
             return "past"  # "is expected to have fallen 8%": a guess at what is done
         return _intent_tense(word, tokens, i, lexicon)
     if kind == "present":
-        if i > 0 and _is_base_form_cue(tokens[i - 1].text.lower()):
-            return None  # "will remain", "could say": the modal before it tells the time
+        previous = tokens[i - 1].text.lower() if i > 0 else ""
+        if _is_base_form_cue(previous) and previous not in grammar_words().subject_pronouns:
+            # "will remain", "could say": the modal before it tells the time ("they see",
+            # "we remain": a subject before it, the present)
+            return None
         # "is to resume", "are expected to rise": an arrangement or a forecast
         if _is_to_infinitive(tokens, i) or _be_before_intent(word, tokens, i, lexicon):
             return "future"
@@ -996,6 +1001,19 @@ def _ends_noun_compound(tokens: Sequence[Token], i: int) -> bool:
     grammar = grammar_words()
     if following.isalnum() and following not in grammar.function_words:
         return False  # an object: "a company cut 500 jobs"
+    if (
+        i >= 3
+        and tokens[i - 1].text.isalpha()
+        and tokens[i - 1].text.islower()
+        and tokens[i - 2].text.lower() in grammar.ordinals_opening_noun_phrases
+        and tokens[i - 3].text.lower() in _tense_lexicon().determiners
+        and following not in _tense_lexicon().determiners
+        and verb_lemma(tokens[i].text.lower()) == tokens[i].text.lower()
+    ):
+        # "see the first rate cut in June": an ordinal opens a noun phrase whose head is
+        # a form that is also a noun ("the first storm hit the coast" has an object, "the
+        # first alarm rang" a past only a verb has)
+        return True
     for article in (i - 2, i - 3):
         if article < 1 or tokens[article].text.lower() not in ("a", "an"):
             continue
