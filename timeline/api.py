@@ -588,6 +588,9 @@ def _restates_a_day(candidate: Candidate, last_dated: TimeExpression | None, tex
 
 
 _APPOSITIVE_GAP = re.compile(r",\s{1,3}(?i:the|a)\s{1,3}")
+# an infinitive and the preposition of an occasion it takes part in: "to feature in",
+# "to speak at" ("to appeal Monday's ruling", "to rule on Monday's motion": a thing done)
+_INFINITIVE_BEFORE = re.compile(r"(?<![\w-])(?i:to)\s{1,3}[a-z]{2,20}\s{1,3}(?i:in|at)\s{1,3}$")
 
 
 def _expression_tense(candidate: Candidate, text: str, signal: str | None, clause: Tense) -> Tense:
@@ -614,6 +617,12 @@ def _expression_tense(candidate: Candidate, text: str, signal: str | None, claus
             return clause
         if signal is None and clause == "future" and will_governs(text, candidate.start):
             return "future"  # "will host Monday night's championship game"
+        if clause == "future" and _INFINITIVE_BEFORE.search(
+            text, max(0, candidate.start - 30), candidate.start
+        ):
+            # "is unlikely to feature in Saturday's match", "is set to speak at Monday's
+            # rally": an occasion the clause looks forward to
+            return "future"
         return "past"
     if partial.weekday is not None and clause == "present":
         # "He is speaking at the conference on Monday", "the team is flying out on
