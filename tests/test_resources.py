@@ -42,7 +42,8 @@ TOP_LEVEL_KEYS: dict[str, set[str]] = {
     },
     "negatives": {
         "phrases", "may_followers", "march_verb_followers", "march_name_links",
-        "not_after_number", "not_before_year", "labels_before_of_a_number", "match_period_cues",
+        "not_after_number", "not_before_year", "labels_before_of_a_number",
+        "before_minutes_of_a_meeting", "after_minutes_of_a_meeting", "match_period_cues",
     },
     "holidays": {"fixed", "nth_weekday", "easter"},
     "grammar": {

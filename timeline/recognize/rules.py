@@ -1613,7 +1613,20 @@ def _vague_units_reading(match: re.Match[str], text: str) -> Partial | None:
     if not lead and after in lex.event_relative and _word_before(text, match.start()) == "the":
         # "in the weeks before the shooting": a vague time placed by an event, not a length
         return Partial(granularity="ref", ref=BY_TENSE_REF)
+    if unit == "minute" and not lead and _minutes_of_a_meeting(match, text, after, lex):
+        return None
     return Partial(type="DURATION", granularity="unknown", duration=_duration_value("X", unit))
+
+
+def _minutes_of_a_meeting(match: re.Match[str], text: str, after: str, lex: Lexicon) -> bool:
+    """ "Minutes of this week's meeting", "the Fed minutes showed": the record of a
+    meeting, not a stretch of minutes ("for minutes", "within minutes of the blast")."""
+    if match["units"][0].isupper() and after == "of":
+        return True  # opening its sentence, with no preposition of a length before it
+    return (
+        after in lex.after_minutes_of_a_meeting
+        or _word_before(text, match.start()) in lex.before_minutes_of_a_meeting
+    )
 
 
 def _day_word(match: re.Match[str], text: str) -> Partial | None:
