@@ -1173,6 +1173,19 @@ def test_a_clock_range_closed_by_a_clock_time_on_a_day_is_on_that_day() -> None:
         assert values == [start, end], text
 
 
+def test_a_possessive_date_dates_its_noun_when_another_date_dates_the_verb() -> None:
+    events = extract_timeline(
+        "Wednesday's ruling will be appealed on Friday.", published="2024-04-18"
+    ).events
+    assert {(e.start, e.description) for e in events} == {
+        (date(2024, 4, 17), "the ruling"),
+        (date(2024, 4, 19), "Wednesday's ruling will be appealed"),
+    }
+    # alone, it dates the verb as well
+    (event,) = extract_timeline("Last week's storm caused damage.", published="2024-04-18").events
+    assert event.description == "the storm caused damage"
+
+
 def test_common_news_verbs_missing_from_the_lexicon_trigger_their_events() -> None:
     for text, trigger in (
         ("The Celtics can clinch the title on Monday.", "clinch"),

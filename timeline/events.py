@@ -337,13 +337,82 @@ def build_events(
         _stretched_until_a_clause(
             _one_per_trigger(
                 _alternatives_described_alike(
-                    _without_side_dates(events, analysis.text, modifiers), analysis.text
+                    _possessive_dates_on_their_nouns(
+                        _without_side_dates(events, analysis.text, modifiers), analysis
+                    ),
+                    analysis.text,
                 )
             ),
             analysis.text,
         ),
         analysis.text,
     )
+
+
+def _possessive_dates_on_their_nouns(events: list[Event], analysis: Analysis) -> list[Event]:
+    """ "Wednesday's ruling will be appealed on Friday": a day named with "'s" dates its
+    noun, the ruling, when another date of the clause dates the verb; alone ("Last
+    week's storm caused damage") it dates the verb too."""
+    by_trigger: dict[tuple[int, int], int] = {}
+    for event in events:
+        if event.expression is not None and not _is_possessive(event, analysis.text):
+            by_trigger[event.trigger_span] = by_trigger.get(event.trigger_span, 0) + 1
+    result: list[Event] = []
+    for event in events:
+        noun = (
+            _noun_after_possessive(event, analysis)
+            if by_trigger.get(event.trigger_span) and _is_possessive(event, analysis.text)
+            else None
+        )
+        if noun is None:
+            result.append(event)
+            continue
+        words = analysis.text[noun[0].start : noun[-1].end]
+        result.append(
+            replace(
+                event,
+                description=f"the {words}",
+                trigger=noun[-1].text,
+                trigger_span=(noun[-1].start, noun[-1].end),
+                span=(noun[0].start, noun[-1].end),
+                lemma=analysis.lemma_of(noun[-1]),
+            )
+        )
+    return result
+
+
+def _is_possessive(event: Event, text: str) -> bool:
+    return event.expression is not None and possessive_at(text, event.expression.span[1])
+
+
+def _noun_after_possessive(event: Event, analysis: Analysis) -> list[Token] | None:
+    """The words of the noun phrase after "Wednesday's": up to three lower-case words
+    before a function word, a verb or a mark ("this week's policy meeting will")."""
+    assert event.expression is not None
+    end = event.expression.span[1]
+    tokens = analysis.window(event.expression.span)
+    grammar = grammar_words()
+    first = next((i for i, t in enumerate(tokens) if t.start >= end + 2), None)
+    if first is None:
+        return None
+    noun: list[Token] = []
+    for i in range(first, min(len(tokens), first + _NOUN_WORDS + 1)):
+        word = tokens[i].text
+        if (
+            word in grammar.function_words
+            or word in grammar.sharable_auxiliaries
+            or word in _MARKS_AFTER_A_NOUN
+            or (noun and is_content_verb(tokens, i))
+        ):
+            return noun or None
+        if not word.isalpha() or not word.islower() or len(noun) == _NOUN_WORDS:
+            return None  # "last year's fully diluted $3.27 a share": no noun ends it
+        noun.append(tokens[i])
+    return None
+
+
+_NOUN_WORDS = 3
+_MARKS_AFTER_A_NOUN = frozenset({".", ",", ";", ":", "!", "?", ")", '"', "”"})
 
 
 def _since_ended_by_the_clause(events: list[Event], text: str) -> list[Event]:
