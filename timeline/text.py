@@ -1212,6 +1212,16 @@ def _intent_tense(
     before = [t.text.lower() for t in tokens[max(0, i - 2) : i]]
     if before == ["had", "been"]:
         return "past"  # "had been scheduled to expire Friday": that Friday has gone by
+    if (
+        before[-1:]
+        and _is_past_be_form(before[-1], lexicon)
+        and i + 1 < len(tokens)
+        and tokens[i + 1].text.lower() in ("for", "in")
+    ):
+        # "was scheduled for March", "was planned in March": a plan of the past, whose
+        # date may since have come or not: the nearest ("was expected to make landfall
+        # Saturday" looks ahead with its infinitive)
+        return "unknown"
     if word in lexicon.intent_needs_to:
         following = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
         if following in ("to", "for") or (
@@ -1222,6 +1232,10 @@ def _intent_tense(
         # "to set", "would set": a base form, whose tense the word before it gives
         return None if _after_base_form_marker(tokens, i, lexicon) else "past"
     return "future"
+
+
+def _is_past_be_form(word: str, lexicon: _TenseLexicon) -> bool:
+    return word in lexicon.past and word in grammar_words().be_forms_before_intent
 
 
 def _perfect_infinitive_after(tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> bool:
