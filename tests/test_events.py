@@ -1186,6 +1186,15 @@ def test_a_possessive_date_dates_its_noun_when_another_date_dates_the_verb() -> 
     assert event.description == "the storm caused damage"
 
 
+def test_a_past_anchored_day_counts_from_a_date_gone_by_not_a_forecast() -> None:
+    text = (
+        "Crews held the line on Wednesday. Relief may not arrive until early next week. "
+        "Fire crews lost ground the previous day as well."
+    )
+    values = {e.text: e.value for e in extract_timeline(text, published="2024-07-19").expressions}
+    assert values["the previous day"] == "2024-07-16"
+
+
 def test_common_news_verbs_missing_from_the_lexicon_trigger_their_events() -> None:
     for text, trigger in (
         ("The Celtics can clinch the title on Monday.", "clinch"),

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from .anchoring import LazyUndated, anchor_events
 from .errors import InvalidInputError, InvalidOptionError
@@ -180,7 +180,7 @@ def resolve_expressions(
     )
     expressions: list[TimeExpression] = []
     last_dated: TimeExpression | None = None
-    last_day: TimeExpression | None = None  # the last day (or finer) told
+    earlier = _NOTHING_EARLIER
     clock_signal: str | None = None  # the signal of the clock time whose day is next
     for index, candidate in enumerate(candidates):
         day_signal, clock_signal = clock_signal, None
@@ -200,7 +200,7 @@ def resolve_expressions(
             domain,
             crowded,
             day_signal,
-            last_day=last_day,
+            earlier=earlier,
         )
         day = _day_right_after(candidates, index, text)
         if day is not None:
@@ -267,9 +267,36 @@ def resolve_expressions(
             )
         ):
             last_dated = expression
-            if expression.granularity in _DAY_OR_FINER:
-                last_day = expression
+            earlier = _earlier_with(earlier, expression, news_reference)
     return expressions
+
+
+class _Earlier(NamedTuple):
+    """Dates told before, besides the last: what some expressions count from when the
+    last date told is of the wrong kind."""
+
+    #: the last day (or finer) told, which a bare clock time may be on
+    day: TimeExpression | None
+    #: the last date told that is not ahead of publication, which "the previous day" in a
+    #: past clause counts from when the last one is a forecast
+    past: TimeExpression | None
+
+
+_NOTHING_EARLIER = _Earlier(None, None)
+
+
+def _earlier_with(
+    earlier: _Earlier, expression: TimeExpression, reference: Reference | None
+) -> _Earlier:
+    day = expression if expression.granularity in _DAY_OR_FINER else earlier.day
+    past = earlier.past if _ahead_of(expression, reference) else expression
+    return _Earlier(day, past)
+
+
+def _ahead_of(expression: TimeExpression, reference: Reference | None) -> bool:
+    return (
+        reference is not None and expression.start is not None and expression.start > reference.day
+    )
 
 
 # between a clock time and the day it is on: "10:35 a.m. (0735 GMT) Friday",
@@ -518,10 +545,10 @@ def _resolve_candidate(
     crowded: set[int],
     clock_signal: str | None = None,
     *,
-    last_day: TimeExpression | None = None,
+    earlier: _Earlier | None = None,
 ) -> TimeExpression:
     """``clock_signal``: for the day a clock time is on, the clock time's signal;
-    ``last_day``: the last day (or finer) told, which a bare clock time may be on."""
+    ``earlier``: dates told before the last (see `_Earlier`)."""
     text = analysis.text
     span = (candidate.start, candidate.end)
     signal = signal_before(text, candidate.start) or signal_over_modifiers(text, candidate.start)
@@ -532,7 +559,13 @@ def _resolve_candidate(
     placing = clock_signal if clock_signal and signal in (None, "on") else signal
     tense = _expression_tense(candidate, text, placing, clause_tense)
     reference, partial = _reference_for(
-        candidate, news_reference, last_dated, domain, sentence, tense, last_day=last_day
+        candidate,
+        news_reference,
+        last_dated,
+        domain,
+        sentence,
+        tense,
+        earlier=earlier or _NOTHING_EARLIER,
     )
     if _restates_a_day(candidate, last_dated, text):
         # "on April 19, the Monday after spring break", "May 3, a Monday": the day
@@ -872,7 +905,7 @@ def _reference_for(
     sentence: int,
     tense: Tense = "unknown",
     *,
-    last_day: TimeExpression | None = None,
+    earlier: _Earlier = _NOTHING_EARLIER,
 ) -> tuple[Reference | None, Partial]:
     """The reference and the (possibly re-anchored) value to resolve against it.
 
@@ -893,7 +926,7 @@ def _reference_for(
         elif partial.unit == "quarter":
             partial = partial._replace(offset=-4)
         return _expression_reference(last_dated), partial._replace(anchored=True)
-    day = _day_of_a_clock_time(partial, last_dated, last_day, sentence, news_reference, tense)
+    day = _day_of_a_clock_time(partial, last_dated, earlier.day, sentence, news_reference, tense)
     if day is not None:
         # "6 a.m." right after "on Oct. 13", "by midday" after "at 2 a.m. Thursday": the
         # time of that day
@@ -911,11 +944,16 @@ def _reference_for(
         # publication, as a narrative counts them
         return _expression_reference(last_dated), partial
     if partial.anchored and last_dated is not None:
-        if _finer_than(partial, last_dated.granularity):
+        anchor = last_dated
+        if tense == "past" and _ahead_of(last_dated, news_reference) and earlier.past:
+            # "Relief may not arrive until early next week. Crews lost ground the
+            # previous day": what is told as done counts from a date gone by, not a forecast
+            anchor = earlier.past
+        if _finer_than(partial, anchor.granularity):
             # "By the late 18th century … The following year": a year after which one?
             # ("The 1930s … a decade later" counts a decade on, which it can)
             return None, partial
-        return _expression_reference(last_dated), partial
+        return _expression_reference(anchor), partial
     if partial.anchored and (partial.offset or 0) > 0 and domain != "narrative":
         # "Two days later, he was released" with no date before it: counted from the
         # publication date it would be a day still to come; better no date than that
