@@ -1195,6 +1195,22 @@ def test_a_past_anchored_day_counts_from_a_date_gone_by_not_a_forecast() -> None
     assert values["the previous day"] == "2024-07-16"
 
 
+def test_a_description_cut_by_the_word_limit_keeps_a_noun_phrase_whole() -> None:
+    (event,) = extract_timeline(
+        "In October 2023, the commission fined WarmNest $2.4 million for failing to report "
+        "a separate defect in a line of electric blankets in a timely manner.",
+        published="2024-11-13",
+    ).events
+    assert event.description.endswith("to report a separate defect")
+    # a phrase barely begun at the limit ("in the") goes instead of growing
+    (event,) = extract_timeline(
+        "Investigators said Friday they found a rifle buried near his home in the Buffalo "
+        "suburb of Amherst.",
+        published="1999-04-10",
+    ).events
+    assert event.description.endswith("near his home"), event.description
+
+
 def test_common_news_verbs_missing_from_the_lexicon_trigger_their_events() -> None:
     for text, trigger in (
         ("The Celtics can clinch the title on Monday.", "clinch"),

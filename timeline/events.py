@@ -2130,6 +2130,8 @@ def _clause_bounds(
         steps += 0 if inside_cut else 1
     if steps == _MAX_RIGHT and right + 1 < len(tokens):
         whole = _clause_end_near(tokens, right, cut, high, openers)
+        if whole == right:
+            whole = _noun_phrase_end_near(tokens, right, cut, high)
         # a clause described to its end is no longer cut short: its last number stays
         right = whole if whole != right else _before_a_cut_number(tokens, index, right)
     return tokens[left].start, tokens[right].end
@@ -2226,6 +2228,33 @@ def _clause_end_near(
             return right
         if _ends_clause(tokens, end, openers):
             return end - 1 if tokens[end].text in _SENTENCE_ENDS else right
+    return right
+
+
+def _noun_phrase_end_near(
+    tokens: Sequence[Token], right: int, cut: tuple[int, int], high: int
+) -> int:
+    """The head of the noun phrase the word limit stopped inside at ``right`` ("failing
+    to report a separate" of "… a separate defect in a line of blankets", "destroyed
+    at least" of "… at least 14 structures along the road") when it comes within a few
+    words, before a function word or a mark, else ``right``."""
+    grammar = grammar_words()
+    if tokens[right].text.lower() in grammar.dangling_words:
+        return right  # "… near his home in the": the phrase barely begun goes instead
+    stops = grammar.function_words | grammar.clause_openers
+    for end in range(right + 1, min(len(tokens), right + 1 + _WORDS_PAST_LIMIT)):
+        token = tokens[end]
+        if (
+            token.start >= high
+            or cut[0] <= token.start < cut[1]
+            or not token.text.isalnum()
+            or token.text.lower() in stops
+            or is_content_verb(tokens, end)
+        ):
+            return right
+        following = tokens[end + 1].text if end + 1 < len(tokens) else "."
+        if following in _BREAK_TOKENS or following.lower() in stops:
+            return end
     return right
 
 
