@@ -1211,6 +1211,20 @@ def test_a_description_cut_by_the_word_limit_keeps_a_noun_phrase_whole() -> None
     assert event.description.endswith("near his home"), event.description
 
 
+def test_a_clock_time_does_not_take_the_first_day_of_a_range_after_it() -> None:
+    expressions = extract_timeline(
+        "The hotline is open from 8 a.m. to 8 p.m. Eastern time, Monday through Friday.",
+        published="2024-11-13",
+    ).expressions
+    assert [e.text for e in expressions] == ["8 a.m.", "8 p.m. Eastern time", "Monday", "Friday"]
+    assert [e.value for e in expressions][2:] == ["2024-11-18", "2024-11-22"]
+    # a day of its own after the clock time is still its day
+    (expression, _) = extract_timeline(
+        "The curfew runs from 8 p.m. Monday to 6 a.m. Tuesday.", published="2024-11-13"
+    ).expressions
+    assert expression.text == "8 p.m. Monday"
+
+
 def test_common_news_verbs_missing_from_the_lexicon_trigger_their_events() -> None:
     for text, trigger in (
         ("The Celtics can clinch the title on Monday.", "clinch"),

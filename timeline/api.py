@@ -333,6 +333,8 @@ def _next_day_across(
         partial.type != "DATE" and partial.granularity == "day"
     ):
         return None
+    if following.range_role == "start":
+        return None  # "8 p.m. Eastern time, Monday through Friday": a stretch of days
     return following if gap.fullmatch(text, candidates[index].end, following.start) else None
 
 

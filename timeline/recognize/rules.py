@@ -2373,7 +2373,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "time_of_day",
-            rf"{_CLOCK_LEFT}(?P<h>\d{{1,2}})(?:[:.](?P<mi>[0-5]\d))?(?:\s{{0,2}}(?P<ampm>(?i:a\.\s?m\.?|p\.\s?m\.?|am|pm)(?![\w]))|{_W}(?P<inpod>(?i:in{_W}the{_W}(?:morning|afternoon|evening)|at{_W}night))(?![\w]))(?:{_W}(?:{zones})(?![\w]))?(?:,?{_W}(?:(?P<twd>{weekday})|(?P<tdw>(?i:today|yesterday|tomorrow))|(?P<tmonth>{month}){_W}(?P<tday>{_DAY})(?:,?{_W}(?P<tyear>{_CALENDAR_YEAR}))?))?",
+            rf"{_CLOCK_LEFT}(?P<h>\d{{1,2}})(?:[:.](?P<mi>[0-5]\d))?(?:\s{{0,2}}(?P<ampm>(?i:a\.\s?m\.?|p\.\s?m\.?|am|pm)(?![\w]))|{_W}(?P<inpod>(?i:in{_W}the{_W}(?:morning|afternoon|evening)|at{_W}night))(?![\w]))(?:{_W}(?:{zones})(?![\w]))?(?:,?{_W}(?:(?P<twd>{weekday})(?!{_W}(?i:through|thru|to|and){_W}{weekday}|\s{{0,3}}[-–]\s{{0,3}}{weekday})|(?P<tdw>(?i:today|yesterday|tomorrow))|(?P<tmonth>{month}){_W}(?P<tday>{_DAY})(?:,?{_W}(?P<tyear>{_CALENDAR_YEAR}))?))?",
             _time_of_day,
             2,
         ),
