@@ -1225,6 +1225,18 @@ def test_a_clock_time_does_not_take_the_first_day_of_a_range_after_it() -> None:
     assert expression.text == "8 p.m. Monday"
 
 
+def test_a_clause_told_to_someone_is_described_from_its_own_subject() -> None:
+    for text, description in (
+        (
+            "She told reporters she would present her budget on Monday.",
+            "she would present her budget",
+        ),
+        ("He told the city council that he would resign in March.", "he would resign"),
+    ):
+        (event,) = extract_timeline(text, published="2022-11-09").events
+        assert event.description == description
+
+
 def test_common_news_verbs_missing_from_the_lexicon_trigger_their_events() -> None:
     for text, trigger in (
         ("The Celtics can clinch the title on Monday.", "clinch"),

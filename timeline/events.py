@@ -2104,6 +2104,7 @@ def _clause_bounds(
         if closes_abbreviation(tokens, left):
             left -= 1
     left = _past_a_hometown(tokens, left, index)
+    left = _past_a_telling(tokens, left, index)
     dates_trigger = _dates_the_verb(tokens, index, cut)
     # "the targets set in 2016", not "a computer based on the chip early next year"
     reduced = _reduced_relative_start(tokens, left, index) if dates_trigger else None
@@ -2140,6 +2141,29 @@ def _clause_bounds(
 # what ends a word written against it: an abbreviation's period, a possessive
 _WORD_ENDINGS = frozenset({".", "'s", "’s"})
 _QUOTES_AND_MARKS = frozenset({"'", "''", "’", "”", '"', "`", "``", ",", ";", ":"})
+
+
+def _past_a_telling(tokens: Sequence[Token], left: int, index: int) -> int:
+    """Where the reported clause starts when the words before the trigger at ``index``
+    tell it to someone: "She told reporters she would present …", "told the council
+    that the plan would …" (past the teller and the one told)."""
+    grammar = grammar_words()
+    for k in range(left, index):
+        if tokens[k].text.lower() not in grammar.verbs_of_telling:
+            continue
+        for j in range(k + 2, min(index, k + 2 + _MAX_TOLD_WORDS)):
+            word = tokens[j].text.lower()
+            if word == "that" and j + 1 < index:
+                return j + 1
+            if word in grammar.contact_clause_subjects:
+                return j
+            if tokens[j].text in _BREAK_TOKENS:
+                break
+    return left
+
+
+# the words of the one told ("the city council") before the reported clause
+_MAX_TOLD_WORDS = 4
 
 
 def _past_a_hometown(tokens: Sequence[Token], left: int, index: int) -> int:

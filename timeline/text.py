@@ -557,6 +557,7 @@ class Grammar:
     contact_clause_subjects: frozenset[str]
     coordinators_of_clauses: frozenset[str]
     ordinals_opening_noun_phrases: frozenset[str]
+    verbs_of_telling: frozenset[str]
 
 
 # functools.cache, not lru_cache: hot functions call this once per call, and the
@@ -669,6 +670,7 @@ def grammar_words() -> Grammar:
         contact_clause_subjects=words("contact_clause_subjects"),
         coordinators_of_clauses=words("coordinators_of_clauses"),
         ordinals_opening_noun_phrases=words("ordinals_opening_noun_phrases"),
+        verbs_of_telling=words("verbs_of_telling"),
     )
 
 
