@@ -755,7 +755,11 @@ def _resolve_calendar(partial: Partial, reference: Reference | None, tense: Tens
         return _calendar_with_year(partial, partial.year, "")
     if reference is None:
         return _calendar_without_reference(partial)
-    year = _choose_year(partial, reference.day, tense)
+    day = reference.day
+    if partial.direction == 1 and reference.granularity == "year":
+        # "burned in 1969. The following spring": after the whole year told
+        day = date(day.year, 12, 31)
+    year = _choose_year(partial, day, tense)
     return _calendar_with_year(partial, year, reference.description)
 
 
