@@ -839,7 +839,7 @@ def _century(match: re.Match[str], text: str) -> Partial | None:
 
 def _season(match: re.Match[str], text: str) -> Partial | None:
     lex = lexicon()
-    det = (match["det"] or "").lower()
+    det = " ".join((match["det"] or "").lower().split())
     year = _year(match)
     mod = _pmod(match, lex)
     before = _word_before(text, match.start())
@@ -858,6 +858,10 @@ def _season(match: re.Match[str], text: str) -> Partial | None:
     season = lex.seasons[match["season"].lower()]
     if det == "that" and not year:
         return _that_season(match, text, season, mod)
+    if det in ("the following", "the next") and not year:
+        # "The river burned in 1969. The following spring, …": the season after the
+        # date last told
+        return Partial(granularity="season", season=season, direction=1, anchored=True, mod=mod)
     direction = {
         "last": -1,
         "this past": -1,
@@ -2256,7 +2260,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "season",
-            rf"(?:{_POINT_MOD}[\s-]{{1,3}})?(?:(?P<det>(?i:this\s{{1,3}}past|this\s{{1,3}}coming|the|this|that|last|next|past|coming)){_W})?(?:{_POINT_MOD2}[\s-]{{1,3}})?(?P<season>{seasons})(?![\w])(?:{_W}(?:(?i:of){_W})?(?P<year>{year})(?:[-–/](?:\d\d){{1,2}}(?![\w]))?)?",
+            rf"(?:{_POINT_MOD}[\s-]{{1,3}})?(?:(?P<det>(?i:this\s{{1,3}}past|this\s{{1,3}}coming|the\s{{1,3}}following|the\s{{1,3}}next|the|this|that|last|next|past|coming)){_W})?(?:{_POINT_MOD2}[\s-]{{1,3}})?(?P<season>{seasons})(?![\w])(?:{_W}(?:(?i:of){_W})?(?P<year>{year})(?:[-–/](?:\d\d){{1,2}}(?![\w]))?)?",
             _season,
         ),
         rule(
@@ -2412,7 +2416,11 @@ def rules() -> tuple[Rule, ...]:
             _week_of,
             3,
         ),
-        rule("the_weekend", rf"(?<![\w])(?i:the){_W}(?i:weekend)(?![\w])", _the_weekend),
+        rule(
+            "the_weekend",
+            rf"(?<![\w])(?i:the){_W}(?:(?i:holiday|long|three-day|four-day|extended){_W})?(?i:weekend)(?![\w])",
+            _the_weekend,
+        ),
         rule("midweek", r"(?<![\w-])(?i:mid(?:-|\s{1,3})?week)(?![\w-])", _midweek),
         rule("set_adverb", rf"(?<![\w-])(?P<adv>{set_adverbs})(?![\w-])", _set_adverb),
         rule(
