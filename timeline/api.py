@@ -569,6 +569,9 @@ def _resolve_candidate(
         tense,
         earlier=earlier or _NOTHING_EARLIER,
     )
+    if tense == "future" and _is_overnight(candidate, text):
+        # "drizzle is expected overnight": the night to come, not the one just gone
+        partial = partial._replace(offset=0)
     if _restates_a_day(candidate, last_dated, text):
         # "on April 19, the Monday after spring break", "May 3, a Monday": the day
         # nearest the one just told, that very day when the writer has it right
@@ -606,6 +609,15 @@ def _resolve_candidate(
 
 
 _ENDED_BEFORE = re.compile(r"(?<![\w-])(?i:ended)\s{1,3}$")
+
+
+def _is_overnight(candidate: Candidate, text: str) -> bool:
+    partial = candidate.partial
+    return (
+        candidate.rule == "day_word"
+        and partial.offset == -1
+        and text[candidate.start : candidate.end].lower() == "overnight"
+    )
 
 
 def _restates_a_day(candidate: Candidate, last_dated: TimeExpression | None, text: str) -> bool:
