@@ -1237,6 +1237,38 @@ def test_a_clause_told_to_someone_is_described_from_its_own_subject() -> None:
         assert event.description == description
 
 
+def test_signals_that_relate_across_a_period_from_a_start_or_past_a_point() -> None:
+    for text, relation, start, end in (
+        # across a whole period named with its article
+        (
+            "Through the 1970s, volunteers hauled barrels.",
+            "during",
+            date(1970, 1, 1),
+            date(1979, 12, 31),
+        ),
+        # in force from a date on
+        (
+            "The deal raised wages 3 percent, retroactive to January 1.",
+            "since",
+            date(2023, 1, 1),
+            date(2023, 11, 15),
+        ),
+        # no sooner than the time
+        (
+            "Flights would not resume until at least 6 p.m. Monday.",
+            "after",
+            date(2023, 11, 20),
+            None,
+        ),
+    ):
+        (event,) = extract_timeline(text, published="2023-11-15").events
+        assert (event.relation, event.start, event.end) == (relation, start, end), text
+    (event,) = extract_timeline(
+        "The deal raised wages 3 percent, retroactive to January 1.", published="2023-11-15"
+    ).events
+    assert event.description == "The deal raised wages 3 percent"
+
+
 def test_common_news_verbs_missing_from_the_lexicon_trigger_their_events() -> None:
     for text, trigger in (
         ("The Celtics can clinch the title on Monday.", "clinch"),

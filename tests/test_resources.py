@@ -76,7 +76,7 @@ TOP_LEVEL_KEYS: dict[str, set[str]] = {
         "owners_of_a_dated_thing", "prepositions_fronting_a_scene",
         "prepositions_opening_a_description", "contact_clause_subjects",
         "coordinators_of_clauses", "ordinals_opening_noun_phrases",
-        "verbs_of_telling",
+        "verbs_of_telling", "predicates_of_the_clause_before",
         "function_words", "be_forms_in_verb_group",
         "have_forms_in_verb_group", "clitics", "linking_verbs",
     },

@@ -130,17 +130,29 @@ def _relation(expression: TimeExpression, text: str, starts: int | None) -> Rela
         return "since"  # "the feud dates back to 2016": begun then, going on
     if signal == "to" and possessive_at(text, expression.span[1]):
         return "in"  # "reacted to Friday's jobs report": to the thing of that day
-    if signal == "through" and _a_part_of_day_with_its_article(expression):
-        return "during"  # "worked through the night": across it, not up to it
+    if signal == "through" and _a_period_with_its_article(expression):
+        # "worked through the night", "Through the 1970s, volunteers hauled …": across
+        # it, not up to it
+        return "during"
     return _RELATIONS.get(signal, "in")
 
 
-def _a_part_of_day_with_its_article(expression: TimeExpression) -> bool:
-    """ "the night", "the afternoon": a part of a day named by it alone."""
+def _a_period_with_its_article(expression: TimeExpression) -> bool:
+    """ "the night", "the 1970s", "the weekend": a part of a day or a period named by
+    it alone, whole ("the end of March" is a point to go up to)."""
     return (
-        _PART_OF_DAY_VALUE.fullmatch(expression.value) is not None
-        and expression.text[:4].lower() == "the "
+        expression.text[:4].lower() == "the "
+        and expression.mod is None
+        and (
+            _PART_OF_DAY_VALUE.fullmatch(expression.value) is not None
+            or expression.granularity in _PERIODS_GONE_THROUGH
+        )
     )
+
+
+_PERIODS_GONE_THROUGH = frozenset(
+    {"century", "decade", "year", "half", "quarter", "season", "month", "week", "weekend"}
+)
 
 
 # "2024-05-13TNI", "1998-XX-XXTNI" (a night of some day that year)
@@ -148,8 +160,11 @@ _PART_OF_DAY_VALUE = re.compile(r"[\dX]{4}-[\dX]{2}-[\dX]{2}T[A-Z]{2}")
 
 
 def _goes_back_to(text: str, start: int) -> bool:
-    """ "dates back to", "goes back to", "traced back to" right before ``start``."""
+    """ "dates back to", "goes back to", "traced back to", "retroactive to" right before
+    ``start``."""
     before = text[max(0, start - 30) : start].lower().split()
+    if len(before) >= 2 and before[-2] in grammar_words().predicates_of_the_clause_before:
+        return before[-1] == "to"  # "raised wages 3 percent, retroactive to January 1"
     return (
         len(before) >= 3
         and before[-2:] == ["back", "to"]
@@ -1182,8 +1197,9 @@ def _event_for(
     )  # "After the crash in 2008": the crash itself is in 2008
     if relation == "until" and trigger.end <= span[0] and _negated(analysis.window(span), trigger):
         # "did not leave until Monday": left on Monday ("Until Thursday, they had not
-        # called him a suspect" stays a state that lasted up to Thursday)
-        relation = "in"
+        # called him a suspect" stays a state that lasted up to Thursday); "would not
+        # resume until at least 6 p.m. Monday": no sooner than that
+        relation = "after" if (expression.signal or "").endswith("at least") else "in"
     start, end = event_interval(
         relation, expression, published=published, end_expression=end_expression
     )
@@ -1999,6 +2015,8 @@ def _appositive_head(
         return None  # "The walkout, the third this year, follows": a count, no event
     if low in grammar.adverbs_before_dates:
         return None  # "fined in March and again in October": the verb's, again
+    if low in grammar.predicates_of_the_clause_before:
+        return None  # "raised wages 3 percent, retroactive to January 1": the raise's
     if low in grammar.hedges_before_anchors or low in lexicon().point_modifiers:
         return None  # "Shortly after midnight, …", "Early on Monday, …": the date's words
     if signal == "of" and _lead_in().search(" ".join(t.text for t in before[-5:]) + " "):

@@ -558,6 +558,7 @@ class Grammar:
     coordinators_of_clauses: frozenset[str]
     ordinals_opening_noun_phrases: frozenset[str]
     verbs_of_telling: frozenset[str]
+    predicates_of_the_clause_before: frozenset[str]
 
 
 # functools.cache, not lru_cache: hot functions call this once per call, and the
@@ -671,6 +672,7 @@ def grammar_words() -> Grammar:
         coordinators_of_clauses=words("coordinators_of_clauses"),
         ordinals_opening_noun_phrases=words("ordinals_opening_noun_phrases"),
         verbs_of_telling=words("verbs_of_telling"),
+        predicates_of_the_clause_before=words("predicates_of_the_clause_before"),
     )
 
 
