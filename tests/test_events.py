@@ -1269,6 +1269,14 @@ def test_signals_that_relate_across_a_period_from_a_start_or_past_a_point() -> N
     assert event.description == "The deal raised wages 3 percent"
 
 
+def test_a_date_before_a_level_noun_dates_the_figure_not_the_event() -> None:
+    for text in (
+        "Ridership has recovered to 85 percent of its 2019 level.",
+        "Air travel has recovered to pre-pandemic 2019 levels.",
+    ):
+        assert not extract_timeline(text, published="2023-11-15").events, text
+
+
 def test_common_news_verbs_missing_from_the_lexicon_trigger_their_events() -> None:
     for text, trigger in (
         ("The Celtics can clinch the title on Monday.", "clinch"),

@@ -712,6 +712,8 @@ def _is_comparison_base(
         return True  # "its highest level since the 2008 financial crisis": through a noun
     if signal in ("in", "of", "at") and _level_before().search(before):
         return True  # "2.1% below its level in the fourth quarter of 2019"
+    if _level_after().match(text, expression.span[1]):
+        return True  # "recovered to 85 percent of its 2019 level": the figure then
     lowered = before.lower()
     if not any(word in lowered for word in grammar_words().comparison_words):
         return False  # nearly every date: no regex search
@@ -803,6 +805,14 @@ def _level_before() -> re.Pattern[str]:
         rf"(?<![\w-])(?i:{prepositions})(?:\s{{1,3}}[^\s,;:()]+){{0,3}}"
         rf"\s{{1,3}}(?i:{nouns})\s{{1,3}}$"
     )
+
+
+@lru_cache(maxsize=1)
+def _level_after() -> re.Pattern[str]:
+    """ "its 2019 level", "pre-pandemic 2019 levels": a level noun right after a date,
+    which names the figure of that time."""
+    nouns = _alternatives(sorted(grammar_words().level_nouns, key=len, reverse=True))
+    return re.compile(rf"(?:['’]s)?\s{{1,3}}(?i:{nouns})(?![\w-])")
 
 
 _COMPARISON_REACH = 48
