@@ -718,6 +718,8 @@ def _nearest_cue(
         if i > center:
             if not fronted and _reports_after_comma(tokens, center, i):
                 return None
+            if _past_a_fronted_subordinate_clause(tokens, center, i, lexicon):
+                return None
             if _past_a_relative_aside(tokens, center, i):
                 return None
             if tense == "future" and _plan_made_then(tokens, i):
@@ -830,6 +832,31 @@ def _reports_after_comma(tokens: Sequence[Token], center: int, position: int) ->
     if tokens[position].text.lower() not in _tense_lexicon().reporting:
         return False
     return any(t.text == "," for t in tokens[center:position])
+
+
+def _past_a_fronted_subordinate_clause(
+    tokens: Sequence[Token], center: int, position: int, lexicon: _TenseLexicon
+) -> bool:
+    """ "If no deal is reached by the end of the strike on Friday, the union has warned
+    …": the expression at ``center`` is inside a clause that a subordinator opens at the
+    sentence's start and that has a tense of its own, and the cue at ``position`` is
+    past the comma that closes it."""
+    comma = next((k for k in range(center, position) if tokens[k].text == ","), None)
+    if comma is None:
+        return False
+    opener = next(
+        (k for k in range(center - 1, -1, -1) if k == 0 or tokens[k - 1].text in _SENTENCE_MARKS),
+        None,
+    )
+    return (
+        opener is not None
+        and tokens[opener].text.lower() in grammar_words().subordinators
+        and not any(t.text == "," for t in tokens[opener:center])
+        and any(_tense_of_token(tokens, k, lexicon) for k in range(opener + 1, center))
+    )
+
+
+_SENTENCE_MARKS = frozenset({".", "!", "?", '"', "“", "”"})
 
 
 def _plan_made_then(tokens: Sequence[Token], position: int) -> bool:
