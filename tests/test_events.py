@@ -1277,6 +1277,18 @@ def test_a_date_before_a_level_noun_dates_the_figure_not_the_event() -> None:
         assert not extract_timeline(text, published="2023-11-15").events, text
 
 
+def test_an_as_phrase_without_a_verb_of_its_own_dates_no_clause_past_it() -> None:
+    events = extract_timeline(
+        "The transaction, first announced in January as a nonbinding proposal, is expected "
+        "to close in the second half of 2025.",
+        published="2025-05-12",
+    ).events
+    assert [(e.start, e.trigger) for e in events] == [
+        (date(2025, 1, 1), "announced"),
+        (date(2025, 7, 1), "close"),
+    ]
+
+
 def test_common_news_verbs_missing_from_the_lexicon_trigger_their_events() -> None:
     for text, trigger in (
         ("The Celtics can clinch the title on Monday.", "clinch"),

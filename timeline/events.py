@@ -3191,6 +3191,7 @@ def _dangling() -> re.Pattern[str]:
     return re.compile(r"(?:\s+(?i:" + words + r")){1,4}$")
 
 
+_CLAUSE_MARK = re.compile(r"[,;:()]")
 _WHEN_AFTER = re.compile(r",?\s{0,3}(?:when|as)\s")
 _WHEN_ONLY_AFTER = re.compile(r",?\s{0,3}when\s")
 
@@ -3213,6 +3214,10 @@ def _when_clause_events(
     clause_start = follow.end()
     verb = analysis.governor_of((clause_start, clause_start))
     if verb is None or verb.start < clause_start:
+        return []
+    if _CLAUSE_MARK.search(text, clause_start, verb.start):
+        # "first announced in January as a nonbinding proposal, is expected to close":
+        # no verb of its own before the clause ends, so no clause
         return []
     start, end = expression.start, expression.end
     return [
