@@ -547,7 +547,7 @@ def _resolve_candidate(
     crowded: set[int],
     clock_signal: str | None = None,
     *,
-    earlier: _Earlier | None = None,
+    earlier: _Earlier = _NOTHING_EARLIER,
 ) -> TimeExpression:
     """``clock_signal``: for the day a clock time is on, the clock time's signal;
     ``earlier``: dates told before the last (see `_Earlier`)."""
@@ -567,7 +567,7 @@ def _resolve_candidate(
         domain,
         sentence,
         tense,
-        earlier=earlier or _NOTHING_EARLIER,
+        earlier=earlier,
     )
     if tense == "future" and _is_overnight(candidate, text):
         # "drizzle is expected overnight": the night to come, not the one just gone
@@ -959,7 +959,7 @@ def _reference_for(
         return _expression_reference(last_dated), partial
     if partial.anchored and last_dated is not None:
         anchor = last_dated
-        if tense == "past" and _ahead_of(last_dated, news_reference) and earlier.past:
+        if tense == "past" and _ahead_of(last_dated, news_reference) and earlier.past is not None:
             # "Relief may not arrive until early next week. Crews lost ground the
             # previous day": what is told as done counts from a date gone by, not a forecast
             anchor = earlier.past

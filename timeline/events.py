@@ -2287,9 +2287,9 @@ def _noun_phrase_end_near(
     tokens: Sequence[Token], right: int, cut: tuple[int, int], high: int
 ) -> int:
     """The head of the noun phrase the word limit stopped inside at ``right`` ("failing
-    to report a separate" of "… a separate defect in a line of blankets", "destroyed
-    at least" of "… at least 14 structures along the road") when it comes within a few
-    words, before a function word or a mark, else ``right``."""
+    to report a separate" of "… a separate defect in a line of blankets", "a net loss
+    of $17 million to $19" of "… $19 million") when it comes within a few words, before
+    a function word or a mark, else ``right``."""
     grammar = grammar_words()
     if tokens[right].text.lower() in grammar.dangling_words:
         return right  # "… near his home in the": the phrase barely begun goes instead
