@@ -1289,6 +1289,17 @@ def test_an_as_phrase_without_a_verb_of_its_own_dates_no_clause_past_it() -> Non
     ]
 
 
+def test_a_demonstrative_pronoun_is_the_subject_of_the_verb_after_it() -> None:
+    (event,) = extract_timeline(
+        '"I would not be surprised if this slips into early 2026," she said.',
+        published="2025-05-12",
+    ).events
+    assert event.description == "this slips"
+    # a noun after a demonstrative determiner is no verb
+    (event,) = extract_timeline("This rise came in March.", published="2025-05-12").events
+    assert event.trigger == "came"
+
+
 def test_common_news_verbs_missing_from_the_lexicon_trigger_their_events() -> None:
     for text, trigger in (
         ("The Celtics can clinch the title on Monday.", "clinch"),

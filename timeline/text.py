@@ -2138,6 +2138,17 @@ def is_content_verb(tokens: Sequence[Token], i: int) -> bool:
     return _is_content_verb(tokens, i, _verb_forms())
 
 
+def _demonstrative_subject_verb(tokens: Sequence[Token], i: int, forms: _VerbForms) -> bool:
+    """ "if this slips into early 2026", "that comes as": a demonstrative pronoun is the
+    subject of the -s form after it when no noun follows that form ("this rise" and
+    "that cuts jobs" are a noun and a verb with its object)."""
+    word = tokens[i].text.lower()
+    if not word.endswith("s") or word == forms.lemmas.get(word, word):
+        return False
+    following = tokens[i + 1].text.lower() if i + 1 < len(tokens) else "."
+    return following in grammar_words().function_words or not following.isalnum()
+
+
 def _is_content_verb(tokens: Sequence[Token], i: int, forms: _VerbForms) -> bool:
     token = tokens[i]
     if token.upos is not None:
@@ -2160,7 +2171,9 @@ def _is_content_verb(tokens: Sequence[Token], i: int, forms: _VerbForms) -> bool
     lexicon = _tense_lexicon()
     # "the arrest", "a law": after a determiner an ambiguous word is a noun
     if previous in lexicon.determiners:
-        return previous in ("that", "which") and _relative_clause_verb(tokens, i, forms)
+        if previous in ("that", "which") and _relative_clause_verb(tokens, i, forms):
+            return True
+        return previous in ("this", "that") and _demonstrative_subject_verb(tokens, i, forms)
     if _after_an_adjective_of_a_noun_phrase(tokens, i):
         return False  # "its annual forecast", "its full-year forecast"
     if (
