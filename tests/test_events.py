@@ -1300,6 +1300,13 @@ def test_a_demonstrative_pronoun_is_the_subject_of_the_verb_after_it() -> None:
     assert event.trigger == "came"
 
 
+def test_as_recently_as_is_the_signal_of_the_date_after_it() -> None:
+    timeline = extract_timeline(
+        "Polls had called the race a toss-up as recently as last week.", published="2022-11-09"
+    )
+    assert [e.text for e in timeline.expressions] == ["last week"]
+
+
 def test_common_news_verbs_missing_from_the_lexicon_trigger_their_events() -> None:
     for text, trigger in (
         ("The Celtics can clinch the title on Monday.", "clinch"),

@@ -1743,6 +1743,8 @@ def _ref(kind: str) -> Handler:
             return None
         if word == "current" and (after in lexicon().current_noun_followers or not after):
             return None  # "the current was too strong": the noun
+        if after == "as" and _word_before(text, match.start()) == "as":
+            return None  # "as recently as last week": a signal of the date after it
         if word.endswith("future") and after in (
             "of",  # "the future of our peoples": what lies ahead for them, not a time
             "contract",
