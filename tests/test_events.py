@@ -1307,6 +1307,27 @@ def test_as_recently_as_is_the_signal_of_the_date_after_it() -> None:
     assert [e.text for e in timeline.expressions] == ["last week"]
 
 
+def test_a_relative_clause_is_described_from_the_noun_it_is_about() -> None:
+    # from a sentence's own subject the description stays whole
+    (event,) = extract_timeline(
+        "The company repaid the loan that it took out in 2019.", published="2022-11-09"
+    ).events
+    assert event.description == "The company repaid the loan that it took out"
+    for text, description in (
+        (
+            "Marsh defeated Okafor by roughly 11 points in a race that polls had called a "
+            "toss-up as recently as last week.",
+            "a race that polls had called a toss-up",
+        ),
+        (
+            "Officials said the company repaid the loan that it took out in 2019.",
+            "the loan that it took out",
+        ),
+    ):
+        (event,) = extract_timeline(text, published="2022-11-09").events
+        assert event.description == description
+
+
 def test_common_news_verbs_missing_from_the_lexicon_trigger_their_events() -> None:
     for text, trigger in (
         ("The Celtics can clinch the title on Monday.", "clinch"),

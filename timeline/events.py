@@ -2133,6 +2133,7 @@ def _clause_bounds(
             left -= 1
     left = _past_a_hometown(tokens, left, index)
     left = _past_a_telling(tokens, left, index)
+    left = _relative_clause_antecedent(tokens, left, index)
     dates_trigger = _dates_the_verb(tokens, index, cut)
     # "the targets set in 2016", not "a computer based on the chip early next year"
     reduced = _reduced_relative_start(tokens, left, index) if dates_trigger else None
@@ -2169,6 +2170,60 @@ def _clause_bounds(
 # what ends a word written against it: an abbreviation's period, a possessive
 _WORD_ENDINGS = frozenset({".", "'s", "’s"})
 _QUOTES_AND_MARKS = frozenset({"'", "''", "’", "”", '"', "`", "``", ",", ";", ":"})
+
+
+def _relative_clause_antecedent(tokens: Sequence[Token], left: int, index: int) -> int:
+    """Where the description starts when the trigger at ``index`` is the verb of a
+    relative clause and the words from ``left`` are no subject of the sentence: at the
+    noun phrase the clause is about ("won by 11 points in a race that polls had called
+    a toss-up last week": "a race that polls had called a toss-up"), not in the middle
+    of the main clause."""
+    if tokens[left].text[:1].isupper():
+        return left  # "Kopp fired the shots that killed …": the sentence's own subject
+    if _verb_after_in_clause(tokens, index):
+        return left  # "Little of the vitriol that the issue aroused remains": a subject
+    grammar = grammar_words()
+    for j in range(index - 1, left, -1):
+        word = tokens[j].text.lower()
+        if tokens[j].text in _BREAK_TOKENS:
+            return left
+        if word not in grammar.relative_pronouns:
+            continue
+        if any(is_content_verb(tokens, m) for m in range(j + 1, index)):
+            return left  # "the revolution that brought Castro to power gathered": not its
+        for k in range(j - 2, max(left, j - 1 - _MAX_ANTECEDENT_WORDS) - 1, -1):
+            if tokens[k].text.lower() in grammar.noun_phrase_determiners:
+                nouns = tokens[k + 1 : j]
+                if all(t.text.isalpha() and t.text.islower() for t in nouns) and not any(
+                    is_content_verb(tokens, m) for m in range(k + 1, j)
+                ):
+                    return k
+                return left
+        return left
+    return left
+
+
+def _verb_after_in_clause(tokens: Sequence[Token], index: int) -> bool:
+    """A verb after the trigger at ``index`` before the clause breaks off: a content
+    verb, a linking verb or a finite auxiliary ("aroused in 1987 remains", "expired in
+    June was replaced"; "called a toss-up last week" has none)."""
+    grammar = grammar_words()
+    for m in range(index + 1, len(tokens)):
+        if tokens[m].text in _BREAK_TOKENS:
+            return False
+        word = tokens[m].text.lower()
+        if (
+            word in grammar.linking_verbs
+            or word in grammar.finite_auxiliaries
+            or is_content_verb(tokens, m)
+        ):
+            return True
+    return False
+
+
+# the words of a noun phrase between its determiner and a relative pronoun: "a race",
+# "the consent decree"
+_MAX_ANTECEDENT_WORDS = 2
 
 
 def _past_a_telling(tokens: Sequence[Token], left: int, index: int) -> int:
