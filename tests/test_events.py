@@ -1328,6 +1328,22 @@ def test_a_relative_clause_is_described_from_the_noun_it_is_about() -> None:
         assert event.description == description
 
 
+def test_the_day_after_a_thing_on_a_date_is_the_next_day() -> None:
+    events = extract_timeline(
+        "The treasurer resigned the day after his arrest on June 3, 2021.",
+        published="2024-01-23",
+    ).events
+    resigned = [e for e in events if e.trigger == "resigned"]
+    assert [(e.start, e.end) for e in resigned] == [(date(2021, 6, 4), date(2021, 6, 4))]
+    # restating the date before it: no count
+    expressions = extract_timeline(
+        "Eight trading days after Oct. 12, the day before the stock market plunge, the "
+        "index had fallen 4.3%.",
+        published="1989-10-30",
+    ).expressions
+    assert "the day" not in [e.text for e in expressions]
+
+
 def test_common_news_verbs_missing_from_the_lexicon_trigger_their_events() -> None:
     for text, trigger in (
         ("The Celtics can clinch the title on Monday.", "clinch"),

@@ -2358,6 +2358,15 @@ def rules() -> tuple[Rule, ...]:
             1,
         ),
         rule(
+            "unit_before_a_thing",
+            rf"(?i:the){_W}(?P<aunit>(?i:day|week|month|year))"
+            # a day told after the thing: "the day after his arrest on June 3"
+            rf"(?={_W}(?i:before|after){_W}(?i:the|his|her|its|their|a|an)\s"
+            rf"[^.;:!?]{{0,40}}?\s(?i:on|in)\s{{1,3}}[A-Z0-9])",
+            _unit_before_a_thing,
+            1,
+        ),
+        rule(
             "unit_before_after",
             rf"(?i:the){_W}(?P<bunit>(?i:day|night|morning|evening|week|month|year)){_W}"
             rf"(?P<btail>(?i:before|after))(?=\s{{0,3}}[,.;:!?)\]\"”]|\s{{0,3}}$)",
@@ -2577,6 +2586,16 @@ def _unit_after_next(match: re.Match[str], text: str) -> Partial:
         return Partial(granularity="weekend", unit="week", offset=offset, weekend=True)
     unit = lexicon().unit_of(match["nunit"]) or ""
     return Partial(granularity=_granularity_of_unit(unit), unit=unit, offset=offset)
+
+
+def _unit_before_a_thing(match: re.Match[str], text: str) -> Partial | None:
+    """ "resigned the day after his arrest on June 3": one day (week …) from the thing
+    named after the signal, counted as "a day after his arrest" is.  After a comma it
+    restates the date before it ("Oct. 12, the day before the plunge"): no count."""
+    if text[max(0, match.start() - 3) : match.start()].rstrip().endswith(","):
+        return None
+    unit = lexicon().unit_of(match["aunit"]) or "day"
+    return Partial(type="DURATION", granularity="unknown", duration=_duration_value(1.0, unit))
 
 
 def _unit_before_after(match: re.Match[str], text: str) -> Partial:
@@ -2829,6 +2848,7 @@ _RULE_REQUIRES: dict[str, str] = {
     "that_unit": "h",  # "that day", "later that week"
     "earlier_in_the_unit": "e",  # "earlier in the day"
     "unit_before_after": "b",  # "the day before"
+    "unit_before_a_thing": "b",  # "the day after his arrest"
     "relative_unit": "r",  # "last year", "the coming months"
     "weekday_plural": "w",  # "Mondays", "Monday mornings"
 }
@@ -2882,6 +2902,7 @@ _RULE_ANCHORS: dict[str, str] = {
     "this_day_in_year": "D",
     "this_time_last": "GK",
     "unit_before_after": "UP",
+    "unit_before_a_thing": "U",
     "unit_after_next": "n",
     "nth_weekday_of_every": "A",
     "time_of_day": "T",
