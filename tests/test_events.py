@@ -1344,6 +1344,23 @@ def test_the_day_after_a_thing_on_a_date_is_the_next_day() -> None:
     assert "the day" not in [e.text for e in expressions]
 
 
+def test_a_record_since_a_clause_dates_only_the_clause_in_its_own_time() -> None:
+    events = extract_timeline(
+        "Officials said this was the longest full closure since a blizzard in March 2003 "
+        "shut the airport for nearly two days.",
+        published="2023-12-24",
+    ).events
+    assert [(e.relation, e.start, e.end, e.trigger) for e in events] == [
+        ("in", date(2003, 3, 1), date(2003, 3, 31), "shut")
+    ]
+    # "at least three times since": a count, whose clause still runs since the date
+    events = extract_timeline(
+        "He has spoken with Elian at least three times since he arrived on April 6.",
+        published="2000-04-17",
+    ).events
+    assert ("since", date(2000, 4, 6)) in [(e.relation, e.start) for e in events]
+
+
 def test_common_news_verbs_missing_from_the_lexicon_trigger_their_events() -> None:
     for text, trigger in (
         ("The Celtics can clinch the title on Monday.", "clinch"),

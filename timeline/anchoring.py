@@ -36,6 +36,7 @@ from .text import (
     is_content_verb,
     is_lasting_verb,
     lowered_in_place,
+    superlative_since_before,
     token_index,
 )
 from .types import Event, Granularity, Placement, Relation, TimeExpression
@@ -520,6 +521,8 @@ def _placed_in_sentence(
         relation = _CLAUSE_SIGNALS.get(token.text.lower())
         if relation is None or _starts_expression(tokens, position, local):
             continue
+        if relation == "since" and superlative_since_before(analysis.text, token.end + 1):
+            continue  # "the longest closure since a blizzard shut the airport": a record
         count = counts.get(tokens[position - 1].end) if position else None
         governing = _governing_verb(tokens, position, local) or _fronted_governing_verb(
             tokens, position, local, counted=count is not None

@@ -1202,8 +1202,11 @@ def _event_for(
         # "will return after last year's edition was cancelled": the day's thing is the
         # subject of the verb it dates; the signal relates the other clause to both
         relation = "in"
-    through_noun = noun_phrase is not None and not (
-        noun_phrase.start <= trigger.start < span[0]
+    through_noun = (
+        noun_phrase is not None
+        and not (noun_phrase.start <= trigger.start < span[0])
+        # "since a blizzard in March 2003 shut the airport": the noun's own verb
+        and not _SUBJECT_VERB_GAP.fullmatch(analysis.text, span[1], trigger.start)
     )  # "After the crash in 2008": the crash itself is in 2008
     if relation == "until" and trigger.end <= span[0] and _negated(analysis.window(span), trigger):
         # "did not leave until Monday": left on Monday ("Until Thursday, they had not
@@ -1266,6 +1269,8 @@ def _owner_of_the_subject(text: str, end: int, trigger: Token) -> bool:
 
 
 _SUBJECT_WORDS = 6
+# between a date closing a noun phrase and the noun's own verb right after it
+_SUBJECT_VERB_GAP = re.compile(r"\s{1,3}")
 
 
 def _leads_in(lead: TimeExpression | None, day: TimeExpression, text: str) -> bool:

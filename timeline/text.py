@@ -369,7 +369,10 @@ def superlative_before() -> re.Pattern[str]:
     """A superlative and at most three words before a signal ("the weakest since",
     "its worst performance since"), searched in the text before the signal."""
     words = "|".join(map(re.escape, sorted(grammar_words().superlatives)))
-    return re.compile(rf"(?<![\w-])(?i:{words})(?:\s{{1,3}}[^\s,;:()]+){{0,3}}\s{{1,3}}$")
+    # "at least three times since": a count, no superlative
+    return re.compile(
+        rf"(?<![\w-])(?<![Aa]t\s)(?i:{words})(?:\s{{1,3}}[^\s,;:()]+){{0,3}}\s{{1,3}}$"
+    )
 
 
 def superlative_since_before(text: str, start: int) -> bool:
