@@ -2185,27 +2185,43 @@ def _relative_clause_antecedent(tokens: Sequence[Token], left: int, index: int) 
     of the main clause."""
     if tokens[left].text[:1].isupper():
         return left  # "Kopp fired the shots that killed …": the sentence's own subject
-    if _verb_after_in_clause(tokens, index):
+    pronoun = _relative_pronoun_before(tokens, left, index)
+    # (the clause's pronoun first: the verb search after the trigger runs for few events)
+    if pronoun is None or _verb_after_in_clause(tokens, index):
         return left  # "Little of the vitriol that the issue aroused remains": a subject
-    grammar = grammar_words()
+    start = _antecedent_start(tokens, left, pronoun)
+    return left if start is None else start
+
+
+def _relative_pronoun_before(tokens: Sequence[Token], left: int, index: int) -> int | None:
+    """The relative pronoun after ``left`` whose clause has the trigger at ``index`` for
+    its verb ("the revolution that brought Castro to power gathered": not "gathered")."""
+    relative_pronouns = grammar_words().relative_pronouns
     for j in range(index - 1, left, -1):
-        word = tokens[j].text.lower()
         if tokens[j].text in _BREAK_TOKENS:
-            return left
-        if word not in grammar.relative_pronouns:
-            continue
-        if any(is_content_verb(tokens, m) for m in range(j + 1, index)):
-            return left  # "the revolution that brought Castro to power gathered": not its
-        for k in range(j - 2, max(left, j - 1 - _MAX_ANTECEDENT_WORDS) - 1, -1):
-            if tokens[k].text.lower() in grammar.noun_phrase_determiners:
-                nouns = tokens[k + 1 : j]
-                if all(t.text.isalpha() and t.text.islower() for t in nouns) and not any(
-                    is_content_verb(tokens, m) for m in range(k + 1, j)
-                ):
-                    return k
-                return left
-        return left
-    return left
+            return None
+        if tokens[j].text.lower() in relative_pronouns:
+            return None if any(is_content_verb(tokens, m) for m in range(j + 1, index)) else j
+    return None
+
+
+def _antecedent_start(tokens: Sequence[Token], left: int, pronoun: int) -> int | None:
+    """The determiner opening the noun phrase right before the relative ``pronoun``: a
+    few lower-case words after it, none a verb ("a race", "the consent decree")."""
+    determiners = grammar_words().noun_phrase_determiners
+    for k in range(pronoun - 2, max(left, pronoun - 1 - _MAX_ANTECEDENT_WORDS) - 1, -1):
+        if tokens[k].text.lower() in determiners:
+            return (
+                k
+                if all(
+                    tokens[m].text.isalpha()
+                    and tokens[m].text.islower()
+                    and not is_content_verb(tokens, m)
+                    for m in range(k + 1, pronoun)
+                )
+                else None
+            )
+    return None
 
 
 def _verb_after_in_clause(tokens: Sequence[Token], index: int) -> bool:
