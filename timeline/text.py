@@ -713,6 +713,9 @@ def _nearest_cue(
     an infinitive or a modal, which gives it no tense of its own."""
     center = token_index(tokens, span[0])
     lexicon = _tense_lexicon()
+    # the comma closing a fronted subordinate clause around the center, looked up once,
+    # at the first cue after the center
+    closing: list[int | None] = []
 
     def cue_at(i: int) -> Tense | Token | None:
         tense = _tense_of_token(tokens, i, lexicon)
@@ -721,7 +724,10 @@ def _nearest_cue(
         if i > center:
             if not fronted and _reports_after_comma(tokens, center, i):
                 return None
-            if _past_a_fronted_subordinate_clause(tokens, center, i, lexicon):
+            if not closing:
+                closing.append(_comma_closing_a_fronted_clause(tokens, center, lexicon))
+            comma = closing[0]
+            if comma is not None and comma < i:
                 return None
             if _past_a_relative_aside(tokens, center, i):
                 return None
@@ -837,26 +843,28 @@ def _reports_after_comma(tokens: Sequence[Token], center: int, position: int) ->
     return any(t.text == "," for t in tokens[center:position])
 
 
-def _past_a_fronted_subordinate_clause(
-    tokens: Sequence[Token], center: int, position: int, lexicon: _TenseLexicon
-) -> bool:
+def _comma_closing_a_fronted_clause(
+    tokens: Sequence[Token], center: int, lexicon: _TenseLexicon
+) -> int | None:
     """ "If no deal is reached by the end of the strike on Friday, the union has warned
-    …": the expression at ``center`` is inside a clause that a subordinator opens at the
-    sentence's start and that has a tense of its own, and the cue at ``position`` is
-    past the comma that closes it."""
-    comma = next((k for k in range(center, position) if tokens[k].text == ","), None)
+    …": when the expression at ``center`` is inside a clause that a subordinator opens at
+    the sentence's start and that has a tense of its own, the comma that closes it (a cue
+    past it is the main clause's), else None."""
+    comma = next((k for k in range(center, len(tokens)) if tokens[k].text == ","), None)
     if comma is None:
-        return False
+        return None
     opener = next(
         (k for k in range(center - 1, -1, -1) if k == 0 or tokens[k - 1].text in _SENTENCE_MARKS),
         None,
     )
-    return (
+    if (
         opener is not None
         and tokens[opener].text.lower() in grammar_words().subordinators
         and not any(t.text == "," for t in tokens[opener:center])
         and any(_tense_of_token(tokens, k, lexicon) for k in range(opener + 1, center))
-    )
+    ):
+        return comma
+    return None
 
 
 _SENTENCE_MARKS = frozenset({".", "!", "?", '"', "“", "”"})
