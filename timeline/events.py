@@ -368,15 +368,17 @@ def _possessive_dates_on_their_nouns(events: list[Event], analysis: Analysis) ->
     """ "Wednesday's ruling will be appealed on Friday": a day named with "'s" dates its
     noun, the ruling, when another date of the clause dates the verb; alone ("Last
     week's storm caused damage") it dates the verb too."""
-    by_trigger: dict[tuple[int, int], int] = {}
-    for event in events:
-        if event.expression is not None and not _is_possessive(event, analysis.text):
-            by_trigger[event.trigger_span] = by_trigger.get(event.trigger_span, 0) + 1
+    # the triggers some date other than a possessive day dates
+    dated_otherwise = {
+        event.trigger_span
+        for event in events
+        if event.expression is not None and not _is_possessive(event, analysis.text)
+    }
     result: list[Event] = []
     for event in events:
         noun = (
             _noun_after_possessive(event, analysis)
-            if by_trigger.get(event.trigger_span) and _is_possessive(event, analysis.text)
+            if event.trigger_span in dated_otherwise and _is_possessive(event, analysis.text)
             else None
         )
         if noun is None:
