@@ -109,7 +109,8 @@ def link_ranges(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
         if first.range_role or second.range_role:
             continue
         between = text[first.end : second.start]
-        if not _RANGE_CONNECTOR.fullmatch(between) and not _GOING_ON.fullmatch(between):
+        going_on = _GOING_ON.fullmatch(between)
+        if going_on is None and not _RANGE_CONNECTOR.fullmatch(between):
             continue
         connector = between.strip().lower()
         opener = signal_before(text, first.start)
@@ -127,7 +128,7 @@ def link_ranges(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
             or ((dash or connector in ("through", "thru")) and _same_kind(first, second))
             # "covers the years 2021 to 2023": two years in order need no "from"
             or (connector == "to" and _years_in_order(first.partial, second.partial))
-        ) or _goes_on_to(opener, between):
+        ) or _goes_on_to(opener, going_on):
             linked[i] = first._replace(
                 range_role="start", partial=_share_week(first.partial, second.partial)
             )
@@ -135,10 +136,10 @@ def link_ranges(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
     return linked
 
 
-def _goes_on_to(opener: str | None, between: str) -> bool:
+def _goes_on_to(opener: str | None, found: re.Match[str] | None) -> bool:
     """ "starting Sunday evening and continuing through Tuesday", "beginning March 1 and
-    ending June 30": a start, then a verb of going on that reaches the end."""
-    found = _GOING_ON.fullmatch(between)
+    ending June 30": a start, then (``found``, the gap read by `_GOING_ON`) a verb of
+    going on that reaches the end."""
     return (
         found is not None
         and opener in lexicon().range_openers
