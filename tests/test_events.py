@@ -1217,7 +1217,8 @@ def test_a_clock_time_does_not_take_the_first_day_of_a_range_after_it() -> None:
         published="2024-11-13",
     ).expressions
     assert [e.text for e in expressions] == ["8 a.m.", "8 p.m. Eastern time", "Monday", "Friday"]
-    assert [e.value for e in expressions][2:] == ["2024-11-18", "2024-11-22"]
+    # opening hours told in the present recur every week
+    assert [e.value for e in expressions][2:] == ["XXXX-WXX-1", "XXXX-WXX-5"]
     # a day of its own after the clock time is still its day
     (expression, _) = extract_timeline(
         "The curfew runs from 8 p.m. Monday to 6 a.m. Tuesday.", published="2024-11-13"
@@ -3211,3 +3212,17 @@ def test_a_time_within_a_stretch_since_a_date_is_a_second_event() -> None:
         ("in", date(2023, 7, 1)),
         ("since", date(2022, 3, 1)),
     ]
+
+
+def test_weekly_hours_date_no_event_but_a_future_week_does() -> None:
+    for text in (
+        "The office is open Monday through Friday from 9 a.m. to 5 p.m.",
+        "The help line is staffed on weekdays from 8 a.m. to 6 p.m.",
+        "The market is open on weekends from 9 a.m. to 2 p.m.",
+    ):
+        assert extract_timeline(text, published="2024-06-12").events == [], text
+    (event,) = extract_timeline(
+        "The office will be open Monday through Friday from 9 a.m. to 5 p.m. next week.",
+        published="2024-06-12",
+    ).events
+    assert date(2024, 6, 17) <= event.start <= event.end <= date(2024, 6, 21)

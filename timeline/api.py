@@ -182,9 +182,14 @@ def resolve_expressions(
     last_dated: TimeExpression | None = None
     earlier = _NOTHING_EARLIER
     clock_signal: str | None = None  # the signal of the clock time whose day is next
+    weekly = _hours_of_the_week(candidates, analysis)
     for index, candidate in enumerate(candidates):
         day_signal, clock_signal = clock_signal, None
-        if _recurring_clock_time(candidates, index, text) or _habitual_day(candidate, text):
+        if (
+            index in weekly
+            or _recurring_clock_time(candidates, index, text)
+            or _habitual_day(candidate, text)
+        ):
             # "open daily from 9 a.m. to 5 p.m.": the time of every such day, of none
             expressions.append(_resolve_candidate(candidate, analysis, None, None, domain, crowded))
             continue
@@ -1068,17 +1073,80 @@ _A_YEAR = 365
 
 def _recurring_clock_time(candidates: Sequence[Candidate], index: int, text: str) -> bool:
     """A bare clock time next to a set in its clause ("daily from 9 a.m. to 5 p.m.", "every
-    Monday at 8 p.m."): the time recurs with the set, on no one day."""
-    if not _is_bare_clock_time(candidates[index].partial):
+    Monday at 8 p.m.", "staffed on weekdays from 8 a.m."): the time recurs with the set,
+    on no one day."""
+    candidate = candidates[index]
+    if not _is_bare_clock_time(candidate.partial):
         return False
     for other in (index - 2, index - 1, index + 1, index + 2):
         if not 0 <= other < len(candidates) or candidates[other].partial.type != "SET":
             continue
-        low, high = sorted((candidates[other], candidates[index]), key=lambda c: c.start)
-        between = text[low.end : high.start]
-        if len(between) <= _SET_REACH and not _CLAUSE_BREAK.search(between):
+        low, high = sorted((candidates[other], candidate), key=lambda c: c.start)
+        if _in_one_stretch(text[low.end : high.start]):
             return True
-    return False
+    return _recurring_days_near(text, candidate.start, candidate.end)
+
+
+def _in_one_stretch(between: str) -> bool:
+    """True when ``between`` is short enough and breaks no clause: the two expressions
+    it separates go together."""
+    return len(between) <= _SET_REACH and not _CLAUSE_BREAK.search(between)
+
+
+def _recurring_days_near(text: str, start: int, end: int) -> bool:
+    """True when a plural name of days that TimeML gives no value of ("weekdays",
+    "weeknights") stands in the clause of the span, within reach."""
+    pattern = _recurring_days()
+    before = pattern.search(text, max(0, start - _SET_REACH), start)
+    if before is not None and _in_one_stretch(text[before.end() : start]):
+        return True
+    after = pattern.search(text, end, end + _SET_REACH)
+    return after is not None and _in_one_stretch(text[end : after.start()])
+
+
+@lru_cache(maxsize=1)
+def _recurring_days() -> re.Pattern[str]:
+    words = "|".join(sorted(grammar_words().words_of_recurring_days, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?i:{words})(?![\w-])")
+
+
+def _hours_of_the_week(candidates: Sequence[Candidate], analysis: Analysis) -> frozenset[int]:
+    """ "The office is open Monday through Friday from 9 a.m. to 5 p.m.": a range of
+    weekdays with clock times beside it, told in the present, gives hours that recur every
+    week; the indexes of those days and times, which fall on no one date.  In the future
+    ("will be open Monday through Friday") they are the days of one week."""
+    text = analysis.text
+    marked: set[int] = set()
+    for index in range(1, len(candidates)):
+        first, last = candidates[index - 1], candidates[index]
+        if not (
+            first.range_role == "start"
+            and last.range_role == "end"
+            and _is_weekday_name(first.partial)
+            and _is_weekday_name(last.partial)
+        ):
+            continue
+        clocks = [
+            other
+            for other in (index - 3, index - 2, index + 1, index + 2)
+            if 0 <= other < len(candidates)
+            and _is_bare_clock_time(candidates[other].partial)
+            and _in_one_stretch(_between_spans(candidates[other], first, last, text))
+        ]
+        if clocks and analysis.tense_at((first.start, last.end)) == "present":
+            marked.update((index - 1, index, *clocks))
+    return frozenset(marked)
+
+
+def _between_spans(candidate: Candidate, first: Candidate, last: Candidate, text: str) -> str:
+    """The text between ``candidate`` and the stretch from ``first`` to ``last``."""
+    if candidate.start >= last.end:
+        return text[last.end : candidate.start]
+    return text[candidate.end : first.start]
+
+
+def _is_weekday_name(partial: Partial) -> bool:
+    return partial.weekday is not None and _is_yearless_name(partial)
 
 
 _SET_REACH = 40
@@ -1091,8 +1159,7 @@ def _habitual_day(candidate: Candidate, text: str) -> bool:
     """ "published monthly, usually on the second Tuesday", "the shop typically closes on
     Monday": a weekday after an adverb of habit names the day of the week it recurs
     on, no one day."""
-    partial = candidate.partial
-    if partial.weekday is None or not _is_yearless_name(partial):
+    if not _is_weekday_name(candidate.partial):
         return False
     return _habit_before().search(text, max(0, candidate.start - 48), candidate.start) is not None
 

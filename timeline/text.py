@@ -540,6 +540,7 @@ class Grammar:
     stopwords_of_events: frozenset[str]
     not_participants: frozenset[str]
     adverbs_of_habit: frozenset[str]
+    words_of_recurring_days: frozenset[str]
     prepositions_ending_a_subject: frozenset[str]
     fixture_prepositions: frozenset[str]
     after_an_opponent: frozenset[str]
@@ -654,6 +655,7 @@ def grammar_words() -> Grammar:
         stopwords_of_events=words("stopwords_of_events"),
         not_participants=words("not_participants"),
         adverbs_of_habit=words("adverbs_of_habit"),
+        words_of_recurring_days=words("words_of_recurring_days"),
         prepositions_ending_a_subject=words("prepositions_ending_a_subject"),
         fixture_prepositions=words("fixture_prepositions"),
         after_an_opponent=words("after_an_opponent"),

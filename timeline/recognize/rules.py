@@ -2433,6 +2433,11 @@ def rules() -> tuple[Rule, ...]:
             _the_weekend,
         ),
         rule("midweek", r"(?<![\w-])(?i:mid(?:-|\s{1,3})?week)(?![\w-])", _midweek),
+        rule(
+            "weekends_plural",
+            r"(?<![\w-])(?i:on|at|during)\s{1,3}(?P<body>(?i:weekends))(?![\w-])",
+            _weekends_plural,
+        ),
         rule("set_adverb", rf"(?<![\w-])(?P<adv>{set_adverbs})(?![\w-])", _set_adverb),
         rule(
             "weekday_plural",
@@ -2662,6 +2667,11 @@ def _the_weekend(match: re.Match[str], text: str) -> Partial | None:
     return Partial(granularity="weekend", unit="week", offset=0, weekend=True, direction=-1)
 
 
+def _weekends_plural(match: re.Match[str], text: str) -> Partial | None:
+    """ "The market opens on weekends": every weekend (as "every weekend" is)."""
+    return _set("P1WE", "EVERY")
+
+
 def _midweek(match: re.Match[str], text: str) -> Partial | None:
     """ "by midweek", "a mid-week vote": the middle of the week of the reference."""
     return Partial(granularity="week", unit="week", offset=0, mod="MID")
@@ -2832,7 +2842,8 @@ LOWER_CASE_RULES = frozenset({
     "that_unit", "the_week", "the_weekend", "the_year", "this_day_in_year", "this_part_of_day",
     "this_time_last", "unit_before_after",
     "unit_after_next", "unit_long", "unit_to_date",
-    "vague_units", "year_earlier", "year_end", "year_first_slash_date", "year_range",
+    "vague_units", "weekends_plural", "year_earlier", "year_end", "year_first_slash_date",
+    "year_range",
 })
 # fmt: on
 
@@ -2914,6 +2925,7 @@ _RULE_ANCHORS: dict[str, str] = {
     "week_of": "KE",
     "the_weekend": "E",
     "midweek": "EK",
+    "weekends_plural": "E",
     "set_adverb": "A",
     "weekday_plural": "W",
     "at_present": "Z",
