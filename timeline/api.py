@@ -1079,12 +1079,18 @@ def _recurring_clock_time(candidates: Sequence[Candidate], index: int, text: str
     if not _is_bare_clock_time(candidate.partial):
         return False
     for other in (index - 2, index - 1, index + 1, index + 2):
-        if not 0 <= other < len(candidates) or candidates[other].partial.type != "SET":
+        if not 0 <= other < len(candidates) or not _is_set_of_days(candidates[other].partial):
             continue
         low, high = sorted((candidates[other], candidate), key=lambda c: c.start)
         if _in_one_stretch(text[low.end : high.start]):
             return True
     return _recurring_days_near(text, candidate.start, candidate.end)
+
+
+def _is_set_of_days(partial: Partial) -> bool:
+    """A set of days or coarser ("daily", "every Monday"): not "every three hours", whose
+    times fall on every day and so name none."""
+    return partial.type == "SET" and not (partial.duration or "").startswith("PT")
 
 
 def _in_one_stretch(between: str) -> bool:

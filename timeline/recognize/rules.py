@@ -131,7 +131,7 @@ def _number_pattern(lex: Lexicon) -> str:
         ]
     )
     fraction = r"\d{1,4}(?:\s|-)\d/\d"
-    digits = r"\d{1,3}(?:,\d{3})+|\d{1,6}(?:\.\d{1,2})?"
+    digits = r"\d{1,3}(?:,\d{3})+|\d{1,6}(?:\.\d{1,3})?"
     # "66 million years ago", "13.8 billion years": counts past the calendar, read whole
     scale = rf"(?:\s{{1,3}}{alternation(list(lex.scales))})?"
     return (
@@ -637,6 +637,11 @@ def _is_name_part(text: str, start: int, end: int, lex: Lexicon) -> bool:
     return not _is_temporal_word(word, lex)
 
 
+def _is_calendar_name(word: str, lex: Lexicon) -> bool:
+    """A weekday, month or season name."""
+    return word in lex.weekdays or word in lex.months or word in lex.seasons
+
+
 def _is_temporal_word(word: str, lex: Lexicon) -> bool:
     low = word.lower()
     return (
@@ -1116,10 +1121,16 @@ def _cut_at_reference(match: re.Match[str]) -> tuple[bool, bool]:
     return word == "earlier", word == "later"
 
 
+# a digit and a decimal mark right before a match: it starts inside a number
+_FRACTION_DIGITS_BEFORE = re.compile(r"\d[.,]$")
+
+
 def _counted(match: re.Match[str], text: str) -> Partial | list[Candidate] | None:
     """A number of units: a duration, or with "ago"/"earlier" a shifted date."""
-    if _is_named_period(match, text):
-        return None
+    if _is_named_period(match, text) or _FRACTION_DIGITS_BEFORE.search(
+        text, max(0, match.start() - 2), match.start()
+    ):
+        return None  # "3.14159 seconds": the tail of a longer number, not a count
     if match["tail"] and _THAN.match(text, match.end()):
         return _compared_amount(match, text)
     approx = None if match["tail"] else _OR_SO.match(text, match.end())
@@ -1611,6 +1622,10 @@ def _vague_units_reading(match: re.Match[str], text: str) -> Partial | None:
     named = f"{_word_before(text, match.start())} {match['units'].lower()}"
     if not match["lead"] and _starts_negative_phrase(named, lex):
         return None  # "in the early hours of Saturday": a time of night, not a length
+    if not match["lead"] and unit == "hour" and _is_calendar_name(named.split(" ")[0], lex):
+        return None  # "special Saturday hours", "summer hours": when a place is open
+    if not match["lead"] and unit == "hour" and named == "the hours" and after == "of":
+        return None  # "extend the hours of city parks": when they are open
     lead = " ".join((match["lead"] or "").lower().split())
     if lead in ("recent",) and unit in ("year", "decade"):
         return Partial(granularity="ref", ref="PAST_REF")
@@ -2402,7 +2417,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         rule(
             "clock_24",
-            rf"{_CLOCK_LEFT}(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d)(?:\.\d{{1,6}})?)?(?![\d:])(?:{_W}(?:{zones})(?![\w]))?",
+            rf"{_CLOCK_LEFT}(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d)(?:\.\d{{1,6}})?)?(?![\d:]|\.\d)(?:{_W}(?:{zones})(?![\w]))?",
             _clock_24,
         ),
         rule(
