@@ -3226,3 +3226,14 @@ def test_weekly_hours_date_no_event_but_a_future_week_does() -> None:
         published="2024-06-12",
     ).events
     assert date(2024, 6, 17) <= event.start <= event.end <= date(2024, 6, 21)
+
+
+def test_every_shared_by_two_weekdays_dates_no_event() -> None:
+    timeline = extract_timeline(
+        "Garbage is collected every Tuesday and Friday.", published="2024-03-06"
+    )
+    assert [(e.text, e.value) for e in timeline.expressions] == [
+        ("every Tuesday", "XXXX-WXX-2"),
+        ("Friday", "XXXX-WXX-5"),
+    ]
+    assert timeline.events == []

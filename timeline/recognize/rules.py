@@ -1803,13 +1803,45 @@ def _set(value: str, quant: str | None) -> Partial:
     return Partial(type="SET", granularity="unknown", duration=value, quant=quant)
 
 
-def _every(match: re.Match[str], text: str) -> Partial | None:
+# "every Saturday morning", "every Monday and Thursday": what "every" also governs
+_EVERY_DAY_POD = re.compile(r"\s{1,3}(?P<pod>(?i:morning|afternoon|evening|night))(?![\w-])")
+_EVERY_DAY_PARTNER = re.compile(
+    r"\s{1,3}(?i:and|or|&)\s{1,3}(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)(?![\w'’-])"
+    r"(?:\s{1,3}(?P<pod>(?i:morning|afternoon|evening|night))(?![\w-]))?"
+)
+
+
+def _every_weekday(
+    match: re.Match[str], text: str, word: str, quant: str
+) -> Partial | list[Candidate]:
+    """ "every Monday", with the part of day that follows it ("every Saturday morning")
+    and a second weekday it shares ("every Monday and Thursday": every Thursday too)."""
+    lex = lexicon()
+    value = f"XXXX-WXX-{lex.weekday_of(word)}"
+    pod = _EVERY_DAY_POD.match(text, match.end())
+    if pod is not None:
+        every = _set(f"{value}T{lex.parts_of_day[pod['pod'].lower()]}", quant)
+        return [Candidate(match.start(), pod.end(), every, "every", 1)]
+    partner = _EVERY_DAY_PARTNER.match(text, match.end())
+    if partner is None:
+        return _set(value, quant)
+    second = f"XXXX-WXX-{lex.weekday_of(partner['wd'])}"
+    if partner["pod"]:
+        second += f"T{lex.parts_of_day[partner['pod'].lower()]}"
+    return [
+        Candidate(match.start(), match.end(), _set(value, quant), "every", 1),
+        # above the weekday rule's reading of the same words
+        Candidate(partner.start("wd"), partner.end(), _set(second, quant), "every", 2),
+    ]
+
+
+def _every(match: re.Match[str], text: str) -> Partial | list[Candidate] | None:
     lex = lexicon()
     word = match["every_unit"].lower().rstrip(".")
     quant = match["every"].upper()
     other = bool(match["other"])
     if word in lex.weekdays:
-        return _set(f"XXXX-WXX-{lex.weekday_of(word)}", quant)
+        return _every_weekday(match, text, word, quant)
     if word in lex.months:
         return _set(f"XXXX-{lex.month_of(word):02d}", quant)  # "each July"
     if word in lex.seasons:
