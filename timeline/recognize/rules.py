@@ -1949,6 +1949,24 @@ def _hour_before_part_of_day(match: re.Match[str], text: str) -> Partial | None:
     return Partial(type="TIME", granularity="minute", hour=hour, minute=0, unit="day", offset=0)
 
 
+def _clock_before_a_shared_meridiem(match: re.Match[str], text: str) -> Partial:
+    """ "from 4 to 7 p.m.", "between 6 and 8 p.m.": the first hour of the range takes
+    the a.m. or p.m. of the second, unless that would put it after the second ("from 11
+    to 1 p.m." starts at 11 a.m.)."""
+    pm = 12 if match["ampm"][0] in "pP" else 0
+    hour, end = int(match["h"]) % 12 + pm, int(match["eh"]) % 12 + pm
+    if hour > end:
+        hour = (hour + 12) % 24
+    return Partial(
+        type="TIME",
+        granularity="minute",
+        hour=hour,
+        minute=int(match["mi"] or 0),
+        unit="day",
+        offset=0,
+    )
+
+
 def _clock_24(match: re.Match[str], text: str) -> Partial | None:
     if _word_before(text, match.start()) in (
         "score",
@@ -2438,6 +2456,13 @@ def rules() -> tuple[Rule, ...]:
             rf"{_CLOCK_LEFT}(?P<h>\d{{1,2}})(?:[:.](?P<mi>[0-5]\d))?(?:\s{{0,2}}(?P<ampm>(?i:a\.\s?m\.?|p\.\s?m\.?|am|pm)(?![\w]))|{_W}(?P<inpod>(?i:in{_W}the{_W}(?:morning|afternoon|evening)|at{_W}night))(?![\w]))(?:{_W}(?:{zones})(?![\w]))?(?:,?{_W}(?:(?P<twd>{weekday})(?!{_W}(?i:through|thru|to|and){_W}{weekday}|\s{{0,3}}[-–]\s{{0,3}}{weekday})|(?P<tdw>(?i:today|yesterday|tomorrow))|(?P<tmonth>{month}){_W}(?P<tday>{_DAY})(?:,?{_W}(?P<tyear>{_CALENDAR_YEAR}))?))?",
             _time_of_day,
             2,
+        ),
+        rule(
+            "clock_before_a_shared_meridiem",
+            r"(?i:from|between)\s{1,3}(?P<body>(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?)"
+            r"\s{1,3}(?i:to|and|until|till)\s{1,3}"
+            r"(?=(?P<eh>1[0-2]|0?[1-9])(?:[:.][0-5]\d)?\s{0,2}(?P<ampm>[aApP]\.?\s?[mM]\b))",
+            _clock_before_a_shared_meridiem,
         ),
         rule(
             "hour_before_part_of_day",
@@ -2964,6 +2989,7 @@ _RULE_ANCHORS: dict[str, str] = {
     "unit_after_next": "n",
     "nth_weekday_of_every": "A",
     "time_of_day": "T",
+    "clock_before_a_shared_meridiem": "T",
     "hour_before_part_of_day": "T",
     "clock_24": "T",
     "military_time": "D",
