@@ -939,6 +939,8 @@ def _tense_of_token(tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> 
             return None
         if _perfect_infinitive_after(tokens, i, lexicon):
             return "past"  # "is expected to have fallen 8%": a guess at what is done
+        if word in lexicon.intent and _after_a_preposition(tokens, i):
+            return None  # "will close for planned repairs": an adjective
         return _intent_tense(word, tokens, i, lexicon)
     if kind == "present":
         previous = tokens[i - 1].text.lower() if i > 0 else ""
@@ -965,8 +967,12 @@ def _tense_of_token(tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> 
         return "future" if _present_of_schedule(word, tokens, i) else None
     if kind == "regular" and not _looks_regular_past(word, tokens, i, lexicon):
         return None
-    if kind == "irregular" and _after_noun_marker(tokens, i, lexicon):
-        return None  # "expect the first cut in September", "a big hit": a noun, no past
+    if kind == "irregular" and (
+        _after_noun_marker(tokens, i, lexicon) or _after_a_preposition(tokens, i)
+    ):
+        # "expect the first cut in September", "a big hit": a noun, no past; "with
+        # broken windows": an adjective
+        return None
     # "will be held", "has been arrested": the auxiliary before it carries the tense;
     # "will remain closed", "stayed shut": an adjective after a linking verb
     previous = tokens[i - 1].text.lower() if i > 0 else ""
@@ -1336,13 +1342,18 @@ def _looks_regular_past(word: str, tokens: Sequence[Token], i: int, lexicon: _Te
         # "the talks, which stalled in January", "which passed by a wide margin": no
         # noun follows "which" in news, nor a participle without its "was"
         return True
-    if previous in lexicon.determiners:
-        return False
+    if previous in lexicon.determiners or _after_a_preposition(tokens, i):
+        return False  # "for planned repairs", "with reduced staff": an adjective
     if _after_a_base_form(tokens, i, lexicon):
         return False
     if i + 1 < len(tokens) and tokens[i + 1].text.lower() == "by":
         return False  # "markets untouched by the crisis": a participle, not a past verb
     return not tokens[i].text[0].isupper() or i == 0
+
+
+def _after_a_preposition(tokens: Sequence[Token], i: int) -> bool:
+    """Right after a preposition that a noun phrase follows: no verb stands there."""
+    return i > 0 and tokens[i - 1].text.lower() in grammar_words().prepositions_before_nouns
 
 
 def _after_a_base_form(tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> bool:
