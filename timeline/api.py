@@ -43,7 +43,6 @@ from .text import (
     possessive_at,
     reported_for,
     start_word_before,
-    superlative_since_before,
     will_governs,
 )
 from .timeline import Timeline
@@ -266,10 +265,10 @@ def resolve_expressions(
             # "the quarter ended Sept. 30 … a year earlier": the quarter's year-ago one;
             # the day only closes the period told
             and not (index and _period_end_after(candidates, index - 1, text) is candidate)
-            # "its highest point since 1998": a comparison, which the story does not move to
-            and not (
-                expression.signal == "since" and superlative_since_before(text, candidate.start)
-            )
+            # "down 7% since the start of the year", "cases recorded since Jan. 6": where a
+            # state began, which the story does not move to ("earlier in the week", "the
+            # previous week" are still the writer's)
+            and expression.signal != "since"
         ):
             last_dated = expression
             earlier = _earlier_with(earlier, expression, news_reference)
