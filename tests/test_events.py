@@ -3237,3 +3237,17 @@ def test_every_shared_by_two_weekdays_dates_no_event() -> None:
         ("Friday", "XXXX-WXX-5"),
     ]
     assert timeline.events == []
+
+
+def test_a_past_year_of_a_noun_dates_no_event_of_a_clause_now() -> None:
+    for text in (
+        "The budget includes money to enforce a 1998 ordinance on noise.",
+        "The bank expects to report a third-quarter loss of $7 million.",
+    ):
+        assert extract_timeline(text, published="2024-11-13").events == [], text
+    # a finer date, or a clause told in the past, keeps its event
+    for text in (
+        "Amir is serving a life sentence for the November 1995 assassination of Rabin.",
+        "The 1998 ordinance banned leaf blowers.",
+    ):
+        assert len(extract_timeline(text, published="2024-11-13").events) == 1, text

@@ -353,7 +353,8 @@ def build_events(
             _one_per_trigger(
                 _alternatives_described_alike(
                     _possessive_dates_on_their_nouns(
-                        _without_side_dates(events, analysis.text, modifiers), analysis
+                        _without_side_dates(events, analysis.text, modifiers, published),
+                        analysis,
                     ),
                     analysis.text,
                 )
@@ -865,7 +866,7 @@ _ALTERNATIVE_LINK = re.compile(r",?\s{1,3}(?:or|and)\s{1,3}(?:[a-z]{2,5}\s{1,3})
 
 
 def _without_side_dates(
-    events: list[Event], text: str, modifiers: dict[int, _Modifier]
+    events: list[Event], text: str, modifiers: dict[int, _Modifier], published: date | None
 ) -> list[Event]:
     """Drop an event dated by a date that only stands beside its trigger when another
     date of the same trigger does not: a date that modifies a noun ("will report
@@ -875,7 +876,10 @@ def _without_side_dates(
     that modifies the subject (``modifiers``, see `_subject_modifiers`), which gives way
     to a date of the subject's verb whatever verb was taken for its own ("Results for
     the three months ended Dec. 31, 2020, were released on Feb. 10").  A lead with no
-    date of its own keeps the dateline's."""
+    date of its own keeps the dateline's.  A past year that modifies a noun in a clause
+    not told in the past dates nothing even alone: "money to enforce a 1998 ordinance",
+    "expects to report a third-quarter loss" (the law is 1998's and the loss the
+    quarter's; the enforcing and the report are not)."""
     modifying = [_is_side_date(e, text, modifiers) for e in events]
     if not any(modifying):
         return events
@@ -885,9 +889,34 @@ def _without_side_dates(
         e
         for e, m in zip(events, modifying, strict=True)
         if not (
-            m and (e.trigger_span in plain_triggers or _subject_verb(e, modifiers) in plain_starts)
+            m
+            and (
+                e.trigger_span in plain_triggers
+                or _subject_verb(e, modifiers) in plain_starts
+                or _past_noun_of_a_clause_now(e, text, published)
+            )
         )
     ]
+
+
+_YEAR_OR_COARSER = frozenset({"millennium", "century", "decade", "year", "half", "quarter"})
+
+
+def _past_noun_of_a_clause_now(event: Event, text: str, published: date | None) -> bool:
+    """The event's date, a year or a part of one, modifies a noun and lies before
+    publication, while its clause is not told in the past (an infinitive's has no tense
+    of its own).  A finer date keeps its event: "to make the late-November trip", "is
+    serving a life sentence for the November 1995 assassination" tell what happened
+    then."""
+    return (
+        published is not None
+        and event.expression is not None
+        and event.expression.granularity in _YEAR_OR_COARSER
+        and event.tense != "past"
+        and event.end is not None
+        and event.end < published
+        and _modifies_a_noun(event, text)
+    )
 
 
 class _Modifier(NamedTuple):
