@@ -3251,3 +3251,17 @@ def test_a_past_year_of_a_noun_dates_no_event_of_a_clause_now() -> None:
         "The 1998 ordinance banned leaf blowers.",
     ):
         assert len(extract_timeline(text, published="2024-11-13").events) == 1, text
+
+
+def test_a_month_name_between_commas_after_a_person_noun_is_a_name() -> None:
+    timeline = extract_timeline("He married his first wife, June, in 1962.", published="2024-04-17")
+    assert [e.text for e in timeline.expressions] == ["1962"]
+
+
+def test_the_day_before_a_named_date_is_that_day() -> None:
+    for text, day in (
+        ("The walkout would coincide with the day before Thanksgiving.", date(2024, 11, 27)),
+        ("Travel peaks the day after Christmas.", date(2024, 12, 26)),
+    ):
+        (event,) = extract_timeline(text, published="2024-11-20").events
+        assert (event.start, event.end) == (day, day), text

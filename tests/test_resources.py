@@ -44,6 +44,7 @@ TOP_LEVEL_KEYS: dict[str, set[str]] = {
         "phrases", "may_followers", "march_verb_followers", "march_name_links",
         "not_after_number", "not_before_year", "labels_before_of_a_number",
         "before_minutes_of_a_meeting", "after_minutes_of_a_meeting", "match_period_cues",
+        "nouns_before_a_named_person",
     },
     "holidays": {"fixed", "nth_weekday", "easter"},
     "grammar": {

@@ -107,6 +107,8 @@ class Lexicon:
     not_after_number: frozenset[str]
     not_before_year: frozenset[str]
     labels_before_of_a_number: frozenset[str]
+    #: "his wife, June,": a month name set off by commas after these is the person's name
+    nouns_before_a_named_person: frozenset[str]
     before_minutes_of_a_meeting: frozenset[str]
     after_minutes_of_a_meeting: frozenset[str]
     #: words only a report of a game uses ("scored", "halftime"): its halves are the game's
@@ -235,6 +237,7 @@ def lexicon() -> Lexicon:
         not_after_number=frozenset(neg["not_after_number"]),
         not_before_year=frozenset(neg["not_before_year"]),
         labels_before_of_a_number=frozenset(neg["labels_before_of_a_number"]),
+        nouns_before_a_named_person=frozenset(neg["nouns_before_a_named_person"]),
         before_minutes_of_a_meeting=frozenset(neg["before_minutes_of_a_meeting"]),
         after_minutes_of_a_meeting=frozenset(neg["after_minutes_of_a_meeting"]),
         match_period_cues=frozenset(neg["match_period_cues"]),

@@ -565,12 +565,27 @@ def _looks_like_verb_month(word: str, match: re.Match[str], text: str, lex: Lexi
         before = _word_before(text, match.start())
         if before not in lex.month_introducers and _verb_reading_of(low, before, match, text, lex):
             return True
-    if _is_name_part(text, match.start(), match.end(), lex):
+    if _is_name_part(text, match.start(), match.end(), lex) or _named_in_apposition(
+        match, text, lex
+    ):
         return True
     if low not in _negatives_by_first_word():
         return False  # most month names start no phrase that must yield nothing
     phrase = (word + " " + _two_words_after(text, match.end())).lower()
     return _starts_negative_phrase(phrase, lex)
+
+
+def _named_in_apposition(match: re.Match[str], text: str, lex: Lexicon) -> bool:
+    """ "He married his first wife, June, in 1962": a month name between commas right
+    after a noun for a person is that person's name."""
+    if text[match.end() : match.end() + 1] != "," or not _COMMA_BEFORE.search(
+        text, max(0, match.start() - 3), match.start()
+    ):
+        return False
+    return _word_before(text, match.start()) in lex.nouns_before_a_named_person
+
+
+_COMMA_BEFORE = re.compile(r",\s{1,2}$")
 
 
 def _verb_reading_of(low: str, before: str, match: re.Match[str], text: str, lex: Lexicon) -> bool:
@@ -2425,9 +2440,10 @@ def rules() -> tuple[Rule, ...]:
         rule(
             "unit_before_a_thing",
             rf"(?i:the){_W}(?P<aunit>(?i:day|week|month|year))"
-            # a day told after the thing: "the day after his arrest on June 3"
-            rf"(?={_W}(?i:before|after){_W}(?i:the|his|her|its|their|a|an)\s"
-            rf"[^.;:!?]{{0,40}}?\s(?i:on|in)\s{{1,3}}[A-Z0-9])",
+            # a day told after the thing: "the day after his arrest on June 3"; or the
+            # date itself: "the day before Thanksgiving", "the week after March 3"
+            rf"(?={_W}(?i:before|after){_W}(?:(?i:the|his|her|its|their|a|an)\s"
+            rf"[^.;:!?]{{0,40}}?\s(?i:on|in)\s{{1,3}}[A-Z0-9]|(?:{month}|{weekday}|{holidays})(?![\w-])))",
             _unit_before_a_thing,
             1,
         ),
