@@ -39,6 +39,7 @@ from .text import (
     delayed_until,
     forecast_for,
     grammar_words,
+    is_past_form,
     pluperfect_governs,
     possessive_at,
     reported_for,
@@ -644,6 +645,21 @@ _APPOSITIVE_GAP = re.compile(r",\s{1,3}(?i:the|a)\s{1,3}")
 _INFINITIVE_BEFORE = re.compile(r"(?<![\w-])(?i:to)\s{1,3}[a-z]{2,20}\s{1,3}(?i:in|at)\s{1,3}$")
 
 
+def _passive_past_before_for(text: str, start: int) -> bool:
+    """ "was declared for ", "were booked for " right before ``start``."""
+    found = _PASSIVE_BEFORE_FOR.search(text, max(0, start - 40), start)
+    if found is None:
+        return False
+    participle = found.group(1).lower()
+    return participle.endswith("ed") or is_past_form(participle)
+
+
+# "was"/"were", a word, "for" (and a determiner perhaps), ending at the expression
+_PASSIVE_BEFORE_FOR = re.compile(
+    r"(?<![\w-])(?i:was|were)\s{1,3}([A-Za-z]{3,20})\s{1,3}(?i:for)\s{1,3}$"
+)
+
+
 def _expression_tense(candidate: Candidate, text: str, signal: str | None, clause: Tense) -> Tense:
     """The tense that places ``candidate``: its signal's, else its clause's, save where the
     expression's own form says more than the clause's verb."""
@@ -684,6 +700,10 @@ def _expression_tense(candidate: Candidate, text: str, signal: str | None, claus
         # "retail sales for May will be released next week": the month the figures
         # cover has passed, whatever the tense of their release
         return "past"
+    if signal == "for" and clause == "past" and _passive_past_before_for(text, candidate.start):
+        # "A day of mourning was declared for Friday", "a strike was called for Monday":
+        # a plan told in the past, whose day may since have come or not: the nearest
+        return "unknown"
     if _moved_by_a_delay(signal, text, candidate.start):
         # "postponed until Tuesday morning", "extended its deadline until Friday",
         # "moved from June to September": the days a delay moves a thing from and to lie
@@ -801,7 +821,8 @@ def _year_elaborated(
     candidates: Sequence[Candidate], index: int, previous: TimeExpression, text: str
 ) -> int | None:
     """The year of ``previous`` when a month without a year follows it, set off by a
-    comma and "in" or "on" ("last year, in March", "in 2019, on May 5")."""
+    comma and "in" or "on" ("last year, in March", "in 2019, on May 5"), or in a
+    when-clause about the year ("2005, when Wilma struck Florida in late October")."""
     partial = candidates[index].partial
     if (
         index == 0
@@ -812,11 +833,15 @@ def _year_elaborated(
         or previous.start is None
     ):
         return None
-    gap = _ELABORATION.fullmatch(text, candidates[index - 1].end, candidates[index].start)
-    return previous.start.year if gap is not None else None
+    low, high = candidates[index - 1].end, candidates[index].start
+    if _ELABORATION.fullmatch(text, low, high) or _WHEN_CLAUSE_GAP.fullmatch(text, low, high):
+        return previous.start.year
+    return None
 
 
 _ELABORATION = re.compile(r",\s{1,3}(?i:in|on|during)\s{1,3}")
+# the comma, "when" and the clause up to the month it tells, all in one sentence
+_WHEN_CLAUSE_GAP = re.compile(r",\s{1,3}(?i:when)\s[^.;:!?\n]{1,80}")
 
 
 def _is_yearless_day(partial: Partial) -> bool:

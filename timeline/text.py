@@ -960,7 +960,13 @@ def _tense_of_token(tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> 
         return _possibility_tense(tokens, i, lexicon)
     if kind == "perfect":
         # "has fallen", "have ground to a halt": the event lies before the reference time
-        return "past" if _followed_by_participle(tokens, i, lexicon) else "present"
+        if not _followed_by_participle(tokens, i, lexicon):
+            return "present"
+        if i > 0 and tokens[i - 1].text.lower() in grammar_words().future_modals:
+            # "will have passed by Friday": done by a time ahead ("would have raised
+            # wages": what did not happen, back then)
+            return "future"
+        return "past"
     if kind == "scheduled":
         # "the law takes effect Jan. 1", "schools reopen in September": news tells what
         # is scheduled in the present tense; the date lies ahead
