@@ -3265,3 +3265,10 @@ def test_the_day_before_a_named_date_is_that_day() -> None:
     ):
         (event,) = extract_timeline(text, published="2024-11-20").events
         assert (event.start, event.end) == (day, day), text
+
+
+def test_the_future_perfect_looks_ahead() -> None:
+    (expression,) = extract_timeline(
+        "The storm will have passed by Friday.", published="2024-10-07"
+    ).expressions
+    assert expression.value == "2024-10-11"
