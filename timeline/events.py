@@ -286,6 +286,9 @@ def build_events(
             # after the date is still its own)
             events.extend(_when_clause_events(expression, analysis, published, reference_text))
             continue
+        if expression.range_role == "start" and _superlative_since_a_range(expression, analysis):
+            skip_next = True  # "the worst since the 2014-2016 epidemic": when it last was
+            continue
         if expression.range_role is None and _is_comparison_base(
             expression, analysis.text, previous
         ):
@@ -673,6 +676,14 @@ def _next_date_start(
         ):
             return _phrase_start(analysis.text, following.span, following.signal)
     return sys.maxsize
+
+
+def _superlative_since_a_range(expression: TimeExpression, analysis: Analysis) -> bool:
+    """A range opened by a superlative's "since" ("the worst since the 2014-2016
+    epidemic"), which places no event of the clause."""
+    start = signal_start(analysis.text, expression.span[0], expression.signal)
+    before = analysis.text[max(0, start - _COMPARISON_REACH) : start]
+    return not expression.signal and _superlative_since_a_noun(before)
 
 
 def _is_comparison_base(
