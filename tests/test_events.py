@@ -3272,3 +3272,21 @@ def test_the_future_perfect_looks_ahead() -> None:
         "The storm will have passed by Friday.", published="2024-10-07"
     ).expressions
     assert expression.value == "2024-10-11"
+
+
+def test_a_range_after_a_superlatives_since_places_nothing() -> None:
+    timeline = extract_timeline(
+        "The outbreak is the worst since the 2014-2016 epidemic in West Africa.",
+        published="2024-03-06",
+    )
+    assert [e.value for e in timeline.expressions] == ["2014", "2016"]
+    assert timeline.events == []
+
+
+def test_a_reported_noun_past_the_sentence_end_leaves_a_date_alone() -> None:
+    expressions = extract_timeline(
+        "The bank's next policy meeting is scheduled for June 11-12. Minutes of this"
+        " week's meeting will be published in two weeks.",
+        published="2024-04-18",
+    ).expressions
+    assert [e.value for e in expressions][:2] == ["2024-06-11", "2024-06-12"]

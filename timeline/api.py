@@ -42,6 +42,7 @@ from .text import (
     is_past_form,
     pluperfect_governs,
     possessive_at,
+    reported_after,
     reported_for,
     start_word_before,
     will_governs,
@@ -696,9 +697,14 @@ def _expression_tense(candidate: Candidate, text: str, signal: str | None, claus
         # Sunday": news tells a day's plans in the present; what is over it tells in
         # the past
         return "future"
-    if signal == "for" and partial.month is not None and reported_for(text, candidate.start):
-        # "retail sales for May will be released next week": the month the figures
-        # cover has passed, whatever the tense of their release
+    if partial.month is not None and (
+        (signal == "for" and reported_for(text, candidate.start))
+        # (a day names when the figures come out: "the June 12 jobs report")
+        or (signal is None and partial.day is None and reported_after(text, candidate.end))
+    ):
+        # "retail sales for May will be released next week", "will release its November
+        # jobs report": the month the figures cover has passed, whatever the tense of
+        # their release
         return "past"
     if signal == "for" and clause == "past" and _passive_past_before_for(text, candidate.start):
         # "A day of mourning was declared for Friday", "a strike was called for Monday":

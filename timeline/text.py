@@ -67,6 +67,7 @@ __all__ = [
     "past_kind",
     "pluperfect_governs",
     "possessive_at",
+    "reported_after",
     "reported_for",
     "start_word_before",
     "superlative_before",
@@ -1463,6 +1464,20 @@ def reported_for(text: str, start: int) -> bool:
     """A noun of reported figures right before the "for" that ends at ``start``
     ("sales for", "the jobs report for")."""
     return _noun_before_for(text, start) in _tense_lexicon().reported_period_nouns
+
+
+def reported_after(text: str, end: int) -> bool:
+    """A noun of reported figures among the two words right after ``end`` ("its
+    November jobs report", "the May retail sales figures")."""
+    found = _TWO_WORDS_AFTER.match(text, end, end + 40)
+    if found is None:
+        return False
+    nouns = _tense_lexicon().reported_period_nouns
+    return any(word is not None and word.lower() in nouns for word in found.groups())
+
+
+# the two words right after a span, with nothing but white space before each
+_TWO_WORDS_AFTER = re.compile(r"[ \t]{1,3}([A-Za-z]+)(?:[ \t]{1,3}([A-Za-z]+))?")
 
 
 def forecast_for(text: str, start: int) -> bool:
