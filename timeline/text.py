@@ -542,6 +542,7 @@ class Grammar:
     not_participants: frozenset[str]
     adverbs_of_habit: frozenset[str]
     words_of_recurring_days: frozenset[str]
+    adverbs_inside_a_verb_group: frozenset[str]
     prepositions_ending_a_subject: frozenset[str]
     fixture_prepositions: frozenset[str]
     after_an_opponent: frozenset[str]
@@ -657,6 +658,7 @@ def grammar_words() -> Grammar:
         not_participants=words("not_participants"),
         adverbs_of_habit=words("adverbs_of_habit"),
         words_of_recurring_days=words("words_of_recurring_days"),
+        adverbs_inside_a_verb_group=words("adverbs_inside_a_verb_group"),
         prepositions_ending_a_subject=words("prepositions_ending_a_subject"),
         fixture_prepositions=words("fixture_prepositions"),
         after_an_opponent=words("after_an_opponent"),
@@ -980,9 +982,10 @@ def _tense_of_token(tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> 
         # "expect the first cut in September", "a big hit": a noun, no past; "with
         # broken windows": an adjective
         return None
-    # "will be held", "has been arrested": the auxiliary before it carries the tense;
-    # "will remain closed", "stayed shut": an adjective after a linking verb
-    previous = tokens[i - 1].text.lower() if i > 0 else ""
+    # "will be held", "has been arrested", "would not be fully restored": the auxiliary
+    # before it carries the tense; "will remain closed", "stayed shut": an adjective
+    # after a linking verb
+    previous = _word_before_adverbs(tokens, i)
     grammar = grammar_words()
     if (
         previous in grammar.be_forms_in_verb_group
@@ -991,6 +994,19 @@ def _tense_of_token(tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> 
     ):
         return None
     return None if _after_base_form_marker(tokens, i, lexicon) else "past"
+
+
+def _word_before_adverbs(tokens: Sequence[Token], i: int) -> str:
+    """The word before token ``i`` past up to two adverbs of a verb group ("be fully
+    restored", "has not yet been"), lower case; "" at the start."""
+    adverbs = grammar_words().adverbs_inside_a_verb_group
+    j = i - 1
+    while j >= 0 and i - j <= 2:
+        word = tokens[j].text.lower()
+        if not (word in adverbs or (word.endswith("ly") and len(word) > 4)):
+            return word
+        j -= 1
+    return tokens[j].text.lower() if j >= 0 else ""
 
 
 def _plain_noun(tokens: Sequence[Token], i: int, lexicon: _TenseLexicon) -> bool:
