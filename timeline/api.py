@@ -194,6 +194,10 @@ def resolve_expressions(
             # "open daily from 9 a.m. to 5 p.m.": the time of every such day, of none
             expressions.append(_resolve_candidate(candidate, analysis, None, None, domain, crowded))
             continue
+        if _period_of_a_past_story(candidate, last_dated, text, news_reference):
+            # "His 1966 single ... By the end of the decade, he had sold 5 million": the
+            # decade of the story, not of the writer
+            candidate = candidate._replace(partial=candidate.partial._replace(anchored=True))
         year = _year_elaborated(candidates, index, expressions[-1], text) if expressions else None
         if year is not None:
             # "fined twice last year, in March": March of that year
@@ -821,6 +825,32 @@ def _told_in_sentence(
     ):
         return None
     return _expression_reference(last_dated)
+
+
+def _period_of_a_past_story(
+    candidate: Candidate,
+    last_dated: TimeExpression | None,
+    text: str,
+    reference: Reference | None,
+) -> bool:
+    """ "the year", "the end of the decade" in a past perfect clause after a date of an
+    earlier year: the period of that date (what had been done by then)."""
+    partial = candidate.partial
+    return (
+        partial.unit in ("year", "decade")
+        and partial.offset == 0
+        and not partial.anchored
+        and reference is not None
+        and last_dated is not None
+        and last_dated.end is not None
+        and last_dated.end.year < reference.day.year
+        and _THE_PERIOD.search(text, candidate.start, candidate.end) is not None
+        and pluperfect_governs(text, candidate.start, candidate.end)
+    )
+
+
+# the span ends in "the year" or "the decade", no "this" or "next"
+_THE_PERIOD = re.compile(r"(?<![\w-])(?i:the)\s{1,3}(?i:year|decade)$")
 
 
 def _year_elaborated(
