@@ -3290,3 +3290,14 @@ def test_a_reported_noun_past_the_sentence_end_leaves_a_date_alone() -> None:
         published="2024-04-18",
     ).expressions
     assert [e.value for e in expressions][:2] == ["2024-06-11", "2024-06-12"]
+
+
+def test_orthodox_easter_follows_the_julian_computus() -> None:
+    from timeline.resolve import holiday_date
+
+    assert [holiday_date("orthodox easter", y) for y in (2021, 2023, 2024, 2025)] == [
+        date(2021, 5, 2),
+        date(2023, 4, 16),
+        date(2024, 5, 5),
+        date(2025, 4, 20),  # the same Sunday as the Western Easter that year
+    ]

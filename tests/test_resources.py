@@ -46,7 +46,7 @@ TOP_LEVEL_KEYS: dict[str, set[str]] = {
         "before_minutes_of_a_meeting", "after_minutes_of_a_meeting", "match_period_cues",
         "nouns_before_a_named_person",
     },
-    "holidays": {"fixed", "nth_weekday", "easter"},
+    "holidays": {"fixed", "nth_weekday", "easter", "orthodox_easter"},
     "grammar": {
         "clause_openers", "subject_starts", "not_nouns_after_dates", "adverbs_before_dates",
         "adverbs_after_fronted_dates", "verb_group_inside", "superlatives", "level_nouns",
@@ -244,6 +244,7 @@ def test_holidays_values() -> None:
     assert all(isinstance(offset, int) for offset in holidays["easter"].values())
     assert holidays["easter"]["easter"] == 0
     assert holidays["nth_weekday"]["election day"] == [11, 1, 1, 1]  # Tuesday after 1st Monday
+    assert holidays["orthodox_easter"]["orthodox easter"] == 0
 
 
 def test_verbs_values() -> None:

@@ -1065,6 +1065,8 @@ def holiday_date(name: str, year: int) -> date | None:
         return _nth_weekday(year, month, weekday, nth) + timedelta(days=after[0] if after else 0)
     if name in lex.easter_holidays:
         return _safe_add(_easter(year), lex.easter_holidays[name])
+    if name in lex.orthodox_easter_holidays:
+        return _safe_add(_orthodox_easter(year), lex.orthodox_easter_holidays[name])
     return None
 
 
@@ -1075,6 +1077,18 @@ def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
         return first + timedelta(days=shift + 7 * (nth - 1))
     last = date(year, month, calendar.monthrange(year, month)[1])
     return last - timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
+def _orthodox_easter(year: int) -> date:
+    """Orthodox Easter Sunday: the Julian computus (Meeus), moved to the Gregorian
+    calendar by the days the two calendars differ in that century."""
+    a, b, c = year % 4, year % 7, year % 19
+    d = (19 * c + 15) % 30
+    e = (2 * a + 4 * b - d + 34) % 7
+    month = (d + e + 114) // 31
+    day = (d + e + 114) % 31 + 1
+    drift = year // 100 - year // 400 - 2  # 13 days from 1900 to 2099
+    return date(year, month, day) + timedelta(days=drift)
 
 
 def _easter(year: int) -> date:

@@ -116,6 +116,8 @@ class Lexicon:
     fixed_holidays: dict[str, list[int]]
     nth_weekday_holidays: dict[str, list[int]]
     easter_holidays: dict[str, int]
+    #: days counted from the Orthodox (Julian-computus) Easter
+    orthodox_easter_holidays: dict[str, int]
     #: written after a clock time ("3 p.m. ET", "14:00 local time"): part of its span
     time_zones: tuple[str, ...]
     # The words around a candidate that confirm it, reject it or join it (context.json,
@@ -244,6 +246,7 @@ def lexicon() -> Lexicon:
         fixed_holidays=hol["fixed"],
         nth_weekday_holidays=hol["nth_weekday"],
         easter_holidays=hol["easter"],
+        orthodox_easter_holidays=hol["orthodox_easter"],
         time_zones=tuple(cal["time_zones"]),
         year_prepositions=frozenset(ctx["year_prepositions"]),
         date_prepositions=date_prepositions,

@@ -2138,7 +2138,10 @@ def rules() -> tuple[Rule, ...]:
         + month
     )
     holidays = alternation(
-        list(lex.fixed_holidays) + list(lex.nth_weekday_holidays) + list(lex.easter_holidays)
+        list(lex.fixed_holidays)
+        + list(lex.nth_weekday_holidays)
+        + list(lex.easter_holidays)
+        + list(lex.orthodox_easter_holidays)
     )
     the = r"(?:(?i:the)\s{1,3})"
     zones = "|".join(
@@ -3068,7 +3071,12 @@ def anchor_classes() -> dict[str, tuple[str, ...]]:
     add(lex.future_ref, "I")
     add(["at present", "year earlier", "year ago"], "Z")
     add([*lex.set_adverbs, "every", "each", "per"], "A")
-    holidays = [*lex.fixed_holidays, *lex.nth_weekday_holidays, *lex.easter_holidays]
+    holidays = [
+        *lex.fixed_holidays,
+        *lex.nth_weekday_holidays,
+        *lex.easter_holidays,
+        *lex.orthodox_easter_holidays,
+    ]
     add(holidays, "H", avoid=[*lex.weekdays, "year"])
     # the edges of periods and the anchored relations are shared with their rules'
     # patterns: far rarer than the unit words the same rules also contain
