@@ -3301,3 +3301,14 @@ def test_orthodox_easter_follows_the_julian_computus() -> None:
         date(2024, 5, 5),
         date(2025, 4, 20),  # the same Sunday as the Western Easter that year
     ]
+
+
+def test_at_about_is_one_signal() -> None:
+    (event,) = extract_timeline(
+        "A strike on a port warehouse at about 2:30 a.m. killed three workers.",
+        published="2024-02-22",
+    ).events
+    assert (event.relation, event.description) == (
+        "at",
+        "A strike on a port warehouse killed three workers",
+    )

@@ -63,6 +63,9 @@ _RELATIONS: dict[str, Relation] = {
     "in": "in",
     "on": "on",
     "at": "at",
+    "at about": "at",  # "at about 2:30 a.m."
+    "at around": "at",
+    "on or about": "on",
     "of": "in",
     "during": "during",
     "throughout": "during",
