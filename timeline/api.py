@@ -1223,9 +1223,10 @@ _CLAUSE_BREAK = re.compile(r"[;!?\n]|[.:]\s{1,3}[A-Z]")
 
 def _habitual_day(candidate: Candidate, text: str) -> bool:
     """ "published monthly, usually on the second Tuesday", "the shop typically closes on
-    Monday": a weekday after an adverb of habit names the day of the week it recurs
-    on, no one day."""
-    if not _is_weekday_name(candidate.partial):
+    Monday", "updated once a day, usually overnight": a weekday or a part of a day after
+    an adverb of habit names when it recurs, no one day."""
+    partial = candidate.partial
+    if not (_is_weekday_name(partial) or _is_bare_part_of_day(partial)):
         return False
     return _habit_before().search(text, max(0, candidate.start - 48), candidate.start) is not None
 
@@ -1237,8 +1238,18 @@ def _habit_before() -> re.Pattern[str]:
     adverbs = "|".join(sorted(grammar_words().adverbs_of_habit))
     return re.compile(
         rf"(?<![\w-])(?i:{adverbs})"
-        r"(?:\s{1,3}[a-z]+)?\s{1,3}(?:(?i:on)\s{1,3})?"
+        r"(?:\s{1,3}[a-z]+)?\s{1,3}(?:(?i:on|in)\s{1,3})?"
         r"(?:(?i:the)\s{1,3}(?i:first|second|third|fourth|last)\s{1,3})?$"
+    )
+
+
+def _is_bare_part_of_day(partial: Partial) -> bool:
+    """ "overnight", "in the evening": a part of a day that names no day."""
+    return (
+        partial.granularity == "part_of_day"
+        and partial.weekday is None
+        and partial.month is None
+        and partial.year is None
     )
 
 
