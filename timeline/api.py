@@ -290,17 +290,24 @@ class _Earlier(NamedTuple):
     #: the last date told that is not ahead of publication, which "the previous day" in a
     #: past clause counts from when the last one is a forecast
     past: TimeExpression | None
+    #: the last day (or finer) told that is not ahead of publication, which a clock time
+    #: told in the past may be on when the last day is ahead
+    past_day: TimeExpression | None
 
 
-_NOTHING_EARLIER = _Earlier(None, None)
+_NOTHING_EARLIER = _Earlier(None, None, None)
 
 
 def _earlier_with(
     earlier: _Earlier, expression: TimeExpression, reference: Reference | None
 ) -> _Earlier:
+    if _ahead_of(expression, reference):
+        past, past_day = earlier.past, earlier.past_day
+    else:
+        past = expression
+        past_day = expression if expression.granularity in _DAY_OR_FINER else earlier.past_day
     day = expression if expression.granularity in _DAY_OR_FINER else earlier.day
-    past = earlier.past if _ahead_of(expression, reference) else expression
-    return _Earlier(day, past)
+    return _Earlier(day, past, past_day)
 
 
 def _ahead_of(expression: TimeExpression, reference: Reference | None) -> bool:
@@ -1005,7 +1012,7 @@ def _reference_for(
         elif partial.unit == "quarter":
             partial = partial._replace(offset=-4)
         return _expression_reference(last_dated), partial._replace(anchored=True)
-    day = _day_of_a_clock_time(partial, last_dated, earlier.day, sentence, news_reference, tense)
+    day = _day_of_a_clock_time(partial, last_dated, earlier, sentence, news_reference, tense)
     if day is not None:
         # "6 a.m." right after "on Oct. 13", "by midday" after "at 2 a.m. Thursday": the
         # time of that day
@@ -1045,7 +1052,7 @@ def _reference_for(
 def _day_of_a_clock_time(
     partial: Partial,
     last_dated: TimeExpression | None,
-    last_day: TimeExpression | None,
+    earlier: _Earlier,
     sentence: int,
     reference: Reference | None,
     tense: Tense,
@@ -1056,14 +1063,18 @@ def _day_of_a_clock_time(
     p.m." is Wednesday's).  The day is the sentence before's, or that of one of the few
     before when it lies within the news cycle ("The storm hit on Monday. Power failed.
     At 3 p.m., crews …"); a day further back is background, and its clock times are
-    the publication day's."""
+    the publication day's.  A clock time told in the past skips a day still ahead for
+    the last day gone by ("postponed a vote on Tuesday night. The fiscal year begins
+    July 1. The meeting ended shortly before 11 p.m." is Tuesday's)."""
     if not _is_bare_clock_time(partial) or last_dated is None:
         return None
-    day = last_dated if last_dated.granularity in _DAY_OR_FINER else last_day
+    day = last_dated if last_dated.granularity in _DAY_OR_FINER else earlier.day
     if day is None or (day is not last_dated and last_dated.sentence == sentence):
         return None
     if _past_told_of_a_day_ahead(tense, day, reference):
-        return None
+        day = earlier.past_day
+        if day is None:
+            return None
     if day.sentence >= sentence - 1:
         return day
     if day.sentence < sentence - _CLOCK_DAY_REACH or day.start is None:
