@@ -3312,3 +3312,4 @@ def test_at_about_is_one_signal() -> None:
         "at",
         "A strike on a port warehouse killed three workers",
     )
+

@@ -310,7 +310,8 @@ def test_a_count_before_a_clause_signal_places_the_other_clause_at_that_distance
     )
     events = _by_trigger(text, "2021-03-30")
     passed = events["passed"]
-    assert (passed.relation, passed.placement) == ("before", "anchored")
+    # on the day two weeks back, not any time before it
+    assert (passed.relation, passed.placement) == ("in", "anchored")
     assert (passed.start, passed.end) == (date(2021, 3, 16), date(2021, 3, 16))
 
 
@@ -458,7 +459,7 @@ def test_a_length_since_an_event_counts_back_from_the_day_that_marks_it() -> Non
     assert (killed.start, killed.end, killed.relation) == (
         date(2011, 4, 2),
         date(2011, 4, 2),
-        "before",
+        "in",
     )
     assert killed.placement == "anchored"
 

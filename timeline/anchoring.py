@@ -622,6 +622,7 @@ def _placed_relative(
             (anchor.start, anchor.end or anchor.start), count, direction, within=False
         )
         placement = "anchored"
+        relation = "in"  # the counted interval is where it happened, not a bound
     else:
         start, end = _signal_interval(relation, anchor, published)
     if start is None and end is None:
