@@ -3313,3 +3313,12 @@ def test_at_about_is_one_signal() -> None:
         "A strike on a port warehouse killed three workers",
     )
 
+
+
+def test_a_range_of_two_weekdays_ends_on_the_first_after_its_start() -> None:
+    expressions = extract_timeline(
+        "Anyone who was near the park between 11 p.m. Saturday and 1 a.m. Sunday is asked"
+        " to contact police.",
+        published="2024-04-16",
+    ).expressions
+    assert [e.value for e in expressions] == ["2024-04-13T23:00", "2024-04-14T01:00"]

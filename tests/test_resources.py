@@ -69,7 +69,7 @@ TOP_LEVEL_KEYS: dict[str, set[str]] = {
         "parallel_prepositions", "verb_particles", "possibility_modals",
         "hedges_before_anchors", "anchor_determiners", "stopwords_of_events",
         "not_participants", "adverbs_of_habit", "words_of_recurring_days",
-        "adverbs_inside_a_verb_group",
+        "adverbs_inside_a_verb_group", "prepositions_of_an_occasion",
         "prepositions_ending_a_subject",
         "fixture_prepositions", "after_an_opponent", "signals_ending_a_delay",
         "start_words_before_dates", "pronouns_before_a_plural_verb",

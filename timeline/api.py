@@ -687,15 +687,24 @@ def _expression_tense(candidate: Candidate, text: str, signal: str | None, claus
         return "future"
     if not _is_yearless_name(partial):
         return clause
-    if partial.weekday is not None and possessive_at(text, candidate.end):
-        # "Wednesday's ruling", "over Thursday's closing price": a day named for what
-        # happened on it, whatever verb governs the noun ("would get around …")
+    if (partial.weekday is not None or partial.month is not None) and possessive_at(
+        text, candidate.end
+    ):
+        # "Wednesday's ruling", "over Thursday's closing price", "at April's sales pace":
+        # a day or month named for what happened in it, whatever verb governs the noun
+        # ("would get around …", "would take 3.2 months")
         if signal in grammar_words().signals_ahead or (signal == "for" and clause == "future"):
             # "is expected to return for Saturday's derby": an occasion the clause
             # looks forward to
             return clause
-        if signal is None and clause == "future" and will_governs(text, candidate.start):
-            return "future"  # "will host Monday night's championship game"
+        if (
+            (signal is None or signal in grammar_words().prepositions_of_an_occasion)
+            and clause == "future"
+            and will_governs(text, candidate.start)
+        ):
+            # "will host Monday night's championship game", "will play in Saturday's
+            # final", "will speak at Monday's rally"
+            return "future"
         if clause == "future" and _INFINITIVE_BEFORE.search(
             text, max(0, candidate.start - 30), candidate.start
         ):
@@ -909,7 +918,17 @@ def _range_in_order(
         return start, end
     end = _end_in_clause_tense(end_candidate, start, end, text, news_reference)
     start_day, end_day = start.start, end.end
-    if start_day is None or end_day is None or end_day >= start_day:
+    if start_day is None or end_day is None:
+        return start, end
+    if end_day >= start_day:
+        if (
+            start_candidate.partial.weekday is not None
+            and partial.weekday is not None
+            and (end_day - start_day).days >= _DAYS_IN_A_WEEK
+        ):
+            # "between 11 p.m. Saturday and 1 a.m. Sunday": the first Sunday after that
+            # Saturday, whatever each one's tense made of it
+            return start, _resolved_from(end_candidate, end, start, direction=1, text=text)
         return start, end
     if end.tense == "past" and start_candidate.partial.year is None:
         earlier = _resolved_from(start_candidate, start, end, direction=-1, text=text)
@@ -919,6 +938,9 @@ def _range_in_order(
     if later.end is None or later.end < start_day:
         return start, end
     return start, later
+
+
+_DAYS_IN_A_WEEK = 7
 
 
 def _end_in_clause_tense(

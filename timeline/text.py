@@ -543,6 +543,7 @@ class Grammar:
     adverbs_of_habit: frozenset[str]
     words_of_recurring_days: frozenset[str]
     adverbs_inside_a_verb_group: frozenset[str]
+    prepositions_of_an_occasion: frozenset[str]
     prepositions_ending_a_subject: frozenset[str]
     fixture_prepositions: frozenset[str]
     after_an_opponent: frozenset[str]
@@ -659,6 +660,7 @@ def grammar_words() -> Grammar:
         adverbs_of_habit=words("adverbs_of_habit"),
         words_of_recurring_days=words("words_of_recurring_days"),
         adverbs_inside_a_verb_group=words("adverbs_inside_a_verb_group"),
+        prepositions_of_an_occasion=words("prepositions_of_an_occasion"),
         prepositions_ending_a_subject=words("prepositions_ending_a_subject"),
         fixture_prepositions=words("fixture_prepositions"),
         after_an_opponent=words("after_an_opponent"),
