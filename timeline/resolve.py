@@ -545,6 +545,8 @@ def _shift_fields(
             step = 2 if unit == "fortnight" else 1
             if partial.weekend and partial.direction == -1 and base.isoweekday() < 6:
                 offset -= 1  # "the weekend" read on a weekday is the one just past
+            if partial.weekend and partial.anchored and offset > 0 and base.isoweekday() < 6:
+                offset -= 1  # "opens Wednesday ... the following weekend": that week's
             shifted = base + timedelta(weeks=offset * step)
             if partial.weekday is not None:
                 # "Wednesday last week": the named day of that week

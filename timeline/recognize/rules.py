@@ -1072,10 +1072,16 @@ def _relative_unit_reading(match: re.Match[str], text: str) -> Partial | None:
     mod = _pmod(match, lex) or _earlier_later(match)
     if rel in ("following", "previous", "preceding", "prior"):
         # "the following year" hangs on the last date mentioned, not the publication date
+        step = 1 if rel == "following" else -1
+        if unit == "weekend":
+            # "the following weekend": the weekend of the next week, not that week
+            return Partial(
+                granularity="weekend", unit="week", offset=step, weekend=True, anchored=True
+            )
         return Partial(
             granularity=_granularity_of_unit(unit),
             unit=unit,
-            offset=1 if rel == "following" else -1,
+            offset=step,
             anchored=True,
             mod=mod,
         )
@@ -1136,6 +1142,10 @@ def _cut_at_reference(match: re.Match[str]) -> tuple[bool, bool]:
     return word == "earlier", word == "later"
 
 
+# "year-over-year", "month over month": after the first unit
+_UNIT_OVER_UNIT = re.compile(
+    r"[-\s]{1,3}(?i:over)[-\s]{1,3}(?i:year|month|week|quarter|day)s?(?![\w])"
+)
 # a digit and a decimal mark right before a match: it starts inside a number
 _FRACTION_DIGITS_BEFORE = re.compile(r"\d[.,]$")
 
@@ -1146,6 +1156,8 @@ def _counted(match: re.Match[str], text: str) -> Partial | list[Candidate] | Non
         text, max(0, match.start() - 2), match.start()
     ):
         return None  # "3.14159 seconds": the tail of a longer number, not a count
+    if _UNIT_OVER_UNIT.match(text, match.end()):
+        return None  # "on a year-over-year basis": a comparison's name, no length
     if match["tail"] and _THAN.match(text, match.end()):
         return _compared_amount(match, text)
     approx = None if match["tail"] else _OR_SO.match(text, match.end())
@@ -1786,6 +1798,8 @@ def _ref(kind: str) -> Handler:
             "markets",
         ):
             return None
+        if word.endswith("past") and (after[:1].isdigit() or after in lexicon().cardinals):
+            return None  # "in eight of the past 10 sessions": a count's, not a time
         return Partial(granularity="ref", ref=kind)
 
     return handler
