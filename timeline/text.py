@@ -731,6 +731,8 @@ def _nearest_cue(
         if i > center:
             if not fronted and _reports_after_comma(tokens, center, i):
                 return None
+            if _reported_past_that(tokens, center, i, lexicon):
+                return None
             if not closing:
                 closing.append(_comma_closing_a_fronted_clause(tokens, center, lexicon))
             comma = closing[0]
@@ -840,6 +842,25 @@ def _past_a_relative_aside(tokens: Sequence[Token], center: int, position: int) 
     comma = next((k for k in range(center + 1, position) if tokens[k].text == ","), None)
     opening = _relative_aside_opening(tokens, comma) if comma is not None else None
     return opening is not None and opening < center
+
+
+def _reported_past_that(
+    tokens: Sequence[Token], center: int, position: int, lexicon: _TenseLexicon
+) -> bool:
+    """ "The company said in a statement on Wednesday that it will cut jobs": a cue past
+    the "that" of what a reporting verb before the expression reports is the reported
+    clause's, not the expression's."""
+    if not any(tokens[k].text.lower() == "that" for k in range(center + 1, position)):
+        return False
+    return any(
+        tokens[k].text.lower() in lexicon.reporting
+        for k in range(max(0, center - _REPORT_REACH), center)
+    )
+
+
+# how many tokens before an expression its reporting verb may stand ("said in a
+# statement on")
+_REPORT_REACH = 8
 
 
 def _reports_after_comma(tokens: Sequence[Token], center: int, position: int) -> bool:
