@@ -482,6 +482,8 @@ def _resolve_shift(partial: Partial, reference: Reference | None) -> Resolved:
         per_year = {"quarter": 4, "month": 12, "half": 2}[reference.granularity]
         unit, offset = reference.granularity, offset * per_year
     if unit == "day" and partial.anchored and reference.granularity in _DAYLESS_REFERENCES:
+        if abs(offset) >= _DAYS_MOVING_A_PERIOD and reference.granularity in ("month", "year"):
+            return _period_moved(partial, reference, offset)
         return _day_within(partial, reference)
     if unit == "quarter" and partial.quarter is not None:
         # "the year-ago third quarter": the named quarter of the shifted year
@@ -509,6 +511,29 @@ def _months_away(day: date, months: int) -> date | None:
 
 # References that name no day: "that day" after one of them is some day within it
 _DAYLESS_REFERENCES = frozenset({"month", "quarter", "half", "season", "year"})
+
+
+# Days counted from a month or a year that move it to another one ("sentenced in June
+# 2022 ... 30 days later"); fewer name a day within it ("that same day", "the next day")
+_DAYS_MOVING_A_PERIOD = 28
+
+
+def _period_moved(partial: Partial, reference: Reference, days: int) -> Resolved:
+    """ "Sentenced in June 2022. The appeal came 30 days later": the month (year) the
+    middle of the period told falls in once moved by ``days``: 2022-07."""
+    start, end = bounds_of(reference.granularity, reference.day.year, reference.day.month)
+    if start is None or end is None:
+        return _day_within(partial, reference)
+    middle = _safe_add(start + (end - start) / 2, days)
+    if middle is None:
+        return _unresolved(partial, "outside years 1-9999")
+    if reference.granularity == "month":
+        value = f"{middle.year:04d}-{middle.month:02d}"
+        low, high = bounds_of("month", middle.year, middle.month)
+    else:
+        value = f"{middle.year:04d}"
+        low, high = bounds_of("year", middle.year)
+    return Resolved(value, reference.granularity, low, high, partial.mod, reference.description)
 
 
 def _day_within(partial: Partial, reference: Reference) -> Resolved:
