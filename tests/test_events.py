@@ -3322,3 +3322,11 @@ def test_a_range_of_two_weekdays_ends_on_the_first_after_its_start() -> None:
         published="2024-04-16",
     ).expressions
     assert [e.value for e in expressions] == ["2024-04-13T23:00", "2024-04-14T01:00"]
+
+
+def test_a_whether_clause_after_a_date_is_no_noun_it_modifies() -> None:
+    (event,) = extract_timeline(
+        "Prosecutors said they would decide within the next two weeks whether to seek charges.",
+        published="2024-04-16",
+    ).events
+    assert event.description == "they would decide whether to seek charges"
