@@ -3330,3 +3330,17 @@ def test_a_whether_clause_after_a_date_is_no_noun_it_modifies() -> None:
         published="2024-04-16",
     ).events
     assert event.description == "they would decide whether to seek charges"
+
+
+def test_within_a_length_after_a_named_event_counts_from_that_event() -> None:
+    events = extract_timeline(
+        "The primary is on March 12. County election boards must certify results within"
+        " 14 days after the primary.",
+        published="2023-10-30",
+    ).events
+    certify = next(e for e in events if e.trigger == "certify")
+    assert (certify.relation, certify.start, certify.end) == (
+        "within",
+        date(2024, 3, 12),
+        date(2024, 3, 26),
+    )

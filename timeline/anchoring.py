@@ -112,6 +112,10 @@ def anchor_events(
 # ------------------------------------------------------- anchored durations
 
 
+# the words after a "within" length that lead to the noun of its anchor
+_NAMING_AN_ANCHOR = frozenset({"of", "after"})
+
+
 def _anchored_duration_event(
     expression: TimeExpression,
     index: _DatedIndex,
@@ -124,8 +128,9 @@ def _anchored_duration_event(
     following = _word_after(analysis.text, expression.span[1])
     if (
         published is not None
-        # "a test taken within 72 hours of departure": the noun is the anchor, even ahead
-        and following != "of"
+        # "a test taken within 72 hours of departure", "certify results within 14 days
+        # after the primary": the noun is the anchor, even ahead
+        and following not in _NAMING_AN_ANCHOR
         and (_looks_ahead(expression) or _counted_from_now(expression))
     ):
         trigger = analysis.governor_of(expression.span)
@@ -135,7 +140,7 @@ def _anchored_duration_event(
         return None  # "on Oct. 28, a week later than planned": by how much, no event
     anchor: Event | None
     named: Token | None = None  # the noun after "within … of" that names the anchor
-    if expression.signal == "within" and following == "of":
+    if expression.signal == "within" and following in _NAMING_AN_ANCHOR:
         # "arrested within a week of the shooting": the noun names the anchor (none
         # when no dated event is that shooting), not the last event told
         named = _noun_after(analysis, expression.span[1])
