@@ -657,6 +657,12 @@ _APPOSITIVE_GAP = re.compile(r",\s{1,3}(?i:the|a)\s{1,3}")
 _INFINITIVE_BEFORE = re.compile(r"(?<![\w-])(?i:to)\s{1,3}[a-z]{2,20}\s{1,3}(?i:in|at)\s{1,3}$")
 
 
+# "is", "are" right before the expression, or before its "in"/"on" and an edge word
+_COPULA_BEFORE = re.compile(
+    r"(?<![\w-])(?:is|are)\s{1,3}(?:(?:in|on)\s{1,3})?(?:(?:early|mid|late)[\s-]{1,3})?$"
+)
+
+
 def _passive_past_before_for(text: str, start: int) -> bool:
     """ "was declared for ", "were booked for " right before ``start``."""
     found = _PASSIVE_BEFORE_FOR.search(text, max(0, start - 40), start)
@@ -716,6 +722,15 @@ def _expression_tense(candidate: Candidate, text: str, signal: str | None, claus
         # "He is speaking at the conference on Monday", "the team is flying out on
         # Sunday": news tells a day's plans in the present; what is over it tells in
         # the past
+        return "future"
+    if (
+        clause == "present"
+        and partial.month is not None
+        and signal in (None, "in", "on")
+        and _COPULA_BEFORE.search(text, max(0, candidate.start - 24), candidate.start)
+    ):
+        # "the last day of school is June 5", "the convention is in mid-July": a date
+        # a thing is set for, told in the present, lies ahead
         return "future"
     if partial.month is not None and (
         (signal == "for" and reported_for(text, candidate.start))
