@@ -137,7 +137,14 @@ def _relation(expression: TimeExpression, text: str, starts: int | None) -> Rela
         # "worked through the night", "Through the 1970s, volunteers hauled …": across
         # it, not up to it
         return "during"
+    if not signal:
+        # "Classes begin Aug. 19", "the 3 p.m. session": what the date's own
+        # preposition would have been
+        return _RELATION_WITHOUT_A_SIGNAL.get(expression.granularity, "in")
     return _RELATIONS.get(signal, "in")
+
+
+_RELATION_WITHOUT_A_SIGNAL: dict[str, Relation] = {"day": "on", "minute": "at", "hour": "at"}
 
 
 def _a_period_with_its_article(expression: TimeExpression) -> bool:
