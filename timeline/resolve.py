@@ -562,7 +562,10 @@ def _shift_fields(
     try:
         if unit == "day":
             counted = base + timedelta(days=offset)
-            if partial.weekday is not None:
+            if partial.weekday is not None and offset > 0:
+                # "a week from Friday": the named day on or after the day counted ahead
+                counted += timedelta(days=(partial.weekday - counted.isoweekday()) % 7)
+            elif partial.weekday is not None:
                 # "a week ago Friday": the named day on or before the day counted back
                 counted -= timedelta(days=(counted.isoweekday() - partial.weekday) % 7)
             return ("day", counted)

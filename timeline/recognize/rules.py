@@ -1160,6 +1160,9 @@ def _counted(match: re.Match[str], text: str) -> Partial | list[Candidate] | Non
         return None  # "on a year-over-year basis": a comparison's name, no length
     if match["tail"] and _THAN.match(text, match.end()):
         return _compared_amount(match, text)
+    weeks_from = None if match["tail"] else _weeks_from_a_weekday(match, text)
+    if weeks_from is not None:
+        return [weeks_from]
     approx = None if match["tail"] else _OR_SO.match(text, match.end())
     result = _counted_reading(match, text, approx["tail"] if approx else match["tail"])
     years_ago = _counted_back(result, "year")
@@ -1284,6 +1287,30 @@ def _weekday_after() -> re.Pattern[str]:
     """A weekday's full name, capitalized, right after "two weeks ago"."""
     names = "|".join(w.capitalize() for w in lexicon().weekdays if w.endswith("day"))
     return re.compile(rf"\s{{1,3}}(?P<wd>{names})(?![\w'’-])")
+
+
+def _weeks_from_a_weekday(match: re.Match[str], text: str) -> Candidate | None:
+    """ "postponed until a week from Friday": that many weeks after the coming Friday."""
+    if (lexicon().unit_of(match["unit"]) or "") != "week" or match["rel"] or match["the"]:
+        return None
+    if _word_before(text, match.start()) in ("for", "within"):
+        return None  # "will rest for a week from Friday": a length starting then
+    weekday = _FROM_A_WEEKDAY.match(text, match.end())
+    amount = _number(match["num"], lexicon())
+    if weekday is None or not isinstance(amount, int | float) or amount != int(amount):
+        return None
+    partial = Partial(
+        granularity="day",
+        unit="day",
+        offset=7 * int(amount),
+        weekday=lexicon().weekday_of(weekday["wd"]),
+    )
+    return Candidate(match.start("body"), weekday.end(), partial, "counted", 1)
+
+
+_FROM_A_WEEKDAY = re.compile(
+    r"\s{1,3}(?i:from)\s{1,3}(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)(?![\w'’-])"
+)
 
 
 def _weekday_back(weeks_ago: Partial, weekday: re.Match[str]) -> Partial:
