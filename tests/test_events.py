@@ -3225,7 +3225,8 @@ def test_weekly_hours_date_no_event_but_a_future_week_does() -> None:
         "The office will be open Monday through Friday from 9 a.m. to 5 p.m. next week.",
         published="2024-06-12",
     ).events
-    assert event.start is not None and event.end is not None
+    assert event.start is not None
+    assert event.end is not None
     assert date(2024, 6, 17) <= event.start <= event.end <= date(2024, 6, 21)
 
 
