@@ -1295,7 +1295,8 @@ def _weeks_from_a_weekday(match: re.Match[str], text: str) -> Candidate | None:
         return None
     if _word_before(text, match.start()) in ("for", "within"):
         return None  # "will rest for a week from Friday": a length starting then
-    weekday = _FROM_A_WEEKDAY.match(text, match.end())
+    from_ = _FROM.match(text, match.end())
+    weekday = _weekday_after().match(text, from_.end()) if from_ is not None else None
     amount = _number(match["num"], lexicon())
     if weekday is None or not isinstance(amount, int | float) or amount != int(amount):
         return None
@@ -1308,9 +1309,7 @@ def _weeks_from_a_weekday(match: re.Match[str], text: str) -> Candidate | None:
     return Candidate(match.start("body"), weekday.end(), partial, "counted", 1)
 
 
-_FROM_A_WEEKDAY = re.compile(
-    r"\s{1,3}(?i:from)\s{1,3}(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)(?![\w'’-])"
-)
+_FROM = re.compile(r"\s{1,3}(?i:from)")
 
 
 def _weekday_back(weeks_ago: Partial, weekday: re.Match[str]) -> Partial:
