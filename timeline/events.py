@@ -691,9 +691,15 @@ def _next_date_start(
 def _superlative_since_a_range(expression: TimeExpression, analysis: Analysis) -> bool:
     """A range opened by a superlative's "since" ("the worst since the 2014-2016
     epidemic"), which places no event of the clause."""
-    start = signal_start(analysis.text, expression.span[0], expression.signal)
-    before = analysis.text[max(0, start - _COMPARISON_REACH) : start]
+    _, before = _before_the_signal(expression, analysis.text)
     return not expression.signal and _superlative_since_a_noun(before)
+
+
+def _before_the_signal(expression: TimeExpression, text: str) -> tuple[int, str]:
+    """Where the expression's signal (or the expression) starts, and the text before it
+    that a comparison may hold."""
+    start = signal_start(text, expression.span[0], expression.signal)
+    return start, text[max(0, start - _COMPARISON_REACH) : start]
 
 
 def _is_comparison_base(
@@ -703,8 +709,7 @@ def _is_comparison_base(
     billion in 2019", "up 2% from a year ago", "compared with $3 million a year
     earlier", "higher than in 2016"): it dates the earlier figure, not the event of the
     clause.  ``previous``: the expression before it, whose length may measure the gap."""
-    start = signal_start(text, expression.span[0], expression.signal)
-    before = text[max(0, start - _COMPARISON_REACH) : start]
+    start, before = _before_the_signal(expression, text)
     signal = (expression.signal or "").lower()
     if signal in grammar_words().signals_ending_a_delay and delayed_until(text, expression.span[0]):
         return False  # "postponed from 2020 to 2021": the new date, no figure's
